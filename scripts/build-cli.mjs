@@ -1,0 +1,33 @@
+// Bundles the plain-Node side (headless CLI, web host) and the worker entry
+// files with esbuild. Electron's own bundle comes from electron-vite; both use
+// the same sources, so the engine runs identically in both hosts.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entryPoints = {
+  corelanes: 'src/main/cli/main.ts',
+  'workers/thread': 'src/workers/thread-entry.ts',
+  'workers/process': 'src/workers/process-entry.ts',
+  'workers/sampler': 'src/workers/sampler-entry.ts',
+};
+for (const [name, file] of Object.entries(entryPoints)) {
+  if (!existsSync(file)) {
+    console.warn(`build-cli: ${file} does not exist yet, skipping ${name}`);
+    delete entryPoints[name];
+  }
+}
+
+await build({
+  entryPoints,
+  outdir: 'out/cli',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  // ws and the native-free deps bundle fine; keep optional native addons of ws external.
+  external: ['bufferutil', 'utf-8-validate', 'electron', 'playwright-core'],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+console.log(`build-cli: built ${Object.keys(entryPoints).length} entries into out/cli`);

@@ -1,0 +1,19 @@
+/**
+ * How the engine starts a separate process running the process entry file.
+ * Plain Node passes child_process.fork; the Electron shell passes a wrapper of
+ * utilityProcess.fork. The engine never knows which one it has.
+ */
+export interface ChildHandle {
+  readonly pid: number | undefined;
+  postMessage(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): () => void;
+  /** Called once, with the exit code (null when killed by a signal) and the signal name if any. */
+  onExit(listener: (code: number | null, signal: string | null) => void): () => void;
+  kill(): void;
+}
+
+export interface ProcessHost {
+  /** Human name of the host, e.g. "node-fork" or "electron-utility". */
+  readonly name: string;
+  fork(entryPath: string, options: { serviceName: string; env?: Record<string, string> }): ChildHandle;
+}

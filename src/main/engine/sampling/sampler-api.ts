@@ -1,0 +1,51 @@
+import type { Disposer, Marker, SamplerStats, Segment } from '../../../shared';
+import type { WorkerPhase } from '../../../shared';
+
+/** A task the sampler observes. */
+export interface TrackedTask {
+  taskId: string;
+  pid: number;
+  /** OS thread id; for a single-threaded process, tid === pid. */
+  tid: number;
+  /**
+   * Optional Int32 phase slot (PHASE_SLOT layout) that a worker thread writes;
+   * the sampler reads it at each sample to tell compute from I/O from GIL wait,
+   * and to get the exact core from the running thread itself.
+   */
+  phaseSlot?: { buffer: SharedArrayBuffer; offset: number };
+}
+
+/** What the sampler hands back to the engine, in batches every ~20-50 ms. */
+export interface SamplerBatch {
+  /** Closed run-length segments (a still-open segment is flushed on untrack and stop). */
+  segments: Segment[];
+  /** Markers the sampler derives (e.g. a migration it saw is not a marker; errors are). */
+  markers: Marker[];
+  /** RSS per address space (pid), sampled at a lower rate (~10 Hz). */
+  memory: { tMs: number; addressSpace: number; rssBytes: number }[];
+}
+
+/**
+ * The sampler: runs in its own worker thread, reads /proc at ~1 kHz with fds
+ * kept open and Atomics.wait to deadlines (Linux), or a portable fallback that
+ * never reports cores (other OSes).
+ */
+export interface Sampler {
+  track(task: TrackedTask): void;
+  /** Reads the task one last time, closes its segment, releases its fds. */
+  untrack(taskId: string): void;
+  /** Phase reports from processes (threads use their slot instead). */
+  reportPhase(taskId: string, phase: WorkerPhase, core: number | null, atMs: number): void;
+  onBatch(listener: (batch: SamplerBatch) => void): Disposer;
+  /** Flushes everything, ends the worker thread, returns its own measurements. */
+  stop(): Promise<SamplerStats>;
+  /** The sampler thread's own OS tid (it is a task of the trace too). */
+  readonly tid: number | null;
+}
+
+export interface SamplerOptions {
+  samplerEntry: string;
+  intervalMs: number;
+  /** CLOCK_MONOTONIC ms of the run's start; segments are relative to it. */
+  runStartMono: number;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { RunParamsSchema, ScenarioSchema } from '../scenario/schema';
+import { MachineSchema } from '../trace/schema';
+import { TraceSchema } from '../trace/trace-file';
+
+/**
+ * Every command the renderer can send, with its argument and result schema.
+ * Both transports (Electron IPC, WebSocket) carry exactly these; each end
+ * validates what it receives.
+ */
+export const COMMANDS = {
+  listScenarios: { args: z.object({}).strict(), result: z.array(ScenarioSchema) },
+  machineInfo: { args: z.object({}).strict(), result: MachineSchema },
+  startRun: {
+    args: z.object({ params: RunParamsSchema.partial(), scenarioId: z.string().max(64).nullable().optional() }).strict(),
+    result: z.object({ runId: z.string() }),
+  },
+  stopRun: { args: z.object({}).strict(), result: z.object({ stopped: z.boolean() }) },
+  addWorker: { args: z.object({}).strict(), result: z.object({ taskId: z.string() }) },
+  removeWorker: {
+    args: z.object({ taskId: z.string().max(64).nullable().optional() }).strict(),
+    result: z.object({ taskId: z.string().nullable() }),
+  },
+  /** The last finished (or current) run as a trace. */
+  getTrace: { args: z.object({}).strict(), result: TraceSchema.nullable() },
+  /** Validate a trace the user opened; the result is the parsed trace. */
+  loadTrace: { args: z.object({ text: z.string().max(512 * 1024 * 1024) }).strict(), result: TraceSchema },
+  /** Chrome trace event JSON of the last run, for Perfetto UI. */
+  exportChromeTrace: { args: z.object({}).strict(), result: z.object({ json: z.string() }) },
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export type CommandArgs<N extends CommandName> = z.input<(typeof COMMANDS)[N]['args']>;
+export type CommandResult<N extends CommandName> = z.infer<(typeof COMMANDS)[N]['result']>;
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
+}

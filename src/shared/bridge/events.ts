@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { MachineSchema, MarkerSchema, MemorySampleSchema, MetricsSchema, SegmentSchema, TaskSchema } from '../trace/schema';
+import { RunInfoSchema } from '../trace/trace-file';
+
+/** Every event the engine streams to the renderer, in small batches (~16-50 ms). */
+export const BridgeEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('run-started'), run: RunInfoSchema, machine: MachineSchema }),
+  /** A task appeared or changed (started, got its tid, exited): upsert by id. */
+  z.object({ type: z.literal('task'), task: TaskSchema }),
+  z.object({ type: z.literal('segments'), runId: z.string(), segments: z.array(SegmentSchema) }),
+  z.object({ type: z.literal('markers'), runId: z.string(), markers: z.array(MarkerSchema) }),
+  z.object({ type: z.literal('memory'), runId: z.string(), samples: z.array(MemorySampleSchema) }),
+  z.object({ type: z.literal('metrics'), runId: z.string(), metrics: MetricsSchema }),
+  z.object({ type: z.literal('progress'), runId: z.string(), elapsedMs: z.number(), durationMs: z.number() }),
+  z.object({
+    type: z.literal('run-ended'),
+    runId: z.string(),
+    reason: z.enum(['finished', 'stopped', 'failed']),
+    metrics: MetricsSchema.nullable(),
+    verdict: z.unknown().optional(),
+  }),
+  z.object({ type: z.literal('error'), message: z.string().max(4000), runId: z.string().nullable() }),
+]);
+export type BridgeEvent = z.infer<typeof BridgeEventSchema>;
+export type BridgeEventType = BridgeEvent['type'];

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+export const WORKLOADS = ['cpu', 'io', 'mixed', 'memory'] as const;
+export type WorkloadName = (typeof WORKLOADS)[number];
+
+/** Kinds of worker the engine can spawn (a subset of task kinds). */
+export const WORKER_KINDS = ['thread', 'process', 'gil-thread', 'python-thread', 'python-process'] as const;
+export type WorkerKind = (typeof WORKER_KINDS)[number];
+
+export const RunParamsSchema = z
+  .object({
+    workload: z.enum(WORKLOADS).default('cpu'),
+    kind: z.enum(WORKER_KINDS).default('thread'),
+    workers: z
+      .number()
+      .int('workers must be a whole number')
+      .min(1, 'workers must be at least 1')
+      .max(LIMITS.maxWorkers, `workers must be at most ${LIMITS.maxWorkers}`)
+      .default(2),
+    /** Run length; the run also ends early when every worker finished a fixed amount of work. */
+    durationS: z
+      .number()
+      .positive('duration must be positive')
+      .max(LIMITS.maxDurationS, `duration must be at most ${LIMITS.maxDurationS} s`)
+      .default(3),
+    /** Fixed amount of work per worker (units); null = run for the duration. */
+    workUnits: z.number().int().positive().max(1e9).nullable().default(null),
+    intervalMs: z
+      .number()
+      .min(LIMITS.minIntervalMs, `interval must be at least ${LIMITS.minIntervalMs} ms`)
+      .max(LIMITS.maxIntervalMs, `interval must be at most ${LIMITS.maxIntervalMs} ms`)
+      .default(1),
+    /** memory workload: MB to allocate and touch per worker. */
+    memoryMb: z.number().positive().max(LIMITS.maxMemoryMb).default(64),
+    /** gil-thread: CPython's switch interval, ms. */
+    switchIntervalMs: z.number().min(0.1).max(100).default(5),
+    /** Python interpreter for python-* kinds (a name on the PATH). */
+    python: z.string().max(64).regex(/^python[0-9.]*t?$/).default('python3'),
+  })
+  .strict();
+export type RunParams = z.infer<typeof RunParamsSchema>;
+export type RunParamsInput = z.input<typeof RunParamsSchema>;
+
+/** A named, described scenario the UI and CLI list (presets from the GIL-lab issue plug in here). */
+export const ScenarioSchema = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().max(200),
+  claim: z.string().max(500).nullable(),
+  params: RunParamsSchema.partial(),
+  available: z.boolean(),
+  unavailableReason: z.string().nullable(),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;

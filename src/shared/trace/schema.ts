@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { EXIT_REASONS, TASK_KINDS, TASK_STATES } from './states';
+
+/**
+ * The trace model (DESIGN.md section 4). Times are milliseconds (float) since
+ * the run's start on CLOCK_MONOTONIC, which every thread and process of the
+ * machine shares, so reports from workers line up with /proc samples.
+ */
+
+const finite = z.number().finite();
+const ms = finite.nonnegative();
+const id = z.string().min(1).max(64);
+
+export const MachineSchema = z.object({
+  os: z.string().max(64),
+  kernel: z.string().max(256),
+  arch: z.string().max(32),
+  cpuModel: z.string().max(256),
+  logicalCores: z.number().int().positive().max(4096),
+  /** Whether the OS tells which core a thread runs on; lanes say "unknown" when not. */
+  coresObservable: z.boolean(),
+  runtimes: z.record(z.string().max(64), z.string().max(128)),
+});
+export type Machine = z.infer<typeof MachineSchema>;
+
+export const TaskSchema = z.object({
+  id,
+  kind: z.enum(TASK_KINDS),
+  label: z.string().max(200),
+  pid: z.number().int().nonnegative().nullable(),
+  tid: z.number().int().nonnegative().nullable(),
+  /** pid of the process whose memory this task uses. */
+  addressSpace: z.number().int().nonnegative().nullable(),
+  parentId: id.nullable(),
+  workload: z.string().max(64).nullable(),
+  /** When the engine was asked to spawn it. */
+  requestedMs: ms,
+  /** First instruction inside the worker, as it reported; null until known. */
+  startedMs: ms.nullable(),
+  exitMs: ms.nullable(),
+  exitReason: z.enum(EXIT_REASONS).nullable(),
+  exitDetail: z.string().max(2000).nullable(),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+/** A run of identical state (and core) for one task: 2 s on core 1 is one segment. */
+export const SegmentSchema = z.object({
+  taskId: id,
+  startMs: ms,
+  endMs: ms,
+  state: z.enum(TASK_STATES),
+  /** Core while running; null when not running or when the OS does not say. */
+  core: z.number().int().nonnegative().max(4095).nullable(),
+  /** Exact on-CPU time inside the segment (schedstat), ns. */
+  onCpuNs: finite.nonnegative(),
+  /** Time spent waiting in a run queue inside the segment (schedstat), ns. */
+  waitNs: finite.nonnegative(),
+});
+export type Segment = z.infer<typeof SegmentSchema>;
+
+export const MARKER_KINDS = [
+  'spawn',
+  'started',
+  'exit',
+  'crash',
+  'message-sent',
+  'message-received',
+  'phase',
+  'gil-handover',
+  'annotation',
+  'error',
+] as const;
+export type MarkerKind = (typeof MARKER_KINDS)[number];
+
+export const MarkerSchema = z.object({
+  tMs: ms,
+  kind: z.enum(MARKER_KINDS),
+  taskId: id.nullable(),
+  /** The other side of a message or a GIL hand-over. */
+  peerTaskId: id.nullable().optional(),
+  bytes: z.number().int().nonnegative().nullable().optional(),
+  text: z.string().max(2000).nullable().optional(),
+});
+export type Marker = z.infer<typeof MarkerSchema>;
+
+export const MemorySampleSchema = z.object({
+  tMs: ms,
+  /** pid of the address space. */
+  addressSpace: z.number().int().nonnegative(),
+  rssBytes: finite.nonnegative(),
+  /** Per-worker JS heap, when a worker reports it. */
+  taskId: id.nullable().optional(),
+  heapBytes: finite.nonnegative().nullable().optional(),
+  sharedBytes: finite.nonnegative().nullable().optional(),
+});
+export type MemorySample = z.infer<typeof MemorySampleSchema>;
+
+export const TaskMetricsSchema = z.object({
+  taskId: id,
+  kind: z.enum(TASK_KINDS),
+  label: z.string(),
+  pid: z.number().int().nullable(),
+  tid: z.number().int().nullable(),
+  onCpuMs: finite.nonnegative(),
+  /** Waiting for a CPU (run queue), not blocked. */
+  waitMs: finite.nonnegative(),
+  /** On-CPU ms per core index; empty when cores are not observable. */
+  coreMs: z.record(z.string(), finite.nonnegative()),
+  migrations: z.number().int().nonnegative(),
+  spawnMs: finite.nonnegative().nullable(),
+  unitsDone: finite.nonnegative().nullable(),
+  exitReason: z.enum(EXIT_REASONS).nullable(),
+});
+export type TaskMetrics = z.infer<typeof TaskMetricsSchema>;
+
+export const SamplerStatsSchema = z.object({
+  intervalMs: finite.positive(),
+  samples: z.number().int().nonnegative(),
+  rateHz: finite.nonnegative(),
+  /** Sampler thread's own CPU time as % of one core. */
+  cpuPercent: finite.nonnegative(),
+  /** Sampling gaps longer than 3 intervals. */
+  gaps: z.number().int().nonnegative(),
+  maxGapMs: finite.nonnegative(),
+  /** Where the data came from, e.g. "linux-proc" or "portable". */
+  source: z.string().max(64),
+});
+export type SamplerStats = z.infer<typeof SamplerStatsSchema>;
+
+export const CoreMetricsSchema = z.object({
+  core: z.number().int().nonnegative(),
+  busyMs: finite.nonnegative(),
+  utilization: finite.nonnegative(),
+});
+
+export const MetricsSchema = z.object({
+  wallMs: finite.nonnegative(),
+  cpuMs: finite.nonnegative(),
+  /** Total on-CPU time of the run's workers / wall time. */
+  parallelism: finite.nonnegative(),
+  tasks: z.array(TaskMetricsSchema),
+  cores: z.array(CoreMetricsSchema),
+  sampler: SamplerStatsSchema.nullable(),
+  unitsPerSecond: finite.nonnegative().nullable(),
+});
+export type Metrics = z.infer<typeof MetricsSchema>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { RunParamsSchema } from '../scenario/schema';
+import { MachineSchema, MarkerSchema, MemorySampleSchema, MetricsSchema, SegmentSchema, TaskSchema } from './schema';
+
+export const TRACE_FORMAT = 'corelanes-trace';
+export const TRACE_VERSION = 1;
+
+export const RunInfoSchema = z.object({
+  runId: z.string().min(1).max(64),
+  scenarioId: z.string().max(64).nullable(),
+  params: RunParamsSchema,
+  /** Wall-clock start, ISO 8601, for humans; trace times are monotonic ms since start. */
+  startedAt: z.string().max(64),
+  wallMs: z.number().finite().nonnegative(),
+});
+export type RunInfo = z.infer<typeof RunInfoSchema>;
+
+export const TraceSchema = z.object({
+  format: z.literal(TRACE_FORMAT),
+  version: z.literal(TRACE_VERSION),
+  machine: MachineSchema,
+  run: RunInfoSchema,
+  tasks: z.array(TaskSchema),
+  segments: z.array(SegmentSchema),
+  markers: z.array(MarkerSchema),
+  memory: z.array(MemorySampleSchema),
+  metrics: MetricsSchema.nullable(),
+  /** Verdict of a preset that states a claim (GIL-lab issue); free-form but validated there. */
+  verdict: z.unknown().optional(),
+});
+export type Trace = z.infer<typeof TraceSchema>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { RunParamsSchema } from './scenario/schema';
+
+/**
+ * Messages between the engine and a workload worker (thread or process). Both
+ * sides validate. Times are ms on CLOCK_MONOTONIC (process.hrtime), which all
+ * threads and processes of the machine share.
+ */
+
+export const WORKER_PHASES = ['starting', 'compute', 'io', 'waiting', 'gil-wait', 'done'] as const;
+export type WorkerPhase = (typeof WORKER_PHASES)[number];
+
+/** Numeric codes for the SharedArrayBuffer phase slot of a thread. */
+export const PHASE_CODE: Record<WorkerPhase, number> = {
+  starting: 0,
+  compute: 1,
+  io: 2,
+  waiting: 3,
+  'gil-wait': 4,
+  done: 5,
+};
+
+/**
+ * Layout of one worker's Int32 phase slot (threads write it, the sampler reads
+ * it without a message): [phase, core (-1 unknown), tid, unitsDone low 31 bits].
+ */
+export const PHASE_SLOT = { phase: 0, core: 1, tid: 2, units: 3, length: 4 } as const;
+
+export const ToWorkerSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('start'),
+    taskId: z.string(),
+    params: RunParamsSchema,
+    /** Monotonic ms at which the engine asked for the spawn, for the latency report. */
+    requestedAtMono: z.number(),
+  }),
+  z.object({ type: z.literal('stop') }),
+  /** Test hooks for the crash cases: throw, exit, hang, abort. */
+  z.object({ type: z.literal('misbehave'), how: z.enum(['throw', 'exit', 'hang', 'abort']) }),
+]);
+export type ToWorker = z.infer<typeof ToWorkerSchema>;
+
+export const FromWorkerSchema = z.discriminatedUnion('type', [
+  /** First message: who and where the worker is, and when its first instruction ran. */
+  z.object({
+    type: z.literal('hello'),
+    pid: z.number().int(),
+    tid: z.number().int().nullable(),
+    startedAtMono: z.number(),
+  }),
+  z.object({ type: z.literal('phase'), phase: z.enum(WORKER_PHASES), core: z.number().int().nullable(), atMono: z.number() }),
+  z.object({ type: z.literal('progress'), unitsDone: z.number().nonnegative(), heapBytes: z.number().nullable() }),
+  z.object({ type: z.literal('done'), unitsDone: z.number().nonnegative() }),
+  z.object({ type: z.literal('error'), message: z.string().max(4000), stack: z.string().max(8000).nullable() }),
+]);
+export type FromWorker = z.infer<typeof FromWorkerSchema>;
