@@ -1,3 +1,4 @@
-import { app } from 'electron';
+// Electron entry. Everything that touches Electron lives in ./electron/.
+import { startApp } from './electron/app';
 
-void app.whenReady();
+startApp();

@@ -1,0 +1,5 @@
+import { app } from 'electron';
+
+export function startApp(): void {
+  void app.whenReady();
+}
