@@ -5,7 +5,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = { group: ['node:*'], message: 'This layer runs in a browser or is pure: no Node built-ins.' };
-const electron = { group: ['electron', 'electron/*'], message: "Only src/main/electron/ may import 'electron'." };
+const electronMessage = "Only src/main/electron/ may import 'electron'.";
+const electron = { regex: '^electron(/.*)?$', message: electronMessage };
 const up = (layers, message) => ({ group: layers.map((l) => `**/${l}/**`), message });
 
 export default tseslint.config(
