@@ -8,3 +8,4 @@ export * from './bridge/events';
 export * from './bridge/client';
 export * from './bridge/wire';
 export * from './worker-protocol';
+export * from './scenario/verdict';

@@ -1,4 +1,4 @@
-import type { BridgeEvent, Disposer, Machine, RunParams, Trace } from '../../shared';
+import type { BridgeEvent, Disposer, Machine, RunParams, Trace, WorkerKind } from '../../shared';
 import type { EntryPaths } from './entries';
 import type { ProcessHost } from './hosts/process-host';
 
@@ -12,8 +12,8 @@ export interface EngineOptions {
 export interface Session {
   readonly runId: string;
   readonly params: RunParams;
-  /** Adds one worker of the run's kind; resolves with its task id once spawned. */
-  addWorker(): Promise<string>;
+  /** Adds one worker (of the run's kind unless given); resolves with its task id once spawned. */
+  addWorker(kind?: WorkerKind | null): Promise<string>;
   /** Removes a worker (the newest when no id); resolves with its id, null if none left. */
   removeWorker(taskId?: string | null): Promise<string | null>;
   /** Ends every worker and the sampler; resolves when all are gone. Idempotent. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RunParamsSchema, ScenarioSchema } from '../scenario/schema';
+import { RunParamsSchema, ScenarioSchema, WORKER_KINDS } from '../scenario/schema';
 import { MachineSchema } from '../trace/schema';
 import { TraceSchema } from '../trace/trace-file';
 
@@ -16,7 +16,11 @@ export const COMMANDS = {
     result: z.object({ runId: z.string() }),
   },
   stopRun: { args: z.object({}).strict(), result: z.object({ stopped: z.boolean() }) },
-  addWorker: { args: z.object({}).strict(), result: z.object({ taskId: z.string() }) },
+  /** Adds a worker to the running run; its kind defaults to the run's kind (mixing kinds is allowed). */
+  addWorker: {
+    args: z.object({ kind: z.enum(WORKER_KINDS).nullable().optional() }).strict(),
+    result: z.object({ taskId: z.string() }),
+  },
   removeWorker: {
     args: z.object({ taskId: z.string().max(64).nullable().optional() }).strict(),
     result: z.object({ taskId: z.string().nullable() }),

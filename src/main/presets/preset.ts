@@ -1,0 +1,20 @@
+import type { BridgeEvent, Scenario, Trace, Verdict } from '../../shared';
+import type { Engine } from '../engine/session-api';
+
+export interface PresetContext {
+  engine: Engine;
+  /** Live events of every run the preset makes, for progress and the timeline. */
+  onEvent?: (event: BridgeEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface PresetResult {
+  traces: Trace[];
+  verdict: Verdict;
+}
+
+/** A named scenario that states a claim (DESIGN.md section 1) and measures it, possibly over several runs. */
+export interface Preset {
+  scenario: Scenario;
+  run(context: PresetContext): Promise<PresetResult>;
+}
