@@ -1,0 +1,41 @@
+import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from './kind-driver';
+import { listenerSet } from './listener-set';
+
+/**
+ * `process`: the process entry started through the host's ProcessHost
+ * (child_process.fork in Node, utilityProcess.fork in Electron): its own address space.
+ */
+export const processKind: KindDefinition = {
+  kind: 'process',
+  availability: async () => ({ available: true, reason: null }),
+  create: (context): KindDriver => ({
+    kind: 'process',
+    taskKind: 'process',
+    spawn(request): WorkerHandle {
+      const child = context.processHost.fork(context.entries.process, {
+        serviceName: `corelanes-worker-${request.index}`,
+        env: { CORELANES_TASK_ID: request.taskId },
+      });
+      const exits = listenerSet<[WorkerExit]>();
+      let exited = false;
+      child.onExit((code, signal) => {
+        exited = true;
+        exits.emit({ code, signal, error: null });
+      });
+      return {
+        get pid() {
+          return child.pid ?? null;
+        },
+        phaseSlot: null,
+        post: (message) => {
+          if (!exited) child.postMessage(message);
+        },
+        kill: () => {
+          if (!exited) child.kill();
+        },
+        onMessage: (listener) => child.onMessage(listener),
+        onExit: exits.add,
+      };
+    },
+  }),
+};
