@@ -9,3 +9,4 @@ export * from './bridge/client';
 export * from './bridge/wire';
 export * from './worker-protocol';
 export * from './scenario/verdict';
+export * from './trace/chrome-export';
