@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RunParamsSchema } from './scenario/schema';
+import { MARKER_KINDS } from './trace/schema';
 
 /**
  * Messages between the engine and a workload worker (thread or process). Both
@@ -52,5 +53,17 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), unitsDone: z.number().nonnegative(), heapBytes: z.number().nullable() }),
   z.object({ type: z.literal('done'), unitsDone: z.number().nonnegative() }),
   z.object({ type: z.literal('error'), message: z.string().max(4000), stack: z.string().max(8000).nullable() }),
+  /**
+   * A marker the worker (or its driver) reports, e.g. a simulated-GIL hand-over
+   * to this worker (peerTaskId = the previous holder). The session appends it
+   * to the trace's markers at atMono (converted to run ms), taskId = this worker.
+   */
+  z.object({
+    type: z.literal('marker'),
+    kind: z.enum(MARKER_KINDS),
+    atMono: z.number(),
+    peerTaskId: z.string().max(64).nullable(),
+    text: z.string().max(2000).nullable(),
+  }),
 ]);
 export type FromWorker = z.infer<typeof FromWorkerSchema>;
