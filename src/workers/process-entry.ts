@@ -1,0 +1,66 @@
+// Workload process. The same file runs as an Electron utility process
+// (process.parentPort, messages arrive as {data}) and as a child_process.fork
+// child (process.send / 'message'). Thin: wires either channel to the runtime.
+import { monoMs } from './runtime/clock';
+import { watchParent } from './runtime/parent-watch';
+import { messagePhaseSink } from './runtime/phase-sinks';
+import type { WorkerTransport } from './runtime/transport';
+import { runWorkerRuntime } from './runtime/worker-runtime';
+
+const startedAtMono = monoMs();
+
+/** Electron's utility-process port (typed here because workers may not import electron). */
+interface ParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  on(event: 'close', listener: () => void): void;
+}
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+
+function forkTransport(): WorkerTransport {
+  if (!process.send) throw new Error('process-entry must run as a utility process or a forked child');
+  // Exit only once every message sent is written to the channel.
+  let pending = 0;
+  let finishing = false;
+  const exitWhenFlushed = () => {
+    if (finishing && pending === 0) process.exit(0);
+  };
+  return {
+    send: (m) => {
+      if (!process.connected) return;
+      pending++;
+      process.send?.(m, undefined, {}, () => {
+        pending--;
+        exitWhenFlushed();
+      });
+    },
+    onMessage: (listener) => process.on('message', listener),
+    finish: () => {
+      finishing = true;
+      if (!process.connected) process.exit(0);
+      exitWhenFlushed();
+    },
+  };
+}
+
+function utilityTransport(port: ParentPort): WorkerTransport {
+  return {
+    send: (m) => port.postMessage(m),
+    onMessage: (listener) => port.on('message', (e) => listener(e.data)),
+    finish: () => setTimeout(() => process.exit(0), 20),
+  };
+}
+
+const transport = parentPort ? utilityTransport(parentPort) : forkTransport();
+watchParent(
+  () => process.exit(0),
+  (cb) => (parentPort ? parentPort.on('close', cb) : process.on('disconnect', cb)),
+);
+process.on('uncaughtException', (error) => {
+  try {
+    transport.send({ type: 'error', message: `${error.name}: ${error.message}`, stack: error.stack ?? null });
+  } finally {
+    setTimeout(() => process.exit(1), 20);
+  }
+});
+runWorkerRuntime({ startedAtMono, transport, sinkFor: messagePhaseSink });

@@ -1,0 +1,25 @@
+// Workload worker thread. Thin: wires worker_threads to the shared worker runtime.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PHASE_SLOT } from '../shared';
+import { monoMs } from './runtime/clock';
+import { slotPhaseSink } from './runtime/phase-sinks';
+import { runWorkerRuntime } from './runtime/worker-runtime';
+
+const startedAtMono = monoMs();
+const port = parentPort;
+if (!port) throw new Error('thread-entry must run as a worker thread');
+const data = workerData as { phaseSlot: { buffer: SharedArrayBuffer; offset: number } };
+const slot = new Int32Array(data.phaseSlot.buffer, data.phaseSlot.offset, PHASE_SLOT.length);
+
+runWorkerRuntime({
+  startedAtMono,
+  transport: {
+    send: (m) => port.postMessage(m),
+    onMessage: (listener) => port.on('message', listener),
+    finish: () => {
+      port.removeAllListeners('message');
+      port.unref();
+    },
+  },
+  sinkFor: () => slotPhaseSink(slot),
+});
