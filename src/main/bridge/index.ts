@@ -1,0 +1,4 @@
+export * from './service';
+export * from './messages';
+export * from './validate';
+export * from './scenarios';

@@ -1,0 +1,145 @@
+import { TraceSchema, toChromeTraceJson, type BridgeEvent, type BridgeService, type CommandName, type Machine, type Trace } from '../../shared';
+import type { Engine } from '../engine/session-api';
+import { PRESETS, type Preset } from '../presets';
+import { startPlainRun, startPresetRun, type ActiveRun } from './active-run';
+import { EventHub } from './event-hub';
+import { UserError, describeZodError, userMessage } from './messages';
+import { listScenarios, plainScenarios } from './scenarios';
+import { checkResult, parseCommand } from './validate';
+
+export interface BridgeServiceOptions {
+  engine: Engine;
+  /** Presets offered as scenarios; defaults to the registry (read at each call, so late registrations show). */
+  presets?: readonly Preset[];
+  /** Where internal problems are logged; defaults to stderr. */
+  log?: (line: string) => void;
+}
+
+type Args = Record<string, unknown>;
+
+/**
+ * The run parameters the caller actually gave. Parsing fills every default
+ * (zod applies defaults inside .partial()), which would override a
+ * scenario's own parameters, so keep only keys present in the raw input.
+ */
+function explicitParams(parsed: Args | undefined, raw: unknown): Args {
+  const given = (raw as { params?: unknown } | null)?.params;
+  if (!parsed || typeof given !== 'object' || given === null) return {};
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => Object.hasOwn(given, key)));
+}
+
+/**
+ * The engine side of the bridge contract, shared by the Electron IPC handlers
+ * and the WebSocket server: validates every command, runs at most one run at a
+ * time, keeps the last trace, and fans the engine's events out to subscribers.
+ */
+export function createBridgeService(options: BridgeServiceOptions): BridgeService {
+  const { engine } = options;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const presets = (): readonly Preset[] => options.presets ?? PRESETS;
+  const hub = new EventHub(log);
+  let active: ActiveRun | null = null;
+  let starting = false;
+  let lastTrace: Trace | null = null;
+  let disposed = false;
+
+  const machine = (): Promise<Machine> => engine.machine();
+  const requireSession = () => {
+    const session = active?.session();
+    if (!session) throw new UserError('No run is going on: start a run first');
+    return session;
+  };
+  const requireTrace = (): Trace => {
+    if (!lastTrace) throw new UserError('There is no trace yet: run a scenario or open a trace file first');
+    return lastTrace;
+  };
+
+  async function startRun(args: Args, raw: unknown): Promise<{ runId: string }> {
+    if (active || starting) throw new UserError('A run is already going on: stop it before starting another');
+    starting = true;
+    try {
+      const scenarioId = (args.scenarioId as string | null | undefined) ?? null;
+      const params = explicitParams(args.params as Args, raw);
+      const ctx = { engine, machine: await machine(), emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => (lastTrace = t) };
+      const preset = scenarioId === null ? undefined : presets().find((p) => p.scenario.id === scenarioId);
+      let run: ActiveRun;
+      if (preset) {
+        if (!preset.scenario.available) throw new UserError(`${preset.scenario.title} is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
+        run = await startPresetRun(ctx, preset);
+      } else {
+        const plain = scenarioId === null ? undefined : plainScenarios(ctx.machine).find((s) => s.id === scenarioId);
+        if (scenarioId !== null && !plain) throw new UserError(`Unknown scenario ${JSON.stringify(scenarioId)}`);
+        run = await startPlainRun(ctx, { ...plain?.params, ...params }, scenarioId);
+      }
+      if (disposed) {
+        await run.stop();
+        throw new UserError('Corelanes is shutting down');
+      }
+      active = run;
+      void run.ended.then(() => {
+        if (active === run) active = null;
+      });
+      return { runId: run.runId };
+    } finally {
+      starting = false;
+    }
+  }
+
+  function loadTrace(args: Args): Trace {
+    let json: unknown;
+    try {
+      json = JSON.parse(args.text as string);
+    } catch (error) {
+      throw new UserError(`This file is not a Corelanes trace: it is not JSON (${userMessage(error)})`);
+    }
+    const parsed = TraceSchema.safeParse(json);
+    if (!parsed.success) throw new UserError(describeZodError('This file is not a valid Corelanes trace', parsed.error));
+    lastTrace = parsed.data;
+    return parsed.data;
+  }
+
+  const handlers: Record<CommandName, (args: Args, raw: unknown) => unknown> = {
+    listScenarios: async () => listScenarios(presets(), await machine().catch(() => null)),
+    machineInfo: () => machine(),
+    startRun,
+    stopRun: async () => {
+      const run = active;
+      if (!run) return { stopped: false };
+      await run.stop();
+      return { stopped: true };
+    },
+    addWorker: async (args) => ({ taskId: await requireSession().addWorker((args.kind as never) ?? null) }),
+    removeWorker: async (args) => ({ taskId: await requireSession().removeWorker((args.taskId as string | null | undefined) ?? null) }),
+    getTrace: () => lastTrace,
+    loadTrace,
+    exportChromeTrace: () => ({ json: toChromeTraceJson(requireTrace()) }),
+  };
+
+  return {
+    async invoke(name, rawArgs) {
+      if (disposed) throw new UserError('Corelanes is shutting down');
+      const command = parseCommand(name, rawArgs);
+      let value: unknown;
+      try {
+        value = await handlers[command.name](command.args as Args, rawArgs);
+      } catch (error) {
+        if (!(error instanceof UserError)) log(`bridge: ${command.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        throw new UserError(userMessage(error));
+      }
+      try {
+        return checkResult(command.name, value);
+      } catch (error) {
+        log(`bridge: ${userMessage(error)}`);
+        throw new UserError(`${command.name} failed inside Corelanes (logged); please report it`);
+      }
+    },
+    subscribe: (listener) => hub.subscribe(listener),
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      const run = active;
+      if (run) await run.stop().catch((error: unknown) => log(`bridge: stopping the run on dispose failed: ${userMessage(error)}`));
+      hub.clear();
+    },
+  };
+}
