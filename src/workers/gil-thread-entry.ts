@@ -1,0 +1,102 @@
+/**
+ * Worker-thread entry of a `gil-thread`: the workload runs slice by slice
+ * holding its process's simulated GIL (workerData.gil, shared by every
+ * gil-thread of the process). Speaks the same protocol as a plain thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type FromWorker, PHASE_CODE, PHASE_SLOT, ToWorkerSchema, type WorkerPhase } from '../shared';
+import { GilThread, runGilLoop, threadSelf } from './gil';
+import { monoMs } from './runtime/clock';
+
+interface GilWorkerData {
+  gil: SharedArrayBuffer;
+  /** This thread's index in the GIL (1..), so the driver can map hand-overs to tasks. */
+  gilIndex?: number;
+  phaseSlot?: { buffer: SharedArrayBuffer; offset: number };
+  /** Slices per progress unit; 5 x 4,000 rounds = one `cpu` unit of a plain thread (same work). */
+  slicesPerUnit?: number;
+}
+
+const port = parentPort;
+if (!port) throw new Error('gil-thread-entry must run in a worker thread');
+const data = workerData as GilWorkerData;
+const slot = data.phaseSlot ? new Int32Array(data.phaseSlot.buffer, data.phaseSlot.offset, PHASE_SLOT.length) : null;
+const self = threadSelf();
+let stopping = false;
+
+function send(msg: FromWorker): void {
+  port!.postMessage(msg);
+}
+
+function setPhase(phase: WorkerPhase): void {
+  const core = phase === 'compute' ? threadSelf().core : null;
+  if (slot) {
+    Atomics.store(slot, PHASE_SLOT.phase, PHASE_CODE[phase]);
+    if (core !== null) Atomics.store(slot, PHASE_SLOT.core, core);
+  } else {
+    send({ type: 'phase', phase, core, atMono: monoMs() });
+  }
+}
+
+if (slot) {
+  Atomics.store(slot, PHASE_SLOT.tid, self.tid ?? 0);
+  Atomics.store(slot, PHASE_SLOT.core, self.core ?? -1);
+}
+send({ type: 'hello', pid: process.pid, tid: self.tid, startedAtMono: monoMs() });
+
+port.on('message', (raw: unknown) => {
+  const parsed = ToWorkerSchema.safeParse(raw);
+  if (!parsed.success) {
+    send({ type: 'error', message: `bad message to gil-thread: ${parsed.error.issues[0]?.message ?? 'invalid'}`, stack: null });
+    return;
+  }
+  const msg = parsed.data;
+  if (msg.type === 'stop') stopping = true;
+  else if (msg.type === 'misbehave') misbehave(msg.how);
+  else void start(msg.params.workload, msg.params.workUnits, msg.requestedAtMono + msg.params.durationS * 1000);
+});
+
+let started = false;
+async function start(workload: string, workUnits: number | null, untilMono: number): Promise<void> {
+  if (started) return;
+  started = true;
+  const gil = new GilThread(data.gil, monoMs, {
+    onWaitStart: () => setPhase('gil-wait'),
+    onWaitEnd: () => setPhase('compute'),
+  }, data.gilIndex);
+  let lastYield = monoMs();
+  let lastProgress = 0;
+  const units = await runGilLoop({
+    gil,
+    workload: workload === 'io' || workload === 'mixed' ? workload : 'cpu',
+    slicesPerUnit: data.slicesPerUnit ?? 5,
+    maxUnits: workUnits,
+    shouldStop: () => stopping || monoMs() >= untilMono,
+    sleep: (ms) => sleep(ms),
+    onPhase: setPhase,
+    onUnit: (n) => {
+      if (slot) Atomics.store(slot, PHASE_SLOT.units, n & 0x7fffffff);
+      const t = monoMs();
+      if (t - lastProgress > 100) {
+        lastProgress = t;
+        send({ type: 'progress', unitsDone: n, heapBytes: process.memoryUsage().heapUsed });
+      }
+      // Let the stop message in now and then; the GIL stays held across this short yield.
+      if (t - lastYield > 20) {
+        lastYield = t;
+        return new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return undefined;
+    },
+  });
+  setPhase('done');
+  send({ type: 'done', unitsDone: units });
+}
+
+function misbehave(how: 'throw' | 'exit' | 'hang' | 'abort'): void {
+  if (how === 'throw') setImmediate(() => { throw new Error('gil-thread: thrown on request'); });
+  else if (how === 'exit') process.exit(3);
+  else if (how === 'abort') process.abort();
+  else for (;;) { /* hang on request */ }
+}
