@@ -9,6 +9,7 @@ const entryPoints = {
   'workers/thread': 'src/workers/thread-entry.ts',
   'workers/process': 'src/workers/process-entry.ts',
   'workers/sampler': 'src/workers/sampler-entry.ts',
+  'workers/gil-thread': 'src/workers/gil-thread-entry.ts',
 };
 for (const [name, file] of Object.entries(entryPoints)) {
   if (!existsSync(file)) {
