@@ -1,0 +1,127 @@
+import type { LaneColumns } from './lane-columns';
+
+/**
+ * Level of detail (DESIGN.md section 10): for each CSS-pixel column of the
+ * plot, the share of the column's time covered by each category. Frame cost
+ * follows the visible segments and the columns, not the segments recorded;
+ * shares, not "last colour wins", make a zoomed-out picture honest.
+ *
+ * `out` is reused between frames (allocating per frame costs ~3 ms): it must
+ * hold columns * categories floats; only that prefix is written.
+ * Returns how many segments were visited.
+ */
+export function binLane(
+  lane: LaneColumns,
+  t0: number,
+  msPerColumn: number,
+  columns: number,
+  categories: number,
+  out: Float32Array,
+): number {
+  out.fill(0, 0, columns * categories);
+  const t1 = t0 + msPerColumn * columns;
+  const { start, end, category } = lane;
+  const inv = 1 / msPerColumn;
+  let i = lane.firstVisible(t0);
+  const first = i;
+  for (; i < lane.length; i++) {
+    const s = start[i] as number;
+    if (s >= t1) break;
+    const e = end[i] as number;
+    if (e <= t0) continue;
+    const k = category[i] as number;
+    if (k >= categories) continue;
+    let a = (s - t0) * inv;
+    let b = (e - t0) * inv;
+    if (a < 0) a = 0;
+    if (b > columns) b = columns;
+    const ca = a | 0;
+    const cb = b | 0;
+    if (ca === cb) {
+      const j = ca * categories + k;
+      out[j] = (out[j] as number) + (b - a);
+      continue;
+    }
+    const ja = ca * categories + k;
+    out[ja] = (out[ja] as number) + (ca + 1 - a);
+    for (let c = ca + 1; c < cb; c++) out[c * categories + k] = (out[c * categories + k] as number) + 1;
+    if (cb < columns) {
+      const jb = cb * categories + k;
+      out[jb] = (out[jb] as number) + (b - cb);
+    }
+  }
+  return i - first;
+}
+
+/**
+ * Mixes a column's shares with the background: colour = sum(share x colour)
+ * + (1 - total) x background. Shares above 1 in total (overlapping samples on
+ * one core) are scaled down. Colours are packed ABGR (ImageData's Uint32 view
+ * on little-endian machines); `dim` (0..1 per category) fades unselected ones.
+ */
+export function mixColumns(
+  shares: Float32Array,
+  columns: number,
+  categories: number,
+  palette: Uint32Array,
+  background: number,
+  out: Uint32Array,
+  dim?: Float32Array,
+): void {
+  const br = background & 255;
+  const bg = (background >>> 8) & 255;
+  const bb = (background >>> 16) & 255;
+  for (let c = 0; c < columns; c++) {
+    const base = c * categories;
+    let total = 0;
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    for (let k = 0; k < categories; k++) {
+      const s = shares[base + k] as number;
+      if (s === 0) continue;
+      const p = palette[k] as number;
+      if (dim) {
+        const d = dim[k] as number;
+        const pr = (p & 255) * d + br * (1 - d);
+        const pg = ((p >>> 8) & 255) * d + bg * (1 - d);
+        const pb = ((p >>> 16) & 255) * d + bb * (1 - d);
+        r += s * pr;
+        g += s * pg;
+        b += s * pb;
+      } else {
+        r += s * (p & 255);
+        g += s * ((p >>> 8) & 255);
+        b += s * ((p >>> 16) & 255);
+      }
+      total += s;
+    }
+    if (total > 1) {
+      r /= total;
+      g /= total;
+      b /= total;
+      total = 1;
+    }
+    const rest = 1 - total;
+    out[c] =
+      (0xff000000 |
+        (Math.round(b + bb * rest) << 16) |
+        (Math.round(g + bg * rest) << 8) |
+        Math.round(r + br * rest)) >>>
+      0;
+  }
+}
+
+/** The dominant category of a column (for tests and tooltips of summaries); -1 when empty. */
+export function dominantCategory(shares: Float32Array, column: number, categories: number): number {
+  let best = -1;
+  let bestShare = 0;
+  for (let k = 0; k < categories; k++) {
+    const s = shares[column * categories + k] as number;
+    if (s > bestShare) {
+      bestShare = s;
+      best = k;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,150 @@
+import type { Disposer, Machine, Segment, Task } from '../../shared';
+import { LaneColumns } from './lane-columns';
+import { SegmentStore, STATE_INDEX } from './segment-store';
+
+const KIND_ORDER: Record<string, number> = { main: 0, sampler: 1, process: 2, 'python-process': 3 };
+
+/**
+ * The timeline's data, pure and columnar: every segment once (SegmentStore),
+ * plus one sorted LaneColumns per task (coloured by state) and per core
+ * (coloured by task). Appending bumps `version` and notifies listeners, which
+ * schedule a redraw; nothing here touches React or the DOM.
+ */
+export class TimelineModel {
+  machine: Machine | null = null;
+  runId: string | null = null;
+  readonly tasks: Task[] = [];
+  readonly segments = new SegmentStore();
+  readonly taskLanes: LaneColumns[] = [];
+  readonly coreLanes: LaneColumns[] = [];
+  /** Running segments whose core the OS did not report. */
+  readonly unknownCoreLane = new LaneColumns();
+  /** Latest segment end seen (ms since the run's start). */
+  endMs = 0;
+  version = 0;
+  /** Segments for tasks never announced: dropped (and counted) rather than guessed. */
+  droppedSegments = 0;
+  private readonly taskIndex = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
+  private orderCache: { version: number; order: number[] } | null = null;
+  private tasksVersion = 0;
+
+  reset(runId: string | null, machine: Machine | null): void {
+    this.runId = runId;
+    this.machine = machine;
+    this.tasks.length = 0;
+    this.taskIndex.clear();
+    this.segments.clear();
+    this.taskLanes.length = 0;
+    this.coreLanes.length = 0;
+    this.unknownCoreLane.clear();
+    this.endMs = 0;
+    this.droppedSegments = 0;
+    this.tasksVersion++;
+    this.changed();
+  }
+
+  /** Adds or updates a task (by id); returns its index. */
+  upsertTask(task: Task): number {
+    const known = this.taskIndex.get(task.id);
+    if (known !== undefined) {
+      this.tasks[known] = task;
+      this.tasksVersion++;
+      this.changed();
+      return known;
+    }
+    const index = this.tasks.length;
+    this.tasks.push(task);
+    this.taskIndex.set(task.id, index);
+    this.taskLanes.push(new LaneColumns());
+    this.tasksVersion++;
+    this.changed();
+    return index;
+  }
+
+  indexOfTask(id: string): number {
+    return this.taskIndex.get(id) ?? -1;
+  }
+
+  appendSegments(segments: readonly Segment[]): void {
+    for (const s of segments) {
+      const task = this.taskIndex.get(s.taskId);
+      if (task === undefined) {
+        this.droppedSegments++;
+        continue;
+      }
+      this.appendRaw(task, s.startMs, s.endMs, STATE_INDEX[s.state], s.core ?? -1, s.onCpuNs / 1e6);
+    }
+    this.changed();
+  }
+
+  /** The hot path (also used by benchmarks): no objects, no validation. Call changed() after a batch. */
+  appendRaw(task: number, start: number, end: number, state: number, core: number, onCpuMs: number): void {
+    if (!(end > start)) return;
+    const i = this.segments.push(start, end, task, state, core, onCpuMs);
+    (this.taskLanes[task] as LaneColumns).push(start, end, state, i);
+    if (state === STATE_INDEX.running) {
+      if (core >= 0) {
+        while (this.coreLanes.length <= core) this.coreLanes.push(new LaneColumns());
+        (this.coreLanes[core] as LaneColumns).push(start, end, task, i);
+      } else {
+        this.unknownCoreLane.push(start, end, task, i);
+      }
+    }
+    if (end > this.endMs) this.endMs = end;
+  }
+
+  /** Number of core lanes to draw: the machine's cores, or more if a segment said so. */
+  coreCount(): number {
+    return Math.max(this.machine?.logicalCores ?? 0, this.coreLanes.length);
+  }
+
+  coreLane(core: number): LaneColumns {
+    while (this.coreLanes.length <= core) this.coreLanes.push(new LaneColumns());
+    return this.coreLanes[core] as LaneColumns;
+  }
+
+  /** Task indices in lane order: grouped by address space, the process before its threads, then by spawn time. */
+  taskOrder(): number[] {
+    if (this.orderCache?.version === this.tasksVersion) return this.orderCache.order;
+    const order = this.tasks.map((_, i) => i);
+    const firstSeen = new Map<number | null, number>();
+    this.tasks.forEach((t, i) => {
+      if (!firstSeen.has(t.addressSpace)) firstSeen.set(t.addressSpace, i);
+    });
+    order.sort((a, b) => {
+      const ta = this.tasks[a] as Task;
+      const tb = this.tasks[b] as Task;
+      const ga = (firstSeen.get(ta.addressSpace) ?? 0) - (firstSeen.get(tb.addressSpace) ?? 0);
+      if (ga !== 0) return ga;
+      const ka = (KIND_ORDER[ta.kind] ?? 9) - (KIND_ORDER[tb.kind] ?? 9);
+      if (ka !== 0) return ka;
+      return ta.requestedMs - tb.requestedMs || a - b;
+    });
+    this.orderCache = { version: this.tasksVersion, order };
+    return order;
+  }
+
+  /** Share of [t0, t1) that a core was running something (overlaps counted once at most per ms of wall time). */
+  coreBusyShare(core: number, t0: number, t1: number): number {
+    const lane = this.coreLanes[core];
+    if (!lane || t1 <= t0) return 0;
+    let busy = 0;
+    for (let i = lane.firstVisible(t0); i < lane.length && (lane.start[i] as number) < t1; i++) {
+      const a = Math.max(t0, lane.start[i] as number);
+      const b = Math.min(t1, lane.end[i] as number);
+      if (b > a) busy += b - a;
+    }
+    return Math.min(1, busy / (t1 - t0));
+  }
+
+  onChange(listener: () => void): Disposer {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,164 @@
+import type { TimelineLayout } from './layout';
+import { laneTop } from './layout';
+import type { LaneDescriptor } from './lanes';
+import { binLane, mixColumns } from './lod';
+import type { TimelineModel } from './model';
+import { STATE_INDEX } from './segment-store';
+
+export interface Scene {
+  layout: TimelineLayout;
+  lanes: readonly LaneDescriptor[];
+  model: TimelineModel;
+  dpr: number;
+  colors: { page: number; pageCss: string; lane: number; text: string; muted: string; select: string };
+  fontPx: number;
+  /** Draw the core number on running slices of Tasks lanes wide enough to hold it. */
+  coreNumbers: boolean;
+}
+
+export interface PaintStats {
+  visitedSegments: number;
+  ms: number;
+}
+
+/**
+ * Draws a Scene on a canvas: lane bars as pixels (binned per CSS-pixel column,
+ * written once with putImageData into a reused ImageData), then labels and
+ * outlines with the 2D API. Knows nothing of React or of where data comes from.
+ */
+export class CanvasPainter {
+  private readonly ctx: CanvasRenderingContext2D;
+  private image: ImageData | null = null;
+  private pixels: Uint32Array = new Uint32Array(0);
+  private shares = new Float32Array(0);
+  private row = new Uint32Array(0);
+  private deviceRow = new Uint32Array(0);
+
+  constructor(private readonly canvas: HTMLCanvasElement) {
+    const ctx = canvas.getContext('2d', { alpha: false });
+    if (!ctx) throw new Error('This browser gave no 2D canvas; the timeline cannot be drawn.');
+    this.ctx = ctx;
+  }
+
+  draw(scene: Scene): PaintStats {
+    const started = performance.now();
+    const { layout, dpr } = scene;
+    const devW = Math.max(1, Math.round(layout.width * dpr));
+    const devH = Math.max(1, Math.round(layout.height * dpr));
+    if (this.canvas.width !== devW || this.canvas.height !== devH) {
+      this.canvas.width = devW;
+      this.canvas.height = devH;
+    }
+    const ctx = this.ctx;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = scene.colors.pageCss;
+    ctx.fillRect(0, 0, devW, devH);
+
+    const visibleLanes = Math.min(scene.lanes.length, Math.ceil((layout.height - layout.lanesTop) / layout.laneStep));
+    const visited = this.paintLanes(scene, visibleLanes);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.paintLabels(scene, visibleLanes);
+    if (scene.coreNumbers) this.paintCoreNumbers(scene, visibleLanes);
+    return { visitedSegments: visited, ms: performance.now() - started };
+  }
+
+  private paintLanes(scene: Scene, laneCount: number): number {
+    const { layout, dpr } = scene;
+    const columns = layout.plotWidth;
+    const imgW = Math.max(1, Math.round(columns * dpr));
+    const imgH = Math.max(1, Math.round(Math.min(layout.height - layout.lanesTop, laneCount * layout.laneStep) * dpr));
+    if (!this.image || this.image.width !== imgW || this.image.height !== imgH) {
+      this.image = this.ctx.createImageData(imgW, imgH);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+    }
+    if (this.row.length < columns) this.row = new Uint32Array(columns);
+    if (this.deviceRow.length < imgW) this.deviceRow = new Uint32Array(imgW);
+    this.pixels.fill(scene.colors.page);
+    const [t0, t1] = layout.x.domain() as [number, number];
+    const msPerColumn = (t1 - t0) / columns;
+    let visited = 0;
+    for (let li = 0; li < laneCount; li++) {
+      const lane = scene.lanes[li] as LaneDescriptor;
+      const need = columns * lane.categories;
+      if (this.shares.length < need) this.shares = new Float32Array(Math.ceil(need * 1.25));
+      visited += binLane(lane.columns, t0, msPerColumn, columns, lane.categories, this.shares);
+      mixColumns(this.shares, columns, lane.categories, lane.palette, scene.colors.lane, this.row, lane.dim ?? undefined);
+      let source = this.row;
+      if (dpr !== 1) {
+        for (let d = 0; d < imgW; d++) this.deviceRow[d] = this.row[Math.min(columns - 1, Math.floor(d / dpr))] as number;
+        source = this.deviceRow;
+      }
+      const y0 = Math.round((laneTop(layout, li) - layout.lanesTop) * dpr);
+      const y1 = Math.min(imgH, Math.round((laneTop(layout, li) - layout.lanesTop + layout.laneHeight) * dpr));
+      const rowView = source.subarray(0, imgW);
+      for (let y = y0; y < y1; y++) this.pixels.set(rowView, y * imgW);
+    }
+    this.ctx.putImageData(this.image, Math.round(layout.plotLeft * dpr), Math.round(layout.lanesTop * dpr));
+    return visited;
+  }
+
+  private paintLabels(scene: Scene, laneCount: number): void {
+    const { ctx } = this;
+    const { layout } = scene;
+    const font = Math.min(scene.fontPx, Math.max(8, layout.laneHeight - 2));
+    ctx.textBaseline = 'middle';
+    for (let li = 0; li < laneCount; li++) {
+      const lane = scene.lanes[li] as LaneDescriptor;
+      const top = laneTop(layout, li);
+      const mid = top + layout.laneHeight / 2;
+      if (lane.swatch) {
+        ctx.fillStyle = lane.swatch;
+        ctx.fillRect(2, top, 5, layout.laneHeight);
+      }
+      ctx.fillStyle = lane.highlighted ? scene.colors.text : scene.colors.text;
+      ctx.font = `${lane.highlighted ? '600 ' : ''}${font}px system-ui, sans-serif`;
+      const twoLines = lane.note !== null && layout.laneHeight >= font * 2 + 2;
+      const maxW = layout.plotLeft - 14;
+      ctx.fillText(fit(ctx, lane.label, maxW), 10, twoLines ? mid - font / 2 : mid, maxW);
+      if (twoLines && lane.note) {
+        ctx.fillStyle = scene.colors.muted;
+        ctx.font = `${Math.round(font * 0.85)}px system-ui, sans-serif`;
+        ctx.fillText(fit(ctx, lane.note, maxW), 10, mid + font / 2, maxW);
+      }
+      if (lane.highlighted) {
+        ctx.strokeStyle = scene.colors.select;
+        ctx.lineWidth = 2;
+        ctx.strokeRect(layout.plotLeft - 1, top - 1, layout.plotWidth + 2, layout.laneHeight + 2);
+      }
+    }
+  }
+
+  /** Core numbers on running slices, only where few slices are visible and wide enough. */
+  private paintCoreNumbers(scene: Scene, laneCount: number): void {
+    const { ctx } = this;
+    const { layout, model } = scene;
+    const [t0, t1] = layout.x.domain() as [number, number];
+    const font = Math.min(scene.fontPx, layout.laneHeight - 4);
+    if (font < 8) return;
+    ctx.font = `600 ${font}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.fillStyle = '#ffffff';
+    for (let li = 0; li < laneCount; li++) {
+      const lane = scene.lanes[li] as LaneDescriptor;
+      if (lane.task === null) continue;
+      const cols = lane.columns;
+      let budget = 400;
+      for (let i = cols.firstVisible(t0); i < cols.length && (cols.start[i] as number) < t1 && budget-- > 0; i++) {
+        if (cols.category[i] !== STATE_INDEX.running) continue;
+        const x0 = Math.max(layout.plotLeft, layout.x(cols.start[i] as number));
+        const x1 = Math.min(layout.plotLeft + layout.plotWidth, layout.x(cols.end[i] as number));
+        if (x1 - x0 < font * 2.2) continue;
+        const core = model.segments.get(cols.segment[i] as number).core;
+        ctx.fillText(core === null ? '?' : String(core), (x0 + x1) / 2, laneTop(layout, li) + layout.laneHeight / 2 + 1);
+      }
+    }
+    ctx.textAlign = 'start';
+  }
+}
+
+function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string {
+  if (ctx.measureText(text).width <= width) return text;
+  let s = text;
+  while (s.length > 1 && ctx.measureText(`${s}…`).width > width) s = s.slice(0, -1);
+  return `${s}…`;
+}
