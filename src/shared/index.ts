@@ -10,3 +10,4 @@ export * from './bridge/wire';
 export * from './worker-protocol';
 export * from './scenario/verdict';
 export * from './trace/chrome-export';
+export * from './sampler-protocol';

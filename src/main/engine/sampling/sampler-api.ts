@@ -10,7 +10,8 @@ export interface TrackedTask {
   /**
    * Optional Int32 phase slot (PHASE_SLOT layout) that a worker thread writes;
    * the sampler reads it at each sample to tell compute from I/O from GIL wait,
-   * and to get the exact core from the running thread itself.
+   * and to get the exact core from the running thread itself. `offset` is in
+   * BYTES (as for `new Int32Array(buffer, offset, PHASE_SLOT.length)`).
    */
   phaseSlot?: { buffer: SharedArrayBuffer; offset: number };
 }
@@ -48,4 +49,6 @@ export interface SamplerOptions {
   intervalMs: number;
   /** CLOCK_MONOTONIC ms of the run's start; segments are relative to it. */
   runStartMono: number;
+  /** Use the portable source (no cores, no /proc) even on Linux; for tests of the fallback. */
+  forcePortable?: boolean;
 }

@@ -1,0 +1,2 @@
+export * from './sampler-api';
+export * from './create-sampler';

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { MarkerSchema, SamplerStatsSchema, SegmentSchema } from './trace/schema';
+import { WORKER_PHASES } from './worker-protocol';
+
+/**
+ * Messages between the engine (main side) and the sampler worker thread. Both
+ * sides validate. Times are ms since the run's start on CLOCK_MONOTONIC.
+ */
+
+const taskId = z.string().min(1).max(64);
+const osId = z.number().int().positive();
+
+/** workerData the sampler thread starts with. */
+export const SamplerInitSchema = z.object({
+  intervalMs: z.number().min(0.1).max(1000),
+  /** CLOCK_MONOTONIC ms of the run's start. */
+  runStartMono: z.number().finite(),
+  /** How often closed segments go to the main side. */
+  batchMs: z.number().min(1).max(1000).default(25),
+  /** How often RSS per address space is read. */
+  memoryMs: z.number().min(10).max(10_000).default(100),
+  /** Force the portable source even on Linux (tests of the fallback). */
+  forcePortable: z.boolean().default(false),
+});
+export type SamplerInit = z.infer<typeof SamplerInitSchema>;
+export type SamplerInitInput = z.input<typeof SamplerInitSchema>;
+
+export const ToSamplerSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('track'),
+    taskId,
+    pid: osId,
+    tid: osId,
+    /** A worker thread's Int32 phase slot (PHASE_SLOT layout), shared memory. */
+    phaseSlot: z
+      .object({ buffer: z.instanceof(SharedArrayBuffer), offset: z.number().int().nonnegative() })
+      .nullable()
+      .default(null),
+  }),
+  z.object({ type: z.literal('untrack'), taskId }),
+  /** A process's phase report (threads use their slot). */
+  z.object({
+    type: z.literal('phase'),
+    taskId,
+    phase: z.enum(WORKER_PHASES),
+    core: z.number().int().min(-1).max(4095).nullable(),
+    atMs: z.number().finite(),
+  }),
+  z.object({ type: z.literal('stop') }),
+]);
+export type ToSampler = z.infer<typeof ToSamplerSchema>;
+export type ToSamplerInput = z.input<typeof ToSamplerSchema>;
+
+export const MemoryReadingSchema = z.object({
+  tMs: z.number().finite().nonnegative(),
+  addressSpace: z.number().int().nonnegative(),
+  rssBytes: z.number().finite().nonnegative(),
+});
+
+export const FromSamplerSchema = z.discriminatedUnion('type', [
+  /** The sampler thread is up: its own tid and which source it uses. */
+  z.object({ type: z.literal('ready'), pid: z.number().int(), tid: z.number().int().nullable(), source: z.string().max(64) }),
+  z.object({
+    type: z.literal('batch'),
+    segments: z.array(SegmentSchema),
+    markers: z.array(MarkerSchema),
+    memory: z.array(MemoryReadingSchema),
+  }),
+  /** Last message: everything is flushed; the sampler's own measurements. */
+  z.object({ type: z.literal('stopped'), stats: SamplerStatsSchema }),
+  z.object({ type: z.literal('error'), message: z.string().max(2000) }),
+]);
+export type FromSampler = z.infer<typeof FromSamplerSchema>;

@@ -1,0 +1,202 @@
+import type { FromSampler, Marker, SamplerInit, Segment, ToSampler, WorkerPhase } from '../../shared';
+import { ToSamplerSchema } from '../../shared';
+import { phaseSlotView, readPhaseSlot } from './phase-slot';
+import { TaskTimeline } from './segment-builder';
+import { SelfStats } from './self-stats';
+import type { AddressSpaceHandle, ObservationSource, TaskHandle } from './sources/source';
+
+interface Tracked {
+  pid: number;
+  handle: TaskHandle;
+  timeline: TaskTimeline;
+  slot: Int32Array | null;
+  reported: { phase: WorkerPhase; core: number | null } | null;
+}
+
+export interface LoopIo {
+  /** Next queued message from the main side, or undefined (non-blocking). */
+  receive(): unknown;
+  post(message: FromSampler): void;
+  /** CLOCK_MONOTONIC ms. */
+  now(): number;
+  /** Blocks the thread until the given monotonic ms (Atomics.wait). */
+  sleepUntil(monoMs: number): void;
+}
+
+/**
+ * The sampling loop: wakes at each absolute deadline, reads every tracked
+ * task, feeds the segment builders, ships closed segments every batchMs and
+ * RSS every memoryMs. It never keeps raw samples, only open segments.
+ */
+export class SamplerLoop {
+  private readonly tasks = new Map<string, Tracked>();
+  private readonly spaces = new Map<number, { handle: AddressSpaceHandle; users: number }>();
+  private segments: Segment[] = [];
+  private markers: Marker[] = [];
+  private memory: { tMs: number; addressSpace: number; rssBytes: number }[] = [];
+  private readonly stats: SelfStats;
+  private stopped = false;
+
+  constructor(
+    private readonly init: SamplerInit,
+    private readonly source: ObservationSource,
+    private readonly io: LoopIo,
+  ) {
+    this.stats = new SelfStats(init.intervalMs, source.name);
+  }
+
+  run(): void {
+    const { intervalMs, batchMs, memoryMs } = this.init;
+    let deadline = this.io.now();
+    let nextBatch = deadline + batchMs;
+    let nextMemory = deadline;
+    while (!this.stopped) {
+      this.drainMessages();
+      if (this.stopped) break;
+      const now = this.io.now();
+      this.sampleAll(now);
+      if (now >= nextMemory) {
+        this.sampleMemory(now);
+        nextMemory = now + memoryMs;
+      }
+      if (now >= nextBatch) {
+        this.ship(true);
+        nextBatch = now + batchMs;
+      }
+      deadline += intervalMs;
+      // Fell behind (descheduled): skip the missed deadlines instead of bursting.
+      if (deadline < now) deadline = now + intervalMs;
+      this.io.sleepUntil(deadline);
+    }
+    this.finishAll();
+  }
+
+  private relMs(mono: number): number {
+    return Math.max(0, mono - this.init.runStartMono);
+  }
+
+  private drainMessages(): void {
+    for (let raw = this.io.receive(); raw !== undefined; raw = this.io.receive()) {
+      const parsed = ToSamplerSchema.safeParse(raw);
+      if (!parsed.success) {
+        this.io.post({ type: 'error', message: `sampler: bad message: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+        continue;
+      }
+      this.handle(parsed.data);
+      if (this.stopped) return;
+    }
+  }
+
+  private handle(msg: ToSampler): void {
+    switch (msg.type) {
+      case 'track':
+        return this.track(msg.taskId, msg.pid, msg.tid, msg.phaseSlot);
+      case 'untrack':
+        return this.untrack(msg.taskId, this.io.now());
+      case 'phase': {
+        const t = this.tasks.get(msg.taskId);
+        if (t) t.reported = { phase: msg.phase, core: msg.core !== null && msg.core >= 0 ? msg.core : null };
+        return;
+      }
+      case 'stop':
+        this.stopped = true;
+        return;
+    }
+  }
+
+  private track(taskId: string, pid: number, tid: number, slot: { buffer: SharedArrayBuffer; offset: number } | null): void {
+    if (this.tasks.has(taskId)) this.untrack(taskId, this.io.now());
+    const handle = this.source.openTask(pid, tid);
+    if (!handle) {
+      this.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: task ${pid}/${tid} is gone, not tracked` });
+      return;
+    }
+    const tracked: Tracked = {
+      pid,
+      handle,
+      timeline: new TaskTimeline(taskId, { resolveAfterMs: Math.max(20, 5 * this.init.intervalMs) }),
+      slot: slot ? phaseSlotView(slot.buffer, slot.offset) : null,
+      reported: null,
+    };
+    this.tasks.set(taskId, tracked);
+    const space = this.spaces.get(pid);
+    if (space) space.users++;
+    else {
+      const h = this.source.openAddressSpace(pid);
+      if (h) this.spaces.set(pid, { handle: h, users: 1 });
+    }
+    // Baseline read, so the totals start at track time.
+    this.sampleOne(tracked, this.io.now());
+  }
+
+  private untrack(taskId: string, now: number): void {
+    const t = this.tasks.get(taskId);
+    if (!t) return;
+    if (this.sampleOne(t, now)) this.release(taskId, t);
+  }
+
+  private release(taskId: string, t: Tracked): void {
+    this.segments.push(...t.timeline.finish());
+    t.handle.close();
+    this.tasks.delete(taskId);
+    const space = this.spaces.get(t.pid);
+    if (space && --space.users === 0) {
+      space.handle.close();
+      this.spaces.delete(t.pid);
+    }
+  }
+
+  /** Returns false when the task is gone (its timeline is then closed). */
+  private sampleOne(t: Tracked, now: number): boolean {
+    const r = t.handle.read();
+    if (!r) {
+      this.release(t.timeline.taskId, t);
+      return false;
+    }
+    const phase = t.slot ? readPhaseSlot(t.slot) : t.reported;
+    const closed = t.timeline.observe({
+      tMs: this.relMs(now),
+      letter: r.letter,
+      core: r.core,
+      onCpuNs: r.onCpuNs,
+      waitNs: r.waitNs,
+      phase: phase?.phase ?? null,
+      phaseCore: phase?.core ?? null,
+    });
+    if (closed.length) this.segments.push(...closed);
+    return true;
+  }
+
+  private sampleAll(now: number): void {
+    for (const t of [...this.tasks.values()]) this.sampleOne(t, now);
+    this.stats.sampled(now, this.source.selfOnCpuNs());
+  }
+
+  private sampleMemory(now: number): void {
+    const tMs = this.relMs(now);
+    for (const [pid, s] of this.spaces) {
+      const rssBytes = s.handle.readRssBytes();
+      if (rssBytes !== null) this.memory.push({ tMs, addressSpace: pid, rssBytes });
+    }
+  }
+
+  /** Sends what is closed; with cut, also closes the open segments so the live view stays current. */
+  private ship(cut: boolean): void {
+    if (cut) for (const t of this.tasks.values()) this.segments.push(...t.timeline.cut());
+    if (this.segments.length === 0 && this.markers.length === 0 && this.memory.length === 0) return;
+    this.io.post({ type: 'batch', segments: this.segments, markers: this.markers, memory: this.memory });
+    this.segments = [];
+    this.markers = [];
+    this.memory = [];
+  }
+
+  private finishAll(): void {
+    const now = this.io.now();
+    for (const [id, t] of [...this.tasks]) {
+      if (this.sampleOne(t, now)) this.release(id, t);
+    }
+    this.stats.sampled(now, this.source.selfOnCpuNs());
+    this.ship(false);
+    this.io.post({ type: 'stopped', stats: this.stats.result() });
+  }
+}

@@ -1,0 +1,185 @@
+import type { Segment, TaskState, WorkerPhase } from '../../shared';
+import { offCpuState, phaseOnlyState } from './classify';
+
+/** One sample of one task, as the sampler loop hands it over. Times in ms since run start. */
+export interface Observation {
+  tMs: number;
+  /** Kernel state letter; null when the OS does not tell (portable fallback). */
+  letter: string | null;
+  /** Last core from stat field 39; null when unknown. */
+  core: number | null;
+  /** Cumulative schedstat counters; null when unknown. */
+  onCpuNs: number | null;
+  waitNs: number | null;
+  /** The workload's own report (phase slot or message), null when none. */
+  phase: WorkerPhase | null;
+  /** Core the workload read for itself while computing (exact), null when none. */
+  phaseCore: number | null;
+}
+
+export interface TimelineOptions {
+  /**
+   * schedstat read from another core advances in scheduler ticks, and a queued
+   * task's wait is only added when it gets a CPU. An R-state span with no
+   * counter movement for longer than this is taken as waiting in a run queue.
+   */
+  resolveAfterMs: number;
+}
+
+interface PendingInterval {
+  startMs: number;
+  endMs: number;
+  core: number | null;
+}
+
+/**
+ * Pure run-length segment builder for one task. Running vs runnable comes from
+ * the schedstat deltas (on-CPU ns vs run-queue wait ns), never from the letter
+ * R alone; every delta lands in exactly one segment, so per-task totals equal
+ * the schedstat totals between the first and last observation.
+ */
+export class TaskTimeline {
+  private prev: Observation | null = null;
+  private open: Segment | null = null;
+  private pending: { intervals: PendingInterval[]; onNs: number; waitNs: number } | null = null;
+  private lastRunCore: number | null = null;
+  private lastRState: TaskState = 'running';
+  /** Core changes seen (field 39 or the workload's own exact report). */
+  migrations = 0;
+  /** Totals of every delta taken in, for checks. */
+  totalOnCpuNs = 0;
+  totalWaitNs = 0;
+
+  constructor(
+    readonly taskId: string,
+    private readonly options: TimelineOptions = { resolveAfterMs: 20 },
+  ) {}
+
+  /** Takes one sample; returns the segments it closed. The first sample is the baseline. */
+  observe(o: Observation): Segment[] {
+    const out: Segment[] = [];
+    const prev = this.prev;
+    this.prev = o;
+    const core = this.coreOf(o);
+    if (core !== null) {
+      if (this.lastRunCore !== null && core !== this.lastRunCore) this.migrations++;
+      this.lastRunCore = core;
+    }
+    if (!prev || o.tMs <= prev.tMs) return out;
+    const dOn = delta(prev.onCpuNs, o.onCpuNs);
+    const dWait = delta(prev.waitNs, o.waitNs);
+    this.totalOnCpuNs += dOn;
+    this.totalWaitNs += dWait;
+    const interval: PendingInterval = { startMs: prev.tMs, endMs: o.tMs, core };
+
+    if (o.letter === null) {
+      const state = phaseOnlyState(o.phase);
+      this.append(out, interval.startMs, interval.endMs, state, null, dOn, dWait);
+      return out;
+    }
+    if (o.letter === 'R') {
+      this.addPending(interval, dOn, dWait);
+      const p = this.pending!;
+      const spanMs = interval.endMs - (p.intervals[0]?.startMs ?? interval.endMs);
+      if (dOn > 0 || dWait > 0 || spanMs > this.options.resolveAfterMs) this.resolvePending(out, 'runnable');
+      return out;
+    }
+    // Not in a run queue now.
+    const offState = offCpuState(o.letter, o.phase);
+    if (this.pending) {
+      if (this.pending.onNs + this.pending.waitNs + dOn + dWait > 0) {
+        // It was on a CPU or queued until some time inside this interval.
+        this.addPending(interval, dOn, dWait);
+        this.resolvePending(out, offState);
+      } else {
+        this.resolvePending(out, offState);
+        this.append(out, interval.startMs, interval.endMs, offState, null, 0, 0);
+      }
+      return out;
+    }
+    const ranMostOfIt = dOn > (interval.endMs - interval.startMs) * 0.5e6;
+    if (ranMostOfIt) this.append(out, interval.startMs, interval.endMs, 'running', core, dOn, dWait);
+    else this.append(out, interval.startMs, interval.endMs, offState, null, dOn, dWait);
+    return out;
+  }
+
+  /** Closes the open segment (a batch boundary); the next one continues seamlessly. */
+  cut(): Segment[] {
+    const out: Segment[] = [];
+    if (this.open) out.push(this.open);
+    this.open = null;
+    return out;
+  }
+
+  /** Resolves anything pending and closes the open segment (untrack, stop, task gone). */
+  finish(): Segment[] {
+    const out: Segment[] = [];
+    if (this.pending) this.resolvePending(out, this.lastRState);
+    return [...out, ...this.cut()];
+  }
+
+  private coreOf(o: Observation): number | null {
+    if (o.phase === 'compute' && o.phaseCore !== null && o.phaseCore >= 0) return o.phaseCore;
+    return o.core;
+  }
+
+  private addPending(interval: PendingInterval, dOn: number, dWait: number): void {
+    if (!this.pending) this.pending = { intervals: [], onNs: 0, waitNs: 0 };
+    this.pending.intervals.push(interval);
+    this.pending.onNs += dOn;
+    this.pending.waitNs += dWait;
+  }
+
+  /**
+   * Splits the pending R span by the counters: the queued share first (the
+   * kernel adds a wait when the task gets its CPU, so the wait came before),
+   * then the running share, each running interval keeping its own core.
+   * With no counter movement at all, the span is `idleState`.
+   */
+  private resolvePending(out: Segment[], idleState: TaskState): void {
+    const p = this.pending;
+    this.pending = null;
+    if (!p || p.intervals.length === 0) return;
+    const start = p.intervals[0]!.startMs;
+    const end = p.intervals[p.intervals.length - 1]!.endMs;
+    const total = p.onNs + p.waitNs;
+    if (total === 0) {
+      for (const iv of p.intervals) this.append(out, iv.startMs, iv.endMs, idleState, null, 0, 0);
+      if (idleState === 'running' || idleState === 'runnable') this.lastRState = idleState;
+      return;
+    }
+    const runStart = p.onNs === 0 ? end : start + ((end - start) * p.waitNs) / total;
+    if (p.waitNs > 0 || runStart > start) this.append(out, start, runStart, 'runnable', null, 0, p.waitNs);
+    if (p.onNs > 0) {
+      const runMs = end - runStart;
+      let given = 0;
+      const running = p.intervals.filter((iv) => iv.endMs > runStart);
+      running.forEach((iv, i) => {
+        const s = Math.max(iv.startMs, runStart);
+        const last = i === running.length - 1;
+        const ns = last ? p.onNs - given : runMs > 0 ? (p.onNs * (iv.endMs - s)) / runMs : 0;
+        given += ns;
+        this.append(out, s, iv.endMs, 'running', iv.core, ns, 0);
+      });
+    }
+    this.lastRState = p.onNs >= p.waitNs ? 'running' : 'runnable';
+  }
+
+  private append(out: Segment[], startMs: number, endMs: number, state: TaskState, core: number | null, onNs: number, waitNs: number): void {
+    const c = state === 'running' ? core : null;
+    const o = this.open;
+    if (o && o.state === state && o.core === c && o.endMs === startMs) {
+      o.endMs = endMs;
+      o.onCpuNs += onNs;
+      o.waitNs += waitNs;
+      return;
+    }
+    if (o) out.push(o);
+    this.open = { taskId: this.taskId, startMs, endMs, state, core: c, onCpuNs: onNs, waitNs };
+  }
+}
+
+function delta(before: number | null, after: number | null): number {
+  if (before === null || after === null) return 0;
+  return after > before ? after - before : 0;
+}

@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Segment } from '../../../src/shared';
+import { SegmentSchema } from '../../../src/shared';
+import { createSampler } from '../../../src/main/engine/sampling';
+import { buildSamplerEntry } from './fixtures/build-sampler';
+import { startBusyThread, type BusyThread } from './fixtures/busy-threads';
+import { monoMs, schedstat, sleep } from './fixtures/proc-probe';
+
+// Real threads, real /proc, the real sampler thread. Run under the CPU lock:
+//   flock /tmp/corelanes-cpu.lock npx vitest run --project integration test/integration/sampler/sampler-accuracy.test.ts
+const linux = process.platform === 'linux';
+
+describe.runIf(linux)('sampler on real threads and real /proc', () => {
+  let entry: string;
+  const threads: BusyThread[] = [];
+  beforeAll(async () => {
+    entry = await buildSamplerEntry();
+  });
+  afterEach(async () => {
+    await Promise.all(threads.splice(0).map((t) => t.stop()));
+  });
+
+  async function record(run: (s: Awaited<ReturnType<typeof createSampler>>) => Promise<void>) {
+    const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono: monoMs() });
+    const segments: Segment[] = [];
+    sampler.onBatch((b) => segments.push(...b.segments));
+    await run(sampler);
+    const stats = await sampler.stop();
+    return { segments, stats, tid: sampler.tid };
+  }
+
+  const sumBy = (segs: Segment[], taskId: string, f: (s: Segment) => number) =>
+    segs.filter((s) => s.taskId === taskId).reduce((a, s) => a + f(s), 0);
+
+  it('puts exactly the schedstat delta between track and untrack into the segments', async () => {
+    const t = await startBusyThread({ startPaused: true, burstMs: 30, sleepMs: 5 });
+    threads.push(t);
+    await sleep(100);
+    const before = schedstat(t.pid, t.tid);
+    let after = before;
+    const { segments, stats, tid } = await record(async (s) => {
+      s.track({ taskId: 'busy', pid: t.pid, tid: t.tid });
+      await sleep(50);
+      t.resume();
+      await sleep(1500);
+      t.pause();
+      await sleep(100);
+      s.untrack('busy');
+      await sleep(50);
+      after = schedstat(t.pid, t.tid);
+    });
+    for (const seg of segments) expect(SegmentSchema.safeParse(seg).success).toBe(true);
+    const kernelNs = after.onCpuNs - before.onCpuNs;
+    const tracedNs = sumBy(segments, 'busy', (s) => s.onCpuNs);
+    expect(kernelNs).toBeGreaterThan(100e6); // it really ran
+    expect(Math.abs(tracedNs - kernelNs) / kernelNs).toBeLessThan(0.01);
+    const runningMs = sumBy(segments.filter((s) => s.state === 'running'), 'busy', (s) => s.endMs - s.startMs);
+    expect(runningMs).toBeGreaterThan(0.5 * (kernelNs / 1e6));
+    expect(tid).toBeGreaterThan(0);
+    expect(stats.samples).toBeGreaterThan(100);
+    expect(stats.source).toBe('linux-proc');
+  });
+
+  it('attributes a thread pinned with taskset to core 0 in >= 99% of its running time', async () => {
+    const t = await startBusyThread({ burstMs: 20, sleepMs: 2 });
+    threads.push(t);
+    execFileSync('taskset', ['-p', '-c', '0', String(t.tid)], { stdio: 'ignore' });
+    await sleep(20);
+    const { segments } = await record(async (s) => {
+      s.track({ taskId: 'pinned', pid: t.pid, tid: t.tid });
+      await sleep(1000);
+      s.untrack('pinned');
+    });
+    const running = segments.filter((s) => s.taskId === 'pinned' && s.state === 'running');
+    const total = running.reduce((a, s) => a + s.onCpuNs, 0);
+    const onCore0 = running.filter((s) => s.core === 0).reduce((a, s) => a + s.onCpuNs, 0);
+    expect(total).toBeGreaterThan(100e6);
+    expect(onCore0 / total).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it.runIf(availableParallelism() >= 2)('shows two busy threads running in parallel (>= 1.6)', async () => {
+    const a = await startBusyThread({ startPaused: true, burstMs: 1000 });
+    const b = await startBusyThread({ startPaused: true, burstMs: 1000 });
+    threads.push(a, b);
+    let wallMs = 0;
+    const { segments } = await record(async (s) => {
+      s.track({ taskId: 'a', pid: a.pid, tid: a.tid });
+      s.track({ taskId: 'b', pid: b.pid, tid: b.tid });
+      await sleep(20);
+      const t0 = monoMs();
+      a.resume();
+      b.resume();
+      await sleep(1500);
+      a.pause();
+      b.pause();
+      wallMs = monoMs() - t0;
+      await sleep(30);
+      s.untrack('a');
+      s.untrack('b');
+    });
+    const onCpuMs = (sumBy(segments, 'a', (s) => s.onCpuNs) + sumBy(segments, 'b', (s) => s.onCpuNs)) / 1e6;
+    expect(onCpuMs / wallMs).toBeGreaterThanOrEqual(1.6);
+  });
+});
