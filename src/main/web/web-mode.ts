@@ -1,0 +1,41 @@
+import type { Engine } from '../engine/session-api';
+import { createBridgeService } from '../bridge';
+import type { Preset } from '../presets';
+import { startWebServer, type WebServer } from './server';
+
+export interface WebModeOptions {
+  engine: Engine;
+  port: number;
+  host?: string;
+  rendererDir: string;
+  presets?: readonly Preset[];
+  log?: (line: string) => void;
+}
+
+export interface WebMode {
+  readonly server: WebServer;
+  /** Ends every run (so no worker outlives web mode), closes the sockets, then disposes the engine. */
+  close(): Promise<void>;
+}
+
+/** Engine + bridge service + HTTP/WebSocket server, shut down in the order that leaves no orphan. */
+export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
+  const service = createBridgeService({ engine: options.engine, presets: options.presets, log: options.log });
+  let server: WebServer;
+  try {
+    server = await startWebServer({ port: options.port, host: options.host, service, rendererDir: options.rendererDir, log: options.log });
+  } catch (error) {
+    await service.dispose();
+    throw error;
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    server,
+    close: () =>
+      (closing ??= (async () => {
+        await service.dispose(); // stops the run; its run-ended still reaches the browsers
+        await server.close();
+        await options.engine.dispose();
+      })()),
+  };
+}

@@ -1,0 +1,130 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createBridgeService } from '../../../src/main/bridge';
+import { startWebServer, type WebServer } from '../../../src/main/web';
+import { ServerFrameSchema, type ServerFrame } from '../../../src/shared';
+import { FakeEngine } from '../../unit/bridge/fake-engine';
+
+// The real HTTP server and WebSocket on loopback; the engine is the unit-test
+// stand-in, because this file is about the protocol (the real engine over the
+// same socket is in real-engine.test.ts).
+
+let server: WebServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function start(logged: string[] = []) {
+  const dir = mkdtempSync(join(tmpdir(), 'corelanes-web-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Corelanes</title>');
+  const engine = new FakeEngine();
+  const service = createBridgeService({ engine, presets: [], log: (l) => logged.push(l) });
+  server = await startWebServer({ port: 0, service, rendererDir: dir, log: (l) => logged.push(l) });
+  return { engine, service, server };
+}
+
+function connect(url: string, origin?: string): Promise<{ ws: WebSocket; frames: ServerFrame[]; next: (pred: (f: ServerFrame) => boolean) => Promise<ServerFrame> }> {
+  const ws = new WebSocket(url, origin ? { origin } : {});
+  const frames: ServerFrame[] = [];
+  const waiters: { pred: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }[] = [];
+  ws.on('message', (data) => {
+    const frame = ServerFrameSchema.parse(JSON.parse(String(data)));
+    frames.push(frame);
+    for (const w of [...waiters]) if (w.pred(frame)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(frame);
+    }
+  });
+  const next = (pred: (f: ServerFrame) => boolean) =>
+    new Promise<ServerFrame>((resolve) => {
+      const seen = frames.find(pred);
+      if (seen) resolve(seen);
+      else waiters.push({ pred, resolve });
+    });
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve({ ws, frames, next }));
+    ws.once('error', reject);
+  });
+}
+
+const result = (id: number) => (f: ServerFrame) => f.kind === 'result' && f.id === id;
+
+describe('web mode: HTTP', () => {
+  it('binds loopback, serves the page with CSP and cross-origin isolation, refuses escapes', async () => {
+    const { server } = await start();
+    expect(server.host).toBe('127.0.0.1');
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    const page = await fetch(server.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Corelanes</title>');
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(page.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ws://127.0.0.1:${server.port}`);
+    expect((await fetch(`${server.url}nope.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}..%2f..%2fetc%2fpasswd`)).status).toBe(400);
+    expect((await fetch(server.url, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${server.url}bridge`)).status).toBe(426);
+  });
+});
+
+describe('web mode: the bridge WebSocket', () => {
+  it('answers commands and streams a run\'s events', async () => {
+    const { server, engine } = await start();
+    const { ws, next } = await connect(`ws://127.0.0.1:${server.port}/bridge`, `http://127.0.0.1:${server.port}`);
+    ws.send(JSON.stringify({ kind: 'invoke', id: 1, name: 'machineInfo', args: {} }));
+    expect(await next(result(1))).toMatchObject({ ok: true, value: { logicalCores: 2 } });
+    ws.send(JSON.stringify({ kind: 'invoke', id: 2, name: 'startRun', args: { params: { workers: 1 } } }));
+    expect(await next(result(2))).toMatchObject({ ok: true, value: { runId: 'run-1' } });
+    expect(await next((f) => f.kind === 'event' && f.event.type === 'run-started')).toBeTruthy();
+    engine.sessions[0]!.emit({ type: 'progress', runId: 'run-1', elapsedMs: 5, durationMs: 10 });
+    expect(await next((f) => f.kind === 'event' && f.event.type === 'progress')).toBeTruthy();
+    ws.close();
+  });
+
+  it('answers bad frames with errors, logs them, and keeps the connection working', async () => {
+    const logged: string[] = [];
+    const { server } = await start(logged);
+    const { ws, next, frames } = await connect(`ws://127.0.0.1:${server.port}/bridge`);
+    ws.send('{not json');
+    expect(await next((f) => f.kind === 'event' && f.event.type === 'error')).toMatchObject({ event: { message: expect.stringContaining('not JSON') } });
+    ws.send(JSON.stringify({ kind: 'invoke', id: 5, name: 'startRun' }));
+    expect(await next(result(5))).toMatchObject({ ok: false, error: expect.stringContaining('startRun: bad arguments: params') });
+    ws.send(JSON.stringify({ kind: 'invoke', id: 6, name: 'rm -rf', args: {} }));
+    expect(await next(result(6))).toMatchObject({ ok: false, error: 'Unknown command "rm -rf"' });
+    ws.send(JSON.stringify({ kind: 'invoke', id: 7, name: 'startRun', args: { params: { workers: 0 } } }));
+    expect(await next(result(7))).toMatchObject({ ok: false, error: expect.stringContaining('workers must be at least 1') });
+    ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    await next((f) => f.kind === 'event' && f.event.type === 'error' && f.event.message.includes('binary'));
+    ws.send(JSON.stringify({ kind: 'invoke', id: 8, name: 'listScenarios', args: {} }));
+    expect(await next(result(8))).toMatchObject({ ok: true });
+    expect(frames.every((f) => ServerFrameSchema.safeParse(f).success)).toBe(true);
+    expect(logged.filter((l) => l.includes('rejected a frame')).length).toBeGreaterThanOrEqual(2);
+    ws.close();
+  });
+
+  it('refuses other origins, other hosts and other paths', async () => {
+    const { server } = await start();
+    const base = `ws://127.0.0.1:${server.port}`;
+    await expect(connect(`${base}/bridge`, 'https://evil.example')).rejects.toThrow('403');
+    await expect(connect(`${base}/elsewhere`)).rejects.toThrow('404');
+    const rebinding = new WebSocket(`${base}/bridge`, { headers: { host: `evil.example:${server.port}` } });
+    await expect(new Promise((_, reject) => rebinding.once('error', reject))).rejects.toThrow('403');
+    expect(server.connections).toBe(0);
+  });
+
+  it('closing the server ends the run and closes the sockets', async () => {
+    const { server, engine, service } = await start();
+    const { ws, next } = await connect(`ws://127.0.0.1:${server.port}/bridge`);
+    ws.send(JSON.stringify({ kind: 'invoke', id: 1, name: 'startRun', args: { params: {} } }));
+    await next(result(1));
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    await service.dispose();
+    await server.close();
+    expect(await closed).toBe(1001);
+    expect(engine.sessions[0]!.stopped).toBe(true);
+  });
+});
