@@ -92,7 +92,7 @@ describe('web mode: the bridge WebSocket', () => {
     ws.send('{not json');
     expect(await next((f) => f.kind === 'event' && f.event.type === 'error')).toMatchObject({ event: { message: expect.stringContaining('not JSON') } });
     ws.send(JSON.stringify({ kind: 'invoke', id: 5, name: 'startRun' }));
-    expect(await next(result(5))).toMatchObject({ ok: false, error: expect.stringContaining('startRun: bad arguments: params') });
+    expect(await next(result(5))).toMatchObject({ ok: false, error: expect.stringContaining('bad frame: args') });
     ws.send(JSON.stringify({ kind: 'invoke', id: 6, name: 'rm -rf', args: {} }));
     expect(await next(result(6))).toMatchObject({ ok: false, error: 'Unknown command "rm -rf"' });
     ws.send(JSON.stringify({ kind: 'invoke', id: 7, name: 'startRun', args: { params: { workers: 0 } } }));
