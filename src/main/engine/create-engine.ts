@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { RunParamsSchema, type Machine, type RunParams } from '../../shared';
+import { findKind, kindAvailability } from './kinds/registry';
+import { readMachine } from './machine-info';
+import { createSampler } from './sampling';
+import type { Engine, EngineOptions, Session } from './session-api';
+import { startSession } from './session/session';
+import type { SessionTiming } from './session/timing';
+
+/** Turns a zod failure into one line naming the field and the problem. */
+export function describeParamsError(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .map((i) => {
+      const field = i.path.map(String).join('.');
+      return field && !i.message.includes(field) ? `${field}: ${i.message}` : i.message;
+    })
+    .join('; ');
+}
+
+/** Validates run parameters; throws an Error whose message is one readable line. */
+export function parseRunParams(input: Partial<RunParams>): RunParams {
+  const parsed = RunParamsSchema.safeParse(input);
+  if (!parsed.success) throw new Error(`invalid run parameters: ${describeParamsError(parsed.error)}`);
+  return parsed.data;
+}
+
+/**
+ * The engine: starts sessions (runs) with the host's entry files and process
+ * host, and ends them all on dispose. Several sessions may run at once; the
+ * caller decides whether to allow it.
+ */
+export function createEngine(options: EngineOptions & { timing?: Partial<SessionTiming> }): Engine {
+  const sessions = new Set<Session>();
+  let machine: Machine | null = null;
+  const machineNow = () => (machine ??= readMachine());
+
+  return {
+    machine: async () => machineNow(),
+    async startRun(input, scenarioId = null) {
+      const params = parseRunParams(input);
+      const availability = await kindAvailability(params.kind);
+      if (!availability.available) throw new Error(`kind '${params.kind}' is not available here: ${availability.reason ?? 'no reason given'}`);
+      const session = await startSession({
+        runId: randomUUID().slice(0, 8),
+        scenarioId,
+        params,
+        machine: machineNow(),
+        options,
+        findKind,
+        createSampler,
+        timing: options.timing,
+      });
+      sessions.add(session);
+      void session.done.finally(() => sessions.delete(session)).catch(() => undefined);
+      return session;
+    },
+    async dispose() {
+      await Promise.allSettled([...sessions].map((s) => s.stop()));
+      sessions.clear();
+    },
+  };
+}

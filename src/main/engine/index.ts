@@ -1,0 +1,6 @@
+export * from './session-api';
+export * from './entries';
+export * from './create-engine';
+export * from './machine-info';
+export * from './hosts/process-host';
+export * from './hosts/node-fork-host';

@@ -1,0 +1,466 @@
+import type {
+  BridgeEvent,
+  Disposer,
+  FromWorker,
+  Machine,
+  Marker,
+  Metrics,
+  RunInfo,
+  RunParams,
+  SamplerStats,
+  Task,
+  Trace,
+  WorkerKind,
+} from '../../../shared';
+import { FromWorkerSchema, TRACE_FORMAT, TRACE_VERSION } from '../../../shared';
+import { monoMs } from '../../../workers/runtime/clock';
+import type { EngineOptions, Session } from '../session-api';
+import type { Sampler, SamplerBatch, SamplerOptions } from '../sampling/sampler-api';
+import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from '../kinds/kind-driver';
+import { describeExit, decideExitReason, isCrash } from './exit-reason';
+import { metricsOf } from './metrics-adapter';
+import { allocatePhaseSlot } from './phase-slot';
+import { emptyRecord } from './run-record';
+import { DEFAULT_TIMING, type SessionTiming } from './timing';
+
+export interface SessionDeps {
+  runId: string;
+  scenarioId: string | null;
+  params: RunParams;
+  machine: Machine;
+  options: EngineOptions;
+  findKind: (kind: WorkerKind) => KindDefinition | undefined;
+  createSampler: (options: SamplerOptions) => Promise<Sampler>;
+  timing?: Partial<SessionTiming>;
+}
+
+/** One worker as the session supervises it. */
+interface WorkerRecord {
+  taskId: string;
+  index: number;
+  driverKind: WorkerKind;
+  handle: WorkerHandle | null;
+  phaseSlot: { buffer: SharedArrayBuffer; offset: number };
+  requestedAtMono: number;
+  lastHeardMono: number;
+  hello: boolean;
+  unitsDone: number;
+  saidDone: boolean;
+  reportedError: string | null;
+  removed: boolean;
+  killedAsHung: boolean;
+  gone: boolean;
+  exited: Promise<void>;
+  markGone: () => void;
+  helloSeen: Promise<void>;
+  markHello: () => void;
+  disposers: Disposer[];
+  extraTasks: Map<string, string>;
+}
+
+type Listener = (event: BridgeEvent) => void;
+
+/**
+ * Runs N workers of one kind under the sampler, supervises them (hello,
+ * heartbeats, hangs, crashes), records every spawn, exit, crash and message
+ * as a marker, streams bridge events, and ends with the Trace.
+ */
+export async function startSession(deps: SessionDeps): Promise<Session> {
+  const { runId, params, options } = deps;
+  const timing: SessionTiming = { ...DEFAULT_TIMING, ...deps.timing };
+  const runStartMono = monoMs();
+  const startedAt = new Date().toISOString();
+  const durationMs = params.durationS * 1000;
+  const record = emptyRecord();
+  const listeners = new Set<Listener>();
+  const workers = new Map<string, WorkerRecord>();
+  const drivers = new Map<WorkerKind, KindDriver>();
+  let nextIndex = 0;
+  let ending: Promise<Trace> | null = null;
+  let stoppedByUser = false;
+  let resolveDone!: (trace: Trace) => void;
+  let rejectDone!: (error: Error) => void;
+  const done = new Promise<Trace>((resolve, reject) => {
+    resolveDone = resolve;
+    rejectDone = reject;
+  });
+  done.catch(() => undefined);
+
+  const relMs = (mono: number) => Math.max(0, mono - runStartMono);
+  const emit = (event: BridgeEvent) => {
+    for (const l of [...listeners]) {
+      try {
+        l(event);
+      } catch (error) {
+        console.error(`session ${runId}: a listener threw: ${String(error)}`);
+      }
+    }
+  };
+  const runInfo = (wallMs: number): RunInfo => ({ runId, scenarioId: deps.scenarioId, params, startedAt, wallMs });
+  const upsertTask = (task: Task) => {
+    record.tasks.set(task.id, task);
+    emit({ type: 'task', task: { ...task } });
+  };
+  const mark = (marker: Marker) => {
+    record.markers.push(marker);
+    emit({ type: 'markers', runId, markers: [marker] });
+  };
+
+  const sampler = await deps.createSampler({ samplerEntry: options.entries.sampler, intervalMs: params.intervalMs, runStartMono });
+  const offBatch = sampler.onBatch((batch: SamplerBatch) => {
+    if (batch.segments.length) {
+      record.segments.push(...batch.segments);
+      emit({ type: 'segments', runId, segments: batch.segments });
+    }
+    if (batch.markers.length) {
+      record.markers.push(...batch.markers);
+      emit({ type: 'markers', runId, markers: batch.markers });
+    }
+    if (batch.memory.length) {
+      record.memory.push(...batch.memory);
+      emit({ type: 'memory', runId, samples: batch.memory });
+    }
+  });
+
+  // The host's own threads are tasks of the trace too: the main thread and the sampler.
+  const baseTask = (id: string, kind: Task['kind'], label: string, tid: number | null): Task => ({
+    id,
+    kind,
+    label,
+    pid: process.pid,
+    tid,
+    addressSpace: process.pid,
+    parentId: null,
+    workload: null,
+    requestedMs: 0,
+    startedMs: 0,
+    exitMs: null,
+    exitReason: null,
+    exitDetail: null,
+  });
+  emit({ type: 'run-started', run: runInfo(0), machine: deps.machine });
+  upsertTask(baseTask('main', 'main', 'main thread', process.pid));
+  sampler.track({ taskId: 'main', pid: process.pid, tid: process.pid });
+  if (sampler.tid !== null) {
+    upsertTask(baseTask('sampler', 'sampler', 'sampler thread', sampler.tid));
+    sampler.track({ taskId: 'sampler', pid: process.pid, tid: sampler.tid });
+  }
+
+  const driverFor = (kind: WorkerKind): KindDriver => {
+    const existing = drivers.get(kind);
+    if (existing) return existing;
+    const def = deps.findKind(kind);
+    if (!def) throw new Error(`no driver for kind '${kind}'`);
+    const driver = def.create({ params, entries: options.entries, processHost: options.processHost, runStartMono });
+    drivers.set(kind, driver);
+    return driver;
+  };
+
+  const live = () => [...workers.values()].filter((w) => !w.gone);
+
+  const onMessage = (w: WorkerRecord, raw: unknown) => {
+    const parsed = FromWorkerSchema.safeParse(raw);
+    const now = monoMs();
+    if (!parsed.success) {
+      mark({ tMs: relMs(now), kind: 'error', taskId: w.taskId, text: `rejected a malformed message from the worker: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+      return;
+    }
+    w.lastHeardMono = now;
+    const message: FromWorker = parsed.data;
+    const task = record.tasks.get(w.taskId);
+    if (!task) return;
+    switch (message.type) {
+      case 'hello': {
+        w.hello = true;
+        w.markHello();
+        const startedMs = relMs(message.startedAtMono);
+        const tid = message.tid ?? message.pid;
+        upsertTask({ ...task, pid: message.pid, tid, addressSpace: message.pid, startedMs });
+        mark({ tMs: startedMs, kind: 'started', taskId: w.taskId, text: `first instruction ${(startedMs - task.requestedMs).toFixed(1)} ms after the request` });
+        sampler.track({ taskId: w.taskId, pid: message.pid, tid, phaseSlot: w.handle?.phaseSlot ?? undefined });
+        w.handle?.post({ type: 'start', taskId: w.taskId, params, requestedAtMono: w.requestedAtMono });
+        mark({ tMs: relMs(monoMs()), kind: 'message-sent', taskId: w.taskId, text: 'start' });
+        if (ending) {
+          w.handle?.post({ type: 'stop' });
+        }
+        return;
+      }
+      case 'phase':
+        sampler.reportPhase(w.taskId, message.phase, message.core, relMs(message.atMono));
+        return;
+      case 'progress':
+        w.unitsDone = Math.max(w.unitsDone, message.unitsDone);
+        return;
+      case 'done':
+        w.saidDone = true;
+        w.unitsDone = Math.max(w.unitsDone, message.unitsDone);
+        mark({ tMs: relMs(now), kind: 'message-received', taskId: w.taskId, text: `done: ${message.unitsDone} units` });
+        return;
+      case 'error':
+        w.reportedError = message.message;
+        mark({ tMs: relMs(now), kind: 'error', taskId: w.taskId, text: message.message });
+        return;
+      case 'marker':
+        mark({ tMs: relMs(message.atMono), kind: message.kind, taskId: w.taskId, peerTaskId: message.peerTaskId, text: message.text });
+        return;
+    }
+  };
+
+  const onExit = (w: WorkerRecord, exit: WorkerExit) => {
+    if (w.gone) return;
+    const now = monoMs();
+    const reason = decideExitReason(exit, {
+      killedAsHung: w.killedAsHung,
+      removed: w.removed,
+      stoppedByUser,
+      saidDone: w.saidDone,
+      reportedError: w.reportedError,
+    });
+    const task = record.tasks.get(w.taskId);
+    sampler.untrack(w.taskId);
+    for (const [, extraId] of w.extraTasks) endExtra(extraId, now);
+    if (task) {
+      const detail = describeExit(exit, reason, w.reportedError);
+      upsertTask({ ...task, exitMs: relMs(now), exitReason: reason, exitDetail: detail });
+      mark({ tMs: relMs(now), kind: isCrash(reason) ? 'crash' : 'exit', taskId: w.taskId, text: detail });
+    }
+    for (const d of w.disposers) d();
+    w.markGone();
+    if (!ending && params.workUnits !== null && live().length === 0 && [...workers.values()].every((x) => x.saidDone)) {
+      void end('finished');
+    }
+  };
+
+  const endExtra = (taskId: string, now: number) => {
+    const task = record.tasks.get(taskId);
+    if (!task || task.exitMs !== null) return;
+    sampler.untrack(taskId);
+    upsertTask({ ...task, exitMs: relMs(now), exitReason: 'exited', exitDetail: null });
+    mark({ tMs: relMs(now), kind: 'exit', taskId, text: null });
+  };
+
+  const spawnWorker = (kind: WorkerKind): string => {
+    const index = nextIndex++;
+    const taskId = `w${index}`;
+    const requestedAtMono = monoMs();
+    let markGone!: () => void;
+    const exited = new Promise<void>((r) => (markGone = r));
+    let markHello!: () => void;
+    const helloSeen = new Promise<void>((r) => (markHello = r));
+    const w: WorkerRecord = {
+      taskId,
+      index,
+      driverKind: kind,
+      handle: null,
+      phaseSlot: allocatePhaseSlot(),
+      requestedAtMono,
+      lastHeardMono: requestedAtMono,
+      hello: false,
+      unitsDone: 0,
+      saidDone: false,
+      reportedError: null,
+      removed: false,
+      killedAsHung: false,
+      gone: false,
+      exited,
+      markGone: () => {
+        w.gone = true;
+        markGone();
+      },
+      helloSeen,
+      markHello,
+      disposers: [],
+      extraTasks: new Map(),
+    };
+    workers.set(taskId, w);
+    const requestedMs = relMs(requestedAtMono);
+    let driver: KindDriver;
+    try {
+      driver = driverFor(kind);
+    } catch (error) {
+      workers.delete(taskId);
+      throw error;
+    }
+    upsertTask({
+      id: taskId,
+      kind: driver.taskKind,
+      label: `${kind} ${index}`,
+      pid: null,
+      tid: null,
+      addressSpace: null,
+      parentId: null,
+      workload: params.workload,
+      requestedMs,
+      startedMs: null,
+      exitMs: null,
+      exitReason: null,
+      exitDetail: null,
+    });
+    mark({ tMs: requestedMs, kind: 'spawn', taskId, text: `${kind} requested` });
+    try {
+      const handle = driver.spawn({ taskId, index, requestedAtMono, phaseSlot: w.phaseSlot });
+      w.handle = handle;
+      w.disposers.push(handle.onMessage((m) => onMessage(w, m)));
+      w.disposers.push(handle.onExit((exit) => onExit(w, exit)));
+      if (handle.onExtraTask) {
+        w.disposers.push(
+          handle.onExtraTask((extra, gone) => {
+            const extraId = `${taskId}.${extra.key}`.slice(0, 64);
+            if (gone) {
+              endExtra(extraId, monoMs());
+              return;
+            }
+            if (record.tasks.has(extraId)) return;
+            w.extraTasks.set(extra.key, extraId);
+            const tMs = relMs(monoMs());
+            upsertTask({ ...baseTask(extraId, extra.kind, extra.label, extra.tid), pid: extra.pid, addressSpace: extra.pid, parentId: taskId, workload: params.workload, requestedMs: tMs, startedMs: tMs });
+            mark({ tMs, kind: 'spawn', taskId: extraId, text: `discovered ${extra.kind} ${extra.pid}/${extra.tid}` });
+            sampler.track({ taskId: extraId, pid: extra.pid, tid: extra.tid });
+          }),
+        );
+      }
+    } catch (error) {
+      onExit(w, { code: null, signal: null, error: `could not spawn: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    return taskId;
+  };
+
+  const killAsHung = (w: WorkerRecord) => {
+    if (w.gone || w.killedAsHung) return;
+    w.killedAsHung = true;
+    w.handle?.kill();
+  };
+
+  /** Asks a worker to stop; kills it as hung if it has not gone within the grace period. */
+  const stopWorker = async (w: WorkerRecord): Promise<void> => {
+    if (w.gone) return;
+    w.handle?.post({ type: 'stop' });
+    const timer = setTimeout(() => killAsHung(w), timing.stopGraceMs);
+    await w.exited;
+    clearTimeout(timer);
+  };
+
+  // Watchdog: a running worker that stopped talking is hung: kill it, the others go on.
+  const watchdog = setInterval(() => {
+    const now = monoMs();
+    for (const w of live()) {
+      if (now - w.lastHeardMono > (w.hello ? timing.hangGraceMs : timing.spawnGraceMs)) {
+        mark({ tMs: relMs(now), kind: 'error', taskId: w.taskId, text: `no sign of life for ${Math.round(now - w.lastHeardMono)} ms: killed as hung` });
+        killAsHung(w);
+      }
+    }
+  }, Math.min(250, timing.hangGraceMs / 4));
+  const progressTimer = setInterval(() => {
+    emit({ type: 'progress', runId, elapsedMs: relMs(monoMs()), durationMs });
+  }, timing.progressMs);
+  const metricsTimer = setInterval(() => {
+    emit({ type: 'metrics', runId, metrics: currentMetrics(null, relMs(monoMs())) });
+  }, timing.liveMetricsMs);
+  // The duration is the workload's: its clock starts once the first workers are up (or gone),
+  // so slow spawns do not eat into it; the wall time still counts them.
+  let durationTimer: ReturnType<typeof setTimeout> | null = null;
+  const initialWorkers: WorkerRecord[] = [];
+  const armDuration = () => {
+    if (durationTimer || ending) return;
+    if (initialWorkers.some((w) => !w.hello && !w.gone)) return;
+    durationTimer = setTimeout(() => void end('finished'), durationMs);
+  };
+
+  const unitsDone = () => new Map([...workers.values()].map((w) => [w.taskId, w.unitsDone]));
+  const currentMetrics = (stats: SamplerStats | null, wallMs: number): Metrics =>
+    metricsOf({ record, machine: deps.machine, sampler: stats, wallMs, unitsDone: unitsDone(), params });
+
+  const end = (reason: 'finished' | 'stopped'): Promise<Trace> => {
+    if (ending) return ending;
+    stoppedByUser = reason === 'stopped';
+    ending = (async () => {
+      if (durationTimer) clearTimeout(durationTimer);
+      clearInterval(progressTimer);
+      clearInterval(metricsTimer);
+      await Promise.all(live().map((w) => stopWorker(w)));
+      clearInterval(watchdog);
+      for (const d of drivers.values()) d.dispose?.();
+      const endMono = monoMs();
+      sampler.untrack('main');
+      if (sampler.tid !== null) sampler.untrack('sampler');
+      let stats: SamplerStats | null = null;
+      try {
+        stats = await sampler.stop();
+      } catch (error) {
+        mark({ tMs: relMs(monoMs()), kind: 'error', taskId: 'sampler', text: String(error instanceof Error ? error.message : error) });
+      }
+      offBatch();
+      const wallMs = relMs(endMono);
+      for (const id of ['main', 'sampler']) {
+        const task = record.tasks.get(id);
+        if (task) upsertTask({ ...task, exitMs: wallMs, exitReason: 'finished' });
+      }
+      const metrics = currentMetrics(stats, wallMs);
+      emit({ type: 'progress', runId, elapsedMs: wallMs, durationMs });
+      emit({ type: 'metrics', runId, metrics });
+      const trace: Trace = {
+        format: TRACE_FORMAT,
+        version: TRACE_VERSION,
+        machine: deps.machine,
+        run: runInfo(wallMs),
+        tasks: [...record.tasks.values()],
+        segments: record.segments,
+        markers: record.markers.sort((a, b) => a.tMs - b.tMs),
+        memory: record.memory,
+        metrics,
+      };
+      emit({ type: 'run-ended', runId, reason: stoppedByUser ? 'stopped' : 'finished', metrics });
+      listeners.clear();
+      resolveDone(trace);
+      return trace;
+    })();
+    ending.catch((error: unknown) => {
+      emit({ type: 'error', message: String(error instanceof Error ? error.message : error), runId });
+      emit({ type: 'run-ended', runId, reason: 'failed', metrics: null });
+      rejectDone(error instanceof Error ? error : new Error(String(error)));
+    });
+    return ending;
+  };
+
+  try {
+    for (let i = 0; i < params.workers; i++) {
+      const w = workers.get(spawnWorker(params.kind));
+      if (w) initialWorkers.push(w);
+    }
+    for (const w of initialWorkers) void Promise.race([w.exited, w.helloSeen]).then(armDuration);
+    armDuration();
+  } catch (error) {
+    void end('stopped');
+    throw error;
+  }
+
+  return {
+    runId,
+    params,
+    done,
+    async addWorker(kind?: WorkerKind | null) {
+      if (ending) throw new Error('the run has ended; start a new one');
+      return spawnWorker(kind ?? params.kind);
+    },
+    async removeWorker(taskId?: string | null) {
+      const candidates = live().filter((w) => !w.removed);
+      const w = taskId ? candidates.find((c) => c.taskId === taskId) : candidates.at(-1);
+      if (!w) return null;
+      w.removed = true;
+      mark({ tMs: relMs(monoMs()), kind: 'message-sent', taskId: w.taskId, text: 'stop (remove)' });
+      await stopWorker(w);
+      return w.taskId;
+    },
+    stop: () => end('stopped'),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    misbehave(taskId, how) {
+      const w = workers.get(taskId);
+      if (!w || w.gone) throw new Error(`no live worker '${taskId}'`);
+      mark({ tMs: relMs(monoMs()), kind: 'message-sent', taskId, text: `misbehave: ${how}` });
+      w.handle?.post({ type: 'misbehave', how });
+    },
+  };
+}
