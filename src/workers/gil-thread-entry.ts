@@ -92,6 +92,9 @@ async function start(workload: string, workUnits: number | null, untilMono: numb
   });
   setPhase('done');
   send({ type: 'done', unitsDone: units });
+  // Nothing left to do: let the thread end so the session sees its exit.
+  port!.removeAllListeners('message');
+  port!.unref();
 }
 
 function misbehave(how: 'throw' | 'exit' | 'hang' | 'abort'): void {

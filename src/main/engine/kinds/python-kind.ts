@@ -1,0 +1,68 @@
+import type { WorkerKind } from '../../../shared';
+import { findPython } from '../../python/discover';
+import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from './kind-driver';
+import { listenerSet } from './listener-set';
+import { PythonHost } from './python-host';
+
+/**
+ * The python-thread and python-process kinds: workers of one real CPython
+ * interpreter per run (see PythonHost). A thread cannot be killed in Python,
+ * only asked to stop; 'abort' aborts the whole interpreter, which ends every
+ * thread of it, as a fatal error in a real program would.
+ */
+export function pythonKind(kind: Extract<WorkerKind, 'python-thread' | 'python-process'>): KindDefinition {
+  const what = kind === 'python-thread' ? 'thread' : 'process';
+  return {
+    kind,
+    availability: async () => {
+      const p = await findPython('python3');
+      return p.available ? { available: true, reason: null } : { available: false, reason: p.reason };
+    },
+    create: (context): KindDriver => {
+      const host = new PythonHost(context.params.python, context.entries.thread);
+      return {
+        kind,
+        taskKind: kind,
+        spawn(request): WorkerHandle {
+          const key = request.taskId;
+          const messages = listenerSet<[unknown]>();
+          const exits = listenerSet<[WorkerExit]>();
+          let pid: number | null = null;
+          let exited = false;
+          host.startWorker(key, what, context.params, {
+            message: (m) => {
+              if (m.type === 'hello') pid = m.pid;
+              messages.emit(m);
+            },
+            exit: (code, signal) => {
+              exited = true;
+              exits.emit({ code, signal, error: null });
+            },
+          });
+          return {
+            get pid() {
+              return pid ?? (what === 'thread' ? host.pid : null);
+            },
+            phaseSlot: null,
+            post: (message) => {
+              if (exited) return;
+              if (message.type === 'stop') host.stopWorker(key);
+              else if (message.type === 'misbehave') {
+                if (message.how === 'abort') host.signal('SIGABRT');
+                else if (message.how === 'exit' || message.how === 'throw') host.killWorker(key);
+                // 'hang': a Python worker cannot be made to hang from outside; ignored.
+              }
+              // 'start': the worker already started with the run's params when spawned.
+            },
+            kill: () => {
+              if (!exited) host.killWorker(key);
+            },
+            onMessage: messages.add,
+            onExit: exits.add,
+          };
+        },
+        dispose: () => host.dispose(),
+      };
+    },
+  };
+}

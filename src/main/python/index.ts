@@ -1,0 +1,5 @@
+export * from './candidates';
+export * from './probe';
+export * from './discover';
+export * from './lab-script';
+export * from './format';
