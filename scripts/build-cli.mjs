@@ -2,7 +2,7 @@
 // files with esbuild. Electron's own bundle comes from electron-vite; both use
 // the same sources, so the engine runs identically in both hosts.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 
 const entryPoints = {
   corelanes: 'src/main/cli/main.ts',
@@ -31,4 +31,6 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
+// The real-CPython programs run as they are, next to the worker entries.
+cpSync('src/workers/python', 'out/cli/workers/python', { recursive: true, filter: (f) => !f.includes('__pycache__') });
 console.log(`build-cli: built ${Object.keys(entryPoints).length} entries into out/cli`);
