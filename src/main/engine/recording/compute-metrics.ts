@@ -1,0 +1,94 @@
+import type { Metrics, SamplerStats, Segment, Task, TaskKind, TaskMetrics } from '../../../shared';
+
+/** The run's workers; the app's own threads (main, sampler) are tasks but not the run's work. */
+const WORKER_KINDS: ReadonlySet<TaskKind> = new Set<TaskKind>(['thread', 'process', 'gil-thread', 'python-thread', 'python-process']);
+
+export interface MetricsInput {
+  tasks: readonly Task[];
+  segments: readonly Segment[];
+  wallMs: number;
+  /** Cores listed in the per-core table (0..logicalCores-1, plus any core seen). */
+  logicalCores: number;
+  sampler: SamplerStats | null;
+  /** Units of work each task reported, by task id. */
+  unitsDone?: Readonly<Record<string, number>>;
+}
+
+interface TaskTotals {
+  onCpuNs: number;
+  waitNs: number;
+  coreNs: Map<number, number>;
+  /** Running segments with a known core, for counting core changes in time order. */
+  placed: { startMs: number; core: number }[];
+}
+
+/**
+ * Pure: the run's numbers from its segments. Parallelism is the total on-CPU
+ * time of the run's workers over the wall time; migrations are the core
+ * changes between consecutive running segments of a task.
+ */
+export function computeMetrics(input: MetricsInput): Metrics {
+  const totals = new Map<string, TaskTotals>();
+  const coreBusyNs = new Map<number, number>();
+  for (let c = 0; c < input.logicalCores; c++) coreBusyNs.set(c, 0);
+
+  for (const s of input.segments) {
+    let t = totals.get(s.taskId);
+    if (!t) totals.set(s.taskId, (t = { onCpuNs: 0, waitNs: 0, coreNs: new Map(), placed: [] }));
+    t.onCpuNs += s.onCpuNs;
+    t.waitNs += s.waitNs;
+    if (s.state === 'running' && s.core !== null) {
+      t.coreNs.set(s.core, (t.coreNs.get(s.core) ?? 0) + s.onCpuNs);
+      coreBusyNs.set(s.core, (coreBusyNs.get(s.core) ?? 0) + s.onCpuNs);
+      t.placed.push({ startMs: s.startMs, core: s.core });
+    }
+  }
+
+  const wallMs = Math.max(0, input.wallMs);
+  let workersCpuNs = 0;
+  let units: number | null = null;
+  const tasks: TaskMetrics[] = input.tasks.map((task) => {
+    const t = totals.get(task.id);
+    const isWorker = WORKER_KINDS.has(task.kind);
+    if (isWorker) workersCpuNs += t?.onCpuNs ?? 0;
+    const done = input.unitsDone?.[task.id];
+    if (isWorker && done !== undefined) units = (units ?? 0) + done;
+    const coreMs: Record<string, number> = {};
+    if (t) for (const [core, ns] of [...t.coreNs].sort((a, b) => a[0] - b[0])) coreMs[String(core)] = ns / 1e6;
+    return {
+      taskId: task.id,
+      kind: task.kind,
+      label: task.label,
+      pid: task.pid,
+      tid: task.tid,
+      onCpuMs: (t?.onCpuNs ?? 0) / 1e6,
+      waitMs: (t?.waitNs ?? 0) / 1e6,
+      coreMs,
+      migrations: t ? countCoreChanges(t.placed) : 0,
+      spawnMs: task.startedMs !== null ? Math.max(0, task.startedMs - task.requestedMs) : null,
+      unitsDone: done ?? null,
+      exitReason: task.exitReason,
+    };
+  });
+
+  const cpuMs = workersCpuNs / 1e6;
+  const unitsDone: number | null = units;
+  return {
+    wallMs,
+    cpuMs,
+    parallelism: wallMs > 0 ? cpuMs / wallMs : 0,
+    tasks,
+    cores: [...coreBusyNs]
+      .sort((a, b) => a[0] - b[0])
+      .map(([core, ns]) => ({ core, busyMs: ns / 1e6, utilization: wallMs > 0 ? ns / 1e6 / wallMs : 0 })),
+    sampler: input.sampler,
+    unitsPerSecond: unitsDone !== null && wallMs > 0 ? unitsDone / (wallMs / 1000) : null,
+  };
+}
+
+function countCoreChanges(placed: { startMs: number; core: number }[]): number {
+  placed.sort((a, b) => a.startMs - b.startMs);
+  let changes = 0;
+  for (let i = 1; i < placed.length; i++) if (placed[i]!.core !== placed[i - 1]!.core) changes++;
+  return changes;
+}
