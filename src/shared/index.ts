@@ -11,3 +11,4 @@ export * from './worker-protocol';
 export * from './scenario/verdict';
 export * from './trace/chrome-export';
 export * from './sampler-protocol';
+export * from './bridge/menu';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MachineSchema, MarkerSchema, MemorySampleSchema, MetricsSchema, SegmentSchema, TaskSchema } from '../trace/schema';
 import { RunInfoSchema } from '../trace/trace-file';
+import { MENU_ACTIONS } from './menu';
 
 /** Every event the engine streams to the renderer, in small batches (~16-50 ms). */
 export const BridgeEventSchema = z.discriminatedUnion('type', [
@@ -20,6 +21,8 @@ export const BridgeEventSchema = z.discriminatedUnion('type', [
     verdict: z.unknown().optional(),
   }),
   z.object({ type: z.literal('error'), message: z.string().max(4000), runId: z.string().nullable() }),
+  /** Electron only: a menu item or its shortcut was used; the renderer performs the action. */
+  z.object({ type: z.literal('menu'), action: z.enum(MENU_ACTIONS) }),
 ]);
 export type BridgeEvent = z.infer<typeof BridgeEventSchema>;
 export type BridgeEventType = BridgeEvent['type'];
