@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { cliEntries } from '../../../src/main/cli/commands/web';
+import { createEngine, createNodeForkHost } from '../../../src/main/engine';
+import { startWebMode, type WebMode } from '../../../src/main/web';
+import { ServerFrameSchema, type BridgeEvent, type ServerFrame, type Task } from '../../../src/shared';
+
+// The real engine behind web mode: worker processes forked from the built
+// entries (npm run build), sampled from /proc, streamed over a real WebSocket.
+
+const cliDir = resolve('out/cli');
+let mode: WebMode | null = null;
+
+beforeAll(() => {
+  if (!existsSync(resolve(cliDir, 'workers/process.js'))) throw new Error('run "npm run build" first: out/cli/workers is missing');
+});
+afterEach(async () => {
+  await mode?.close();
+  mode = null;
+});
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function client(url: string) {
+  const ws = new WebSocket(url);
+  const frames: ServerFrame[] = [];
+  ws.on('message', (data) => frames.push(ServerFrameSchema.parse(JSON.parse(String(data)))));
+  let id = 0;
+  const invoke = async (name: string, args: unknown) => {
+    const myId = ++id;
+    ws.send(JSON.stringify({ kind: 'invoke', id: myId, name, args }));
+    const frame = await until(`the answer to ${name}`, () => frames.find((f) => f.kind === 'result' && f.id === myId));
+    if (frame.kind !== 'result') throw new Error('unreachable');
+    if (!frame.ok) throw new Error(frame.error);
+    return frame.value;
+  };
+  const events = (): BridgeEvent[] => frames.flatMap((f) => (f.kind === 'event' ? [f.event] : []));
+  return { ws, invoke, events, opened: new Promise((r, j) => (ws.once('open', r), ws.once('error', j))) };
+}
+
+describe('web mode with the real engine', () => {
+  it('streams a run of real processes and ends them all when web mode closes', async () => {
+    const engine = createEngine({ entries: cliEntries(cliDir), processHost: createNodeForkHost() });
+    mode = await startWebMode({ engine, port: 0, rendererDir: resolve('out/renderer'), log: () => undefined });
+    const c = client(`ws://127.0.0.1:${mode.server.port}/bridge`);
+    await c.opened;
+
+    const { runId } = (await c.invoke('startRun', { params: { kind: 'process', workers: 2, workload: 'io', durationS: 60 } })) as { runId: string };
+    const tasks = () => {
+      const byId = new Map<string, Task>();
+      for (const e of c.events()) if (e.type === 'task') byId.set(e.task.id, e.task);
+      return [...byId.values()].filter((t) => t.kind === 'process');
+    };
+    const workers = await until('two worker processes with pids', () => {
+      const t = tasks().filter((task) => task.pid !== null && task.startedMs !== null);
+      return t.length === 2 && t;
+    });
+    const pids = workers.map((t) => t.pid!);
+    expect(pids.every(alive)).toBe(true);
+    expect(new Set(pids).size).toBe(2);
+    expect(c.events()[0]).toMatchObject({ type: 'run-started', run: { runId } });
+    await until('segments of those processes', () => c.events().some((e) => e.type === 'segments' && e.segments.some((s) => workers.some((w) => w.id === s.taskId))));
+    await expect(c.invoke('startRun', { params: {} })).rejects.toThrow('already going on');
+
+    const closed = new Promise((r) => c.ws.once('close', r));
+    await mode.close();
+    mode = null;
+    await closed;
+    expect(c.events().filter((e) => e.type === 'run-ended')).toMatchObject([{ runId, reason: 'stopped' }]);
+    await until('every worker process gone', () => pids.every((pid) => !alive(pid)), 5000);
+  });
+});
