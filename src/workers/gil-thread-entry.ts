@@ -82,9 +82,12 @@ async function start(workload: string, workUnits: number | null, untilMono: numb
         lastProgress = t;
         send({ type: 'progress', unitsDone: n, heapBytes: process.memoryUsage().heapUsed });
       }
-      // Let the stop message in now and then; the GIL stays held across this short yield.
+      // Let the stop message in now and then (the GIL stays held across this short
+      // yield), and refresh the core this thread runs on.
       if (t - lastYield > 20) {
         lastYield = t;
+        const core = threadSelf().core;
+        if (slot && core !== null) Atomics.store(slot, PHASE_SLOT.core, core);
         return new Promise<void>((resolve) => setImmediate(resolve));
       }
       return undefined;

@@ -11,6 +11,7 @@ export interface GilLoopOptions {
   shouldStop: () => boolean;
   /** May return a promise (e.g. to let messages in); it is awaited holding the GIL. */
   onUnit: (unitsDone: number) => void | Promise<void>;
+  /** Called on phase changes only. */
   /** Simulated I/O: resolves after ms without holding the GIL. */
   sleep: (ms: number) => Promise<void>;
   onPhase: (phase: 'compute' | 'io') => void;
@@ -26,11 +27,15 @@ export async function runGilLoop(o: GilLoopOptions): Promise<number> {
   let units = 0;
   let seed = o.gil.index * 7919;
   const ioMs = o.ioMs ?? 5;
+  let phase: 'compute' | 'io' | null = null;
+  const setPhase = (p: 'compute' | 'io') => {
+    if (p !== phase) o.onPhase((phase = p));
+  };
   o.gil.acquire();
   try {
     while (!o.shouldStop() && (o.maxUnits === null || units < o.maxUnits)) {
       if (o.workload !== 'io') {
-        o.onPhase('compute');
+        setPhase('compute');
         const slices = o.workload === 'mixed' ? Math.max(1, o.slicesPerUnit >> 1) : o.slicesPerUnit;
         for (let s = 0; s < slices; s++) {
           seed = cpuSlice(seed);
@@ -38,7 +43,7 @@ export async function runGilLoop(o: GilLoopOptions): Promise<number> {
         }
       }
       if (o.workload !== 'cpu') {
-        o.onPhase('io');
+        setPhase('io');
         await o.gil.withoutGil(() => o.sleep(ioMs));
       }
       units++;
