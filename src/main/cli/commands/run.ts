@@ -1,0 +1,137 @@
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { WORKLOADS, type BridgeEvent, type RunParams, type Trace, type Verdict } from '../../../shared';
+import { createEngine } from '../../engine/create-engine';
+import { createNodeForkHost } from '../../engine/hosts/node-fork-host';
+import { findPreset, PRESETS } from '../../presets';
+import { builtEntryPaths, missingEntries } from '../built-entries';
+import { formatSummary, formatVerdict } from '../run/format-summary';
+import { checkWritable } from '../run/out-file';
+import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, WORKERS_HELP } from '../run/parse-options';
+import { progressLine } from '../run/progress-line';
+import { summarize } from '../run/summary';
+
+interface RunOptions {
+  workload: RunParams['workload'];
+  kind: 'thread' | 'process';
+  workers: number;
+  duration: number;
+  intervalMs: number;
+  memoryMb: number;
+  out?: string;
+  json?: boolean;
+}
+
+/** Thrown for bad input found after parsing (unknown preset, unwritable --out): one line, exit 1. */
+export class UsageError extends Error {}
+
+function knownPresets(): string {
+  return PRESETS.length ? PRESETS.map((p) => p.scenario.id).join(', ') : '(none are installed)';
+}
+
+/** `corelanes run [preset] [options]`: one run (or a preset's runs), then a summary or JSON. */
+export function runCommand(): Command {
+  return new Command('run')
+    .description('run workers on real threads or processes, sample which core each runs on, then print a summary')
+    .argument('[preset]', 'a named scenario that states a claim and ends with a verdict (see the list below)')
+    .addOption(new Option('--workload <name>', 'what each worker does: cpu (computation), io (file reads and timers), mixed (alternating), memory (allocate and touch --memory-mb)').choices(WORKLOADS).default('cpu'))
+    .addOption(new Option('--kind <kind>', 'thread (worker_threads, shared memory) or process (a separate process each)').choices(['thread', 'process']).default('thread'))
+    .option('--workers <n>', WORKERS_HELP, parseWorkers, 2)
+    .option('--duration <seconds>', DURATION_HELP, parseDuration, 3)
+    .option('--interval-ms <ms>', INTERVAL_HELP, parseIntervalMs, 1)
+    .option('--memory-mb <mb>', MEMORY_HELP, parseMemoryMb, 64)
+    .option('--out <file>', 'write the trace (JSON, docs/trace-format.md) to this file; checked before the run')
+    .option('--json', 'print the summary as JSON on stdout instead of the table')
+    .addHelpText(
+      'after',
+      () =>
+        `\nPresets: ${knownPresets()}.\n` +
+        'With a preset, the preset decides kind, workload, workers and duration; --interval-ms, --out and --json still apply,\n' +
+        'and the verdict is printed (and is `verdict` in --json).\n\n' +
+        'The summary: per task its kind, pid, tid, on-CPU ms, waiting-for-CPU ms (run queue), share of time per core,\n' +
+        'migrations, spawn latency; per core the utilization; wall time; parallelism = on-CPU time of the workers / wall\n' +
+        'time; the sampler\'s rate and CPU cost. --json fields: wallMs, cpuMs, parallelism, sampler.rateHz,\n' +
+        'sampler.cpuPercent, cores[], tasks[] (kind, pid, tid, onCpuMs, waitMs, coreMs, migrations, spawnMs, ...).\n\n' +
+        'Ctrl-C (SIGINT) or SIGTERM stops the run cleanly and prints what was measured; no worker outlives the CLI.\n' +
+        'Exit status: 0 done, 1 bad input or a failed run, 130/143 stopped by SIGINT/SIGTERM.',
+    )
+    .action(async (presetId: string | undefined, opts: RunOptions) => {
+      const preset = presetId === undefined ? undefined : findPreset(presetId);
+      if (presetId !== undefined && !preset) throw new UsageError(`unknown preset '${presetId}'; known presets: ${knownPresets()}`);
+      if (preset && !preset.scenario.available) throw new UsageError(`preset '${presetId}' is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
+      const outPath = opts.out === undefined ? null : checkWritable(opts.out);
+      const entries = builtEntryPaths();
+      const missing = missingEntries(entries);
+      if (missing) throw new Error(missing);
+
+      const engine = createEngine({ entries, processHost: createNodeForkHost() });
+      const progress = process.stderr.isTTY && !opts.json ? progressLine(process.stderr) : null;
+      const onEvent = (e: BridgeEvent) => progress?.onEvent(e);
+      const abort = new AbortController();
+      let signalled: NodeJS.Signals | null = null;
+      let stopCurrent: (() => void) | null = null;
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (signalled) {
+          process.stderr.write(`\ncorelanes: ${signal} again, exiting now\n`);
+          process.exit(signal === 'SIGINT' ? 130 : 143);
+        }
+        signalled = signal;
+        abort.abort();
+        stopCurrent?.();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+
+      let traces: Trace[] = [];
+      let verdict: Verdict | null = null;
+      try {
+        if (preset) {
+          const result = await preset.run({
+            engine: {
+              ...engine,
+              startRun: async (params, scenarioId) => engine.startRun({ ...params, intervalMs: params.intervalMs ?? opts.intervalMs }, scenarioId),
+            },
+            onEvent,
+            signal: abort.signal,
+          });
+          traces = result.traces;
+          verdict = result.verdict;
+        } else {
+          const session = await engine.startRun({
+            workload: opts.workload,
+            kind: opts.kind,
+            workers: opts.workers,
+            durationS: opts.duration,
+            intervalMs: opts.intervalMs,
+            memoryMb: opts.memoryMb,
+          });
+          stopCurrent = () => void session.stop();
+          if (signalled) stopCurrent();
+          session.subscribe(onEvent);
+          traces = [await session.done];
+        }
+      } finally {
+        progress?.clear();
+        await engine.dispose();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+
+      const last = traces.at(-1);
+      if (!last) throw new Error(signalled ? `stopped by ${signalled} before a run finished` : 'the run produced no trace');
+      if (outPath) writeFileSync(outPath, JSON.stringify(verdict ? { ...last, verdict } : last));
+      const summaries = traces.map(summarize);
+      if (opts.json) {
+        const json = { ...summaries.at(-1)!, ...(verdict ? { verdict } : {}), ...(summaries.length > 1 ? { runs: summaries } : {}), out: outPath, stoppedBy: signalled };
+        process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      } else {
+        process.stdout.write(`${summaries.map(formatSummary).join('\n\n')}\n`);
+        if (verdict) process.stdout.write(`\n${formatVerdict(verdict)}\n`);
+        if (outPath) process.stdout.write(`\ntrace written to ${outPath}\n`);
+        if (signalled) process.stdout.write(`(stopped by ${signalled})\n`);
+      }
+      if (signalled) process.exitCode = signalled === 'SIGINT' ? 130 : 143;
+      // Every worker is gone; a stray handle must not keep the terminal waiting.
+      setTimeout(() => process.exit(), 2000).unref();
+    });
+}

@@ -1,0 +1,22 @@
+import { InvalidArgumentError } from 'commander';
+import { LIMITS, RunParamsSchema } from '../../../shared';
+
+/** Parses one numeric CLI value against the run schema's own rule, so the CLI and the engine agree. */
+function numberFor(field: 'workers' | 'durationS' | 'intervalMs' | 'memoryMb', label: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${label} must be a number, not '${value}'`);
+  const parsed = RunParamsSchema.shape[field].safeParse(n);
+  if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]?.message ?? `${label} is out of range`);
+  return n;
+}
+
+export const parseWorkers = (value: string): number => numberFor('workers', 'workers', value);
+export const parseDuration = (value: string): number => numberFor('durationS', 'duration', value);
+export const parseIntervalMs = (value: string): number => numberFor('intervalMs', 'interval', value);
+
+export const parseMemoryMb = (value: string): number => numberFor('memoryMb', 'memory', value);
+
+export const WORKERS_HELP = `number of workers, 1 to ${LIMITS.maxWorkers} (the cap: each is a real thread or process sampled at ~1 kHz)`;
+export const DURATION_HELP = `run length in seconds, more than 0 and at most ${LIMITS.maxDurationS}`;
+export const INTERVAL_HELP = `sampling interval in ms, ${LIMITS.minIntervalMs} to ${LIMITS.maxIntervalMs}`;
+export const MEMORY_HELP = `MB each worker allocates and touches for --workload memory, at most ${LIMITS.maxMemoryMb}`;

@@ -1,0 +1,87 @@
+import type { Metrics, Trace } from '../../../shared';
+
+/** The `--json` summary of one run (stable field names, documented in docs/trace-format.md). */
+export interface RunSummary {
+  runId: string;
+  scenarioId: string | null;
+  kind: string;
+  workload: string;
+  workers: number;
+  wallMs: number;
+  cpuMs: number;
+  parallelism: number;
+  unitsPerSecond: number | null;
+  spawn: { medianMs: number | null; maxMs: number | null };
+  sampler: { rateHz: number | null; cpuPercent: number | null; intervalMs: number; samples: number; gaps: number; maxGapMs: number; source: string };
+  cores: { core: number; busyMs: number; utilization: number }[];
+  tasks: {
+    id: string;
+    kind: string;
+    label: string;
+    pid: number | null;
+    tid: number | null;
+    onCpuMs: number;
+    waitMs: number;
+    coreMs: Record<string, number>;
+    /** Share of the task's on-CPU time per core, 0..1. */
+    coreShare: Record<string, number>;
+    migrations: number;
+    spawnMs: number | null;
+    unitsDone: number | null;
+    exitReason: string | null;
+    exitDetail: string | null;
+  }[];
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function summarize(trace: Trace): RunSummary {
+  const m: Metrics = trace.metrics ?? { wallMs: trace.run.wallMs, cpuMs: 0, parallelism: 0, tasks: [], cores: [], sampler: null, unitsPerSecond: null };
+  const details = new Map(trace.tasks.map((t) => [t.id, t]));
+  const spawns = m.tasks.map((t) => t.spawnMs).filter((s): s is number => s !== null);
+  return {
+    runId: trace.run.runId,
+    scenarioId: trace.run.scenarioId,
+    kind: trace.run.params.kind,
+    workload: trace.run.params.workload,
+    workers: trace.run.params.workers,
+    wallMs: round(m.wallMs),
+    cpuMs: round(m.cpuMs),
+    parallelism: round(m.parallelism, 3),
+    unitsPerSecond: m.unitsPerSecond === null ? null : round(m.unitsPerSecond, 1),
+    spawn: { medianMs: spawns.length ? round(median(spawns)!) : null, maxMs: spawns.length ? round(Math.max(...spawns)) : null },
+    sampler: {
+      rateHz: m.sampler ? round(m.sampler.rateHz, 1) : null,
+      cpuPercent: m.sampler ? round(m.sampler.cpuPercent) : null,
+      intervalMs: m.sampler?.intervalMs ?? trace.run.params.intervalMs,
+      samples: m.sampler?.samples ?? 0,
+      gaps: m.sampler?.gaps ?? 0,
+      maxGapMs: round(m.sampler?.maxGapMs ?? 0),
+      source: m.sampler?.source ?? 'none',
+    },
+    cores: m.cores.map((c) => ({ core: c.core, busyMs: round(c.busyMs), utilization: round(c.utilization, 3) })),
+    tasks: m.tasks.map((t) => ({
+      id: t.taskId,
+      kind: t.kind,
+      label: t.label,
+      pid: t.pid,
+      tid: t.tid,
+      onCpuMs: round(t.onCpuMs),
+      waitMs: round(t.waitMs),
+      coreMs: Object.fromEntries(Object.entries(t.coreMs).map(([c, v]) => [c, round(v)])),
+      coreShare: Object.fromEntries(Object.entries(t.coreMs).map(([c, v]) => [c, t.onCpuMs > 0 ? round(v / t.onCpuMs, 3) : 0])),
+      migrations: t.migrations,
+      spawnMs: t.spawnMs === null ? null : round(t.spawnMs),
+      unitsDone: t.unitsDone,
+      exitReason: t.exitReason,
+      exitDetail: details.get(t.taskId)?.exitDetail ?? null,
+    })),
+  };
+}
