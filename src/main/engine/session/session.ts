@@ -12,15 +12,14 @@ import type {
   Trace,
   WorkerKind,
 } from '../../../shared';
-import { FromWorkerSchema, TRACE_FORMAT, TRACE_VERSION } from '../../../shared';
+import { FromWorkerSchema } from '../../../shared';
 import { monoMs } from '../../../workers/runtime/clock';
 import type { EngineOptions, Session } from '../session-api';
 import type { Sampler, SamplerBatch, SamplerOptions } from '../sampling/sampler-api';
 import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from '../kinds/kind-driver';
+import { computeMetrics, TraceRecorder } from '../recording';
 import { describeExit, decideExitReason, isCrash } from './exit-reason';
-import { metricsOf } from './metrics-adapter';
 import { allocatePhaseSlot } from './phase-slot';
-import { emptyRecord } from './run-record';
 import { DEFAULT_TIMING, type SessionTiming } from './timing';
 
 export interface SessionDeps {
@@ -71,7 +70,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   const runStartMono = monoMs();
   const startedAt = new Date().toISOString();
   const durationMs = params.durationS * 1000;
-  const record = emptyRecord();
+  const recorder = new TraceRecorder();
   const listeners = new Set<Listener>();
   const workers = new Map<string, WorkerRecord>();
   const drivers = new Map<WorkerKind, KindDriver>();
@@ -98,26 +97,24 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   };
   const runInfo = (wallMs: number): RunInfo => ({ runId, scenarioId: deps.scenarioId, params, startedAt, wallMs });
   const upsertTask = (task: Task) => {
-    record.tasks.set(task.id, task);
+    recorder.putTask(task);
     emit({ type: 'task', task: { ...task } });
   };
   const mark = (marker: Marker) => {
-    record.markers.push(marker);
+    recorder.addMarkers([marker]);
     emit({ type: 'markers', runId, markers: [marker] });
   };
 
   const sampler = await deps.createSampler({ samplerEntry: options.entries.sampler, intervalMs: params.intervalMs, runStartMono });
   const offBatch = sampler.onBatch((batch: SamplerBatch) => {
+    recorder.addBatch(batch);
     if (batch.segments.length) {
-      record.segments.push(...batch.segments);
       emit({ type: 'segments', runId, segments: batch.segments });
     }
     if (batch.markers.length) {
-      record.markers.push(...batch.markers);
       emit({ type: 'markers', runId, markers: batch.markers });
     }
     if (batch.memory.length) {
-      record.memory.push(...batch.memory);
       emit({ type: 'memory', runId, samples: batch.memory });
     }
   });
@@ -167,7 +164,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     }
     w.lastHeardMono = now;
     const message: FromWorker = parsed.data;
-    const task = record.tasks.get(w.taskId);
+    const task = recorder.getTask(w.taskId);
     if (!task) return;
     switch (message.type) {
       case 'hello': {
@@ -216,7 +213,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
       saidDone: w.saidDone,
       reportedError: w.reportedError,
     });
-    const task = record.tasks.get(w.taskId);
+    const task = recorder.getTask(w.taskId);
     sampler.untrack(w.taskId);
     for (const [, extraId] of w.extraTasks) endExtra(extraId, now);
     if (task) {
@@ -232,7 +229,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   };
 
   const endExtra = (taskId: string, now: number) => {
-    const task = record.tasks.get(taskId);
+    const task = recorder.getTask(taskId);
     if (!task || task.exitMs !== null) return;
     sampler.untrack(taskId);
     upsertTask({ ...task, exitMs: relMs(now), exitReason: 'exited', exitDetail: null });
@@ -310,7 +307,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
               endExtra(extraId, monoMs());
               return;
             }
-            if (record.tasks.has(extraId)) return;
+            if (recorder.getTask(extraId)) return;
             w.extraTasks.set(extra.key, extraId);
             const tMs = relMs(monoMs());
             upsertTask({ ...baseTask(extraId, extra.kind, extra.label, extra.tid), pid: extra.pid, addressSpace: extra.pid, parentId: taskId, workload: params.workload, requestedMs: tMs, startedMs: tMs });
@@ -366,9 +363,11 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     durationTimer = setTimeout(() => void end('finished'), durationMs);
   };
 
-  const unitsDone = () => new Map([...workers.values()].map((w) => [w.taskId, w.unitsDone]));
-  const currentMetrics = (stats: SamplerStats | null, wallMs: number): Metrics =>
-    metricsOf({ record, machine: deps.machine, sampler: stats, wallMs, unitsDone: unitsDone(), params });
+  const currentMetrics = (stats: SamplerStats | null, wallMs: number): Metrics => {
+    const { tasks, segments } = recorder.snapshot();
+    const unitsDone = Object.fromEntries([...workers.values()].map((w) => [w.taskId, w.unitsDone]));
+    return computeMetrics({ tasks, segments, wallMs, logicalCores: deps.machine.logicalCores, sampler: stats, unitsDone });
+  };
 
   const end = (reason: 'finished' | 'stopped'): Promise<Trace> => {
     if (ending) return ending;
@@ -392,23 +391,13 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
       offBatch();
       const wallMs = relMs(endMono);
       for (const id of ['main', 'sampler']) {
-        const task = record.tasks.get(id);
+        const task = recorder.getTask(id);
         if (task) upsertTask({ ...task, exitMs: wallMs, exitReason: 'finished' });
       }
       const metrics = currentMetrics(stats, wallMs);
       emit({ type: 'progress', runId, elapsedMs: wallMs, durationMs });
       emit({ type: 'metrics', runId, metrics });
-      const trace: Trace = {
-        format: TRACE_FORMAT,
-        version: TRACE_VERSION,
-        machine: deps.machine,
-        run: runInfo(wallMs),
-        tasks: [...record.tasks.values()],
-        segments: record.segments,
-        markers: record.markers.sort((a, b) => a.tMs - b.tMs),
-        memory: record.memory,
-        metrics,
-      };
+      const trace: Trace = recorder.toTrace(deps.machine, runInfo(wallMs), metrics);
       emit({ type: 'run-ended', runId, reason: stoppedByUser ? 'stopped' : 'finished', metrics });
       listeners.clear();
       resolveDone(trace);

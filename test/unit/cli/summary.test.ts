@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { formatSummary, formatVerdict } from '../../../src/main/cli/run/format-summary';
+import { median, summarize } from '../../../src/main/cli/run/summary';
+import { RunParamsSchema, TRACE_FORMAT, TRACE_VERSION, type Trace } from '../../../src/shared';
+
+const trace: Trace = {
+  format: TRACE_FORMAT,
+  version: TRACE_VERSION,
+  machine: { os: 'linux', kernel: '6', arch: 'x64', cpuModel: 'cpu', logicalCores: 2, coresObservable: true, runtimes: {} },
+  run: { runId: 'r1', scenarioId: null, params: RunParamsSchema.parse({ kind: 'process', workers: 2 }), startedAt: '2026-01-01T00:00:00Z', wallMs: 1000 },
+  tasks: [],
+  segments: [],
+  markers: [],
+  memory: [],
+  metrics: {
+    wallMs: 1000,
+    cpuMs: 1800,
+    parallelism: 1.8,
+    unitsPerSecond: 100,
+    cores: [
+      { core: 0, busyMs: 900, utilization: 0.9 },
+      { core: 1, busyMs: 900, utilization: 0.9 },
+    ],
+    sampler: { intervalMs: 1, samples: 990, rateHz: 990, cpuPercent: 2.5, gaps: 0, maxGapMs: 1.5, source: 'linux-proc' },
+    tasks: [
+      { taskId: 'w0', kind: 'process', label: 'process 0', pid: 10, tid: 10, onCpuMs: 900, waitMs: 5, coreMs: { '0': 675, '1': 225 }, migrations: 1, spawnMs: 40, unitsDone: 50, exitReason: 'finished' },
+      { taskId: 'w1', kind: 'process', label: 'process 1', pid: 11, tid: 11, onCpuMs: 900, waitMs: 7, coreMs: { '1': 900 }, migrations: 0, spawnMs: 60, unitsDone: 50, exitReason: 'hung' },
+    ],
+  },
+};
+
+describe('summarize', () => {
+  it('has the --json fields of issue 2', () => {
+    const s = summarize(trace);
+    expect(s).toMatchObject({ wallMs: 1000, parallelism: 1.8, sampler: { rateHz: 990, cpuPercent: 2.5 } });
+    expect(s.tasks[0]).toMatchObject({ kind: 'process', pid: 10, tid: 10, onCpuMs: 900, waitMs: 5, coreMs: { '0': 675, '1': 225 }, migrations: 1, spawnMs: 40 });
+    expect(s.tasks[0]?.coreShare).toEqual({ '0': 0.75, '1': 0.25 });
+    expect(s.spawn).toEqual({ medianMs: 50, maxMs: 60 });
+  });
+
+  it('median of even and odd lists', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+});
+
+describe('formatSummary', () => {
+  it('prints per task, per core, parallelism, sampler cost and abnormal ends', () => {
+    const text = formatSummary(summarize(trace));
+    expect(text).toContain('parallelism 1.80');
+    expect(text).toMatch(/process 0\s+process\s+10\s+10\s+900\.0 ms\s+5\.0 ms\s+1\s+40\.0 ms\s+finished\s+0:75% 1:25%/);
+    expect(text).toContain('990 Hz');
+    expect(text).toContain('2.5% of one core');
+    expect(text).toMatch(/core 0 .* 90% busy/);
+    expect(text).toContain('! process 1: hung');
+  });
+
+  it('prints a verdict with its claim and numbers', () => {
+    const text = formatVerdict({ presetId: 'p', claim: 'c', supported: 'partly', numbers: { parallelism: 1.234567 }, summary: 's' });
+    expect(text).toContain('PARTLY SUPPORTED');
+    expect(text).toContain('parallelism=1.235');
+  });
+});
