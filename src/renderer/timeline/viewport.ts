@@ -48,8 +48,10 @@ export function applyZoomStep(
   width: number,
   before: { k: number; x: number },
   after: { k: number; x: number },
+  /** Element x where the plot (time v.t0) starts; d3-zoom works in element coordinates. */
+  origin = 0,
 ): Viewport {
-  const timeAt = (s: number) => v.t0 + ((v.t1 - v.t0) * s) / width;
+  const timeAt = (s: number) => v.t0 + ((v.t1 - v.t0) * (s - origin)) / width;
   const oldScreen = (s: number) => before.x + ((s - after.x) * before.k) / after.k;
-  return clampSpan(timeAt(oldScreen(0)), timeAt(oldScreen(width)));
+  return clampSpan(timeAt(oldScreen(origin)), timeAt(oldScreen(origin + width)));
 }

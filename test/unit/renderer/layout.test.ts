@@ -55,3 +55,12 @@ describe('viewport', () => {
     expect(d.t0).toBeCloseTo(-100);
   });
 });
+
+describe('applyZoomStep with a label gutter', () => {
+  it('anchors on element coordinates offset by the plot origin', () => {
+    // Plot starts at x=100, 1000 px wide; zoom 2x about element x=100 keeps t0.
+    const v = applyZoomStep({ t0: 0, t1: 1000 }, 1000, { k: 1, x: 0 }, { k: 2, x: -100 }, 100);
+    expect(v.t0).toBeCloseTo(0);
+    expect(v.t1).toBeCloseTo(500);
+  });
+});

@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { MenuAction } from '../../shared';
+import { ErrorBanner } from '../panels/ErrorBanner';
+import { Legend } from '../panels/Legend';
+import { LiveMetrics } from '../panels/LiveMetrics';
+import { MemoryView } from '../panels/MemoryView';
+import { RunControls } from '../panels/RunControls';
+import { RunSummary } from '../panels/RunSummary';
+import { SpeedupPlot } from '../panels/SpeedupPlot';
+import { VerdictCard } from '../panels/VerdictCard';
+import type { Theme } from '../timeline/colors';
+import type { TimelineViewKind } from '../timeline/lane-builder';
+import { frameScheduler } from '../timeline/scheduler';
+import { TimelineSection } from '../timeline/TimelineSection';
+import type { TimelineHandle } from '../timeline/TimelineView';
+import { TimelineViewState, type ViewMode } from '../timeline/view-state';
+import type { AppController } from './controller';
+import { liveSummary } from './summary';
+import { installTestHook } from './test-hook';
+import { initialTheme, saveTheme } from './theme';
+
+export function App({ controller, transport }: { controller: AppController; transport: string }) {
+  const state = useSyncExternalStore(controller.store.subscribe, controller.store.get);
+  const view = useMemo(() => new TimelineViewState(), []);
+  const handles = useMemo(() => new Map<TimelineViewKind, TimelineHandle>(), []);
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+  const [presentation, setPresentation] = useState(() => new URLSearchParams(location.search).has('presentation'));
+  const [mode, setMode] = useState<ViewMode>(() => {
+    const v = new URLSearchParams(location.search).get('view');
+    return v === 'cores' || v === 'tasks' || v === 'both' ? v : 'both';
+  });
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    view.setTheme(theme, presentation ? 17 : 12);
+  }, [theme, presentation, view]);
+  useEffect(() => {
+    document.documentElement.classList.toggle('presentation', presentation);
+  }, [presentation]);
+
+  useEffect(() => {
+    const offs = [
+      controller.connect(),
+      controller.onEvent((e) => {
+        if (e.type === 'run-started') view.startRun(e.run.params.durationS * 1000);
+      }),
+      installTestHook(controller, view, frameScheduler, handles),
+    ];
+    if (new URLSearchParams(location.search).get('autostart') === '1') void controller.autostart();
+    return () => offs.forEach((off) => off());
+  }, [controller, view, handles]);
+
+  const toggleTheme = useCallback(() => {
+    setTheme((t) => {
+      const next = t === 'dark' ? 'light' : 'dark';
+      saveTheme(next);
+      return next;
+    });
+  }, []);
+
+  useEffect(
+    () =>
+      controller.onMenu((action: MenuAction) => {
+        const end = controller.model.endMs;
+        if (action === 'toggle-theme') toggleTheme();
+        else if (action === 'toggle-presentation') setPresentation((p) => !p);
+        else if (action === 'view-cores') setMode('cores');
+        else if (action === 'view-tasks') setMode('tasks');
+        else if (action === 'timeline-zoom-in') view.key('w', end);
+        else if (action === 'timeline-zoom-out') view.key('s', end);
+        else if (action === 'timeline-fit') view.key('0', end);
+        else if (action === 'open-trace') fileRef.current?.click();
+        else if (action === 'stop-run') void controller.stop();
+        else if (action === 'add-worker') void controller.addWorker(null);
+        else if (action === 'remove-worker') void controller.removeWorker();
+        else if (action === 'start-run') document.querySelector<HTMLButtonElement>('button.primary')?.click();
+        else if (action === 'view-memory') document.getElementById('memory-title')?.scrollIntoView();
+      }),
+    [controller, view, toggleTheme],
+  );
+
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    controller.openTrace(await file.text());
+  };
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Corelanes</h1>
+        <span className={`connection connection-${state.connection}`} title={`transport: ${transport}`}>
+          {state.connection === 'open' ? 'connected' : state.connection === 'connecting' ? 'connecting…' : 'disconnected, retrying…'}
+        </span>
+        {state.machine && (
+          <span className="machine muted">
+            {state.machine.logicalCores} cores · {state.machine.cpuModel}
+          </span>
+        )}
+        <span className="spacer" />
+        <label className="file-button">
+          Open trace
+          <input ref={fileRef} type="file" accept=".json,application/json" onChange={(e) => void openFile(e.target.files?.[0])} />
+        </label>
+        <button type="button" onClick={toggleTheme} aria-pressed={theme === 'dark'}>
+          Dark theme
+        </button>
+        <button type="button" onClick={() => setPresentation((p) => !p)} aria-pressed={presentation}>
+          Presentation
+        </button>
+      </header>
+      <ErrorBanner errors={state.errors} onDismiss={() => controller.dismissErrors()} />
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="live-summary">
+        {liveSummary(state)}
+      </div>
+      <main className="app-main">
+        <aside className="side">
+          <RunControls controller={controller} state={state} />
+          <VerdictCard verdict={state.verdict} />
+          <RunSummary state={state} />
+          <LiveMetrics state={state} />
+          <MemoryView state={state} theme={theme} />
+          <SpeedupPlot state={state} />
+        </aside>
+        <div className="timeline-column">
+          <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} />
+          <Legend tasks={state.tasks} theme={theme} />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { VerdictSchema, type BridgeEvent, type Machine, type MemorySample, type Metrics, type RunInfo, type Task, type Verdict } from '../../shared';
+import type { ConnectionState } from '../bridge/connection';
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'stopping' | 'ended';
+
+/** A finished run reduced to what the speedup plot needs. */
+export interface RunRecord {
+  runId: string;
+  workload: string;
+  kind: string;
+  workers: number;
+  wallMs: number;
+  cpuMs: number;
+  parallelism: number;
+  unitsPerSecond: number | null;
+}
+
+/** What React shows. Segments are not here: they go to the TimelineModel, which the canvas reads. */
+export interface RunState {
+  connection: ConnectionState;
+  machine: Machine | null;
+  run: RunInfo | null;
+  status: RunStatus;
+  progress: { elapsedMs: number; durationMs: number } | null;
+  tasks: Task[];
+  metrics: Metrics | null;
+  /** Latest sample per address space and per task (heap, shared bytes). */
+  memory: { spaces: Record<number, MemorySample>; tasks: Record<string, MemorySample> };
+  ended: { reason: 'finished' | 'stopped' | 'failed'; metrics: Metrics | null } | null;
+  verdict: Verdict | null;
+  /** User-facing messages, newest last. */
+  errors: string[];
+  history: RunRecord[];
+  /** Per-core busy share over recent windows, oldest first (<= HISTORY_LENGTH each). */
+  coreHistory: number[][];
+}
+
+export const HISTORY_LENGTH = 24;
+
+export const initialRunState: RunState = {
+  connection: 'connecting',
+  machine: null,
+  run: null,
+  status: 'idle',
+  progress: null,
+  tasks: [],
+  metrics: null,
+  memory: { spaces: {}, tasks: {} },
+  ended: null,
+  verdict: null,
+  errors: [],
+  history: [],
+  coreHistory: [],
+};
+
+const WORKER_TASK_KINDS = new Set(['thread', 'process', 'gil-thread', 'python-thread', 'python-process']);
+
+export function workerCount(tasks: readonly Task[]): number {
+  return tasks.filter((t) => WORKER_TASK_KINDS.has(t.kind)).length;
+}
+
+/** Applies one bridge event; pure, so the panels' behaviour is unit tested without a DOM. */
+export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
+  switch (event.type) {
+    case 'run-started':
+      return {
+        ...state,
+        machine: event.machine,
+        run: event.run,
+        status: 'running',
+        progress: { elapsedMs: 0, durationMs: event.run.params.durationS * 1000 },
+        tasks: [],
+        metrics: null,
+        memory: { spaces: {}, tasks: {} },
+        ended: null,
+        verdict: null,
+        coreHistory: [],
+      };
+    case 'task': {
+      const i = state.tasks.findIndex((t) => t.id === event.task.id);
+      const tasks = i < 0 ? [...state.tasks, event.task] : state.tasks.map((t, j) => (j === i ? event.task : t));
+      return { ...state, tasks };
+    }
+    case 'progress':
+      return { ...state, progress: { elapsedMs: event.elapsedMs, durationMs: event.durationMs } };
+    case 'metrics':
+      return { ...state, metrics: event.metrics };
+    case 'memory': {
+      const spaces = { ...state.memory.spaces };
+      const tasks = { ...state.memory.tasks };
+      for (const s of event.samples) {
+        if (s.taskId) tasks[s.taskId] = s;
+        else spaces[s.addressSpace] = s;
+      }
+      return { ...state, memory: { spaces, tasks } };
+    }
+    case 'run-ended': {
+      const metrics = event.metrics ?? state.metrics;
+      const parsed = event.verdict === undefined ? null : VerdictSchema.safeParse(event.verdict);
+      const verdict = parsed?.success ? parsed.data : null;
+      const history = [...state.history];
+      if (metrics && state.run && state.run.runId === event.runId && event.reason !== 'failed') {
+        history.push({
+          runId: event.runId,
+          workload: state.run.params.workload,
+          kind: state.run.params.kind,
+          workers: Math.max(1, workerCount(state.tasks)),
+          wallMs: metrics.wallMs,
+          cpuMs: metrics.cpuMs,
+          parallelism: metrics.parallelism,
+          unitsPerSecond: metrics.unitsPerSecond,
+        });
+      }
+      const errors =
+        parsed && !parsed.success ? [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] : state.errors;
+      return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, verdict, history, errors };
+    }
+    case 'error':
+      return { ...state, errors: [...state.errors.slice(-4), event.message] };
+    case 'segments':
+    case 'markers':
+    case 'menu':
+      return state;
+  }
+}
+
+export function pushCoreHistory(state: RunState, shares: number[]): RunState {
+  const coreHistory = shares.map((s, c) => [...(state.coreHistory[c] ?? []), s].slice(-HISTORY_LENGTH));
+  return { ...state, coreHistory };
+}

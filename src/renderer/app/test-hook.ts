@@ -1,0 +1,97 @@
+import type { TimelineViewKind } from '../timeline/lane-builder';
+import type { TimelineHandle } from '../timeline/TimelineView';
+import type { FrameScheduler } from '../timeline/scheduler';
+import type { TimelineViewState } from '../timeline/view-state';
+import type { AppController } from './controller';
+
+/**
+ * window.__corelanesBench: read-only views of the model and a few levers for
+ * e2e tests and benchmarks (synchronous draws, synthetic bulk appends). It
+ * holds no secrets and sends nothing to the engine.
+ */
+export function installTestHook(controller: AppController, view: TimelineViewState, scheduler: FrameScheduler, handles: Map<TimelineViewKind, TimelineHandle>) {
+  const model = controller.model;
+  const hook = {
+    model,
+    view,
+    scheduler,
+    /** Summary the e2e tests assert on. */
+    state() {
+      return {
+        runId: model.runId,
+        endMs: model.endMs,
+        segments: model.segments.length,
+        tasks: model.tasks.map((t) => ({ id: t.id, kind: t.kind, pid: t.pid, tid: t.tid, label: t.label })),
+        coreLaneSegments: model.coreLanes.map((l) => l.length),
+        coreCount: model.coreCount(),
+        following: view.following,
+        viewport: { ...view.viewport },
+        selectedTask: view.selectedTask,
+        rejectedFrames: (controller.client as { rejectedFrames?: number }).rejectedFrames ?? 0,
+        frames: scheduler.frames,
+        status: controller.store.get().status,
+      };
+    },
+    coreBusyShare: (core: number, t0: number, t1: number) => model.coreBusyShare(core, t0, t1),
+    /** Draws a view now and forces Chromium to rasterise (getImageData), returning wall ms. */
+    drawNow(kind: TimelineViewKind = 'tasks'): number {
+      const h = handles.get(kind);
+      const t = performance.now();
+      h?.drawNow();
+      const canvas = document.querySelector<HTMLCanvasElement>(`canvas[data-testid="timeline-${kind}"]`);
+      canvas?.getContext('2d')?.getImageData(0, 0, 1, 1);
+      return performance.now() - t;
+    },
+    layout: (kind: TimelineViewKind = 'tasks') => {
+      const l = handles.get(kind)?.layout();
+      return l ? { plotLeft: l.plotLeft, plotWidth: l.plotWidth, lanesTop: l.lanesTop, laneHeight: l.laneHeight, laneStep: l.laneStep } : null;
+    },
+    /**
+     * Appends `count` synthetic segments spread over `lanes` tasks in [fromMs, toMs), for benchmarks only.
+     * Tasks are created as needed (kind "thread", one address space per 8 lanes).
+     */
+    appendSynthetic(lanes: number, count: number, fromMs: number, toMs: number, seed = 1) {
+      while (model.tasks.length < lanes) {
+        const i = model.tasks.length;
+        model.upsertTask({
+          id: `bench-${i}`,
+          kind: 'thread',
+          label: `bench ${i}`,
+          pid: 1000 + (i >> 3),
+          tid: 2000 + i,
+          addressSpace: 1000 + (i >> 3),
+          parentId: null,
+          workload: 'cpu',
+          requestedMs: 0,
+          startedMs: 0,
+          exitMs: null,
+          exitReason: null,
+          exitDetail: null,
+        });
+      }
+      let x = seed >>> 0 || 1;
+      const rand = () => {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        return (x >>> 0) / 4294967296;
+      };
+      const perLane = Math.ceil(count / lanes);
+      const span = (toMs - fromMs) / perLane;
+      const cores = Math.max(1, model.machine?.logicalCores ?? 2);
+      for (let k = 0; k < perLane; k++) {
+        for (let lane = 0; lane < lanes; lane++) {
+          const s = fromMs + k * span + rand() * span * 0.1;
+          const e = s + span * (0.3 + rand() * 0.6);
+          const state = rand() < 0.6 ? 0 : 1 + Math.floor(rand() * 5);
+          model.appendRaw(lane, s, e, state, state === 0 ? Math.floor(rand() * cores) : -1, state === 0 ? e - s : 0);
+        }
+      }
+      model.changed();
+    },
+  };
+  (window as unknown as { __corelanesBench: typeof hook }).__corelanesBench = hook;
+  return () => {
+    delete (window as unknown as { __corelanesBench?: unknown }).__corelanesBench;
+  };
+}

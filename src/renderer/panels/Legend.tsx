@@ -1,0 +1,40 @@
+import { TASK_STATES, type Task } from '../../shared';
+import { STATE_COLORS, STATE_LABELS, taskColors, type Theme } from '../timeline/colors';
+
+/** What the colours mean: states (Tasks view) and one hue per address space (Cores view). */
+export function Legend({ tasks, theme }: { tasks: Task[]; theme: Theme }) {
+  const colors = taskColors(tasks, theme);
+  const spaces = new Map<string, { color: string; label: string }>();
+  tasks.forEach((t, i) => {
+    const key = String(t.addressSpace ?? 'unknown');
+    if (!spaces.has(key)) {
+      const owner = tasks.find((x) => x.addressSpace === t.addressSpace && (x.kind === 'main' || x.kind === 'process' || x.kind === 'python-process'));
+      const name = owner ? (owner.kind === 'main' ? 'app process' : owner.label) : t.label;
+      spaces.set(key, { color: colors[i] ?? '#888', label: t.addressSpace === null ? 'address space unknown' : `pid ${t.addressSpace} (${name})` });
+    }
+  });
+  return (
+    <div className="legend" aria-label="Legend">
+      <div className="legend-group">
+        <span className="legend-title">Tasks view, by state:</span>
+        {TASK_STATES.filter((s) => s !== 'unknown').map((s) => (
+          <span key={s} className="legend-item">
+            <span className="swatch" style={{ background: STATE_COLORS[theme][s] }} />
+            {STATE_LABELS[s]}
+          </span>
+        ))}
+      </div>
+      {spaces.size > 0 && (
+        <div className="legend-group">
+          <span className="legend-title">Cores view, by address space (threads share their process's hue):</span>
+          {[...spaces.entries()].map(([k, v]) => (
+            <span key={k} className="legend-item">
+              <span className="swatch" style={{ background: v.color }} />
+              {v.label}
+            </span>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { RunState } from '../app/run-state';
+import { formatMs } from '../app/summary';
+
+function Sparkline({ values }: { values: number[] }) {
+  const w = 60;
+  const h = 16;
+  if (values.length < 2) return <svg className="spark" width={w} height={h} aria-hidden="true" />;
+  const step = w / (values.length - 1);
+  const d = values.map((v, i) => `${i ? 'L' : 'M'}${(i * step).toFixed(1)},${(h - v * h).toFixed(1)}`).join('');
+  return (
+    <svg className="spark" width={w} height={h} aria-hidden="true">
+      <path d={d} />
+    </svg>
+  );
+}
+
+/** Per-core utilisation with a short history, parallelism, wall/CPU time, spawn latency, sampler rate. */
+export function LiveMetrics({ state }: { state: RunState }) {
+  const m = state.metrics;
+  const cores = state.machine?.logicalCores ?? state.coreHistory.length;
+  const latest = state.coreHistory.map((h) => h.at(-1) ?? 0);
+  const liveParallelism = latest.reduce((a, b) => a + b, 0);
+  const parallelism = state.status === 'running' ? liveParallelism : (m?.parallelism ?? liveParallelism);
+  const spawn = m?.tasks.map((t) => t.spawnMs).filter((s): s is number => s !== null) ?? [];
+  const spawnAvg = spawn.length ? spawn.reduce((a, b) => a + b, 0) / spawn.length : null;
+  const observable = state.machine?.coresObservable ?? true;
+  return (
+    <section className="panel metrics" aria-labelledby="metrics-title">
+      <h2 id="metrics-title">Live metrics</h2>
+      {!observable && <p className="muted">This OS does not report which core a task runs on; per-core bars are unavailable.</p>}
+      <ul className="core-bars">
+        {Array.from({ length: observable ? cores : 0 }, (_, c) => {
+          const share = latest[c] ?? (m?.cores.find((x) => x.core === c)?.utilization ?? 0);
+          return (
+            <li key={c}>
+              <span className="core-name">core {c}</span>
+              <span className="bar" role="meter" aria-label={`core ${c} utilisation`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+                <span style={{ width: `${Math.min(100, share * 100)}%` }} />
+              </span>
+              <span className="num">{Math.round(share * 100)}%</span>
+              <Sparkline values={state.coreHistory[c] ?? []} />
+            </li>
+          );
+        })}
+      </ul>
+      <div className="gauge" aria-label={`parallelism ${parallelism.toFixed(2)} of ${cores} cores`}>
+        <span className="gauge-label">parallelism</span>
+        <span className="bar">
+          <span style={{ width: `${Math.min(100, (parallelism / Math.max(1, cores)) * 100)}%` }} />
+        </span>
+        <span className="num">
+          {parallelism.toFixed(2)} / {cores}
+        </span>
+      </div>
+      <dl className="numbers">
+        <dt>wall time</dt>
+        <dd>{m ? formatMs(m.wallMs) : state.progress ? formatMs(state.progress.elapsedMs) : '–'}</dd>
+        <dt>CPU time</dt>
+        <dd>{m ? formatMs(m.cpuMs) : '–'}</dd>
+        <dt>spawn latency</dt>
+        <dd>{spawnAvg === null ? '–' : `${formatMs(spawnAvg)} avg`}</dd>
+        <dt>sampler</dt>
+        <dd>{m?.sampler ? `${m.sampler.rateHz.toFixed(0)} Hz · ${m.sampler.cpuPercent.toFixed(1)}% CPU` : '–'}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { hierarchy, treemap } from 'd3';
+import type { Task } from '../../shared';
+import type { RunState } from '../app/run-state';
+import { formatBytes } from '../app/summary';
+import { taskColors, type Theme } from '../timeline/colors';
+
+interface Space {
+  pid: number;
+  rss: number;
+  threads: Task[];
+  sharedBytes: number;
+  sharedBy: number;
+}
+
+/**
+ * One box per address space, area by RSS, its tasks inside; a
+ * SharedArrayBuffer shows as one band across the threads that hold it,
+ * because it is the only memory JS worker threads share.
+ */
+export function MemoryView({ state, theme }: { state: RunState; theme: Theme }) {
+  const colors = taskColors(state.tasks, theme);
+  const colorOf = new Map(state.tasks.map((t, i) => [t.id, colors[i] ?? '#888']));
+  const spaces: Space[] = Object.values(state.memory.spaces).map((s) => {
+    const threads = state.tasks.filter((t) => t.addressSpace === s.addressSpace && t.kind !== 'sampler');
+    const holders = threads.map((t) => state.memory.tasks[t.id]).filter((x) => (x?.sharedBytes ?? 0) > 0);
+    return {
+      pid: s.addressSpace,
+      rss: s.rssBytes,
+      threads,
+      sharedBytes: Math.max(0, ...holders.map((h) => h?.sharedBytes ?? 0), s.sharedBytes ?? 0),
+      sharedBy: holders.length,
+    };
+  });
+  const width = 320;
+  const height = 170;
+  if (spaces.length === 0) {
+    return (
+      <section className="panel memory" aria-labelledby="memory-title">
+        <h2 id="memory-title">Memory</h2>
+        <p className="muted">Address spaces appear here once a run reports memory.</p>
+      </section>
+    );
+  }
+  const root = hierarchy<{ children?: Space[] } | Space>({ children: spaces }, (d) => ('children' in d ? d.children : undefined)).sum((d) =>
+    'rss' in d ? Math.max(d.rss, 1) : 0,
+  );
+  const leaves = treemap<{ children?: Space[] } | Space>().size([width, height]).padding(3).round(true)(root).leaves();
+  return (
+    <section className="panel memory" aria-labelledby="memory-title">
+      <h2 id="memory-title">Memory</h2>
+      <div className="memory-boxes" style={{ width, height }}>
+        {leaves.map((leaf) => {
+          const s = leaf.data as Space;
+          const main = s.threads.find((t) => t.kind === 'main' || t.kind === 'process' || t.kind === 'python-process');
+          return (
+            <div
+              key={s.pid}
+              className="memory-box"
+              style={{ left: leaf.x0, top: leaf.y0, width: leaf.x1 - leaf.x0, height: leaf.y1 - leaf.y0, borderColor: main ? colorOf.get(main.id) : undefined }}
+              aria-label={`address space pid ${s.pid}: ${formatBytes(s.rss)} resident, ${s.threads.length} tasks`}
+            >
+              <div className="memory-title">
+                pid {s.pid} · {formatBytes(s.rss)}
+              </div>
+              <div className="memory-threads">
+                {s.threads.map((t) => (
+                  <span key={t.id} className="chip" style={{ background: colorOf.get(t.id) }} title={`${t.label} (${t.kind})`} />
+                ))}
+              </div>
+              {s.sharedBytes > 0 && (
+                <div className="shared-band" title="SharedArrayBuffer: the same memory seen by every thread holding it">
+                  shared {formatBytes(s.sharedBytes)} · {s.sharedBy} threads
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

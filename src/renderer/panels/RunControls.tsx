@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'react';
+import { LIMITS, WORKER_KINDS, WORKLOADS, type RunParamsInput, type Scenario, type WorkerKind, type WorkloadName } from '../../shared';
+import type { AppController } from '../app/controller';
+import type { RunState } from '../app/run-state';
+import { formatMs } from '../app/summary';
+
+const KIND_LABELS: Record<WorkerKind, string> = {
+  thread: 'JS worker threads',
+  process: 'processes',
+  'gil-thread': 'threads with a simulated GIL',
+  'python-thread': 'CPython threads',
+  'python-process': 'CPython processes',
+};
+
+interface Props {
+  controller: AppController;
+  state: RunState;
+}
+
+/** Scenario, workload, kind, workers, duration; Start/Stop; add/remove a worker while running; progress. */
+export function RunControls({ controller, state }: Props) {
+  const [scenarios, setScenarios] = useState<Scenario[]>([]);
+  const [scenarioId, setScenarioId] = useState('');
+  const [workload, setWorkload] = useState<WorkloadName>('cpu');
+  const [kind, setKind] = useState<WorkerKind>('process');
+  const [workers, setWorkers] = useState('2');
+  const [duration, setDuration] = useState('10');
+  const [addKind, setAddKind] = useState<WorkerKind>('thread');
+  const [formError, setFormError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (state.connection !== 'open') return;
+    let live = true;
+    void controller.listScenarios().then((list) => live && setScenarios(list));
+    return () => {
+      live = false;
+    };
+  }, [controller, state.connection]);
+
+  const running = state.status === 'running' || state.status === 'starting' || state.status === 'stopping';
+
+  const pickScenario = (id: string) => {
+    setScenarioId(id);
+    const s = scenarios.find((x) => x.id === id);
+    if (!s) return;
+    if (s.params.workload) setWorkload(s.params.workload);
+    if (s.params.kind) setKind(s.params.kind);
+    if (s.params.workers) setWorkers(String(s.params.workers));
+    if (s.params.durationS) setDuration(String(s.params.durationS));
+  };
+
+  const start = () => {
+    const w = Number(workers);
+    const d = Number(duration);
+    if (!Number.isInteger(w) || w < 1 || w > LIMITS.maxWorkers) {
+      setFormError(`Workers must be a whole number from 1 to ${LIMITS.maxWorkers}.`);
+      return;
+    }
+    if (!(d > 0) || d > LIMITS.maxDurationS) {
+      setFormError(`Duration must be more than 0 and at most ${LIMITS.maxDurationS} seconds.`);
+      return;
+    }
+    setFormError(null);
+    const params: Partial<RunParamsInput> = { workload, kind, workers: w, durationS: d };
+    void controller.start(params, scenarioId || null);
+  };
+
+  const scenario = scenarios.find((s) => s.id === scenarioId);
+  const p = state.progress;
+  return (
+    <section className="panel run-controls" aria-labelledby="run-controls-title">
+      <h2 id="run-controls-title">Run</h2>
+      {scenarios.length > 0 && (
+        <label className="field wide">
+          <span>Scenario</span>
+          <select value={scenarioId} onChange={(e) => pickScenario(e.target.value)} disabled={running}>
+            <option value="">Custom (the controls below)</option>
+            {scenarios.map((s) => (
+              <option key={s.id} value={s.id} disabled={!s.available}>
+                {s.title}
+                {s.available ? '' : ` (unavailable: ${s.unavailableReason ?? 'not on this machine'})`}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {scenario?.claim && <p className="claim">Claim: {scenario.claim}</p>}
+      <div className="fields">
+        <label className="field">
+          <span>Workload</span>
+          <select value={workload} onChange={(e) => setWorkload(e.target.value as WorkloadName)} disabled={running}>
+            {WORKLOADS.map((w) => (
+              <option key={w} value={w}>
+                {w === 'cpu' ? 'CPU-bound' : w === 'io' ? 'I/O-bound' : w}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Kind</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as WorkerKind)} disabled={running}>
+            {WORKER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Workers</span>
+          <input type="number" min={1} max={LIMITS.maxWorkers} step={1} value={workers} onChange={(e) => setWorkers(e.target.value)} disabled={running} />
+        </label>
+        <label className="field">
+          <span>Duration</span>
+          <span className="with-unit">
+            <input type="number" min={0.5} max={LIMITS.maxDurationS} step={0.5} value={duration} onChange={(e) => setDuration(e.target.value)} disabled={running} />
+            <span aria-hidden="true">s</span>
+          </span>
+        </label>
+      </div>
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="buttons">
+        <button type="button" className="primary" onClick={start} disabled={running || state.connection !== 'open'}>
+          Start run
+        </button>
+        <button type="button" onClick={() => void controller.stop()} disabled={!running}>
+          Stop run
+        </button>
+      </div>
+      <div className="buttons add-remove">
+        <label className="field inline">
+          <span>Add kind</span>
+          <select value={addKind} onChange={(e) => setAddKind(e.target.value as WorkerKind)}>
+            {WORKER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void controller.addWorker(addKind)} disabled={state.status !== 'running'}>
+          Add worker
+        </button>
+        <button type="button" onClick={() => void controller.removeWorker()} disabled={state.status !== 'running'}>
+          Remove worker
+        </button>
+      </div>
+      {p && (
+        <div className="progress">
+          <progress
+            aria-label="Run progress"
+            max={Math.max(1, p.durationMs)}
+            value={Math.min(p.elapsedMs, p.durationMs)}
+          />
+          <span>
+            {state.status === 'ended' ? `ended (${state.ended?.reason ?? ''})` : state.status} · {formatMs(p.elapsedMs)} / {formatMs(p.durationMs)}
+          </span>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import type { RunState } from '../app/run-state';
+import { formatMs } from '../app/summary';
+
+/** After a run: totals and one row per task, from the engine's metrics. */
+export function RunSummary({ state }: { state: RunState }) {
+  const ended = state.ended;
+  if (!ended) return null;
+  const m = ended.metrics;
+  return (
+    <section className="panel summary" aria-labelledby="summary-title" data-testid="run-summary">
+      <h2 id="summary-title">Run summary</h2>
+      <p>
+        Run {ended.reason}.{' '}
+        {m
+          ? `Wall ${formatMs(m.wallMs)}, CPU ${formatMs(m.cpuMs)}, parallelism ${m.parallelism.toFixed(2)}${m.unitsPerSecond !== null ? `, ${m.unitsPerSecond.toFixed(0)} units/s` : ''}.`
+          : 'The engine reported no metrics for this run.'}
+      </p>
+      {m && m.tasks.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">task</th>
+              <th scope="col">on CPU</th>
+              <th scope="col">waiting</th>
+              <th scope="col">cores</th>
+              <th scope="col">spawn</th>
+              <th scope="col">exit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.tasks.map((t) => (
+              <tr key={t.taskId}>
+                <th scope="row" title={`${t.kind} pid ${t.pid ?? '?'} tid ${t.tid ?? '?'}`}>
+                  {t.label}
+                </th>
+                <td>{formatMs(t.onCpuMs)}</td>
+                <td>{formatMs(t.waitMs)}</td>
+                <td>
+                  {Object.keys(t.coreMs).length === 0
+                    ? 'unknown'
+                    : Object.entries(t.coreMs)
+                        .filter(([, ms]) => ms > 0)
+                        .map(([c]) => c)
+                        .join(', ')}
+                </td>
+                <td>{t.spawnMs === null ? '–' : formatMs(t.spawnMs)}</td>
+                <td>{t.exitReason ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import type { TimelineModel } from './model';
+import type { FrameScheduler } from './scheduler';
+import { TimelineView, type TimelineHandle } from './TimelineView';
+import type { TimelineViewKind } from './lane-builder';
+import type { TimelineViewState, ViewMode } from './view-state';
+
+interface Props {
+  model: TimelineModel;
+  view: TimelineViewState;
+  scheduler: FrameScheduler;
+  mode: ViewMode;
+  onMode: (mode: ViewMode) => void;
+  handles: Map<TimelineViewKind, TimelineHandle>;
+}
+
+const MODES: { mode: ViewMode; label: string }[] = [
+  { mode: 'cores', label: 'Cores' },
+  { mode: 'tasks', label: 'Tasks' },
+  { mode: 'both', label: 'Side by side' },
+];
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName));
+}
+
+/** The two timeline views, the view switch, follow/fit buttons and the W/S/A/D/F/0 keys. */
+export function TimelineSection({ model, view, scheduler, mode, onMode, handles }: Props) {
+  const subscribe = useCallback((cb: () => void) => view.onChange(cb), [view]);
+  const following = useSyncExternalStore(subscribe, () => view.following);
+  const coreLanes = useSyncExternalStore(
+    useCallback((cb: () => void) => model.onChange(cb), [model]),
+    () => model.coreCount() + (model.unknownCoreLane.length > 0 || model.machine?.coresObservable === false ? 1 : 0),
+  );
+  const onHandle = useCallback(
+    (kind: TimelineViewKind, h: TimelineHandle | null) => (h ? handles.set(kind, h) : handles.delete(kind)),
+    [handles],
+  );
+  const sectionRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (view.key(e.key, model.endMs)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [view, model]);
+
+  const coresHeight = Math.min(260, 40 + Math.max(1, coreLanes) * 40);
+  return (
+    <section className={`timeline-section mode-${mode}`} aria-label="Timeline" ref={sectionRef}>
+      <div className="timeline-toolbar">
+        <div className="view-switch" role="group" aria-label="Timeline view">
+          {MODES.map((m) => (
+            <button key={m.mode} type="button" aria-pressed={mode === m.mode} onClick={() => onMode(m.mode)}>
+              {m.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" aria-pressed={following} onClick={() => view.setFollowing(!following, model.endMs)} title="F">
+          {following ? 'Following live' : 'Follow live (F)'}
+        </button>
+        <button type="button" onClick={() => view.key('0', model.endMs)} title="0">
+          Fit all (0)
+        </button>
+        <span className="keys muted">W/S zoom · A/D pan · wheel, drag, pinch · click a slice to select its task</span>
+      </div>
+      <div className="timeline-views">
+        {mode !== 'tasks' && (
+          <div className="timeline-pane cores-pane" style={mode === 'both' ? { flex: `0 0 ${coresHeight}px` } : undefined}>
+            <h3 className="pane-title">Cores</h3>
+            <TimelineView kind="cores" model={model} view={view} scheduler={scheduler} onHandle={onHandle} />
+          </div>
+        )}
+        {mode !== 'cores' && (
+          <div className="timeline-pane tasks-pane">
+            <h3 className="pane-title">Tasks</h3>
+            <TimelineView kind="tasks" model={model} view={view} scheduler={scheduler} onHandle={onHandle} />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+import { axisTop, select, zoom as d3zoom, zoomIdentity, type ZoomTransform } from 'd3';
+import { useEffect, useRef, useState } from 'react';
+import { pack, STATE_LABELS, THEME_COLORS } from './colors';
+import { hitTestLane } from './hit-test';
+import { buildLanes, type TimelineViewKind } from './lane-builder';
+import type { LaneDescriptor } from './lanes';
+import { computeLayout, laneAt, type TimelineLayout } from './layout';
+import type { TimelineModel } from './model';
+import { CanvasPainter, type PaintStats } from './painter';
+import type { FrameScheduler } from './scheduler';
+import { applyZoomStep } from './viewport';
+import type { TimelineViewState } from './view-state';
+import { formatMs } from '../app/summary';
+
+export interface TimelineHandle {
+  /** Draws now, synchronously (benchmarks), returning the painter's stats. */
+  drawNow(): PaintStats | null;
+  layout(): TimelineLayout | null;
+}
+
+interface Props {
+  kind: TimelineViewKind;
+  model: TimelineModel;
+  view: TimelineViewState;
+  scheduler: FrameScheduler;
+  /** Registers this view's handle (for the test hook); returns nothing. */
+  onHandle?: (kind: TimelineViewKind, handle: TimelineHandle | null) => void;
+}
+
+interface Tip {
+  x: number;
+  y: number;
+  lines: string[];
+}
+
+function formatTime(ms: number): string {
+  return Math.abs(ms) >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 2)} s` : `${+ms.toFixed(3)} ms`;
+}
+
+/**
+ * One timeline view (Cores or Tasks) on a canvas. Drawing happens in the
+ * shared frame scheduler when data, viewport, size or theme changed; React
+ * renders this component once and then only for the tooltip.
+ */
+export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const axisRef = useRef<SVGGElement>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const [ariaLabel, setAriaLabel] = useState('');
+  const last = useRef<{ layout: TimelineLayout; lanes: LaneDescriptor[] } | null>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const wrap = wrapRef.current;
+    const axisG = axisRef.current;
+    if (!canvas || !wrap || !axisG) return;
+    const painter = new CanvasPainter(canvas);
+    let size = { width: wrap.clientWidth, height: wrap.clientHeight };
+    let drawnKey = '';
+    let labelTimer = 0;
+
+    const paint = (force: boolean): PaintStats | null => {
+      const dpr = window.devicePixelRatio || 1;
+      const key = `${model.version}|${view.version}|${size.width}x${size.height}|${dpr}`;
+      if (!force && key === drawnKey) return null;
+      drawnKey = key;
+      if (size.width < 10 || size.height < 10) return null;
+      const lanes = buildLanes(kind, model, view.theme, view.selectedTask);
+      const layout = computeLayout({ width: size.width, height: size.height, laneCount: lanes.length, viewport: view.viewport });
+      const theme = THEME_COLORS[view.theme];
+      const stats = painter.draw({
+        layout,
+        lanes,
+        model,
+        dpr,
+        colors: { page: pack(theme.page), pageCss: theme.page, lane: pack(theme.lane), text: theme.text, muted: theme.muted, select: theme.select },
+        fontPx: view.fontPx,
+        coreNumbers: kind === 'tasks',
+      });
+      last.current = { layout, lanes };
+      select(axisG)
+        .attr('transform', `translate(0, ${layout.lanesTop - 2})`)
+        .call(
+          axisTop(layout.x)
+            .ticks(Math.max(2, Math.floor(layout.plotWidth / 110)))
+            .tickFormat((d) => formatTime(+d)),
+        );
+      if (!labelTimer) {
+        labelTimer = window.setTimeout(() => {
+          labelTimer = 0;
+          const shown = last.current;
+          if (!shown) return;
+          const what = kind === 'cores' ? 'one lane per core, slices coloured by task' : 'one lane per task, coloured by state';
+          setAriaLabel(
+            `${kind === 'cores' ? 'Cores' : 'Tasks'} timeline, ${what}: ${shown.lanes.length} lanes, ${formatMs(model.endMs)} recorded, showing ${formatMs(view.viewport.t0)} to ${formatMs(view.viewport.t1)}${view.following ? ', following live' : ''}.`,
+          );
+        }, 500);
+      }
+      return stats;
+    };
+
+    const offPaint = scheduler.add(() => paint(false));
+    const offModel = model.onChange(() => {
+      view.dataChanged(model.endMs);
+      scheduler.request();
+    });
+    const offView = view.onChange(() => scheduler.request());
+    const ro = new ResizeObserver(() => {
+      size = { width: wrap.clientWidth, height: wrap.clientHeight };
+      scheduler.request();
+    });
+    ro.observe(wrap);
+
+    // d3-zoom gives wheel, drag and pinch; each step is applied to the shared viewport.
+    let before: ZoomTransform = zoomIdentity;
+    const behaviour = d3zoom<HTMLCanvasElement, unknown>()
+      .scaleExtent([1e-9, 1e12])
+      .on('start', (ev: { transform: ZoomTransform }) => {
+        before = ev.transform;
+      })
+      .on('zoom', (ev: { transform: ZoomTransform; sourceEvent: unknown }) => {
+        const shown = last.current;
+        if (ev.sourceEvent && shown) {
+          view.setViewport(applyZoomStep(view.viewport, shown.layout.plotWidth, before, ev.transform, shown.layout.plotLeft), true);
+          setTip(null);
+        }
+        before = ev.transform;
+      });
+    select(canvas).call(behaviour).on('dblclick.zoom', null);
+
+    onHandle?.(kind, { drawNow: () => paint(true), layout: () => last.current?.layout ?? null });
+    return () => {
+      offPaint();
+      offModel();
+      offView();
+      ro.disconnect();
+      select(canvas).on('.zoom', null);
+      window.clearTimeout(labelTimer);
+      onHandle?.(kind, null);
+    };
+  }, [kind, model, view, scheduler, onHandle]);
+
+  const hit = (ev: React.MouseEvent<HTMLCanvasElement>) => {
+    const shown = last.current;
+    if (!shown) return null;
+    const rect = ev.currentTarget.getBoundingClientRect();
+    const x = ev.clientX - rect.left;
+    const y = ev.clientY - rect.top;
+    const li = laneAt(shown.layout, y);
+    const lane = shown.lanes[li];
+    if (!lane || x < shown.layout.plotLeft) return null;
+    const t = shown.layout.x.invert(x);
+    const msPerPx = (view.viewport.t1 - view.viewport.t0) / shown.layout.plotWidth;
+    const seg = hitTestLane(lane.columns, t, msPerPx * 2);
+    return seg < 0 ? null : { seg, x, y };
+  };
+
+  const onMove = (ev: React.MouseEvent<HTMLCanvasElement>) => {
+    const h = hit(ev);
+    if (!h) {
+      setTip(null);
+      return;
+    }
+    const s = model.segments.get(h.seg);
+    const task = model.tasks[s.task];
+    const onCpu = s.onCpuMs > 0 ? `${s.onCpuMs.toFixed(2)} ms` : '0 ms';
+    setTip({
+      x: h.x,
+      y: h.y,
+      lines: [
+        `${task?.label ?? 'task'} (${task?.kind ?? '?'})`,
+        `pid ${task?.pid ?? 'unknown'} · tid ${task?.tid ?? 'unknown'}`,
+        `state: ${STATE_LABELS[s.state]}`,
+        `core: ${s.core ?? (s.state === 'running' ? 'unknown' : '–')}`,
+        `start ${formatMs(s.start)} · duration ${formatMs(s.end - s.start)}`,
+        `on CPU: ${onCpu}`,
+      ],
+    });
+  };
+
+  const onClick = (ev: React.MouseEvent<HTMLCanvasElement>) => {
+    const h = hit(ev);
+    const task = h ? model.segments.get(h.seg).task : -1;
+    view.select(task === view.selectedTask ? -1 : task);
+  };
+
+  return (
+    <div className="timeline-view" ref={wrapRef} data-view={kind}>
+      <canvas
+        ref={canvasRef}
+        role="img"
+        aria-label={ariaLabel || `${kind === 'cores' ? 'Cores' : 'Tasks'} timeline`}
+        data-testid={`timeline-${kind}`}
+        onMouseMove={onMove}
+        onMouseLeave={() => setTip(null)}
+        onClick={onClick}
+      />
+      <svg className="timeline-axis" aria-hidden="true">
+        <g ref={axisRef} />
+      </svg>
+      {tip && (
+        <div className="timeline-tip" role="tooltip" style={{ left: Math.min(tip.x + 14, (wrapRef.current?.clientWidth ?? 0) - 260), top: tip.y + 14 }}>
+          {tip.lines.map((l, i) => (
+            <div key={i} className={i === 0 ? 'tip-title' : undefined}>
+              {l}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

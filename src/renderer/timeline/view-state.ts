@@ -1,0 +1,98 @@
+import type { Disposer } from '../../shared';
+import type { Theme } from './colors';
+import { fitAll, follow, pan, zoom, type Viewport } from './viewport';
+
+export type ViewMode = 'cores' | 'tasks' | 'both';
+
+/**
+ * What both timeline views share: the time window, follow-live, the selected
+ * task, theme and text size. Changing it notifies the views, which schedule a
+ * frame; React is not involved.
+ */
+export class TimelineViewState {
+  viewport: Viewport = { t0: 0, t1: 10_000 };
+  following = true;
+  selectedTask = -1;
+  theme: Theme = 'light';
+  fontPx = 12;
+  version = 0;
+  private readonly listeners = new Set<() => void>();
+
+  onChange(listener: () => void): Disposer {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A user gesture (zoom, pan) stops following live data; F resumes it. */
+  setViewport(v: Viewport, byUser: boolean): void {
+    if (byUser) this.following = false;
+    this.viewport = v;
+    this.changed();
+  }
+
+  /** Called when data arrived: keeps the newest data in view while following. */
+  dataChanged(endMs: number): void {
+    if (!this.following) return;
+    const next = follow(this.viewport, endMs);
+    if (next.t0 === this.viewport.t0 && next.t1 === this.viewport.t1) return;
+    this.viewport = next;
+    this.changed();
+  }
+
+  /** A new run: follow it, showing its whole planned length while it fits. */
+  startRun(durationMs: number): void {
+    this.following = true;
+    this.selectedTask = -1;
+    this.viewport = { t0: 0, t1: Math.min(Math.max(durationMs, 1000), 60_000) * 1.02 };
+    this.changed();
+  }
+
+  setFollowing(on: boolean, endMs: number): void {
+    this.following = on;
+    if (on) this.viewport = follow(this.viewport, endMs);
+    this.changed();
+  }
+
+  select(task: number): void {
+    this.selectedTask = task;
+    this.changed();
+  }
+
+  setTheme(theme: Theme, fontPx: number): void {
+    if (theme === this.theme && fontPx === this.fontPx) return;
+    this.theme = theme;
+    this.fontPx = fontPx;
+    this.changed();
+  }
+
+  /** Perfetto's keys: W/S zoom, A/D pan, F follow live, 0 fit all. Returns whether the key was used. */
+  key(key: string, endMs: number): boolean {
+    switch (key.toLowerCase()) {
+      case 'w':
+        this.setViewport(zoom(this.viewport, 1.25, this.following ? 1 : 0.5), true);
+        return true;
+      case 's':
+        this.setViewport(zoom(this.viewport, 1 / 1.25, this.following ? 1 : 0.5), true);
+        return true;
+      case 'a':
+        this.setViewport(pan(this.viewport, -0.15), true);
+        return true;
+      case 'd':
+        this.setViewport(pan(this.viewport, 0.15), true);
+        return true;
+      case 'f':
+        this.setFollowing(true, endMs);
+        return true;
+      case '0':
+        this.setViewport(fitAll(endMs), true);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { TimelineViewState } from '../../../src/renderer/timeline/view-state';
+
+describe('TimelineViewState', () => {
+  it('follows live data until the user zooms, and resumes on F', () => {
+    const v = new TimelineViewState();
+    v.startRun(1000);
+    v.dataChanged(5000);
+    expect(v.viewport.t1).toBe(5000);
+    expect(v.key('w', 5000)).toBe(true);
+    expect(v.following).toBe(false);
+    const frozen = { ...v.viewport };
+    v.dataChanged(9000);
+    expect(v.viewport).toEqual(frozen);
+    v.key('F', 9000);
+    expect(v.following).toBe(true);
+    expect(v.viewport.t1).toBe(9000);
+  });
+
+  it('zooms with W/S, pans with A/D, fits with 0, and ignores other keys', () => {
+    const v = new TimelineViewState();
+    v.setViewport({ t0: 0, t1: 1000 }, true);
+    v.key('w', 0);
+    expect(v.viewport.t1 - v.viewport.t0).toBeCloseTo(800);
+    v.key('s', 0);
+    expect(v.viewport.t1 - v.viewport.t0).toBeCloseTo(1000);
+    const before = v.viewport.t0;
+    v.key('d', 0);
+    expect(v.viewport.t0).toBeGreaterThan(before);
+    v.key('a', 0);
+    expect(v.viewport.t0).toBeCloseTo(before);
+    v.key('0', 4000);
+    expect(v.viewport.t0).toBe(0);
+    expect(v.viewport.t1).toBeGreaterThanOrEqual(4000);
+    expect(v.key('x', 0)).toBe(false);
+  });
+});
