@@ -34,3 +34,19 @@ export function pidsWithEnv(marker: string): number[] {
   }
   return found;
 }
+
+/** Live direct children of a process, from /proc/<pid>/stat field 4 (ppid). */
+export function childrenOf(parent: number): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === parent && fields[0] !== 'Z') found.push(Number(name));
+    } catch {
+      /* gone */
+    }
+  }
+  return found;
+}

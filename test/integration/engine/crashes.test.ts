@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BridgeEvent, Task } from '../../../src/shared';
+import { realEngine, workerMetrics } from '../../support/engine';
+import { waitAllGone } from '../../support/proc';
+
+// A short hang grace so the watchdog acts within the test; everything else is real.
+const engine = realEngine({ hangGraceMs: 1200, stopGraceMs: 1200 });
+afterAll(() => engine.dispose());
+
+const until = async (check: () => boolean, timeoutMs = 15_000) => {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+describe.each(['thread', 'process'] as const)('misbehaving %s workers', (kind) => {
+  it('one throws, one calls process.exit, one hangs: each is reported, the others go on, stop ends everything', async () => {
+    const session = await engine.startRun({ kind, workers: 4, workload: 'cpu', durationS: 60 });
+    const tasks = new Map<string, Task>();
+    const crashMarkers: string[] = [];
+    session.subscribe((e: BridgeEvent) => {
+      if (e.type === 'task') tasks.set(e.task.id, e.task);
+      if (e.type === 'markers') for (const m of e.markers) if (m.kind === 'crash' && m.taskId) crashMarkers.push(m.taskId);
+    });
+    // Wait until every worker has said hello (it has a tid).
+    await until(() => ['w0', 'w1', 'w2', 'w3'].every((id) => tasks.get(id)?.tid != null));
+    const pids = [...new Set([...tasks.values()].map((t) => t.pid).filter((p): p is number => p !== null && p !== process.pid))];
+
+    session.misbehave('w0', 'throw');
+    session.misbehave('w1', 'exit');
+    session.misbehave('w2', 'hang');
+    await until(() => ['w0', 'w1', 'w2'].every((id) => tasks.get(id)?.exitReason != null));
+    expect(tasks.get('w0')?.exitReason).toBe('crashed');
+    expect(tasks.get('w0')?.exitDetail).toMatch(/thrown on purpose/);
+    expect(tasks.get('w1')?.exitReason).toBe('exited');
+    expect(tasks.get('w1')?.exitDetail).toMatch(/exit code 3/);
+    expect(tasks.get('w2')?.exitReason).toBe('hung');
+    expect(crashMarkers).toEqual(expect.arrayContaining(['w0', 'w2']));
+
+    // The survivor keeps working after the others went, and the host is fine.
+    expect(tasks.get('w3')?.exitReason).toBeNull();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(tasks.get('w3')?.exitReason).toBeNull();
+
+    const trace = await session.stop();
+    const w3 = workerMetrics(trace).find((t) => t.taskId === 'w3');
+    expect(w3?.exitReason).toBe('stopped');
+    expect(w3?.unitsDone).toBeGreaterThan(0);
+    expect(trace.tasks.every((t) => t.exitMs !== null)).toBe(true);
+    expect(trace.markers.filter((m) => m.kind === 'spawn').length).toBeGreaterThanOrEqual(4);
+    // Stop ended everything: no worker process of the run is left.
+    expect(await waitAllGone(pids, 3000)).toEqual([]);
+  });
+});
+
+describe('adding and removing workers during a run', () => {
+  it('adds a process to a thread run and removes it; both are markers and tasks', async () => {
+    const session = await engine.startRun({ kind: 'thread', workers: 1, workload: 'io', durationS: 60 });
+    const added = await session.addWorker('process');
+    const removed = await session.removeWorker(added);
+    expect(removed).toBe(added);
+    const trace = await session.stop();
+    const task = trace.tasks.find((t) => t.id === added);
+    expect(task?.kind).toBe('process');
+    expect(task?.exitReason).toBe('removed');
+    expect(trace.tasks.find((t) => t.id === 'w0')?.exitReason).toBe('stopped');
+    expect(trace.markers.some((m) => m.kind === 'spawn' && m.taskId === added)).toBe(true);
+    expect(trace.markers.some((m) => m.kind === 'exit' && m.taskId === added)).toBe(true);
+    expect(await waitAllGone(task?.pid ? [task.pid] : [], 3000)).toEqual([]);
+  });
+});
