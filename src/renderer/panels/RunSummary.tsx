@@ -16,6 +16,7 @@ export function RunSummary({ state }: { state: RunState }) {
           : 'The engine reported no metrics for this run.'}
       </p>
       {m && m.tasks.length > 0 && (
+        <div className="table-scroll">
         <table>
           <thead>
             <tr>
@@ -49,6 +50,7 @@ export function RunSummary({ state }: { state: RunState }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -125,3 +125,57 @@ export function dominantCategory(shares: Float32Array, column: number, categorie
   }
   return best;
 }
+
+/**
+ * Stacked shares: each column becomes a small bar chart, categories stacked
+ * from the lane's bottom in palette order, each as tall as its share; the rest
+ * is background. Unlike blending, two states in one column stay two colours
+ * (running + waiting do not turn olive), and a 30%-busy column looks 30% full.
+ * Writes `height` rows of `columns` pixels into `out` (row-major, row 0 = top).
+ */
+export function stackColumns(
+  shares: Float32Array,
+  columns: number,
+  categories: number,
+  palette: Uint32Array,
+  background: number,
+  height: number,
+  out: Uint32Array,
+  dim?: Float32Array,
+  dimmedPalette?: Uint32Array,
+): void {
+  for (let c = 0; c < columns; c++) {
+    const base = c * categories;
+    let total = 0;
+    for (let k = 0; k < categories; k++) total += shares[base + k] as number;
+    const scale = total > 1 ? 1 / total : 1;
+    let y = height; // fill upwards from the bottom
+    let cum = 0;
+    for (let k = 0; k < categories && y > 0; k++) {
+      const s = shares[base + k] as number;
+      if (s === 0) continue;
+      cum += s * scale;
+      const top = Math.max(0, height - Math.round(cum * height));
+      const color = dim && dimmedPalette && (dim[k] as number) < 1 ? (dimmedPalette[k] as number) : (palette[k] as number);
+      for (let r = top; r < y; r++) out[r * columns + c] = color;
+      y = Math.min(y, top);
+    }
+    for (let r = 0; r < y; r++) out[r * columns + c] = background;
+  }
+}
+
+/** A palette faded towards the background (for unselected tasks). */
+export function fadePalette(palette: Uint32Array, background: number, strength: number, out?: Uint32Array): Uint32Array {
+  const result = out && out.length >= palette.length ? out : new Uint32Array(palette.length);
+  const br = background & 255;
+  const bg = (background >>> 8) & 255;
+  const bb = (background >>> 16) & 255;
+  for (let k = 0; k < palette.length; k++) {
+    const p = palette[k] as number;
+    const r = Math.round((p & 255) * strength + br * (1 - strength));
+    const g = Math.round(((p >>> 8) & 255) * strength + bg * (1 - strength));
+    const b = Math.round(((p >>> 16) & 255) * strength + bb * (1 - strength));
+    result[k] = (0xff000000 | (b << 16) | (g << 8) | r) >>> 0;
+  }
+  return result;
+}

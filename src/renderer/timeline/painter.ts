@@ -1,7 +1,7 @@
 import type { TimelineLayout } from './layout';
 import { laneTop } from './layout';
 import type { LaneDescriptor } from './lanes';
-import { binLane, mixColumns } from './lod';
+import { binLane, fadePalette, stackColumns } from './lod';
 import type { TimelineModel } from './model';
 import { STATE_INDEX } from './segment-store';
 
@@ -31,8 +31,8 @@ export class CanvasPainter {
   private image: ImageData | null = null;
   private pixels: Uint32Array = new Uint32Array(0);
   private shares = new Float32Array(0);
-  private row = new Uint32Array(0);
-  private deviceRow = new Uint32Array(0);
+  private block = new Uint32Array(0);
+  private faded: Uint32Array = new Uint32Array(0);
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d', { alpha: false });
@@ -71,8 +71,6 @@ export class CanvasPainter {
       this.image = this.ctx.createImageData(imgW, imgH);
       this.pixels = new Uint32Array(this.image.data.buffer);
     }
-    if (this.row.length < columns) this.row = new Uint32Array(columns);
-    if (this.deviceRow.length < imgW) this.deviceRow = new Uint32Array(imgW);
     this.pixels.fill(scene.colors.page);
     const [t0, t1] = layout.x.domain() as [number, number];
     const msPerColumn = (t1 - t0) / columns;
@@ -82,16 +80,21 @@ export class CanvasPainter {
       const need = columns * lane.categories;
       if (this.shares.length < need) this.shares = new Float32Array(Math.ceil(need * 1.25));
       visited += binLane(lane.columns, t0, msPerColumn, columns, lane.categories, this.shares);
-      mixColumns(this.shares, columns, lane.categories, lane.palette, scene.colors.lane, this.row, lane.dim ?? undefined);
-      let source = this.row;
-      if (dpr !== 1) {
-        for (let d = 0; d < imgW; d++) this.deviceRow[d] = this.row[Math.min(columns - 1, Math.floor(d / dpr))] as number;
-        source = this.deviceRow;
-      }
       const y0 = Math.round((laneTop(layout, li) - layout.lanesTop) * dpr);
       const y1 = Math.min(imgH, Math.round((laneTop(layout, li) - layout.lanesTop + layout.laneHeight) * dpr));
-      const rowView = source.subarray(0, imgW);
-      for (let y = y0; y < y1; y++) this.pixels.set(rowView, y * imgW);
+      const h = y1 - y0;
+      if (h <= 0) continue;
+      // Stack at CSS-pixel columns and device-pixel rows, then widen columns for the device.
+      if (this.block.length < columns * h) this.block = new Uint32Array(columns * h);
+      let faded: Uint32Array | undefined;
+      if (lane.dim) faded = this.faded = fadePalette(lane.palette, scene.colors.lane, lane.dim.reduce((m, d) => Math.min(m, d), 1), this.faded);
+      stackColumns(this.shares, columns, lane.categories, lane.palette, scene.colors.lane, h, this.block, lane.dim ?? undefined, faded);
+      for (let r = 0; r < h; r++) {
+        const src = r * columns;
+        const dst = (y0 + r) * imgW;
+        if (imgW === columns) this.pixels.set(this.block.subarray(src, src + columns), dst);
+        else for (let d = 0; d < imgW; d++) this.pixels[dst + d] = this.block[src + Math.min(columns - 1, Math.floor(d / dpr))] as number;
+      }
     }
     this.ctx.putImageData(this.image, Math.round(layout.plotLeft * dpr), Math.round(layout.lanesTop * dpr));
     return visited;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pack } from '../../../src/renderer/timeline/colors';
 import { LaneColumns } from '../../../src/renderer/timeline/lane-columns';
-import { binLane, dominantCategory, mixColumns } from '../../../src/renderer/timeline/lod';
+import { binLane, dominantCategory, mixColumns, stackColumns } from '../../../src/renderer/timeline/lod';
 
 function lane(rows: [number, number, number][]): LaneColumns {
   const l = new LaneColumns();
@@ -57,5 +57,27 @@ describe('mixColumns', () => {
     const half = out[1] as number;
     expect(half & 255).toBe(255);
     expect((half >>> 8) & 255).toBe(128);
+  });
+});
+
+describe('stackColumns', () => {
+  it('stacks categories from the bottom, each as tall as its share, background above', () => {
+    const A = 1;
+    const B = 2;
+    const BG = 9;
+    // column 0: 50% A + 50% B; column 1: 25% A; column 2: empty; 4 rows.
+    const shares = Float32Array.from([0.5, 0.5, 0.25, 0, 0, 0]);
+    const out = new Uint32Array(3 * 4);
+    stackColumns(shares, 3, 2, Uint32Array.of(A, B), BG, 4, out);
+    const column = (c: number) => [0, 1, 2, 3].map((r) => out[r * 3 + c]);
+    expect(column(0)).toEqual([B, B, A, A]);
+    expect(column(1)).toEqual([BG, BG, BG, A]);
+    expect(column(2)).toEqual([BG, BG, BG, BG]);
+  });
+
+  it('scales overlapping shares (sum > 1) to the full height', () => {
+    const out = new Uint32Array(2);
+    stackColumns(Float32Array.from([1, 1]), 1, 2, Uint32Array.of(1, 2), 9, 2, out);
+    expect(Array.from(out)).toEqual([2, 1]);
   });
 });
