@@ -12,3 +12,4 @@ export * from './scenario/verdict';
 export * from './trace/chrome-export';
 export * from './sampler-protocol';
 export * from './bridge/menu';
+export * from './bridge/command-names';
