@@ -37,7 +37,7 @@ export function startApp(): void {
   let shutDown = false;
 
   const openWindow = (): void => {
-    window = createMainWindow({ preloadPath, stateFile: join(app.getPath('userData'), 'window-state.json'), log });
+    window = createMainWindow({ preloadPath, autostart: process.env.CORELANES_AUTOSTART === '1', stateFile: join(app.getPath('userData'), 'window-state.json'), log });
     window.on('closed', () => {
       window = null;
       // No window, no run: a run nobody watches would only burn the user's cores.

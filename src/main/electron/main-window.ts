@@ -7,6 +7,8 @@ import { MIN_SIZE, restoreWindowState, serializeWindowState } from './window-sta
 
 export interface MainWindowOptions {
   preloadPath: string;
+  /** npm start opens the app on the default scenario (CORELANES_AUTOSTART=1 → ?autostart=1). */
+  autostart: boolean;
   stateFile: string;
   log: (line: string) => void;
 }
@@ -76,7 +78,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     }
   });
 
-  void win.loadURL(APP_START_URL);
+  void win.loadURL(options.autostart ? `${APP_START_URL}?autostart=1` : APP_START_URL);
   return win;
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBridgeService } from '../../../src/main/bridge';
-import { cliEntries } from '../../../src/main/cli/commands/web';
+import { builtEntryPaths } from '../../../src/main/cli/built-entries';
 import { createEngine, createNodeForkHost, type Engine } from '../../../src/main/engine';
 import { TraceSchema, type BridgeEvent, type BridgeService, type Task } from '../../../src/shared';
 
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 function setup() {
-  engine = createEngine({ entries: cliEntries(cliDir), processHost: createNodeForkHost() });
+  engine = createEngine({ entries: builtEntryPaths(), processHost: createNodeForkHost() });
   service = createBridgeService({ engine, presets: [], log: () => undefined });
   service.subscribe((e) => events.push(e));
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { cliEntries } from '../../../src/main/cli/commands/web';
+import { builtEntryPaths } from '../../../src/main/cli/built-entries';
 import { createEngine, createNodeForkHost } from '../../../src/main/engine';
 import { startWebMode, type WebMode } from '../../../src/main/web';
 import { ServerFrameSchema, type BridgeEvent, type ServerFrame, type Task } from '../../../src/shared';
@@ -59,7 +59,7 @@ function client(url: string) {
 
 describe('web mode with the real engine', () => {
   it('streams a run of real processes and ends them all when web mode closes', async () => {
-    const engine = createEngine({ entries: cliEntries(cliDir), processHost: createNodeForkHost() });
+    const engine = createEngine({ entries: builtEntryPaths(), processHost: createNodeForkHost() });
     mode = await startWebMode({ engine, port: 0, rendererDir: resolve('out/renderer'), log: () => undefined });
     const c = client(`ws://127.0.0.1:${mode.server.port}/bridge`);
     await c.opened;

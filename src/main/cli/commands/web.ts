@@ -1,27 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { createEngine, createNodeForkHost, type EntryPaths } from '../../engine';
+import { createEngine, createNodeForkHost } from '../../engine';
 import { startWebMode, urlHost } from '../../web';
-
-/** Where the built files are: next to the CLI bundle (out/cli), or out/ under the working directory when run from source. */
-function builtDirs(): { cliDir: string; rendererDir: string } {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [here, resolve(process.cwd(), 'out/cli')];
-  const cliDir = candidates.find((dir) => existsSync(join(dir, 'workers', 'process.js'))) ?? candidates[1]!;
-  return { cliDir, rendererDir: resolve(cliDir, '..', 'renderer') };
-}
-
-export function cliEntries(cliDir: string): EntryPaths {
-  return {
-    thread: join(cliDir, 'workers', 'thread.js'),
-    process: join(cliDir, 'workers', 'process.js'),
-    sampler: join(cliDir, 'workers', 'sampler.js'),
-  };
-}
+import { builtEntryPaths, missingEntries } from '../built-entries';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -62,8 +45,16 @@ export function webCommand(): Command {
         'Stops on Ctrl-C (SIGINT) or SIGTERM, ending every run first. See docs/web-mode.md.',
     )
     .action(async (opts: { port: number; host: string; open?: boolean }) => {
-      const { cliDir, rendererDir } = builtDirs();
-      const engine = createEngine({ entries: cliEntries(cliDir), processHost: createNodeForkHost() });
+      const entries = builtEntryPaths();
+      const missing = missingEntries(entries);
+      if (missing) {
+        console.error(`corelanes web: ${missing}`);
+        process.exitCode = 1;
+        return;
+      }
+      // out/cli/workers/thread.js -> out/renderer
+      const rendererDir = resolve(dirname(entries.thread), '..', '..', 'renderer');
+      const engine = createEngine({ entries, processHost: createNodeForkHost() });
       let mode;
       try {
         mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, log: (line) => console.error(line) });
