@@ -6,6 +6,13 @@ export interface PresetContext {
   /** Live events of every run the preset makes, for progress and the timeline. */
   onEvent?: (event: BridgeEvent) => void;
   signal?: AbortSignal;
+  /**
+   * Shortens (or lengthens) each run of the preset, in seconds; presets with
+   * several runs scale their own default by it. Tests pass a short value.
+   */
+  durationS?: number;
+  /** Built thread entry, to find the lab workers next to it; found by search when absent. */
+  threadEntry?: string;
 }
 
 export interface PresetResult {

@@ -1,0 +1,3 @@
+export * from './run-once';
+export * from './measures';
+export * from './scenario';

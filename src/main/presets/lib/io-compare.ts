@@ -1,0 +1,43 @@
+import type { Trace } from '../../../shared';
+import type { PresetContext } from '../preset';
+import { durationOf, runOnce } from './run-once';
+import { activeParallelism, median, peakRssByAddressSpace, r, spawnMs, unitsPerActiveSecond, workerTasks } from './measures';
+
+const WORKERS = 4;
+
+/** Same I/O-bound work on threads and on processes; what each costs. */
+export async function compareIo(ctx: PresetContext, scenarioId: string): Promise<{ threads: Trace; processes: Trace; numbers: Record<string, number> }> {
+  const durationS = durationOf(ctx, 2);
+  const threads = await runOnce(ctx, scenarioId, { kind: 'thread', workload: 'io', workers: WORKERS, durationS });
+  const processes = await runOnce(ctx, scenarioId, { kind: 'process', workload: 'io', workers: WORKERS, durationS });
+  // Threads share the host's RSS; a process's RSS is all its own.
+  const processRss = [...peakRssByAddressSpace(processes).values()];
+  const hostPid = workerTasks(threads)[0]?.addressSpace ?? null;
+  const numbers = {
+    workers: WORKERS,
+    threadUnitsPerSecond: r(unitsPerActiveSecond(threads), 1),
+    processUnitsPerSecond: r(unitsPerActiveSecond(processes), 1),
+    threadSpawnMs: r(median(spawnMs(threads)), 2),
+    processSpawnMs: r(median(spawnMs(processes)), 2),
+    processRssMbEach: r(median(processRss) / 2 ** 20, 1),
+    hostRssMb: r((hostPid !== null ? (peakRssByAddressSpace(threads).get(hostPid) ?? 0) : 0) / 2 ** 20, 1),
+    threadParallelism: r(activeParallelism(threads)),
+    processParallelism: r(activeParallelism(processes)),
+  };
+  return { threads, processes, numbers };
+}
+
+/** Throughput within 20% of each other, and processes slower to spawn: the claim holds. */
+export function ioSupported(n: Record<string, number>): boolean {
+  const t = n.threadUnitsPerSecond!;
+  const p = n.processUnitsPerSecond!;
+  return Math.min(t, p) >= 0.8 * Math.max(t, p) && n.processSpawnMs! > n.threadSpawnMs!;
+}
+
+export function ioSummary(n: Record<string, number>): string {
+  return (
+    `${n.workers} I/O-bound workers: threads ${n.threadUnitsPerSecond} units/s, processes ${n.processUnitsPerSecond} units/s ` +
+    `(both mostly waiting: ${n.threadParallelism} and ${n.processParallelism} cores busy). ` +
+    `Spawn: thread ${n.threadSpawnMs} ms, process ${n.processSpawnMs} ms; each process holds ~${n.processRssMbEach} MB RSS of its own.`
+  );
+}
