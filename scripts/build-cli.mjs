@@ -10,6 +10,10 @@ const entryPoints = {
   'workers/process': 'src/workers/process-entry.ts',
   'workers/sampler': 'src/workers/sampler-entry.ts',
   'workers/gil-thread': 'src/workers/gil-thread-entry.ts',
+  'workers/labs/task-worker': 'src/workers/labs/task-worker-entry.ts',
+  'workers/labs/race-counter': 'src/workers/labs/race-counter-entry.ts',
+  'workers/labs/echo': 'src/workers/labs/echo-entry.ts',
+  'workers/labs/crash-host': 'src/workers/labs/crash-host-entry.ts',
 };
 for (const [name, file] of Object.entries(entryPoints)) {
   if (!existsSync(file)) {
