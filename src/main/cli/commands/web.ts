@@ -72,13 +72,16 @@ export function webCommand(): Command {
       if (opts.open) openInBrowser(server.url);
 
       await new Promise<void>((done) => {
-        let stopping = false;
+        let stoppingSince = 0;
         const stop = (signal: NodeJS.Signals) => {
-          if (stopping) {
+          // Ctrl-C under `npm start` reaches us twice (the terminal's process group, and npm start forwarding it):
+          // only a second signal a moment later means "exit now".
+          if (stoppingSince && Date.now() - stoppingSince < 1000) return;
+          if (stoppingSince) {
             console.error(`corelanes web: ${signal} again, exiting now`);
             process.exit(1);
           }
-          stopping = true;
+          stoppingSince = Date.now();
           console.error(`corelanes web: ${signal}, ending every run and stopping`);
           void mode.close().then(done, (error: unknown) => {
             console.error(`corelanes web: shutdown failed: ${String(error)}`);
