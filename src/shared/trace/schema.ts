@@ -55,6 +55,12 @@ export const SegmentSchema = z.object({
   onCpuNs: finite.nonnegative(),
   /** Time spent waiting in a run queue inside the segment (schedstat), ns. */
   waitNs: finite.nonnegative(),
+  /**
+   * True when the state is an inference, not something the OS or the worker
+   * reported: e.g. 'gil-wait' of a traced CPython thread sleeping on a futex
+   * while a sibling thread of the same interpreter ran. Drawn as inferred.
+   */
+  inferred: z.boolean().optional(),
 });
 export type Segment = z.infer<typeof SegmentSchema>;
 
