@@ -51,11 +51,12 @@ function utilityTransport(port: ParentPort): WorkerTransport {
   };
 }
 
-const transport = parentPort ? utilityTransport(parentPort) : forkTransport();
 watchParent(
   () => process.exit(0),
   (cb) => (parentPort ? parentPort.on('close', cb) : process.on('disconnect', cb)),
+  () => (parentPort ? true : process.connected),
 );
+const transport = parentPort ? utilityTransport(parentPort) : forkTransport();
 process.on('uncaughtException', (error) => {
   try {
     transport.send({ type: 'error', message: `${error.name}: ${error.message}`, stack: error.stack ?? null });

@@ -12,7 +12,7 @@ export function createNodeForkHost(): ProcessHost {
     name: 'node-fork',
     fork(entryPath, options): ChildHandle {
       const child = fork(entryPath, [], {
-        env: { ...process.env, ...options.env, CORELANES_SERVICE: options.serviceName },
+        env: { ...process.env, ...options.env, CORELANES_SERVICE: options.serviceName, CORELANES_PARENT_PID: String(process.pid) },
         execArgv: [],
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });

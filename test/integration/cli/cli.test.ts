@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TraceSchema } from '../../../src/shared';
+import { CLI_BUNDLE } from '../../support/entries';
+
+const corelanes = (...args: string[]) => spawnSync(process.execPath, [CLI_BUNDLE, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+describe('corelanes run: bad input', () => {
+  it.each([
+    [['--workload', 'nap'], /workload.*nap.*cpu, io, mixed, memory/],
+    [['--workers', '0'], /workers must be at least 1/],
+    [['--workers', '10000'], /workers must be at most 64/],
+    [['--duration', '-1'], /duration must be positive/],
+    [['--kind', 'fiber'], /kind.*fiber/],
+    [['--out', '/nonexistent-dir/trace.json'], /cannot write the trace to .*nonexistent-dir/],
+    [['no-such-preset'], /unknown preset 'no-such-preset'; known presets:/],
+  ])('%s: one line naming the problem, non-zero exit, no run', (args, message) => {
+    const r = corelanes('run', ...(args as string[]));
+    expect(r.status).not.toBe(0);
+    expect(r.status).not.toBeNull();
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('--help documents every option and the worker cap', () => {
+    const r = corelanes('run', '--help');
+    expect(r.status).toBe(0);
+    for (const flag of ['--workload', '--kind', '--workers', '--duration', '--interval-ms', '--out', '--json', 'preset', '1 to 64']) expect(r.stdout).toContain(flag);
+  });
+});
+
+describe('corelanes run --json', () => {
+  it('prints the summary with the documented fields and writes a valid trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corelanes-cli-'));
+    const out = join(dir, 'trace.json');
+    const r = corelanes('run', '--kind', 'process', '--workers', '2', '--duration', '1', '--json', '--out', out);
+    expect(r.status).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.wallMs).toBeGreaterThan(0);
+    expect(s.parallelism).toBeGreaterThan(0);
+    expect(s.sampler.rateHz).toBeGreaterThan(0);
+    expect(s.sampler.cpuPercent).toBeGreaterThan(0);
+    const workers = s.tasks.filter((t: { kind: string }) => t.kind === 'process');
+    expect(workers).toHaveLength(2);
+    for (const t of workers) {
+      expect(t).toEqual(expect.objectContaining({ kind: 'process', pid: expect.any(Number), tid: expect.any(Number), onCpuMs: expect.any(Number), waitMs: expect.any(Number), migrations: expect.any(Number), spawnMs: expect.any(Number) }));
+      expect(Object.keys(t.coreMs).length).toBeGreaterThan(0);
+      expect(t.pid).toBe(t.tid);
+    }
+    const trace = TraceSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(trace.tasks.filter((t) => t.kind === 'process').map((t) => t.pid).sort()).toEqual(workers.map((t: { pid: number }) => t.pid).sort());
+    expect(trace.segments.length).toBeGreaterThan(0);
+  });
+});
