@@ -1,3 +1,4 @@
+import { pack, THEME_COLORS } from '../timeline/colors';
 import type { TimelineViewKind } from '../timeline/lane-builder';
 import type { TimelineHandle } from '../timeline/TimelineView';
 import type { FrameScheduler } from '../timeline/scheduler';
@@ -41,6 +42,25 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
       const canvas = document.querySelector<HTMLCanvasElement>(`canvas[data-testid="timeline-${kind}"]`);
       canvas?.getContext('2d')?.getImageData(0, 0, 1, 1);
       return performance.now() - t;
+    },
+    /** Share of a lane's plot pixels, read back from the canvas, that are not the empty-lane colour. */
+    laneFill(kind: TimelineViewKind, lane: number): number {
+      const h = handles.get(kind);
+      h?.drawNow();
+      const l = h?.layout();
+      const canvas = document.querySelector<HTMLCanvasElement>(`canvas[data-testid="timeline-${kind}"]`);
+      const ctx = canvas?.getContext('2d');
+      if (!l || !canvas || !ctx || lane >= l.laneCount) return -1;
+      const dpr = canvas.width / Math.max(1, canvas.clientWidth);
+      const x = Math.round(l.plotLeft * dpr);
+      const y = Math.round((l.lanesTop + lane * l.laneStep) * dpr);
+      const w = Math.round(l.plotWidth * dpr);
+      const hh = Math.max(1, Math.round(l.laneHeight * dpr));
+      const data = new Uint32Array(ctx.getImageData(x, y, w, hh).data.buffer);
+      const empty = pack(THEME_COLORS[view.theme].lane);
+      let filled = 0;
+      for (let i = 0; i < data.length; i++) if (data[i] !== empty) filled++;
+      return filled / data.length;
     },
     layout: (kind: TimelineViewKind = 'tasks') => {
       const l = handles.get(kind)?.layout();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { LIMITS, WORKER_KINDS, WORKLOADS, type RunParamsInput, type Scenario, type WorkerKind, type WorkloadName } from '../../shared';
 import type { AppController } from '../app/controller';
 import type { RunState } from '../app/run-state';
@@ -27,6 +27,15 @@ export function RunControls({ controller, state }: Props) {
   const [duration, setDuration] = useState('10');
   const [addKind, setAddKind] = useState<WorkerKind>('thread');
   const [formError, setFormError] = useState<string | null>(null);
+  const base = useId();
+  const ids = {
+    scenario: `${base}-scenario`,
+    workload: `${base}-workload`,
+    kind: `${base}-kind`,
+    workers: `${base}-workers`,
+    duration: `${base}-duration`,
+    addKind: `${base}-add-kind`,
+  };
 
   useEffect(() => {
     if (state.connection !== 'open') return;
@@ -71,9 +80,9 @@ export function RunControls({ controller, state }: Props) {
     <section className="panel run-controls" aria-labelledby="run-controls-title">
       <h2 id="run-controls-title">Run</h2>
       {scenarios.length > 0 && (
-        <label className="field wide">
-          <span>Scenario</span>
-          <select value={scenarioId} onChange={(e) => pickScenario(e.target.value)} disabled={running}>
+        <div className="field wide">
+          <label htmlFor={ids.scenario}>Scenario</label>
+          <select id={ids.scenario} value={scenarioId} onChange={(e) => pickScenario(e.target.value)} disabled={running}>
             <option value="">Custom (the controls below)</option>
             {scenarios.map((s) => (
               <option key={s.id} value={s.id} disabled={!s.available}>
@@ -82,41 +91,41 @@ export function RunControls({ controller, state }: Props) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       {scenario?.claim && <p className="claim">Claim: {scenario.claim}</p>}
       <div className="fields">
-        <label className="field">
-          <span>Workload</span>
-          <select value={workload} onChange={(e) => setWorkload(e.target.value as WorkloadName)} disabled={running}>
+        <div className="field">
+          <label htmlFor={ids.workload}>Workload</label>
+          <select id={ids.workload} value={workload} onChange={(e) => setWorkload(e.target.value as WorkloadName)} disabled={running}>
             {WORKLOADS.map((w) => (
               <option key={w} value={w}>
                 {w === 'cpu' ? 'CPU-bound' : w === 'io' ? 'I/O-bound' : w}
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>Kind</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as WorkerKind)} disabled={running}>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.kind}>Kind</label>
+          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as WorkerKind)} disabled={running}>
             {WORKER_KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABELS[k]}
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>Workers</span>
-          <input type="number" min={1} max={LIMITS.maxWorkers} step={1} value={workers} onChange={(e) => setWorkers(e.target.value)} disabled={running} />
-        </label>
-        <label className="field">
-          <span>Duration</span>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.workers}>Workers</label>
+          <input id={ids.workers} type="number" min={1} max={LIMITS.maxWorkers} step={1} value={workers} onChange={(e) => setWorkers(e.target.value)} disabled={running} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.duration}>Duration</label>
           <span className="with-unit">
-            <input type="number" min={0.5} max={LIMITS.maxDurationS} step={0.5} value={duration} onChange={(e) => setDuration(e.target.value)} disabled={running} />
+            <input id={ids.duration} type="number" min={0.5} max={LIMITS.maxDurationS} step={0.5} value={duration} onChange={(e) => setDuration(e.target.value)} disabled={running} />
             <span aria-hidden="true">s</span>
           </span>
-        </label>
+        </div>
       </div>
       {formError && (
         <p className="form-error" role="alert">
@@ -132,16 +141,16 @@ export function RunControls({ controller, state }: Props) {
         </button>
       </div>
       <div className="buttons add-remove">
-        <label className="field inline">
-          <span>Add kind</span>
-          <select value={addKind} onChange={(e) => setAddKind(e.target.value as WorkerKind)}>
+        <div className="field inline">
+          <label htmlFor={ids.addKind}>Add kind</label>
+          <select id={ids.addKind} value={addKind} onChange={(e) => setAddKind(e.target.value as WorkerKind)}>
             {WORKER_KINDS.map((k) => (
               <option key={k} value={k}>
                 {k}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="button" onClick={() => void controller.addWorker(addKind)} disabled={state.status !== 'running'}>
           Add worker
         </button>

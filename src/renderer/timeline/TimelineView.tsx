@@ -34,7 +34,8 @@ interface Tip {
 }
 
 function formatTime(ms: number): string {
-  return Math.abs(ms) >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 2)} s` : `${+ms.toFixed(3)} ms`;
+  // Shortest exact label: 1.5 s, 250 ms, 0.125 ms (ticks are round numbers already).
+  return Math.abs(ms) >= 1000 ? `${+(ms / 1000).toFixed(3)} s` : `${+ms.toFixed(3)} ms`;
 }
 
 /**

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifact } from './support/artifacts';
+import { launch, type Browser } from './support/browser';
+import { coreBusy, hookState } from './support/hook';
+import { startWebServer, type WebServer } from './support/web-server';
+
+// The real renderer in Debian's Chromium against the real `corelanes web` and engine.
+let server: WebServer;
+
+beforeAll(async () => {
+  server = await startWebServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function open(options: Parameters<typeof launch>[0] = {}, query = ''): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+  const browser = await launch(options);
+  const errors: string[] = [];
+  browser.page.on('pageerror', (e) => errors.push(e.message));
+  await browser.page.goto(`${server.url}${query}`);
+  await browser.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
+  return { browser, page: browser.page, errors };
+}
+
+async function startRun(page: Page, params: { workload: string; kind: string; workers: number; durationS: number }) {
+  await page.getByLabel('Workload').selectOption(params.workload);
+  await page.getByLabel('Kind', { exact: true }).selectOption(params.kind);
+  await page.getByLabel('Workers').fill(String(params.workers));
+  await page.getByLabel('Duration').fill(String(params.durationS));
+  await page.getByRole('button', { name: 'Start run' }).click();
+}
+
+async function waitFor<T>(page: Page, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!ok(last)) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 400)}`);
+    await page.waitForTimeout(200);
+    last = await probe();
+  }
+  return last;
+}
+
+function laneFill(page: Page, kind: 'cores' | 'tasks', lane: number): Promise<number> {
+  return page.evaluate(
+    ([k, l]) => (globalThis as unknown as { __corelanesBench: { laneFill(k: string, l: number): number } }).__corelanesBench.laneFill(k, l),
+    [kind, lane] as const,
+  );
+}
+
+describe('renderer against the real engine', () => {
+  it('a run of 2 CPU-bound processes fills both cores, stops, and shows the summary', async () => {
+    const { browser, page, errors } = await open();
+    try {
+      await startRun(page, { workload: 'cpu', kind: 'process', workers: 2, durationS: 60 });
+      const s = await waitFor(
+        page,
+        () => hookState(page),
+        (st) => st.tasks.filter((t) => t.kind === 'process').length === 2 && st.endMs > 4000 && st.coreLaneSegments.filter((n) => n > 0).length >= 2,
+        60_000,
+        'two processes and 4 s of segments on both cores',
+      );
+      expect(s.coreCount).toBeGreaterThanOrEqual(2);
+      // Model: each core was busy with our tasks for a real share of the last seconds (tolerant: the machine is shared).
+      const from = 1500;
+      for (const core of [0, 1]) expect(await coreBusy(page, core, from, s.endMs)).toBeGreaterThan(0.1);
+      // Pixels: fit everything, then both core lanes on the real canvas are substantially drawn.
+      await page.keyboard.press('0');
+      for (const lane of [0, 1]) expect(await laneFill(page, 'cores', lane)).toBeGreaterThan(0.1);
+      await page.screenshot({ path: artifact('run-2-processes-live-light.png') });
+
+      await page.getByRole('button', { name: 'Stop run' }).click();
+      const summary = page.getByTestId('run-summary');
+      await summary.waitFor({ timeout: 30_000 });
+      await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toMatch(/Run stopped/);
+      expect(await page.getByRole('heading', { name: 'Run summary' }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Start run' }).isEnabled()).toBe(true);
+      const live = await page.getByTestId('live-summary').textContent();
+      expect(live).toMatch(/Run stopped: 2 process workers/);
+      await page.screenshot({ path: artifact('run-2-processes-summary-light.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('zooms and pans by keyboard, follows live again on F, and switches views', async () => {
+    const { browser, page, errors } = await open();
+    try {
+      await startRun(page, { workload: 'cpu', kind: 'thread', workers: 1, durationS: 60 });
+      await waitFor(page, () => hookState(page), (st) => st.endMs > 1500, 60_000, 'data');
+      await page.locator('h1').click(); // focus outside any input, so keys go to the timeline
+      await page.keyboard.press('0');
+      const fit = (await hookState(page)).viewport;
+      expect(fit.t0).toBe(0);
+      await page.keyboard.press('w');
+      await page.keyboard.press('w');
+      const zoomed = await hookState(page);
+      expect(zoomed.following).toBe(false);
+      expect(zoomed.viewport.t1 - zoomed.viewport.t0).toBeCloseTo((fit.t1 - fit.t0) / 1.5625, 3);
+      await page.keyboard.press('d');
+      const panned = (await hookState(page)).viewport;
+      expect(panned.t0).toBeGreaterThan(zoomed.viewport.t0);
+      await page.keyboard.press('a');
+      await page.keyboard.press('a');
+      expect((await hookState(page)).viewport.t0).toBeLessThan(panned.t0);
+      await page.keyboard.press('s');
+      const out = (await hookState(page)).viewport;
+      expect(out.t1 - out.t0).toBeGreaterThan(zoomed.viewport.t1 - zoomed.viewport.t0);
+      // While not following, new data does not move the window.
+      await page.waitForTimeout(600);
+      expect((await hookState(page)).viewport).toEqual(out);
+      await page.keyboard.press('f');
+      const followed = await waitFor(page, () => hookState(page), (st) => st.following && st.viewport.t1 >= st.endMs - 1, 5000, 'follow');
+      expect(followed.following).toBe(true);
+
+      // Views: Cores only, Tasks only, side by side.
+      await page.getByRole('button', { name: 'Cores', exact: true }).click();
+      expect(await page.getByTestId('timeline-cores').count()).toBe(1);
+      expect(await page.getByTestId('timeline-tasks').count()).toBe(0);
+      await page.getByRole('button', { name: 'Tasks', exact: true }).click();
+      expect(await page.getByTestId('timeline-cores').count()).toBe(0);
+      expect(await page.getByTestId('timeline-tasks').count()).toBe(1);
+      expect(await laneFill(page, 'tasks', 0)).toBeGreaterThanOrEqual(0);
+      await page.getByRole('button', { name: 'Side by side' }).click();
+      expect(await page.getByRole('img', { name: /Cores timeline/ }).count()).toBe(1);
+      expect(await page.getByRole('img', { name: /Tasks timeline/ }).count()).toBe(1);
+
+      // Click a running slice of the worker: its task is selected (both views highlight it).
+      const st = await hookState(page);
+      const worker = st.tasks.findIndex((t) => t.kind === 'thread');
+      expect(worker).toBeGreaterThanOrEqual(0);
+      await page.getByRole('button', { name: 'Stop run' }).click();
+      await page.getByTestId('run-summary').waitFor({ timeout: 30_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('drops malformed and unknown frames with a log line and keeps working', async () => {
+    const browser = await launch();
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    browser.page.on('pageerror', (e) => errors.push(e.message));
+    browser.page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    const injected: Promise<void>[] = [];
+    let inject: (text: string) => void = () => undefined;
+    await browser.page.routeWebSocket(/\/bridge$/, (ws) => {
+      ws.connectToServer();
+      inject = (text) => injected.push(Promise.resolve(ws.send(text)));
+    });
+    const page = browser.page;
+    try {
+      await page.goto(server.url);
+      await page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
+      const bad = [
+        'not json at all',
+        '{"kind":"mystery"}',
+        JSON.stringify({ kind: 'event', event: { type: 'no-such-event' } }),
+        JSON.stringify({ kind: 'event', event: { type: 'segments', runId: 'x', segments: [{ taskId: 'a', startMs: -5 }] } }),
+        JSON.stringify({ kind: 'result', id: 999_999, ok: true, value: 1 }),
+        JSON.stringify({ kind: 'event', event: { type: 'task', task: { id: 'a'.repeat(500) } } }),
+      ];
+      for (const b of bad) inject(b);
+      await Promise.all(injected);
+      const st = await waitFor(page, () => hookState(page), (s) => s.rejectedFrames >= bad.length, 10_000, 'rejections');
+      expect(st.rejectedFrames).toBe(bad.length);
+      expect(warnings.filter((w) => w.includes('dropped')).length).toBe(bad.length);
+      // A valid frame after the bad ones still goes through: an engine error shows as an alert.
+      inject(JSON.stringify({ kind: 'event', event: { type: 'error', message: 'Injected: the page still listens.', runId: null } }));
+      await page.getByRole('alert').getByText('Injected: the page still listens.').waitFor({ timeout: 5000 });
+      // And the real engine still answers through the same socket.
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+      expect(await page.getByRole('button', { name: 'Start run' }).isEnabled()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const repoRoot = join(import.meta.dirname, '..', '..', '..');
+
+export interface WebServer {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts the real `corelanes web --port 0` (built into out/cli) and waits for the URL it prints. */
+export async function startWebServer(timeoutMs = 30_000): Promise<WebServer> {
+  const cli = join(repoRoot, 'out', 'cli', 'corelanes.js');
+  if (!existsSync(cli) || !existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
+    throw new Error('Build first: npm run build (out/cli/corelanes.js and out/renderer are missing).');
+  }
+  const child = spawn(process.execPath, [cli, 'web', '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`corelanes web printed no URL in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (b: Buffer) => {
+      output += b.toString();
+      const m = /Corelanes web: (http:\/\/\S+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`corelanes web exited (${code}) before printing its URL:\n${output}`));
+    });
+  });
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
