@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { BridgeEvent, Trace } from '../../../src/shared';
+import { ReplayClient } from '../../../src/renderer/bridge/replay-client';
+import { AppController } from '../../../src/renderer/app/controller';
+import { machine, task } from './fixtures';
+
+const trace: Trace = {
+  format: 'corelanes-trace',
+  version: 1,
+  machine,
+  run: {
+    runId: 'rec',
+    scenarioId: null,
+    params: { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' },
+    startedAt: '2026-01-01T00:00:00Z',
+    wallMs: 100,
+  },
+  tasks: [task('w0')],
+  segments: [
+    { taskId: 'w0', startMs: 50, endMs: 100, state: 'runnable', core: null, onCpuNs: 0, waitNs: 5e7 },
+    { taskId: 'w0', startMs: 0, endMs: 50, state: 'running', core: 1, onCpuNs: 5e7, waitNs: 0 },
+  ],
+  markers: [],
+  memory: [{ tMs: 10, addressSpace: 100, rssBytes: 1e6 }],
+  metrics: null,
+};
+
+describe('ReplayClient', () => {
+  it('replays a trace as the engine streams a run, in event order', async () => {
+    const client = new ReplayClient(trace, { speed: Infinity });
+    const types: BridgeEvent['type'][] = [];
+    client.subscribe((e) => types.push(e.type));
+    await client.invoke('startRun', { params: {} });
+    expect(types[0]).toBe('run-started');
+    expect(types[1]).toBe('task');
+    expect(types).toContain('segments');
+    expect(types.at(-1)).toBe('run-ended');
+    await expect(client.invoke('addWorker', {})).rejects.toThrow(/replayed trace cannot addWorker/);
+  });
+
+  it('feeds the app controller: an opened trace fills the model and the summary state', () => {
+    const app = new AppController(new ReplayClient(trace));
+    app.openTrace(JSON.stringify(trace));
+    expect(app.model.segments.length).toBe(2);
+    expect(app.model.coreLanes[1]?.length).toBe(1);
+    expect(app.store.get().status).toBe('ended');
+    app.openTrace('{"format":"something else"}');
+    expect(app.store.get().errors.at(-1)).toMatch(/not a Corelanes trace/);
+    app.openTrace('not json');
+    expect(app.store.get().errors.at(-1)).toMatch(/not JSON/);
+  });
+});
