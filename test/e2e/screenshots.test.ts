@@ -1,0 +1,86 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifact } from './support/artifacts';
+import { launch } from './support/browser';
+import { hookState } from './support/hook';
+import { repoRoot, startWebServer, type WebServer } from './support/web-server';
+
+// The default scenario (?autostart=1: 2 CPU-bound processes, then 2 worker threads join), in both themes at 1280x720.
+let server: WebServer;
+beforeAll(async () => {
+  server = await startWebServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function untilMixedRun(page: Page) {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const s = await hookState(page);
+    const processes = s.tasks.filter((t) => t.kind === 'process').length;
+    const threads = s.tasks.filter((t) => t.kind === 'thread').length;
+    if (processes === 2 && threads === 2 && s.endMs > 6000) return s;
+    if (Date.now() > until) throw new Error(`the default scenario did not reach 2 processes + 2 threads: ${JSON.stringify(s).slice(0, 300)}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+async function stopAndWait(page: Page) {
+  await page.getByRole('button', { name: 'Stop run' }).click();
+  await page.getByTestId('run-summary').waitFor({ timeout: 30_000 });
+}
+
+describe('screenshots of a live run', () => {
+  it('light theme: the default scenario, and clicking a slice selects its task in both views', async () => {
+    const b = await launch({ colorScheme: 'light' });
+    try {
+      await b.page.goto(`${server.url}?autostart=1`);
+      await untilMixedRun(b.page);
+      expect(await b.page.locator('html').getAttribute('data-theme')).toBe('light');
+      await b.page.screenshot({ path: artifact('live-light.png') });
+      copyFileSync(artifact('live-light.png'), join(repoRoot, 'docs', 'screenshots', 'live-run-2-processes-2-threads.png'));
+
+      // Click the middle of the first task lane (a process, running or waiting): that task becomes selected.
+      const layout = await b.page.evaluate(() => (globalThis as unknown as { __corelanesBench: { layout(k: string): { plotLeft: number; plotWidth: number; lanesTop: number; laneHeight: number } } }).__corelanesBench.layout('tasks'));
+      const box = await b.page.getByTestId('timeline-tasks').boundingBox();
+      if (!box) throw new Error('no tasks canvas');
+      await b.page.mouse.click(box.x + layout.plotLeft + layout.plotWidth * 0.5, box.y + layout.lanesTop + layout.laneHeight / 2);
+      const s = await hookState(b.page);
+      expect(s.selectedTask).toBeGreaterThanOrEqual(0);
+      expect(s.tasks[s.selectedTask]?.kind).toBe('process');
+      await b.page.mouse.move(box.x + layout.plotLeft + layout.plotWidth * 0.4, box.y + layout.lanesTop + layout.laneHeight / 2);
+      await b.page.getByRole('tooltip').waitFor({ timeout: 5000 });
+      expect(await b.page.getByRole('tooltip').textContent()).toMatch(/pid \d+.*state: .*core: .*on CPU/);
+      await b.page.screenshot({ path: artifact('live-light-selected.png') });
+      await stopAndWait(b.page);
+      await b.page.screenshot({ path: artifact('summary-light.png') });
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('dark theme follows prefers-color-scheme; presentation mode is large', async () => {
+    const b = await launch({ colorScheme: 'dark' });
+    try {
+      await b.page.goto(`${server.url}?autostart=1`);
+      await untilMixedRun(b.page);
+      expect(await b.page.locator('html').getAttribute('data-theme')).toBe('dark');
+      const bg = await b.page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+      expect(bg).toBe('rgb(21, 24, 29)');
+      await b.page.screenshot({ path: artifact('live-dark.png') });
+      await b.page.getByRole('button', { name: 'Presentation' }).click();
+      await b.page.waitForTimeout(400);
+      const size = await b.page.evaluate<number>('parseFloat(getComputedStyle(document.body).fontSize)');
+      expect(size).toBeGreaterThanOrEqual(18);
+      await b.page.screenshot({ path: artifact('live-dark-presentation.png') });
+      await b.page.getByRole('button', { name: 'Dark theme' }).click();
+      expect(await b.page.locator('html').getAttribute('data-theme')).toBe('light');
+      await stopAndWait(b.page);
+    } finally {
+      await b.close();
+    }
+  });
+});
