@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { runCommand } from './commands/run';
 import { pythonsCommand } from './commands/pythons';
+import { traceCommandCli } from './commands/trace';
 import { webCommand } from './commands/web';
 
 const program = new Command('corelanes')
@@ -12,6 +13,7 @@ const program = new Command('corelanes')
 program.addCommand(runCommand());
 program.addCommand(webCommand());
 program.addCommand(pythonsCommand());
+program.addCommand(traceCommandCli());
 
 try {
   await program.parseAsync(process.argv);
