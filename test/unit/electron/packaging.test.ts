@@ -16,7 +16,7 @@ describe('electron-builder.yml', () => {
     const Ajv = builderRequire('ajv') as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
     const validate = new Ajv({ allErrors: true, strict: false }).compile(builderRequire('app-builder-lib/scheme.json') as object);
     expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
-  });
+  }, 30_000); // compiling electron-builder's large schema takes seconds on a busy machine
 
   it('builds AppImage, deb, dmg and nsis with the icon, and unpacks the worker files', () => {
     const targets = (platform: string) => (config[platform] as { target: unknown }).target;
@@ -25,6 +25,7 @@ describe('electron-builder.yml', () => {
     expect(targets('win')).toBe('nsis');
     expect(config.icon).toBe('build/icon.png');
     expect(config.asarUnpack).toContain('out/cli/workers/**');
+    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, onlyLoadAppFromAsar: true });
   });
 
   it('has a real 512x512 PNG icon', () => {
