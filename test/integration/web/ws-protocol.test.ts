@@ -106,6 +106,21 @@ describe('web mode: the bridge WebSocket', () => {
     ws.close();
   });
 
+  it('a browser that joins during a run (a workshop participant) gets the run so far, then live events', async () => {
+    const { server, engine } = await start();
+    const leader = await connect(`ws://127.0.0.1:${server.port}/bridge`);
+    leader.ws.send(JSON.stringify({ kind: 'invoke', id: 1, name: 'startRun', args: { params: {} } }));
+    await leader.next(result(1));
+    engine.sessions[0]!.emit({ type: 'progress', runId: 'run-1', elapsedMs: 5, durationMs: 10 });
+    const follower = await connect(`ws://127.0.0.1:${server.port}/bridge`);
+    await follower.next((f) => f.kind === 'event' && f.event.type === 'progress');
+    expect(follower.frames[0]).toMatchObject({ kind: 'event', event: { type: 'run-started', run: { runId: 'run-1' } } });
+    engine.sessions[0]!.emit({ type: 'progress', runId: 'run-1', elapsedMs: 7, durationMs: 10 });
+    await follower.next((f) => f.kind === 'event' && f.event.type === 'progress' && f.event.elapsedMs === 7);
+    leader.ws.close();
+    follower.ws.close();
+  });
+
   it('refuses other origins, other hosts and other paths', async () => {
     const { server } = await start();
     const base = `ws://127.0.0.1:${server.port}`;

@@ -228,3 +228,21 @@ describe('bridge service: traces from files', () => {
     expect(JSON.parse(json).metadata.runId).toBe('from-file');
   });
 });
+
+describe('bridge service: late subscribers', () => {
+  it('replays the latest run to a listener that joins in the middle, then streams live', async () => {
+    const { service, engine } = setup();
+    await service.invoke('startRun', { params: {} });
+    engine.sessions[0]!.emit({ type: 'progress', runId: 'run-1', elapsedMs: 5, durationMs: 10 });
+    const late: string[] = [];
+    service.subscribe((e) => late.push(e.type));
+    expect(late).toEqual(['run-started', 'progress']);
+    engine.sessions[0]!.emit({ type: 'progress', runId: 'run-1', elapsedMs: 6, durationMs: 10 });
+    expect(late).toEqual(['run-started', 'progress', 'progress']);
+    await service.invoke('stopRun', {});
+    await service.invoke('startRun', { params: {} }); // a new run replaces the history
+    const later: string[] = [];
+    service.subscribe((e) => later.push(e.type));
+    expect(later).toEqual(['run-started']);
+  });
+});
