@@ -19,6 +19,19 @@ export const SamplerInitSchema = z.object({
   batchMs: z.number().min(1).max(1000).default(25),
   /** How often RSS per address space is read. */
   memoryMs: z.number().min(10).max(10_000).default(100),
+  /**
+   * A task found asleep with unchanged counters twice in a row is then read
+   * every Nth sample (staggered) until it changes; 1 reads every task at every
+   * sample. Totals stay exact; only the timing of an idle task's wake-up is
+   * coarser (N x interval).
+   */
+  idleReadEvery: z.number().int().min(1).max(100).default(4),
+  /**
+   * Nice value the sampler thread asks for itself (best effort: lowering it
+   * needs CAP_SYS_NICE), so it still wakes on time when workloads saturate the
+   * cores. null leaves it alone.
+   */
+  nice: z.number().int().min(-20).max(19).nullable().default(-10),
   /** Force the portable source even on Linux (tests of the fallback). */
   forcePortable: z.boolean().default(false),
 });
@@ -59,7 +72,14 @@ export const MemoryReadingSchema = z.object({
 
 export const FromSamplerSchema = z.discriminatedUnion('type', [
   /** The sampler thread is up: its own tid and which source it uses. */
-  z.object({ type: z.literal('ready'), pid: z.number().int(), tid: z.number().int().nullable(), source: z.string().max(64) }),
+  z.object({
+    type: z.literal('ready'),
+    pid: z.number().int(),
+    tid: z.number().int().nullable(),
+    source: z.string().max(64),
+    /** The nice value the thread got, null when it could not change it. */
+    nice: z.number().int().nullable().default(null),
+  }),
   z.object({
     type: z.literal('batch'),
     segments: z.array(SegmentSchema),

@@ -11,6 +11,13 @@ interface Tracked {
   timeline: TaskTimeline;
   slot: Int32Array | null;
   reported: { phase: WorkerPhase; core: number | null } | null;
+  /** Consecutive reads asleep with unchanged counters; from 2 on the task is read less often. */
+  idleStreak: number;
+  lastOn: number | null;
+  lastWait: number | null;
+  lastPhase: WorkerPhase | null;
+  /** Staggers idle reads so they spread over the samples. */
+  stagger: number;
 }
 
 export interface LoopIo {
@@ -30,6 +37,10 @@ export interface LoopIo {
  */
 export class SamplerLoop {
   private readonly tasks = new Map<string, Tracked>();
+  /** The same tasks as an array, for the hot loop. */
+  private order: Tracked[] = [];
+  private sampleIndex = 0;
+  private nextStagger = 0;
   private readonly spaces = new Map<number, { handle: AddressSpaceHandle; users: number }>();
   private segments: Segment[] = [];
   private markers: Marker[] = [];
@@ -50,6 +61,7 @@ export class SamplerLoop {
     let deadline = this.io.now();
     let nextBatch = deadline + batchMs;
     let nextMemory = deadline;
+    this.stats.sampled(deadline, this.source.selfOnCpuNs(), false);
     while (!this.stopped) {
       this.drainMessages();
       if (this.stopped) break;
@@ -60,6 +72,7 @@ export class SamplerLoop {
         nextMemory = now + memoryMs;
       }
       if (now >= nextBatch) {
+        this.stats.sampled(now, this.source.selfOnCpuNs(), false);
         this.ship(true);
         nextBatch = now + batchMs;
       }
@@ -117,8 +130,14 @@ export class SamplerLoop {
       timeline: new TaskTimeline(taskId, { resolveAfterMs: Math.max(20, 5 * this.init.intervalMs) }),
       slot: slot ? phaseSlotView(slot.buffer, slot.offset) : null,
       reported: null,
+      idleStreak: 0,
+      lastOn: null,
+      lastWait: null,
+      lastPhase: null,
+      stagger: this.nextStagger++,
     };
     this.tasks.set(taskId, tracked);
+    this.order = [...this.tasks.values()];
     const space = this.spaces.get(pid);
     if (space) space.users++;
     else {
@@ -139,6 +158,7 @@ export class SamplerLoop {
     this.segments.push(...t.timeline.finish());
     t.handle.close();
     this.tasks.delete(taskId);
+    this.order = [...this.tasks.values()];
     const space = this.spaces.get(t.pid);
     if (space && --space.users === 0) {
       space.handle.close();
@@ -154,6 +174,12 @@ export class SamplerLoop {
       return false;
     }
     const phase = t.slot ? readPhaseSlot(t.slot) : t.reported;
+    const phaseNow = phase?.phase ?? null;
+    const unchanged = r.onCpuNs === t.lastOn && r.waitNs === t.lastWait && r.onCpuNs !== null;
+    t.idleStreak = unchanged && r.letter !== 'R' && phaseNow === t.lastPhase ? t.idleStreak + 1 : 0;
+    t.lastOn = r.onCpuNs;
+    t.lastWait = r.waitNs;
+    t.lastPhase = phaseNow;
     const closed = t.timeline.observe({
       tMs: this.relMs(now),
       letter: r.letter,
@@ -167,9 +193,18 @@ export class SamplerLoop {
     return true;
   }
 
+  /** An idle task is due every idleReadEvery samples, or at once when its reported phase moved. */
+  private due(t: Tracked): boolean {
+    if (t.idleStreak < 2) return true;
+    if ((this.sampleIndex + t.stagger) % this.init.idleReadEvery === 0) return true;
+    const phase = t.slot ? readPhaseSlot(t.slot).phase : (t.reported?.phase ?? null);
+    return phase !== t.lastPhase;
+  }
+
   private sampleAll(now: number): void {
-    for (const t of [...this.tasks.values()]) this.sampleOne(t, now);
-    this.stats.sampled(now, this.source.selfOnCpuNs());
+    this.sampleIndex++;
+    for (const t of this.order) if (this.due(t)) this.sampleOne(t, now);
+    this.stats.sampled(now, null);
   }
 
   private sampleMemory(now: number): void {
@@ -195,7 +230,7 @@ export class SamplerLoop {
     for (const [id, t] of [...this.tasks]) {
       if (this.sampleOne(t, now)) this.release(id, t);
     }
-    this.stats.sampled(now, this.source.selfOnCpuNs());
+    this.stats.sampled(now, this.source.selfOnCpuNs(), false);
     this.ship(false);
     this.io.post({ type: 'stopped', stats: this.stats.result() });
   }

@@ -97,9 +97,10 @@ export class TaskTimeline {
       }
       return out;
     }
-    const ranMostOfIt = dOn > (interval.endMs - interval.startMs) * 0.5e6;
-    if (ranMostOfIt) this.append(out, interval.startMs, interval.endMs, 'running', core, dOn, dWait);
-    else this.append(out, interval.startMs, interval.endMs, offState, null, dOn, dWait);
+    // Asleep at both ends: the interval takes whichever it mostly was (exact ns either way).
+    const offNs = (interval.endMs - interval.startMs) * 1e6 - dOn - dWait;
+    const state = dOn >= dWait && dOn > offNs ? 'running' : dWait > offNs ? 'runnable' : offState;
+    this.append(out, interval.startMs, interval.endMs, state, core, dOn, dWait);
     return out;
   }
 

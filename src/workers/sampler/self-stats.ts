@@ -9,13 +9,25 @@ export class SelfStats {
   private maxGapMs = 0;
   private cpuStartNs: number | null = null;
   private cpuEndNs: number | null = null;
+  private cpuStartMs = 0;
+  private cpuEndMs = 0;
 
   constructor(
     private readonly intervalMs: number,
     private readonly source: string,
   ) {}
 
-  sampled(tMs: number, ownOnCpuNs: number | null): void {
+  /** A sample at tMs; ownOnCpuNs when read (the own CPU is read at batch times, not every sample). */
+  sampled(tMs: number, ownOnCpuNs: number | null, isSample = true): void {
+    if (ownOnCpuNs !== null) {
+      if (this.cpuStartNs === null) {
+        this.cpuStartNs = ownOnCpuNs;
+        this.cpuStartMs = tMs;
+      }
+      this.cpuEndNs = ownOnCpuNs;
+      this.cpuEndMs = tMs;
+    }
+    if (!isSample) return;
     this.samples++;
     if (this.lastMs !== null) {
       const gap = tMs - this.lastMs;
@@ -25,20 +37,17 @@ export class SelfStats {
       this.firstMs = tMs;
     }
     this.lastMs = tMs;
-    if (ownOnCpuNs !== null) {
-      this.cpuStartNs ??= ownOnCpuNs;
-      this.cpuEndNs = ownOnCpuNs;
-    }
   }
 
   result(): SamplerStats {
     const spanMs = this.firstMs !== null && this.lastMs !== null ? this.lastMs - this.firstMs : 0;
     const cpuNs = this.cpuStartNs !== null && this.cpuEndNs !== null ? this.cpuEndNs - this.cpuStartNs : 0;
+    const cpuSpanMs = this.cpuEndMs - this.cpuStartMs;
     return {
       intervalMs: this.intervalMs,
       samples: this.samples,
       rateHz: spanMs > 0 ? ((this.samples - 1) * 1000) / spanMs : 0,
-      cpuPercent: spanMs > 0 ? (cpuNs / 1e6 / spanMs) * 100 : 0,
+      cpuPercent: cpuSpanMs > 0 ? (cpuNs / 1e6 / cpuSpanMs) * 100 : 0,
       gaps: this.gaps,
       maxGapMs: this.maxGapMs,
       source: this.source,

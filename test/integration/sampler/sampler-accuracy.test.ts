@@ -85,6 +85,8 @@ describe.runIf(linux)('sampler on real threads and real /proc', () => {
     const b = await startBusyThread({ startPaused: true, burstMs: 1000 });
     threads.push(a, b);
     let wallMs = 0;
+    const before = [schedstat(a.pid, a.tid), schedstat(b.pid, b.tid)];
+    let after = before;
     const { segments } = await record(async (s) => {
       s.track({ taskId: 'a', pid: a.pid, tid: a.tid });
       s.track({ taskId: 'b', pid: b.pid, tid: b.tid });
@@ -99,8 +101,13 @@ describe.runIf(linux)('sampler on real threads and real /proc', () => {
       await sleep(30);
       s.untrack('a');
       s.untrack('b');
+      await sleep(30);
+      after = [schedstat(a.pid, a.tid), schedstat(b.pid, b.tid)];
     });
+    const kernelMs = (after[0]!.onCpuNs - before[0]!.onCpuNs + after[1]!.onCpuNs - before[1]!.onCpuNs) / 1e6;
     const onCpuMs = (sumBy(segments, 'a', (s) => s.onCpuNs) + sumBy(segments, 'b', (s) => s.onCpuNs)) / 1e6;
+    // The sampler's numbers are the kernel's (exact totals), and they show two cores busy at once.
+    expect(Math.abs(onCpuMs - kernelMs) / kernelMs).toBeLessThan(0.01);
     expect(onCpuMs / wallMs).toBeGreaterThanOrEqual(1.6);
   });
 });

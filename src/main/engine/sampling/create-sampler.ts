@@ -14,6 +14,8 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
     intervalMs: options.intervalMs,
     runStartMono: options.runStartMono,
     forcePortable: options.forcePortable ?? false,
+    ...(options.idleReadEvery !== undefined ? { idleReadEvery: options.idleReadEvery } : {}),
+    ...(options.nice !== undefined ? { nice: options.nice } : {}),
   };
   const worker = new Worker(options.samplerEntry, { workerData: init });
   const listeners = new Set<(batch: SamplerBatch) => void>();

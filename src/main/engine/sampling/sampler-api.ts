@@ -49,6 +49,10 @@ export interface SamplerOptions {
   intervalMs: number;
   /** CLOCK_MONOTONIC ms of the run's start; segments are relative to it. */
   runStartMono: number;
+  /** Read a task that sleeps with unchanged counters only every Nth sample (default 4; 1 = always). */
+  idleReadEvery?: number;
+  /** Nice value the sampler thread asks for (best effort, default -10); null leaves it. */
+  nice?: number | null;
   /** Use the portable source (no cores, no /proc) even on Linux; for tests of the fallback. */
   forcePortable?: boolean;
 }

@@ -37,6 +37,17 @@ export class ProcFile {
     }
   }
 
+  /** Like read(), as a view of the shared scratch buffer (valid until the next read). */
+  readRaw(maxBytes = scratch.length): Buffer | null {
+    if (this.fd === null) return null;
+    try {
+      const n = readSync(this.fd, scratch, 0, Math.min(maxBytes, scratch.length), 0);
+      return scratch.subarray(0, n);
+    } catch {
+      return null;
+    }
+  }
+
   close(): void {
     if (this.fd === null) return;
     try {
