@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { RunParamsSchema, TRACE_FORMAT, TRACE_VERSION, VerdictSchema, type Segment, type Task, type Trace } from '../../../src/shared';
+import { activeParallelism, activeWindowMs, countMarkers, median, runQueueMs, spawnMs, stateMs, workersOnCpuMs } from '../../../src/main/presets/lib';
+import { judgeCpu, progressRatio } from '../../../src/main/presets/lib/cpu-verdict';
+import { ioSupported } from '../../../src/main/presets/lib/io-compare';
+
+const task = (id: string, kind: Task['kind'], startedMs: number | null, exitMs: number | null): Task => ({
+  id, kind, label: id, pid: 1, tid: 1, addressSpace: 1, parentId: null, workload: 'cpu', requestedMs: 0, startedMs, exitMs, exitReason: null, exitDetail: null,
+});
+const seg = (taskId: string, startMs: number, endMs: number, state: Segment['state'], onCpuMs: number, waitMs = 0): Segment => ({
+  taskId, startMs, endMs, state, core: null, onCpuNs: onCpuMs * 1e6, waitNs: waitMs * 1e6,
+});
+
+/** Two workers that ran from 100 to 1100 ms, each on-CPU 500 ms: one core's worth, taking turns. */
+function trace(onCpuEach = 500, units: [number, number] = [100, 90], cores = 2): Trace {
+  return {
+    format: TRACE_FORMAT,
+    version: TRACE_VERSION,
+    machine: { os: 'linux', kernel: 'k', arch: 'x64', cpuModel: 'c', logicalCores: cores, coresObservable: true, runtimes: {} },
+    run: { runId: 'r', scenarioId: 'x', params: RunParamsSchema.parse({ workers: 2 }), startedAt: 'now', wallMs: 1300 },
+    tasks: [task('main', 'main', 0, 1300), task('w0', 'gil-thread', 100, 1100), task('w1', 'gil-thread', 120, 1090)],
+    segments: [
+      seg('main', 0, 1300, 'running', 900),
+      seg('w0', 100, 1100, 'running', onCpuEach, 20),
+      seg('w1', 120, 600, 'gil-wait', 0),
+      seg('w1', 600, 1090, 'running', onCpuEach, 10),
+    ],
+    markers: [{ tMs: 300, kind: 'gil-handover', taskId: 'w1' }, { tMs: 305, kind: 'gil-handover', taskId: 'w0' }],
+    memory: [],
+    metrics: {
+      wallMs: 1300, cpuMs: 1000, parallelism: 0.77, cores: [], sampler: null, unitsPerSecond: null,
+      tasks: [
+        { taskId: 'w0', kind: 'gil-thread', label: 'w0', pid: 1, tid: 2, onCpuMs: 500, waitMs: 0, coreMs: {}, migrations: 0, spawnMs: 100, unitsDone: units[0], exitReason: 'finished' },
+        { taskId: 'w1', kind: 'gil-thread', label: 'w1', pid: 1, tid: 3, onCpuMs: 500, waitMs: 0, coreMs: {}, migrations: 0, spawnMs: 120, unitsDone: units[1], exitReason: 'finished' },
+      ],
+    },
+  };
+}
+
+describe('trace measures', () => {
+  it('counts only the workers, over the window they ran', () => {
+    const t = trace();
+    expect(activeWindowMs(t)).toBe(1000);
+    expect(workersOnCpuMs(t)).toBeCloseTo(1000);
+    expect(activeParallelism(t)).toBeCloseTo(1.0);
+    expect(stateMs(t, 'gil-wait')).toBe(480);
+    expect(runQueueMs(t)).toBeCloseTo(30);
+    expect(countMarkers(t, 'gil-handover')).toBe(2);
+    expect(spawnMs(t)).toEqual([100, 120]);
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([])).toBe(0);
+  });
+
+  it('judges "takes turns" and "parallel" from the ratio, with every number in the verdict', () => {
+    const turns = judgeCpu('p', 'claim', trace(), 'turns');
+    expect(turns.supported).toBe(true);
+    expect(VerdictSchema.safeParse(turns).success).toBe(true);
+    expect(turns.numbers).toMatchObject({ workers: 2, cores: 2, activeParallelism: 1, progressRatio: 0.9 });
+    // Same trace read as a claim of parallelism: 1.0 of 2 cores is not parallel.
+    expect(judgeCpu('p', 'claim', trace(), 'parallel').supported).toBe(false);
+    expect(judgeCpu('p', 'claim', trace(900), 'parallel').supported).toBe(true);
+    expect(judgeCpu('p', 'claim', trace(900, [100, 90], 1), 'parallel').supported).toBe('partly');
+  });
+
+  it('a starved worker fails "takes turns" even at parallelism 1', () => {
+    expect(progressRatio(trace(500, [100, 5]))).toBeCloseTo(0.05);
+    expect(judgeCpu('p', 'c', trace(500, [100, 5]), 'turns').supported).toBe(false);
+  });
+
+  it('io claim needs equal throughput and slower process spawn', () => {
+    expect(ioSupported({ threadUnitsPerSecond: 100, processUnitsPerSecond: 95, threadSpawnMs: 5, processSpawnMs: 40 })).toBe(true);
+    expect(ioSupported({ threadUnitsPerSecond: 100, processUnitsPerSecond: 50, threadSpawnMs: 5, processSpawnMs: 40 })).toBe(false);
+    expect(ioSupported({ threadUnitsPerSecond: 100, processUnitsPerSecond: 100, threadSpawnMs: 50, processSpawnMs: 40 })).toBe(false);
+  });
+});

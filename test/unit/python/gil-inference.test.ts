@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Segment } from '../../../src/shared';
+import { GilWaitInference, applyInferredGilWait, sleepsOnFutex } from '../../../src/main/tracer/gil-inference';
+import { parseStat } from '../../../src/main/tracer/proc-tree';
+import { pythonFlavour, tracedKind, tracedTaskId } from '../../../src/main/tracer/task-naming';
+
+const seg = (taskId: string, startMs: number, endMs: number, state: Segment['state'], onCpuNs = 0): Segment => ({
+  taskId,
+  startMs,
+  endMs,
+  state,
+  core: state === 'running' ? 0 : null,
+  onCpuNs,
+  waitNs: 0,
+});
+
+describe('futex detection', () => {
+  it('reads wchan, else the syscall number of the architecture', () => {
+    expect(sleepsOnFutex({ wchan: 'futex_wait_queue', syscall: null })).toBe(true);
+    expect(sleepsOnFutex({ wchan: '0', syscall: '202 0x7f 0x80' }, 'x64')).toBe(true);
+    expect(sleepsOnFutex({ wchan: '0', syscall: '98 0x1' }, 'arm64')).toBe(true);
+    expect(sleepsOnFutex({ wchan: 'do_select', syscall: '7 0x1' }, 'x64')).toBe(false);
+    expect(sleepsOnFutex({ wchan: null, syscall: null })).toBe(false);
+  });
+});
+
+describe('GilWaitInference', () => {
+  const gil = new Set([10]);
+  it('marks a thread that sleeps on a futex, woke, while a sibling runs', () => {
+    const inf = new GilWaitInference();
+    const a = (state: string, futex = false, woke = true) => ({ taskId: 'a', pid: 10, state, futex, woke });
+    const b = (state: string) => ({ taskId: 'b', pid: 10, state, futex: false, woke: true });
+    inf.observe(0, [a('S', true), b('R')], gil);
+    inf.observe(20, [a('S', true), b('R')], gil);
+    inf.observe(40, [a('R'), b('S')], gil); // a got the lock; b sleeps but not on a futex
+    inf.observe(60, [a('S', true, false), b('R')], gil); // asleep without waking: a join, not the GIL
+    expect(inf.finish(80)).toEqual([{ taskId: 'a', startMs: 0, endMs: 40 }]);
+  });
+
+  it('never infers for a process without a GIL or with no sibling running', () => {
+    const inf = new GilWaitInference();
+    inf.observe(0, [{ taskId: 'x', pid: 11, state: 'S', futex: true, woke: true }, { taskId: 'y', pid: 11, state: 'R', futex: false, woke: true }], gil);
+    inf.observe(5, [{ taskId: 'a', pid: 10, state: 'S', futex: true, woke: true }, { taskId: 'b', pid: 10, state: 'S', futex: true, woke: true }], gil);
+    expect(inf.finish(10)).toEqual([]);
+  });
+});
+
+describe('applyInferredGilWait', () => {
+  it('splits sleeping segments, never running ones, and marks the part inferred', () => {
+    const out = applyInferredGilWait(
+      [seg('a', 0, 10, 'sleep', 1000), seg('a', 10, 20, 'running', 5000), seg('b', 0, 20, 'sleep')],
+      [{ taskId: 'a', startMs: 4, endMs: 15 }],
+    );
+    expect(out.map((s) => [s.taskId, s.startMs, s.endMs, s.state, s.inferred ?? false])).toEqual([
+      ['a', 0, 4, 'sleep', false],
+      ['a', 4, 10, 'gil-wait', true],
+      ['a', 10, 20, 'running', false],
+      ['b', 0, 20, 'sleep', false],
+    ]);
+    expect(out[0]!.onCpuNs + out[1]!.onCpuNs).toBeCloseTo(1000);
+  });
+});
+
+describe('traced task naming', () => {
+  it('names processes and threads, recognises CPython and free-threaded builds', () => {
+    expect(tracedTaskId(5, 5)).toBe('p5');
+    expect(tracedTaskId(5, 7)).toBe('t7');
+    expect(pythonFlavour('/usr/bin/python3.11', 'python3')).toEqual({ python: true, freeThreaded: false });
+    expect(pythonFlavour('/usr/bin/python3.13t', 'python3.13t')).toEqual({ python: true, freeThreaded: true });
+    expect(pythonFlavour('/usr/bin/bash', 'bash').python).toBe(false);
+    expect(tracedKind(5, 5, true)).toBe('python-process');
+    expect(tracedKind(5, 6, false)).toBe('thread');
+  });
+
+  it('parses stat lines whose command has spaces and parentheses', () => {
+    expect(parseStat('123 (my (odd) prog) S 45 123 123 0')).toEqual({ comm: 'my (odd) prog', state: 'S', ppid: 45 });
+    expect(parseStat('garbage')).toBeNull();
+  });
+});
