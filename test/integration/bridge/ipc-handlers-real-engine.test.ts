@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBridgeService } from '../../../src/main/bridge';
+import { builtEntryPaths, missingEntries } from '../../../src/main/cli/built-entries';
+import { APP_START_URL, isAppUrl } from '../../../src/main/electron/app-url';
+import { createInvokeHandler } from '../../../src/main/electron/ipc-handlers';
+import { createEngine, createNodeForkHost, type Engine } from '../../../src/main/engine';
+import type { BridgeEvent, BridgeService, Task } from '../../../src/shared';
+
+// What the Electron shell wires, minus Electron: the IPC handler body over the
+// bridge service and the real engine, with the plain-Node process host in
+// place of utilityProcess.fork (the same process entry runs under both).
+
+let engine: Engine | null = null;
+let service: BridgeService | null = null;
+afterEach(async () => {
+  await service?.dispose();
+  await engine?.dispose();
+});
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('Electron IPC handlers over the real engine', () => {
+  it('run only for the app page, validate payloads, and leave no process behind on quit', async () => {
+    const entries = builtEntryPaths();
+    expect(missingEntries(entries)).toBeNull();
+    engine = createEngine({ entries, processHost: createNodeForkHost() });
+    service = createBridgeService({ engine, presets: [], log: () => undefined });
+    const events: BridgeEvent[] = [];
+    service.subscribe((e) => events.push(e));
+    const handle = createInvokeHandler(service, { isTrustedSender: isAppUrl, log: () => undefined });
+
+    expect(await handle('startRun', 'https://evil.example/', { params: { kind: 'process', workers: 2 } })).toMatchObject({ ok: false });
+    expect(await handle('startRun', APP_START_URL, { params: { kind: 'process', workers: 65 } })).toMatchObject({ ok: false, error: expect.stringContaining('at most 64') });
+    expect(events).toHaveLength(0);
+
+    const started = await handle('startRun', APP_START_URL, { params: { kind: 'process', workers: 2, workload: 'io', durationS: 60 } });
+    expect(started).toMatchObject({ ok: true, value: { runId: expect.any(String) } });
+    const pids = await until('two worker processes', () => {
+      const tasks = new Map<string, Task>();
+      for (const e of events) if (e.type === 'task') tasks.set(e.task.id, e.task);
+      const p = [...tasks.values()].filter((t) => t.kind === 'process' && t.pid !== null && t.startedMs !== null).map((t) => t.pid!);
+      return p.length === 2 && p;
+    });
+    expect(pids.every(alive)).toBe(true);
+
+    // What app.ts does on before-quit.
+    await service.dispose();
+    await engine.dispose();
+    await until('every worker process gone', () => pids.every((pid) => !alive(pid)), 5000);
+    expect(events.filter((e) => e.type === 'run-ended')).toHaveLength(1);
+  });
+});
