@@ -1,13 +1,14 @@
 // Workload process. The same file runs as an Electron utility process
 // (process.parentPort, messages arrive as {data}) and as a child_process.fork
 // child (process.send / 'message'). Thin: wires either channel to the runtime.
-import { monoMs } from './runtime/clock';
+// Must stay the first import: it stamps the first instruction (see the module).
+import { firstInstructionMono } from './runtime/first-instruction';
 import { watchParent } from './runtime/parent-watch';
 import { messagePhaseSink } from './runtime/phase-sinks';
 import type { WorkerTransport } from './runtime/transport';
 import { runWorkerRuntime } from './runtime/worker-runtime';
 
-const startedAtMono = monoMs();
+const startedAtMono = firstInstructionMono;
 
 /** Electron's utility-process port (typed here because workers may not import electron). */
 interface ParentPort {

@@ -1,11 +1,12 @@
 // Workload worker thread. Thin: wires worker_threads to the shared worker runtime.
+// Must stay the first import: it stamps the first instruction (see the module).
+import { firstInstructionMono } from './runtime/first-instruction';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PHASE_SLOT } from '../shared';
-import { monoMs } from './runtime/clock';
+import { PHASE_SLOT } from '../shared/worker-protocol';
 import { slotPhaseSink } from './runtime/phase-sinks';
 import { runWorkerRuntime } from './runtime/worker-runtime';
 
-const startedAtMono = monoMs();
+const startedAtMono = firstInstructionMono;
 const port = parentPort;
 if (!port) throw new Error('thread-entry must run as a worker thread');
 const data = workerData as { phaseSlot: { buffer: SharedArrayBuffer; offset: number } };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RunParamsSchema, type Machine, type RunParams } from '../../shared';
 import { findKind, kindAvailability } from './kinds/registry';
 import { readMachine } from './machine-info';
-import { createSampler } from './sampling';
+import { createSampler, type Sampler, type SamplerOptions } from './sampling';
 import type { Engine, EngineOptions, Session } from './session-api';
 import { startSession } from './session/session';
 import type { SessionTiming } from './session/timing';
@@ -29,7 +29,14 @@ export function parseRunParams(input: Partial<RunParams>): RunParams {
  * host, and ends them all on dispose. Several sessions may run at once; the
  * caller decides whether to allow it.
  */
-export function createEngine(options: EngineOptions & { timing?: Partial<SessionTiming> }): Engine {
+export interface CreateEngineExtras {
+  /** Supervision timing (tests shorten the hang grace). */
+  timing?: Partial<SessionTiming>;
+  /** Replaces the /proc sampler (the observer-effect bench runs without one to compare). */
+  samplerFactory?: (options: SamplerOptions) => Promise<Sampler>;
+}
+
+export function createEngine(options: EngineOptions & CreateEngineExtras): Engine {
   const sessions = new Set<Session>();
   let machine: Machine | null = null;
   const machineNow = () => (machine ??= readMachine());
@@ -47,7 +54,7 @@ export function createEngine(options: EngineOptions & { timing?: Partial<Session
         machine: machineNow(),
         options,
         findKind,
-        createSampler,
+        createSampler: options.samplerFactory ?? createSampler,
         timing: options.timing,
       });
       sessions.add(session);

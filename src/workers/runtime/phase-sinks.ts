@@ -1,4 +1,4 @@
-import { PHASE_CODE, PHASE_SLOT, type WorkerPhase } from '../../shared';
+import { PHASE_CODE, PHASE_SLOT, type WorkerPhase } from '../../shared/worker-protocol';
 import { monoMs } from './clock';
 import type { PhaseSink, WorkerTransport } from './transport';
 

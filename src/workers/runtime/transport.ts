@@ -1,4 +1,4 @@
-import type { FromWorker } from '../../shared';
+import type { FromWorker } from '../../shared/worker-protocol';
 
 /** How a worker talks to the engine: a thread's parentPort, a fork's IPC, or Electron's parentPort. */
 export interface WorkerTransport {
@@ -10,5 +10,5 @@ export interface WorkerTransport {
 
 /** Where phase, core and units go: a thread's SharedArrayBuffer slot, or messages for a process. */
 export interface PhaseSink {
-  write(phase: import('../../shared').WorkerPhase, core: number | null, units: number): void;
+  write(phase: import('../../shared/worker-protocol').WorkerPhase, core: number | null, units: number): void;
 }

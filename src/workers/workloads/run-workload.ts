@@ -1,4 +1,4 @@
-import type { RunParams } from '../../shared';
+import type { RunParams } from '../../shared/scenario/schema';
 import { runCpu, type WorkloadLimits } from './cpu';
 import { runIo } from './io';
 import { runMemory } from './memory';

@@ -1,4 +1,4 @@
-import type { WorkerPhase } from '../../shared';
+import type { WorkerPhase } from '../../shared/worker-protocol';
 
 /**
  * Everything a workload touches outside pure computation, injected so the

@@ -16,7 +16,8 @@ export const threadKind: KindDefinition = {
     taskKind: 'thread',
     spawn(request): WorkerHandle {
       const workerData: ThreadWorkerData = { phaseSlot: request.phaseSlot };
-      const worker = new Worker(context.entries.thread, { workerData, name: `corelanes-${request.taskId}` });
+      // execArgv: [] so a host's loaders (tsx, vitest) are not re-run in every worker: the entry is built JS.
+      const worker = new Worker(context.entries.thread, { workerData, name: `corelanes-${request.taskId}`, execArgv: [] });
       const messages = listenerSet<[unknown]>();
       const exits = listenerSet<[WorkerExit]>();
       let error: string | null = null;

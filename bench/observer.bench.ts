@@ -1,0 +1,66 @@
+// Observer effect: CPU-bound units of work per second with the /proc sampler
+// at 1 kHz vs no sampler at all. Two CPU-bound worker threads fill both cores,
+// so every cycle the sampler takes is a cycle the workers lose. Target >= 97%.
+//   node --import tsx bench/observer.bench.ts
+import { createEngine } from '../src/main/engine/create-engine';
+import { createNodeForkHost } from '../src/main/engine/hosts/node-fork-host';
+import { createNoSampler } from '../src/main/engine/sampling-off';
+import { availableParallelism } from 'node:os';
+import type { Trace } from '../src/shared';
+import { builtEntries } from '../test/support/entries';
+import { report } from './lib/report';
+
+const ROUNDS = 4;
+const DURATION_S = 3;
+const WORKERS = availableParallelism();
+
+/** Units per second of computing time: each worker's units over its own first-instruction-to-exit span. */
+function unitsPerSecond(trace: Trace): number {
+  let units = 0;
+  let seconds = 0;
+  for (const m of trace.metrics?.tasks ?? []) {
+    const task = trace.tasks.find((t) => t.id === m.taskId);
+    if (m.kind !== 'thread' || !task || task.startedMs === null || task.exitMs === null) continue;
+    units += m.unitsDone ?? 0;
+    seconds += (task.exitMs - task.startedMs) / 1000;
+  }
+  return seconds > 0 ? (units / seconds) * WORKERS : 0;
+}
+
+async function once(sampler: boolean): Promise<{ ups: number; rateHz: number; cpuPercent: number }> {
+  const engine = createEngine({ entries: builtEntries(), processHost: createNodeForkHost(), samplerFactory: sampler ? undefined : createNoSampler });
+  const session = await engine.startRun({ kind: 'thread', workers: WORKERS, workload: 'cpu', durationS: DURATION_S, intervalMs: 1 });
+  const trace = await session.done;
+  await engine.dispose();
+  return { ups: unitsPerSecond(trace), rateHz: trace.metrics?.sampler?.rateHz ?? 0, cpuPercent: trace.metrics?.sampler?.cpuPercent ?? 0 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const on: number[] = [];
+const off: number[] = [];
+const rates: number[] = [];
+const costs: number[] = [];
+// Alternate so a neighbour's load hits both sides alike.
+for (let i = 0; i < ROUNDS; i++) {
+  const a = await once(false);
+  off.push(a.ups);
+  const b = await once(true);
+  on.push(b.ups);
+  rates.push(b.rateHz);
+  costs.push(b.cpuPercent);
+}
+const ratio = median(on) / median(off);
+await report(
+  'observer',
+  'Observer effect: CPU units/s with the sampler on vs off',
+  [
+    { sampler: 'off', unitsPerSecond: Math.round(median(off)), samplerHz: null, samplerCpuPercent: null, runs: off.map((x) => Math.round(x)).join(' ') },
+    { sampler: 'on (1 ms)', unitsPerSecond: Math.round(median(on)), samplerHz: median(rates), samplerCpuPercent: median(costs), runs: on.map((x) => Math.round(x)).join(' ') },
+    { sampler: 'on / off', unitsPerSecond: `${(ratio * 100).toFixed(1)}%`, samplerHz: null, samplerCpuPercent: null, runs: ratio >= 0.97 ? 'target >= 97% met' : 'target >= 97% NOT met' },
+  ],
+  [
+    `${WORKERS} CPU-bound worker threads (one per core), ${DURATION_S} s per run, ${ROUNDS} alternating rounds; medians.`,
+    'Units per second per worker are its units over its own first-instruction-to-exit time (spawn and stop excluded).',
+    '"off" runs the same engine with a sampler that reads nothing (src/main/engine/sampling-off.ts).',
+  ],
+);

@@ -1,0 +1,51 @@
+// Spawn latency of a worker thread vs a worker process: from the engine's
+// request to the worker's first instruction (its `hello` startedAtMono), as
+// the engine measures it for every worker. Sequential spawns into a live run.
+//   node --import tsx bench/spawn.bench.ts
+import { createEngine } from '../src/main/engine/create-engine';
+import { createNodeForkHost } from '../src/main/engine/hosts/node-fork-host';
+import type { WorkerKind } from '../src/shared';
+import { builtEntries } from '../test/support/entries';
+import { report, type BenchRow } from './lib/report';
+
+const SPAWNS = 25;
+
+function quantile(sorted: number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+async function measure(kind: WorkerKind): Promise<BenchRow> {
+  const engine = createEngine({ entries: builtEntries(), processHost: createNodeForkHost() });
+  const session = await engine.startRun({ kind, workers: 1, workload: 'io', durationS: 300 });
+  const started = new Set<string>();
+  session.subscribe((e) => {
+    if (e.type === 'task' && e.task.startedMs !== null) started.add(e.task.id);
+  });
+  for (let i = 0; i < SPAWNS; i++) {
+    const id = await session.addWorker(kind);
+    while (!started.has(id)) await new Promise((r) => setTimeout(r, 2));
+    await session.removeWorker(id);
+  }
+  const trace = await session.stop();
+  await engine.dispose();
+  const latencies = trace.tasks
+    .filter((t) => t.id !== 'w0' && t.kind === kind && t.startedMs !== null)
+    .map((t) => t.startedMs! - t.requestedMs)
+    .sort((a, b) => a - b);
+  return {
+    kind,
+    spawns: latencies.length,
+    medianMs: quantile(latencies, 0.5),
+    p95Ms: quantile(latencies, 0.95),
+    minMs: latencies[0]!,
+    maxMs: latencies.at(-1)!,
+  };
+}
+
+const rows = [await measure('thread'), await measure('process')];
+await report('spawn', 'Spawn latency: request to first instruction in the worker', rows, [
+  `${SPAWNS} sequential spawns per kind into a running session (1 I/O worker already running), each removed before the next.`,
+  'A thread is a worker_threads Worker in the host process; a process is child_process.fork of the same bundled entry.',
+  'The worker stamps its first instruction before it loads zod and the schemas (src/workers/runtime/first-instruction.ts); a process also starts a new V8 and Node runtime.',
+]);
