@@ -19,13 +19,38 @@ function isReply(value: unknown): value is IpcReply {
   return typeof value === 'object' && value !== null && typeof (value as IpcReply).ok === 'boolean';
 }
 
+/** Events kept for the page until it subscribes (a long run replayed on load is at most this many batches). */
+export const MAX_BUFFERED_EVENTS = 100_000;
+
 /**
  * Exactly the bridge contract, nothing else: invoke(name, args) for a known
  * command name (each on its own channel) and subscribe(listener) returning a
  * disposer. No generic send, no ipcRenderer, no Node. The page validates
  * results and events itself (src/renderer/bridge/electron-client.ts).
+ *
+ * Events are listened for from the moment the preload runs and held until the
+ * page's first subscribe, so the replay of the current run that main sends
+ * when the page loads is not lost while React mounts.
  */
 export function createCorelanesApi(ipc: IpcRendererLike): CorelanesApi {
+  const listeners = new Set<(event: BridgeEvent) => void>();
+  let pending: unknown[] | null = [];
+  const deliver = (listener: (event: BridgeEvent) => void, payload: unknown): void => {
+    try {
+      listener(payload as BridgeEvent);
+    } catch (error) {
+      console.error('[corelanes preload] an event listener threw:', error);
+    }
+  };
+  // Only the event, never Electron's IpcRendererEvent (it carries the sender).
+  ipc.on(IPC_EVENT_CHANNEL, (_event: unknown, payload: unknown) => {
+    if (pending) {
+      if (pending.length < MAX_BUFFERED_EVENTS) pending.push(payload);
+      return;
+    }
+    for (const listener of [...listeners]) deliver(listener, payload);
+  });
+
   return Object.freeze({
     async invoke(name: string, args: unknown): Promise<unknown> {
       if (!isPreloadCommandName(name)) throw new Error(`Unknown command ${JSON.stringify(String(name)).slice(0, 80)}`);
@@ -36,15 +61,14 @@ export function createCorelanesApi(ipc: IpcRendererLike): CorelanesApi {
     },
     subscribe(listener: (event: BridgeEvent) => void): () => void {
       if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
-      // Only the event, never Electron's IpcRendererEvent (it carries the sender).
-      const handler = (_event: unknown, payload: unknown): void => listener(payload as BridgeEvent);
-      ipc.on(IPC_EVENT_CHANNEL, handler);
-      let subscribed = true;
-      return () => {
-        if (!subscribed) return;
-        subscribed = false;
-        ipc.removeListener(IPC_EVENT_CHANNEL, handler);
-      };
+      const entry = (event: BridgeEvent): void => listener(event);
+      listeners.add(entry);
+      if (pending) {
+        const held = pending;
+        pending = null;
+        for (const payload of held) deliver(entry, payload);
+      }
+      return () => void listeners.delete(entry);
     },
   });
 }

@@ -6,7 +6,7 @@ import { createBridgeService } from '../bridge';
 import { createEngine, type Engine } from '../engine';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { electronEntries } from './entries';
-import { registerBridgeIpc, sendMenuAction } from './ipc';
+import { registerBridgeIpc, sendMenuAction, type BridgeIpc } from './ipc';
 import { createMainWindow, hardenSession } from './main-window';
 import { installMenu } from './menu';
 import { aboutDetail } from './menu-template';
@@ -34,10 +34,14 @@ export function startApp(): void {
   let engine: Engine | null = null;
   let service: BridgeService | null = null;
   let window: BrowserWindow | null = null;
+  let bridgeIpc: BridgeIpc | null = null;
   let shutDown = false;
 
   const openWindow = (): void => {
     window = createMainWindow({ preloadPath, autostart: process.env.CORELANES_AUTOSTART === '1', stateFile: join(app.getPath('userData'), 'window-state.json'), log });
+    // Each (re)load of the page gets the current run replayed (held by the preload until the page subscribes).
+    window.webContents.on('did-start-loading', () => bridgeIpc?.detachPage());
+    window.webContents.on('dom-ready', () => bridgeIpc?.attachPage());
     window.on('closed', () => {
       window = null;
       // No window, no run: a run nobody watches would only burn the user's cores.
@@ -67,7 +71,7 @@ export function startApp(): void {
     hardenSession(electronSession.defaultSession, () => window, log);
     engine = createEngine({ entries: electronEntries(mainDir), processHost: createUtilityProcessHost() });
     service = createBridgeService({ engine, log });
-    registerBridgeIpc(service, () => window?.webContents ?? null, log);
+    bridgeIpc = registerBridgeIpc(service, () => window?.webContents ?? null, log);
     installMenu({
       action: (action) => sendMenuAction(window?.webContents ?? null, { type: 'menu', action }),
       command: (command) => {

@@ -9,7 +9,15 @@ import { createInvokeHandler } from './ipc-handlers';
  * page before the service validates the payload; events go to the window
  * on one channel. Returns a disposer.
  */
-export function registerBridgeIpc(service: BridgeService, target: () => WebContents | null, log: (line: string) => void): Disposer {
+export interface BridgeIpc {
+  /** Call when the page's DOM is ready: it gets the current run replayed, then live events. */
+  attachPage(): void;
+  /** Call when the page starts (re)loading: nothing is sent until it is ready again (the replay covers the gap). */
+  detachPage(): void;
+  dispose: Disposer;
+}
+
+export function registerBridgeIpc(service: BridgeService, target: () => WebContents | null, log: (line: string) => void): BridgeIpc {
   const handle = createInvokeHandler(service, { isTrustedSender: isAppUrl, log });
   for (const name of COMMAND_NAMES) {
     ipcMain.handle(`${IPC_INVOKE_PREFIX}${name}`, (event, args: unknown) => handle(name, event.senderFrame?.url, args));
@@ -18,10 +26,20 @@ export function registerBridgeIpc(service: BridgeService, target: () => WebConte
     const contents = target();
     if (contents && !contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(IPC_EVENT_CHANNEL, event);
   };
-  const unsubscribe = service.subscribe(send);
-  return () => {
-    unsubscribe();
-    for (const name of COMMAND_NAMES) ipcMain.removeHandler(`${IPC_INVOKE_PREFIX}${name}`);
+  let unsubscribe: Disposer = () => undefined;
+  return {
+    attachPage() {
+      unsubscribe();
+      unsubscribe = service.subscribe(send); // the service replays the latest run to a new subscriber
+    },
+    detachPage() {
+      unsubscribe();
+      unsubscribe = () => undefined;
+    },
+    dispose() {
+      unsubscribe();
+      for (const name of COMMAND_NAMES) ipcMain.removeHandler(`${IPC_INVOKE_PREFIX}${name}`);
+    },
   };
 }
 

@@ -114,4 +114,30 @@ describe('preload API', () => {
     ipc.emit(IPC_EVENT_CHANNEL, event);
     expect(seen).toEqual([event]);
   });
+
+  it('holds events that arrive before the page subscribes and hands them to the first subscriber', () => {
+    const ipc = fakeIpc();
+    const api = createCorelanesApi(ipc);
+    const early: BridgeEvent = { type: 'progress', runId: 'r', elapsedMs: 1, durationMs: 2 };
+    ipc.emit(IPC_EVENT_CHANNEL, early);
+    const seen: unknown[] = [];
+    api.subscribe((e) => seen.push(e));
+    const live: BridgeEvent = { type: 'progress', runId: 'r', elapsedMs: 2, durationMs: 2 };
+    ipc.emit(IPC_EVENT_CHANNEL, live);
+    expect(seen).toEqual([early, live]);
+  });
+
+  it('a throwing listener does not stop the others', () => {
+    const ipc = fakeIpc();
+    const api = createCorelanesApi(ipc);
+    const seen: unknown[] = [];
+    api.subscribe(() => {
+      throw new Error('boom');
+    });
+    api.subscribe((e) => seen.push(e));
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    ipc.emit(IPC_EVENT_CHANNEL, { type: 'menu', action: 'stop-run' });
+    spy.mockRestore();
+    expect(seen).toHaveLength(1);
+  });
 });
