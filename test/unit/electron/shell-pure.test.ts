@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerAppRequest } from '../../../src/main/electron/app-protocol-files';
 import { aboutDetail, menuActions, menuTemplate } from '../../../src/main/electron/menu-template';
@@ -91,4 +92,14 @@ describe('worker paths', () => {
     expect(unpackedPath('/opt/C/resources/app.asar/out/cli/workers/thread.js')).toBe('/opt/C/resources/app.asar.unpacked/out/cli/workers/thread.js');
     expect(unpackedPath('/work/main/out/cli/workers/thread.js')).toBe('/work/main/out/cli/workers/thread.js');
   });
+});
+
+describe('pure shell modules', () => {
+  it.each(['app-url', 'ipc-handlers', 'window-state', 'menu-template', 'permissions', 'app-protocol-files', 'worker-paths'])(
+    'src/main/electron/%s.ts does not import electron (so it is tested here, without the binary)',
+    (name) => {
+      const source = readFileSync(`src/main/electron/${name}.ts`, 'utf8');
+      expect(source).not.toMatch(/from ['"]electron['"]|require\(['"]electron['"]\)/);
+    },
+  );
 });
