@@ -1,5 +1,5 @@
 import type { Trace, Verdict } from '../../../shared';
-import { activeParallelism, activeWindowMs, r, unitsByTask, unitsPerActiveSecond } from './measures';
+import { activeParallelism, activeWindowMs, r, readyParallelism, unitsByTask, unitsPerActiveSecond } from './measures';
 
 /** Fairness: the slowest worker's units / the fastest's (1 = equal; 0 = one starved). */
 export function progressRatio(trace: Trace): number {
@@ -18,6 +18,7 @@ export function cpuNumbers(trace: Trace): Record<string, number> {
     activeMs: r(activeWindowMs(trace), 1),
     parallelism: r(trace.metrics?.parallelism ?? 0),
     activeParallelism: r(activeParallelism(trace)),
+    readyParallelism: r(readyParallelism(trace)),
     unitsPerSecond: r(unitsPerActiveSecond(trace), 1),
     progressRatio: r(progressRatio(trace)),
   };
@@ -45,9 +46,12 @@ export function judgeCpu(
     summary = `${n.workers} CPU-bound workers used ${par.toFixed(2)} cores together while they ran (<= 1.15 means one at a time), ` +
       `slowest/fastest progress ${n.progressRatio!.toFixed(2)}.`;
   } else {
-    supported = ideal < 2 ? 'partly' : par >= 0.8 * ideal;
+    const ready = n.readyParallelism!;
+    const busyMachine = par < 0.8 * ideal && ready >= 0.8 * ideal;
+    supported = ideal < 2 || busyMachine ? 'partly' : par >= 0.8 * ideal;
     summary = `${n.workers} CPU-bound workers used ${par.toFixed(2)} cores together on ${n.cores} logical cores (ideal ${ideal}).` +
-      (ideal < 2 ? ' With one core nothing can run in parallel.' : '');
+      (ideal < 2 ? ' With one core nothing can run in parallel.' : '') +
+      (busyMachine ? ` Other programs kept them waiting for a CPU: running or ready to run they reached ${ready.toFixed(2)}.` : '');
   }
   return { presetId, claim, supported, numbers: { ...n, ...extra }, summary: nuance ? `${summary} ${nuance}` : summary };
 }

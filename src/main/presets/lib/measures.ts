@@ -35,6 +35,17 @@ export function activeParallelism(trace: Trace): number {
   return w > 0 ? workersOnCpuMs(trace) / w : 0;
 }
 
+/**
+ * Parallelism the workers were ready for: (on-CPU + run-queue wait) / active
+ * window. On a machine busy with other programs, processes that could run in
+ * parallel spend time runnable but not running; threads waiting for a GIL
+ * sleep instead, so they stay near 1 on this measure too.
+ */
+export function readyParallelism(trace: Trace): number {
+  const w = activeWindowMs(trace);
+  return w > 0 ? (workersOnCpuMs(trace) + runQueueMs(trace)) / w : 0;
+}
+
 /** Each worker's on-CPU ms, by task id. */
 export function onCpuByTask(trace: Trace): Map<string, number> {
   const out = new Map<string, number>(workerTasks(trace).map((t) => [t.id, 0]));
