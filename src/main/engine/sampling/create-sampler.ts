@@ -5,9 +5,13 @@ import type { Sampler, SamplerBatch, SamplerOptions, TrackedTask } from './sampl
 
 const STOP_TIMEOUT_MS = 5000;
 
+const monoMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
 /**
  * Starts the sampler worker thread (options.samplerEntry, the built
  * out/cli/workers/sampler.js) and resolves once it reports its own tid.
+ * If the thread dies, listeners get an `error` marker and stop() rejects with
+ * the reason; nothing waits forever.
  */
 export async function createSampler(options: SamplerOptions): Promise<Sampler> {
   const init: SamplerInitInput = {
@@ -19,42 +23,70 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
   };
   const worker = new Worker(options.samplerEntry, { workerData: init });
   const listeners = new Set<(batch: SamplerBatch) => void>();
-  let stopped: ((stats: SamplerStats) => void) | null = null;
-  let failed: ((e: Error) => void) | null = null;
-  let finalStats: Promise<SamplerStats> | null = null;
+  const relMs = (): number => Math.max(0, monoMs() - options.runStartMono);
+  const emitError = (text: string): void => {
+    const batch: SamplerBatch = { segments: [], markers: [{ tMs: relMs(), kind: 'error', taskId: null, text: text.slice(0, 2000) }], memory: [] };
+    for (const l of [...listeners]) l(batch);
+  };
 
-  const ready = new Promise<{ tid: number | null }>((resolve, reject) => {
-    failed = reject;
-    worker.on('message', (raw: unknown) => {
-      const parsed = FromSamplerSchema.safeParse(raw);
-      if (!parsed.success) {
-        console.error(`sampler: invalid message from the sampler thread: ${parsed.error.issues[0]?.message}`);
-        return;
-      }
-      const msg = parsed.data;
-      switch (msg.type) {
-        case 'ready':
-          resolve({ tid: msg.tid });
-          return;
-        case 'batch':
-          for (const l of [...listeners]) l({ segments: msg.segments, markers: msg.markers, memory: msg.memory });
-          return;
-        case 'stopped':
-          stopped?.(msg.stats);
-          return;
-        case 'error':
-          for (const l of [...listeners])
-            l({ segments: [], markers: [{ tMs: 0, kind: 'error', taskId: null, text: msg.message }], memory: [] });
-          return;
-      }
-    });
+  let stats: SamplerStats | null = null;
+  let death: Error | null = null;
+  const settled = new Set<{ resolve: (s: SamplerStats) => void; reject: (e: Error) => void }>();
+  const settle = (): void => {
+    for (const w of settled) {
+      if (stats) w.resolve(stats);
+      else if (death) w.reject(death);
+      else continue;
+      settled.delete(w);
+    }
+  };
+
+  let onReady: ((tid: number | null) => void) | null = null;
+  const ready = new Promise<number | null>((resolve, reject) => {
+    onReady = resolve;
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`sampler thread exited (code ${code}) before it was ready`)));
   });
-  worker.on('error', (e) => failed?.(e instanceof Error ? e : new Error(String(e))));
-  worker.on('exit', (code) => failed?.(new Error(`sampler thread exited (code ${code}) before it was stopped`)));
-  const { tid } = await ready;
 
+  worker.on('message', (raw: unknown) => {
+    const parsed = FromSamplerSchema.safeParse(raw);
+    if (!parsed.success) {
+      emitError(`sampler: invalid message from the sampler thread: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return;
+    }
+    const msg = parsed.data;
+    switch (msg.type) {
+      case 'ready':
+        onReady?.(msg.tid);
+        return;
+      case 'batch':
+        for (const l of [...listeners]) l({ segments: msg.segments, markers: msg.markers, memory: msg.memory });
+        return;
+      case 'stopped':
+        stats = msg.stats;
+        settle();
+        return;
+      case 'error':
+        emitError(msg.message);
+        return;
+    }
+  });
+  worker.on('error', (e: unknown) => {
+    death ??= new Error(`sampler thread failed: ${e instanceof Error ? e.message : String(e)}`);
+    emitError(death.message);
+    settle();
+  });
+  worker.on('exit', (code) => {
+    if (stats) return;
+    death ??= new Error(`sampler thread exited (code ${code}) before it was stopped`);
+    emitError(death.message);
+    settle();
+  });
+
+  const tid = await ready;
+  let stopping: Promise<SamplerStats> | null = null;
   const send = (m: ToSamplerInput): void => {
-    if (!finalStats) worker.postMessage(m);
+    if (!stopping && !death) worker.postMessage(m);
   };
 
   return {
@@ -73,26 +105,26 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
       return () => listeners.delete(listener);
     },
     stop(): Promise<SamplerStats> {
-      finalStats ??= new Promise<SamplerStats>((resolve, reject) => {
+      stopping ??= new Promise<SamplerStats>((resolve, reject) => {
         const timer = setTimeout(() => {
+          death ??= new Error(`sampler thread did not stop within ${STOP_TIMEOUT_MS} ms`);
           void worker.terminate();
-          reject(new Error(`sampler thread did not stop within ${STOP_TIMEOUT_MS} ms`));
+          settle();
         }, STOP_TIMEOUT_MS);
-        stopped = (stats) => {
-          clearTimeout(timer);
-          resolve(stats);
-        };
-        failed = (e) => {
-          clearTimeout(timer);
-          reject(e);
-        };
-        worker.once('exit', () => {
-          clearTimeout(timer);
-          // 'stopped' arrives before the thread ends; nothing more to wait for.
+        settled.add({
+          resolve: (s) => {
+            clearTimeout(timer);
+            resolve(s);
+          },
+          reject: (e) => {
+            clearTimeout(timer);
+            reject(e);
+          },
         });
-        worker.postMessage({ type: 'stop' } satisfies ToSamplerInput);
+        if (!death) worker.postMessage({ type: 'stop' } satisfies ToSamplerInput);
+        settle();
       });
-      return finalStats;
+      return stopping;
     },
   };
 }
