@@ -45,7 +45,7 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 export function summarize(trace: Trace): RunSummary {
   const m: Metrics = trace.metrics ?? { wallMs: trace.run.wallMs, cpuMs: 0, parallelism: 0, tasks: [], cores: [], sampler: null, unitsPerSecond: null };
   const details = new Map(trace.tasks.map((t) => [t.id, t]));
-  const spawns = m.tasks.map((t) => t.spawnMs).filter((s): s is number => s !== null);
+  const spawns = m.tasks.filter((t) => t.kind !== 'main' && t.kind !== 'sampler').map((t) => t.spawnMs).filter((s): s is number => s !== null);
   return {
     runId: trace.run.runId,
     scenarioId: trace.run.scenarioId,
@@ -78,7 +78,8 @@ export function summarize(trace: Trace): RunSummary {
       coreMs: Object.fromEntries(Object.entries(t.coreMs).map(([c, v]) => [c, round(v)])),
       coreShare: Object.fromEntries(Object.entries(t.coreMs).map(([c, v]) => [c, t.onCpuMs > 0 ? round(v / t.onCpuMs, 3) : 0])),
       migrations: t.migrations,
-      spawnMs: t.spawnMs === null ? null : round(t.spawnMs),
+      // The host's own threads were not spawned by the run.
+      spawnMs: t.spawnMs === null || t.kind === 'main' || t.kind === 'sampler' ? null : round(t.spawnMs),
       unitsDone: t.unitsDone,
       exitReason: t.exitReason,
       exitDetail: details.get(t.taskId)?.exitDetail ?? null,
