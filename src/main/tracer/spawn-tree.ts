@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { isZombie, processTree } from './proc-tree';
 
 /** setpriv (util-linux) can give the command PR_SET_PDEATHSIG: it dies with us even if we are SIGKILLed. */
@@ -11,6 +12,7 @@ const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p)) 
  */
 export function spawnTraced(argv: string[]): ChildProcess {
   if (argv.length === 0) throw new Error('no command to trace: use `corelanes trace -- <command...>`');
+  resolveCommand(argv[0]!);
   const [cmd, args] = SETPRIV && process.platform === 'linux' ? [SETPRIV, ['--pdeathsig', 'KILL', '--', ...argv]] : [argv[0]!, argv.slice(1)];
   return spawn(cmd, args, { stdio: ['inherit', 'pipe', 'inherit'], detached: true });
 }
@@ -48,4 +50,26 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The command's file, as the shell would find it; a clear error before anything starts when there is none. */
+export function resolveCommand(cmd: string, pathVar: string = process.env.PATH ?? ''): string {
+  if (cmd.includes('/')) {
+    if (executable(cmd)) return cmd;
+    throw new Error(`cannot run ${cmd}: no such executable file`);
+  }
+  for (const dir of pathVar.split(delimiter).filter(Boolean)) {
+    const full = join(dir, cmd);
+    if (executable(full)) return full;
+  }
+  throw new Error(`cannot run ${cmd}: not found on the PATH`);
 }

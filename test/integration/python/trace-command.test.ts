@@ -1,0 +1,90 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TraceSchema, type Trace } from '../../../src/shared';
+import { findPython } from '../../../src/main/python';
+import { CLI_BUNDLE, ROOT } from '../../support/entries';
+import { isAlive, waitAllGone } from '../../support/proc';
+
+let python = 'python3';
+const dir = mkdtempSync(join(tmpdir(), 'corelanes-trace-'));
+beforeAll(async () => {
+  // The interpreter itself, not a shim script in front of it: fewer short-lived helper processes.
+  python = (await findPython('python3')).executable ?? 'python3';
+});
+
+function traceScript(script: string, seconds: number): { json: Record<string, unknown>; trace: Trace; stderr: string } {
+  const out = join(dir, `${script}.json`);
+  const r = spawnSync('node', [CLI_BUNDLE, 'trace', '--json', '--out', out, '--', python, join(ROOT, 'test/fixtures/python', script), String(seconds)], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return { json: JSON.parse(r.stdout), trace: TraceSchema.parse(JSON.parse(readFileSync(out, 'utf8'))), stderr: r.stderr };
+}
+
+/** On-CPU (and on-CPU + run-queue) ms of some tasks over the window from their discovery to their exit. */
+function ratios(trace: Trace, ids: string[]): { onCpu: number; ready: number } {
+  const tasks = trace.tasks.filter((t) => ids.includes(t.id));
+  const window = Math.max(...tasks.map((t) => t.exitMs ?? trace.run.wallMs)) - Math.min(...tasks.map((t) => t.startedMs ?? 0));
+  let cpu = 0;
+  let wait = 0;
+  for (const s of trace.segments) {
+    if (!ids.includes(s.taskId)) continue;
+    cpu += s.onCpuNs / 1e6;
+    wait += s.waitNs / 1e6;
+  }
+  return { onCpu: cpu / window, ready: (cpu + wait) / window };
+}
+
+const printedIds = (stderr: string) => JSON.parse(/done (\[.*\])/.exec(stderr)![1]!) as number[];
+
+describe('corelanes trace -- python3 <script>', () => {
+  it('2 CPU-bound threads: every thread is a task with its tid; together <= 1.15 cores; GIL waits are inferred, marked so', () => {
+    const { json, trace, stderr } = traceScript('two_cpu_threads.py', 2);
+    const tids = printedIds(stderr);
+    const root = trace.tasks.find((t) => t.kind === 'python-process' && t.parentId === null)!;
+    for (const tid of tids) {
+      const t = trace.tasks.find((x) => x.tid === tid);
+      expect(t).toMatchObject({ id: `t${tid}`, kind: 'python-thread', pid: root.pid });
+    }
+    const r = ratios(trace, tids.map((t) => `t${t}`));
+    expect(r.onCpu).toBeLessThanOrEqual(1.15);
+    expect(r.ready).toBeLessThanOrEqual(1.3);
+    expect(json.inferredGilWaits).toBeGreaterThan(0);
+    const inferred = trace.segments.filter((s) => s.inferred);
+    expect(inferred.length).toBeGreaterThan(0);
+    expect(inferred.every((s) => s.state === 'gil-wait')).toBe(true);
+  });
+
+  it('2 multiprocessing processes: each child process is a task with its pid; together >= 1.6 cores', () => {
+    const { trace, stderr } = traceScript('two_cpu_processes.py', 2);
+    const pids = printedIds(stderr);
+    for (const pid of pids) expect(trace.tasks.find((t) => t.pid === pid && t.tid === pid)).toMatchObject({ id: `p${pid}`, kind: 'python-process' });
+    // Running or ready to run: other programs on a shared machine may keep a ready process off a core.
+    expect(ratios(trace, pids.map((p) => `p${p}`)).ready).toBeGreaterThanOrEqual(1.6);
+    expect(trace.segments.some((s) => s.inferred)).toBe(false);
+  });
+
+  it('a bad command is one clear line and exit 1', () => {
+    const r = spawnSync('node', [CLI_BUNDLE, 'trace', '--', '/nonexistent/prog'], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').filter(Boolean).at(-1)).toMatch(/corelanes: .*nonexistent/);
+  });
+
+  it('SIGTERM ends the command and every process it started: no orphan', async () => {
+    const out = join(dir, 'sleepers.json');
+    const cli = spawn('node', [CLI_BUNDLE, 'trace', '--json', '--out', out, '--', 'sh', '-c', 'sleep 30 & sleep 30 & wait'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await new Promise((r) => setTimeout(r, 1500));
+    cli.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => cli.once('exit', (c) => r(c)));
+    expect(code).toBe(143);
+    const trace = TraceSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    const pids = [...new Set(trace.tasks.map((t) => t.pid!))];
+    expect(pids.length).toBeGreaterThanOrEqual(3);
+    expect(await waitAllGone(pids, 5000)).toEqual([]);
+    expect(pids.some(isAlive)).toBe(false);
+  });
+});
