@@ -13,10 +13,10 @@ export interface ChildHandle {
 }
 
 /**
- * Every host sets CORELANES_PARENT_PID=<its own pid> in the child's environment:
- * the process entry exits when its parent pid differs from it, which catches a
- * parent that died while the child was still loading (before any 'disconnect'
- * or 'close' listener existed).
+ * Hosts must pass options.env to the child: it carries CORELANES_PARENT_PID (the
+ * engine's pid), and the process entry exits when its parent pid differs from
+ * it, which catches a parent that died while the child was still loading
+ * (before any 'disconnect' or 'close' listener existed).
  */
 export interface ProcessHost {
   /** Human name of the host, e.g. "node-fork" or "electron-utility". */

@@ -14,7 +14,8 @@ export const processKind: KindDefinition = {
     spawn(request): WorkerHandle {
       const child = context.processHost.fork(context.entries.process, {
         serviceName: `corelanes-worker-${request.index}`,
-        env: { CORELANES_TASK_ID: request.taskId },
+        // The entry exits when its parent pid is not this one (see src/workers/runtime/parent-watch.ts).
+        env: { CORELANES_TASK_ID: request.taskId, CORELANES_PARENT_PID: String(process.pid) },
       });
       const exits = listenerSet<[WorkerExit]>();
       let exited = false;
