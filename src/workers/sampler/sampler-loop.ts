@@ -124,11 +124,20 @@ export class SamplerLoop {
       this.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: task ${pid}/${tid} is gone, not tracked` });
       return;
     }
+    let view: Int32Array | null = null;
+    if (slot) {
+      try {
+        view = phaseSlotView(slot.buffer, slot.offset);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        this.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: phase slot ignored: ${why}`.slice(0, 2000) });
+      }
+    }
     const tracked: Tracked = {
       pid,
       handle,
       timeline: new TaskTimeline(taskId, { resolveAfterMs: Math.max(20, 5 * this.init.intervalMs) }),
-      slot: slot ? phaseSlotView(slot.buffer, slot.offset) : null,
+      slot: view,
       reported: null,
       idleStreak: 0,
       lastOn: null,

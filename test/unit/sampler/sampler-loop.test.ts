@@ -54,6 +54,8 @@ describe('SamplerLoop', () => {
   });
   inbox.push({ type: 'track', taskId: 'a', pid: 1, tid: 11, phaseSlot: { buffer: slot.buffer, offset: 0 } });
   inbox.push({ type: 'track', taskId: 'p', pid: 2, tid: 2 });
+  // A slot that does not fit its buffer is reported and ignored, the task still tracked.
+  inbox.push({ type: 'track', taskId: 'bad-slot', pid: 2, tid: 2, phaseSlot: { buffer: new SharedArrayBuffer(8), offset: 4 } });
   loop.run();
 
   it("puts exactly the counters' movement into segments, on the worker's own core", () => {
@@ -68,6 +70,12 @@ describe('SamplerLoop', () => {
     const p = segmentsOf(out, 'p');
     expect(p.map((s) => s.state)).toContain('io');
     expect(p.at(-1)!.endMs).toBeLessThanOrEqual(70);
+  });
+
+  it('reports a phase slot that does not fit, and still tracks the task', () => {
+    const markers = out.flatMap((m) => (m.type === 'batch' ? m.markers : []));
+    expect(markers.some((m) => m.taskId === 'bad-slot' && /phase slot ignored/.test(m.text ?? ''))).toBe(true);
+    expect(segmentsOf(out, 'bad-slot').length).toBeGreaterThan(0);
   });
 
   it('ships batches every ~25 ms, memory at ~10 Hz, reports a bad message and ends with its own stats', () => {
