@@ -347,8 +347,11 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
       }
     }
   }, Math.min(250, timing.hangGraceMs / 4));
+  // Progress counts the workload's time: it starts when the duration is armed (workers up).
+  let durationArmedMono: number | null = null;
+  const elapsedMs = () => (durationArmedMono === null ? 0 : Math.min(durationMs, monoMs() - durationArmedMono));
   const progressTimer = setInterval(() => {
-    emit({ type: 'progress', runId, elapsedMs: relMs(monoMs()), durationMs });
+    emit({ type: 'progress', runId, elapsedMs: elapsedMs(), durationMs });
   }, timing.progressMs);
   const metricsTimer = setInterval(() => {
     emit({ type: 'metrics', runId, metrics: currentMetrics(null, relMs(monoMs())) });
@@ -360,6 +363,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   const armDuration = () => {
     if (durationTimer || ending) return;
     if (initialWorkers.some((w) => !w.hello && !w.gone)) return;
+    durationArmedMono = monoMs();
     durationTimer = setTimeout(() => void end('finished'), durationMs);
   };
 
@@ -395,7 +399,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
         if (task) upsertTask({ ...task, exitMs: wallMs, exitReason: 'finished' });
       }
       const metrics = currentMetrics(stats, wallMs);
-      emit({ type: 'progress', runId, elapsedMs: wallMs, durationMs });
+      emit({ type: 'progress', runId, elapsedMs: elapsedMs(), durationMs });
       emit({ type: 'metrics', runId, metrics });
       const trace: Trace = recorder.toTrace(deps.machine, runInfo(wallMs), metrics);
       emit({ type: 'run-ended', runId, reason: stoppedByUser ? 'stopped' : 'finished', metrics });
