@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import type { KindDefinition, WorkerExit, WorkerHandle, ExtraTask } from '../../../src/main/engine/kinds/kind-driver';
+import type { Sampler, TrackedTask } from '../../../src/main/engine/sampling/sampler-api';
+import type { EngineOptions } from '../../../src/main/engine/session-api';
+import { startSession } from '../../../src/main/engine/session/session';
+import { RunParamsSchema, type BridgeEvent, type Machine, type RunParamsInput, type ToWorker } from '../../../src/shared';
+import { monoMs } from '../../../src/workers/runtime/clock';
+
+// The session's supervision logic, driven by a scripted driver and sampler (no
+// threads or processes here; the real ones are in test/integration/engine).
+
+const machine: Machine = { os: 'linux', kernel: 'test', arch: 'x64', cpuModel: 'test', logicalCores: 2, coresObservable: true, runtimes: {} };
+const options = { entries: { thread: 't', process: 'p', sampler: 's' }, processHost: { name: 'none', fork: () => { throw new Error('unused'); } } } as EngineOptions;
+
+interface FakeWorker {
+  taskId: string;
+  posted: ToWorker[];
+  send(message: unknown): void;
+  exit(exit: Partial<WorkerExit>): void;
+  extra(task: ExtraTask, gone?: boolean): void;
+  killed: boolean;
+}
+
+/** A driver whose workers say hello at once and answer stop with done + a clean exit, unless told to ignore it. */
+function fakeKind(behaviour: { ignoreStop?: (taskId: string) => boolean } = {}) {
+  const workers: FakeWorker[] = [];
+  let pid = 1000;
+  const def: KindDefinition = {
+    kind: 'process',
+    availability: async () => ({ available: true, reason: null }),
+    create: () => ({
+      kind: 'process',
+      taskKind: 'process',
+      spawn(request): WorkerHandle {
+        const messageListeners = new Set<(m: unknown) => void>();
+        const exitListeners = new Set<(e: WorkerExit) => void>();
+        const extraListeners = new Set<(t: ExtraTask, gone: boolean) => void>();
+        let gone = false;
+        const myPid = ++pid;
+        const w: FakeWorker = {
+          taskId: request.taskId,
+          posted: [],
+          killed: false,
+          send: (m) => messageListeners.forEach((l) => l(m)),
+          exit: (e) => {
+            if (gone) return;
+            gone = true;
+            exitListeners.forEach((l) => l({ code: 0, signal: null, error: null, ...e }));
+          },
+          extra: (t, g = false) => extraListeners.forEach((l) => l(t, g)),
+        };
+        workers.push(w);
+        setTimeout(() => w.send({ type: 'hello', pid: myPid, tid: myPid, startedAtMono: monoMs() }), 1);
+        return {
+          pid: myPid,
+          phaseSlot: null,
+          post(message) {
+            w.posted.push(message);
+            if (message.type === 'stop' && !behaviour.ignoreStop?.(w.taskId)) {
+              setTimeout(() => {
+                w.send({ type: 'done', unitsDone: 7 });
+                w.exit({ code: 0 });
+              }, 1);
+            }
+          },
+          kill() {
+            w.killed = true;
+            setTimeout(() => w.exit({ code: null, signal: 'SIGKILL' }), 1);
+          },
+          onMessage: (l) => (messageListeners.add(l), () => messageListeners.delete(l)),
+          onExit: (l) => (exitListeners.add(l), () => exitListeners.delete(l)),
+          onExtraTask: (l) => (extraListeners.add(l), () => extraListeners.delete(l)),
+        };
+      },
+    }),
+  };
+  return { def, workers };
+}
+
+function fakeSampler() {
+  const tracked = new Map<string, TrackedTask>();
+  const untracked: string[] = [];
+  const sampler: Sampler = {
+    tid: 55,
+    track: (t) => void tracked.set(t.taskId, t),
+    untrack: (id) => void untracked.push(id),
+    reportPhase: () => undefined,
+    onBatch: () => () => undefined,
+    stop: async () => ({ intervalMs: 1, samples: 10, rateHz: 1000, cpuPercent: 1, gaps: 0, maxGapMs: 1, source: 'fake' }),
+  };
+  return { sampler, tracked, untracked };
+}
+
+async function start(params: RunParamsInput, kind: ReturnType<typeof fakeKind>, timing = {}) {
+  const s = fakeSampler();
+  const events: BridgeEvent[] = [];
+  const session = await startSession({
+    runId: 'r',
+    scenarioId: null,
+    params: RunParamsSchema.parse(params),
+    machine,
+    options,
+    findKind: () => kind.def,
+    createSampler: async () => s.sampler,
+    timing: { hangGraceMs: 150, stopGraceMs: 100, spawnGraceMs: 500, progressMs: 10, liveMetricsMs: 20, ...timing },
+  });
+  session.subscribe((e) => events.push(e));
+  return { session, events, ...s };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('session supervision', () => {
+  it('spawns, tracks each worker after its hello, starts it, and ends finished after the duration', async () => {
+    const kind = fakeKind();
+    const { session, tracked, untracked, events } = await start({ workers: 2, durationS: 0.1 }, kind);
+    const trace = await session.done;
+    expect([...tracked.keys()].sort()).toEqual(['main', 'sampler', 'w0', 'w1']);
+    expect(kind.workers.every((w) => w.posted[0]?.type === 'start' && w.posted[1]?.type === 'stop')).toBe(true);
+    expect(untracked).toEqual(expect.arrayContaining(['w0', 'w1', 'main', 'sampler']));
+    const workers = trace.tasks.filter((t) => t.kind === 'process');
+    expect(workers.map((t) => t.exitReason)).toEqual(['finished', 'finished']);
+    expect(workers.every((t) => t.startedMs !== null && t.pid !== null)).toBe(true);
+    for (const kindName of ['spawn', 'started', 'message-sent', 'message-received', 'exit']) expect(trace.markers.some((m) => m.kind === kindName)).toBe(true);
+    expect(trace.metrics?.tasks.find((t) => t.taskId === 'w0')?.unitsDone).toBe(7);
+    expect(events.some((e) => e.type === 'progress')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'run-ended', reason: 'finished' });
+  });
+
+  it('rejects a malformed message as an error marker and goes on', async () => {
+    const kind = fakeKind();
+    const { session } = await start({ workers: 1, durationS: 0.1 }, kind);
+    await sleep(10);
+    kind.workers[0]!.send({ type: 'hello', pid: 'not a number' });
+    kind.workers[0]!.send('garbage');
+    const trace = await session.done;
+    expect(trace.markers.filter((m) => m.kind === 'error' && /malformed/.test(m.text ?? ''))).toHaveLength(2);
+    expect(trace.tasks.find((t) => t.id === 'w0')?.exitReason).toBe('finished');
+  });
+
+  it('kills a silent worker as hung; the others go on', async () => {
+    const kind = fakeKind();
+    const { session } = await start({ workers: 2, durationS: 60 }, kind);
+    // w1 keeps sending heartbeats, w0 says nothing after its hello.
+    const beat = setInterval(() => kind.workers[1]?.send({ type: 'progress', unitsDone: 1, heapBytes: null }), 20);
+    await sleep(400);
+    clearInterval(beat);
+    expect(kind.workers[0]!.killed).toBe(true);
+    expect(kind.workers[1]!.killed).toBe(false);
+    const trace = await session.stop();
+    expect(trace.tasks.find((t) => t.id === 'w0')?.exitReason).toBe('hung');
+    expect(trace.tasks.find((t) => t.id === 'w1')?.exitReason).toBe('stopped');
+    expect(trace.markers.some((m) => m.kind === 'crash' && m.taskId === 'w0')).toBe(true);
+  });
+
+  it('kills a worker that does not answer stop as hung, and stop still resolves', async () => {
+    const kind = fakeKind({ ignoreStop: (id) => id === 'w1' });
+    const { session } = await start({ workers: 2, durationS: 60 }, kind, { hangGraceMs: 10_000 });
+    await sleep(20);
+    const trace = await session.stop();
+    expect(trace.tasks.find((t) => t.id === 'w0')?.exitReason).toBe('stopped');
+    expect(trace.tasks.find((t) => t.id === 'w1')?.exitReason).toBe('hung');
+    expect(kind.workers[1]!.killed).toBe(true);
+  });
+
+  it('ends by itself once every worker finished a fixed amount of work', async () => {
+    const kind = fakeKind();
+    const { session } = await start({ workers: 2, durationS: 60, workUnits: 5 }, kind);
+    await sleep(20);
+    for (const w of kind.workers) {
+      w.send({ type: 'done', unitsDone: 5 });
+      w.exit({ code: 0 });
+    }
+    const trace = await session.done;
+    expect(trace.tasks.filter((t) => t.kind === 'process').map((t) => t.exitReason)).toEqual(['finished', 'finished']);
+    expect(trace.run.wallMs).toBeLessThan(10_000);
+  });
+
+  it('reports exits it did not ask for: exited, crashed, killed', async () => {
+    const kind = fakeKind();
+    const { session } = await start({ workers: 3, durationS: 60 }, kind);
+    await sleep(20);
+    kind.workers[0]!.exit({ code: 3 });
+    kind.workers[1]!.send({ type: 'error', message: 'TypeError: boom', stack: null });
+    kind.workers[1]!.exit({ code: 1 });
+    kind.workers[2]!.exit({ code: null, signal: 'SIGSEGV' });
+    const trace = await session.stop();
+    expect(trace.tasks.filter((t) => t.kind === 'process').map((t) => t.exitReason)).toEqual(['exited', 'crashed', 'killed']);
+    expect(trace.tasks.find((t) => t.id === 'w1')?.exitDetail).toMatch(/TypeError: boom/);
+  });
+
+  it('tracks the extra OS tasks a worker brings and ends them with it', async () => {
+    const kind = fakeKind();
+    const { session, tracked, untracked } = await start({ workers: 1, durationS: 60 }, kind);
+    await sleep(20);
+    kind.workers[0]!.extra({ key: 'tid:77', kind: 'python-thread', label: 'py thread', pid: 1001, tid: 77 });
+    expect(tracked.get('w0.tid:77')).toMatchObject({ pid: 1001, tid: 77 });
+    const trace = await session.stop();
+    const extra = trace.tasks.find((t) => t.id === 'w0.tid:77');
+    expect(extra).toMatchObject({ kind: 'python-thread', parentId: 'w0', addressSpace: 1001 });
+    expect(extra?.exitMs).not.toBeNull();
+    expect(untracked).toContain('w0.tid:77');
+  });
+
+  it('adds a worker of another kind and removes the newest during a run', async () => {
+    const kind = fakeKind();
+    const { session } = await start({ workers: 1, durationS: 60 }, kind);
+    const added = await session.addWorker();
+    expect(added).toBe('w1');
+    await sleep(10);
+    expect(await session.removeWorker()).toBe('w1');
+    const trace = await session.stop();
+    expect(trace.tasks.find((t) => t.id === 'w1')?.exitReason).toBe('removed');
+    await expect(session.addWorker()).rejects.toThrow(/ended/);
+  });
+});
