@@ -1,6 +1,9 @@
-import type { BridgeEvent, Machine, RunParams, Trace } from '../../shared';
+import { RunParamsSchema, type BridgeEvent, type Machine, type RunParams, type Trace } from '../../shared';
 import type { Engine, Session } from '../engine/session-api';
-import type { Preset } from '../presets';
+import type { Preset, PresetContext } from '../presets';
+
+/** What the host adds to every preset's context (e.g. where the built thread entry is). */
+export type PresetExtras = Pick<PresetContext, 'threadEntry' | 'durationS'>;
 import { followSession, type RunEndedEvent } from './follow-session';
 import { userMessage } from './messages';
 
@@ -38,12 +41,17 @@ export async function startPlainRun(ctx: RunContext, params: Partial<RunParams>,
   };
 }
 
+/** How long startRun waits for a preset's first session before answering with the preset's own run id. */
+export const PRESET_FIRST_RUN_WAIT_MS = 500;
+
 /**
  * Runs a preset. The preset gets an engine whose sessions the bridge follows,
  * so the timeline shows each of its runs live; the last run's run-ended
- * carries the preset's verdict.
+ * carries the preset's verdict. A preset that measures without sessions
+ * (message cost, races, pools) is announced as a run of its own id, so the
+ * page shows it going on and gets its verdict at the end.
  */
-export async function startPresetRun(ctx: RunContext, preset: Preset): Promise<ActiveRun> {
+export async function startPresetRun(ctx: RunContext, preset: Preset, extra: PresetExtras = {}): Promise<ActiveRun> {
   const abort = new AbortController();
   const scenarioId = preset.scenario.id;
   // Events of the sessions the bridge follows itself; the preset may pass the same objects to onEvent.
@@ -56,6 +64,19 @@ export async function startPresetRun(ctx: RunContext, preset: Preset): Promise<A
   const flushHeld = (): void => {
     if (heldRunEnded) emit(heldRunEnded);
     heldRunEnded = null;
+  };
+
+  const ownRunId = `${scenarioId}-${Date.now().toString(36)}`;
+  let ownRunAnnounced = false;
+  const announceOwnRun = (): void => {
+    if (ownRunAnnounced) return;
+    ownRunAnnounced = true;
+    const params = RunParamsSchema.safeParse(preset.scenario.params);
+    emit({
+      type: 'run-started',
+      run: { runId: ownRunId, scenarioId, params: params.success ? params.data : RunParamsSchema.parse({}), startedAt: new Date().toISOString(), wallMs: 0 },
+      machine: ctx.machine,
+    });
   };
 
   let firstRunId: (id: string) => void = () => undefined;
@@ -94,9 +115,8 @@ export async function startPresetRun(ctx: RunContext, preset: Preset): Promise<A
     dispose: async () => undefined,
   };
 
-  const syntheticRunId = `${scenarioId}-${Date.now().toString(36)}`;
   const ended = preset
-    .run({ engine, signal: abort.signal, onEvent: (event) => (fromSessions.has(event) ? undefined : emit(event)) })
+    .run({ ...extra, engine, signal: abort.signal, onEvent: (event) => (fromSessions.has(event) ? undefined : emit(event)) })
     .then(
       async (result) => {
         await Promise.all(followed);
@@ -104,28 +124,35 @@ export async function startPresetRun(ctx: RunContext, preset: Preset): Promise<A
         if (trace) ctx.onTrace({ ...trace, verdict: result.verdict });
         const held = heldRunEnded as RunEndedEvent | null;
         heldRunEnded = null;
+        if (!held) announceOwnRun();
         emit({
           type: 'run-ended',
-          runId: held?.runId ?? trace?.run.runId ?? syntheticRunId,
+          runId: held?.runId ?? ownRunId,
           reason: abort.signal.aborted ? 'stopped' : (held?.reason ?? 'finished'),
           metrics: held?.metrics ?? trace?.metrics ?? null,
           verdict: result.verdict,
         });
-        firstRunId(syntheticRunId);
+        firstRunId(ownRunId);
       },
       async (error: unknown) => {
-        failedBeforeFirstRun(error);
         await Promise.all(followed);
         if (lastTrace) ctx.onTrace(lastTrace);
         const stopped = abort.signal.aborted;
         const held = heldRunEnded as RunEndedEvent | null;
         heldRunEnded = null;
-        if (!stopped && followed.length > 0) emit({ type: 'error', message: `${preset.scenario.title} failed: ${userMessage(error)}`, runId: held?.runId ?? null });
-        if (held) emit({ ...held, reason: stopped ? 'stopped' : held.reason === 'finished' ? 'failed' : held.reason });
+        const runId = held?.runId ?? (ownRunAnnounced ? ownRunId : null);
+        if (runId === null) return failedBeforeFirstRun(error); // startRun itself fails with the message
+        if (!stopped) emit({ type: 'error', message: `${preset.scenario.title} failed: ${userMessage(error)}`, runId });
+        emit({ ...(held ?? { type: 'run-ended', runId, metrics: null }), reason: stopped ? 'stopped' : 'failed' });
       },
     );
 
-  const runId = await runIdKnown;
+  const waited = await Promise.race([runIdKnown, new Promise<null>((r) => setTimeout(() => r(null), PRESET_FIRST_RUN_WAIT_MS))]);
+  let runId = waited;
+  if (runId === null) {
+    announceOwnRun();
+    runId = ownRunId;
+  }
   return {
     runId,
     session: () => current,

@@ -1,7 +1,7 @@
 import { TraceSchema, toChromeTraceJson, type BridgeEvent, type BridgeService, type CommandName, type Machine, type Trace } from '../../shared';
 import type { Engine } from '../engine/session-api';
 import { PRESETS, type Preset } from '../presets';
-import { startPlainRun, startPresetRun, type ActiveRun } from './active-run';
+import { startPlainRun, startPresetRun, type ActiveRun, type PresetExtras } from './active-run';
 import { EventHub } from './event-hub';
 import { UserError, describeZodError, userMessage } from './messages';
 import { listScenarios, plainScenarios } from './scenarios';
@@ -11,6 +11,8 @@ export interface BridgeServiceOptions {
   engine: Engine;
   /** Presets offered as scenarios; defaults to the registry (read at each call, so late registrations show). */
   presets?: readonly Preset[];
+  /** Added to every preset's context: the host knows where its built thread entry is. */
+  presetExtras?: PresetExtras;
   /** Where internal problems are logged; defaults to stderr. */
   log?: (line: string) => void;
 }
@@ -65,7 +67,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
       let run: ActiveRun;
       if (preset) {
         if (!preset.scenario.available) throw new UserError(`${preset.scenario.title} is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
-        run = await startPresetRun(ctx, preset);
+        run = await startPresetRun(ctx, preset, options.presetExtras);
       } else {
         const plain = scenarioId === null ? undefined : plainScenarios(ctx.machine).find((s) => s.id === scenarioId);
         if (scenarioId !== null && !plain) throw new UserError(`Unknown scenario ${JSON.stringify(scenarioId)}`);

@@ -69,8 +69,9 @@ export function startApp(): void {
     if (!existsSync(join(rendererDir, 'index.html'))) log(`app: no renderer in ${rendererDir}; run "npm run build"`);
     serveAppScheme(rendererDir, log);
     hardenSession(electronSession.defaultSession, () => window, log);
-    engine = createEngine({ entries: electronEntries(mainDir), processHost: createUtilityProcessHost() });
-    service = createBridgeService({ engine, log });
+    const entries = electronEntries(mainDir);
+    engine = createEngine({ entries, processHost: createUtilityProcessHost() });
+    service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread }, log });
     bridgeIpc = registerBridgeIpc(service, () => window?.webContents ?? null, log);
     installMenu({
       action: (action) => sendMenuAction(window?.webContents ?? null, { type: 'menu', action }),

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/session-api';
 import { createBridgeService } from '../bridge';
 import type { Preset } from '../presets';
+import type { PresetExtras } from '../bridge';
 import { startWebServer, type WebServer } from './server';
 
 export interface WebModeOptions {
@@ -9,6 +10,7 @@ export interface WebModeOptions {
   host?: string;
   rendererDir: string;
   presets?: readonly Preset[];
+  presetExtras?: PresetExtras;
   log?: (line: string) => void;
 }
 
@@ -20,7 +22,7 @@ export interface WebMode {
 
 /** Engine + bridge service + HTTP/WebSocket server, shut down in the order that leaves no orphan. */
 export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
-  const service = createBridgeService({ engine: options.engine, presets: options.presets, log: options.log });
+  const service = createBridgeService({ engine: options.engine, presets: options.presets, presetExtras: options.presetExtras, log: options.log });
   let server: WebServer;
   try {
     server = await startWebServer({ port: options.port, host: options.host, service, rendererDir: options.rendererDir, log: options.log });

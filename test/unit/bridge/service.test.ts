@@ -216,6 +216,59 @@ describe('bridge service: presets', () => {
   });
 });
 
+describe('bridge service: presets without sessions', () => {
+  function gated() {
+    let open!: () => void;
+    let fail!: (e: Error) => void;
+    const gate = new Promise<void>((resolve, reject) => {
+      open = resolve;
+      fail = reject;
+    });
+    return { gate, open, fail };
+  }
+
+  it('answers startRun promptly with the preset\'s own run and ends it with the verdict', async () => {
+    const g = gated();
+    let seenExtras: unknown;
+    const preset: Preset = {
+      scenario: scenario('message-cost'),
+      async run(ctx) {
+        seenExtras = ctx.threadEntry;
+        await g.gate;
+        return { traces: [], verdict };
+      },
+    };
+    const engine = new FakeEngine();
+    const service = createBridgeService({ engine, presets: [preset], presetExtras: { threadEntry: '/x/thread.js' }, log: () => undefined });
+    const events: BridgeEvent[] = [];
+    service.subscribe((e) => events.push(e));
+    const { runId } = (await service.invoke('startRun', { params: {}, scenarioId: 'message-cost' })) as { runId: string };
+    expect(runId).toMatch(/^message-cost-/);
+    expect(seenExtras).toBe('/x/thread.js');
+    expect(events).toMatchObject([{ type: 'run-started', run: { runId, scenarioId: 'message-cost', params: { kind: 'process' } } }]);
+    await expect(service.invoke('startRun', { params: {} })).rejects.toThrow('already going on');
+    g.open();
+    await tick();
+    await tick();
+    expect(events.at(-1)).toEqual({ type: 'run-ended', runId, reason: 'finished', metrics: null, verdict });
+    await service.invoke('startRun', { params: {} });
+  });
+
+  it('reports a failure after it was announced as an error and run-ended "failed"', async () => {
+    const g = gated();
+    const preset: Preset = { scenario: scenario('race-counter'), run: async () => (await g.gate, { traces: [], verdict }) };
+    const { service, events } = setup([preset]);
+    const { runId } = (await service.invoke('startRun', { params: {}, scenarioId: 'race-counter' })) as { runId: string };
+    g.fail(new Error('worker died'));
+    await tick();
+    await tick();
+    expect(events.slice(-2)).toEqual([
+      { type: 'error', message: 'Preset race-counter failed: worker died', runId },
+      { type: 'run-ended', runId, reason: 'failed', metrics: null },
+    ]);
+  });
+});
+
 describe('bridge service: traces from files', () => {
   it('loads a valid trace and exports it; rejects bad ones with one line', async () => {
     const { service } = setup();

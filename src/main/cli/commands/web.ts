@@ -57,7 +57,7 @@ export function webCommand(): Command {
       const engine = createEngine({ entries, processHost: createNodeForkHost() });
       let mode;
       try {
-        mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, log: (line) => console.error(line) });
+        mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, presetExtras: { threadEntry: entries.thread }, log: (line) => console.error(line) });
       } catch (error) {
         await engine.dispose();
         const code = (error as NodeJS.ErrnoException).code;

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBridgeService } from '../../../src/main/bridge';
+import { builtEntryPaths } from '../../../src/main/cli/built-entries';
+import { createEngine, createNodeForkHost, type Engine } from '../../../src/main/engine';
+import { TraceSchema, VerdictSchema, type BridgeEvent, type BridgeService } from '../../../src/shared';
+
+// Real presets (the registry) started the way the page starts them: startRun
+// with a scenarioId, over the bridge service and the real engine.
+
+let engine: Engine | null = null;
+let service: BridgeService | null = null;
+afterEach(async () => {
+  await service?.dispose();
+  await engine?.dispose();
+});
+
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function setup() {
+  const entries = builtEntryPaths();
+  engine = createEngine({ entries, processHost: createNodeForkHost() });
+  service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread, durationS: 1 }, log: () => undefined });
+  const events: BridgeEvent[] = [];
+  service.subscribe((e) => events.push(e));
+  return { service, events };
+}
+
+describe('presets over the bridge', () => {
+  it('cpu-threads streams its run and ends with a verdict the trace keeps', async () => {
+    const { service, events } = setup();
+    const list = (await service.invoke('listScenarios', {})) as { id: string }[];
+    expect(list.map((s) => s.id)).toContain('cpu-threads');
+    const { runId } = (await service.invoke('startRun', { params: {}, scenarioId: 'cpu-threads' })) as { runId: string };
+    const ended = await until('run-ended with a verdict', () => events.find((e) => e.type === 'run-ended' && e.verdict !== undefined));
+    expect(ended).toMatchObject({ runId, reason: 'finished' });
+    if (ended.type !== 'run-ended') throw new Error('unreachable');
+    expect(VerdictSchema.parse(ended.verdict).presetId).toBe('cpu-threads');
+    expect(events.filter((e) => e.type === 'run-ended')).toHaveLength(1);
+    expect(events.some((e) => e.type === 'segments')).toBe(true);
+    const trace = TraceSchema.parse(await service.invoke('getTrace', {}));
+    expect(trace.verdict).toEqual(ended.verdict);
+  });
+
+  it('race-counter (no session of its own) is announced at once and ends with its verdict', async () => {
+    const { service, events } = setup();
+    const { runId } = (await service.invoke('startRun', { params: {}, scenarioId: 'race-counter' })) as { runId: string };
+    expect(events[0]).toMatchObject({ type: 'run-started', run: { runId, scenarioId: 'race-counter' } });
+    const ended = await until('run-ended', () => events.find((e) => e.type === 'run-ended'), 120_000);
+    expect(ended).toMatchObject({ runId, reason: 'finished' });
+    if (ended.type !== 'run-ended') throw new Error('unreachable');
+    expect(VerdictSchema.parse(ended.verdict).presetId).toBe('race-counter');
+    expect(events.filter((e) => e.type === 'run-started' || e.type === 'run-ended').map((e) => e.type)).toEqual(['run-started', 'run-ended']);
+  });
+});
