@@ -1,10 +1,11 @@
-import { TraceSchema, toChromeTraceJson, type BridgeEvent, type BridgeService, type CommandName, type Machine, type Trace } from '../../shared';
+import { TraceSchema, WORKER_KINDS, toChromeTraceJson, type WorkerKind, type BridgeEvent, type BridgeService, type CommandName, type Machine, type Trace } from '../../shared';
 import type { Engine } from '../engine/session-api';
 import { PRESETS, type Preset } from '../presets';
 import { startPlainRun, startPresetRun, type ActiveRun, type PresetExtras } from './active-run';
 import { EventHub } from './event-hub';
 import { UserError, describeZodError, userMessage } from './messages';
-import { listScenarios, plainScenarios } from './scenarios';
+import { listScenarios, plainScenarios, type Availability, type AvailabilityByKind } from './scenarios';
+import { kindAvailability } from '../engine/kinds/registry';
 import { checkResult, parseCommand } from './validate';
 
 export interface BridgeServiceOptions {
@@ -13,6 +14,8 @@ export interface BridgeServiceOptions {
   presets?: readonly Preset[];
   /** Added to every preset's context: the host knows where its built thread entry is. */
   presetExtras?: PresetExtras;
+  /** Whether a kind can run here (python found, ...); defaults to the engine's kind registry. */
+  availability?: (kind: WorkerKind) => Promise<Availability>;
   /** Where internal problems are logged; defaults to stderr. */
   log?: (line: string) => void;
 }
@@ -46,6 +49,11 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
   let disposed = false;
 
   const machine = (): Promise<Machine> => engine.machine();
+  const availabilityOf = options.availability ?? kindAvailability;
+  const availabilityByKind = async (): Promise<AvailabilityByKind> => {
+    const answers = await Promise.all(WORKER_KINDS.map((kind) => availabilityOf(kind).catch(() => null)));
+    return Object.fromEntries(WORKER_KINDS.flatMap((kind, i) => (answers[i] ? [[kind, { available: answers[i].available, reason: answers[i].reason ?? null }]] : [])));
+  };
   const requireSession = () => {
     const session = active?.session();
     if (!session) throw new UserError('No run is going on: start a run first');
@@ -101,7 +109,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
   }
 
   const handlers: Record<CommandName, (args: Args, raw: unknown) => unknown> = {
-    listScenarios: async () => listScenarios(presets(), await machine().catch(() => null)),
+    listScenarios: async () => listScenarios(presets(), await machine().catch(() => null), await availabilityByKind()),
     machineInfo: () => machine(),
     startRun,
     stopRun: async () => {

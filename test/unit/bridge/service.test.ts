@@ -7,10 +7,14 @@ import { MACHINE, makeTrace } from './fixtures';
 
 const tick = () => new Promise((r) => setImmediate(r));
 
+/** As on a machine without Python; the real answer comes from the engine's kind registry (it probes python3). */
+const availability = async (kind: string) =>
+  kind.startsWith('python') ? { available: false, reason: 'no python3 interpreter was found on the PATH' } : { available: true, reason: null };
+
 function setup(presets: Preset[] = []) {
   const engine = new FakeEngine();
   const logged: string[] = [];
-  const service = createBridgeService({ engine, presets, log: (l) => logged.push(l) });
+  const service = createBridgeService({ engine, presets, availability, log: (l) => logged.push(l) });
   const events: BridgeEvent[] = [];
   service.subscribe((e) => events.push(e));
   return { engine, service, events, logged };
