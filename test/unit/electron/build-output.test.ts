@@ -1,0 +1,36 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// What `npm run build` (electron-vite) leaves for the Electron shell. The
+// binary cannot run here, so the bundles are checked for what Electron needs.
+
+const read = (file: string): string => {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);
+  return readFileSync(file, 'utf8');
+};
+
+describe('electron-vite build output', () => {
+  it('the sandboxed preload is CommonJS and requires nothing but electron', () => {
+    const preload = read('out/preload/index.cjs');
+    expect(preload).not.toMatch(/^\s*(import|export)\s/m);
+    const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(preload).toContain('exposeInMainWorld("corelanes"');
+    expect(preload.length).toBeLessThan(20_000); // the contract's names and channels, not zod and the schemas
+  });
+
+  it('the main bundle starts the app and carries the process entry for utilityProcess.fork', () => {
+    const main = read('out/main/index.js');
+    expect(main).toMatch(/from "electron"/);
+    expect(main).toContain('app://');
+    const chunks = readdirSync('out/main/chunks');
+    expect(chunks.some((f) => /^process-entry-[0-9a-f]+\.js$/.test(f))).toBe(true);
+    const processChunk = chunks.find((f) => f.startsWith('process-entry-'))!;
+    expect(main).toContain(`./chunks/${processChunk}`);
+  });
+
+  it('the renderer and the worker-thread entries the shell points at exist', () => {
+    expect(read('out/renderer/index.html')).toContain('<div id="root">');
+    for (const worker of ['thread', 'gil-thread', 'sampler', 'process']) expect(existsSync(`out/cli/workers/${worker}.js`), worker).toBe(true);
+  });
+});
