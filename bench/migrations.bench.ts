@@ -46,7 +46,7 @@ async function measure(name: string, opts: BusyOptions, intervalMs: number): Pro
   const seenBySelf = opts.reportCore ? selfAfter.reduce<number>((a, n, i) => a + (n ?? 0) - (selfBefore[i] ?? 0), 0) : null;
   return {
     workload: name,
-    selfReport: Boolean(opts.reportCore),
+    selfReport: opts.reportCore ? `every ${opts.coreEveryMs ?? 0} ms` : 'no',
     intervalMs,
     kernelMigrations: kernel,
     caught,
@@ -62,8 +62,8 @@ for (const [name, opts] of [
   ['busy', { burstMs: 1000, sleepMs: 0 }],
   ['bursty 5 ms on / 2 ms off', { burstMs: 5, sleepMs: 2 }],
 ] as const) {
-  for (const reportCore of [true, false]) {
-    rows.push(await measure(name, { ...opts, reportCore }, 1));
+  for (const report of [{ reportCore: true }, { reportCore: true, coreEveryMs: 2 }, { reportCore: false }]) {
+    rows.push(await measure(name, { ...opts, ...report }, 1));
     await sleep(200);
   }
 }
