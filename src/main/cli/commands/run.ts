@@ -110,6 +110,12 @@ export function runCommand(): Command {
           session.subscribe(onEvent);
           traces = [await session.done];
         }
+      } catch (error) {
+        // A preset stopped by a signal ends with an error from its current run: say so, do not blame the preset.
+        if (!signalled) throw error;
+        process.stderr.write(`corelanes: stopped by ${signalled}${preset ? `; preset '${presetId}' did not finish, so it has no verdict` : ''}\n`);
+        process.exitCode = signalled === 'SIGINT' ? 130 : 143;
+        return;
       } finally {
         progress?.clear();
         await engine.dispose();
