@@ -42,7 +42,7 @@ export function webCommand(): Command {
     .addHelpText(
       'after',
       '\nBinds loopback by default. Only pages served by this server may use its WebSocket (Origin check).\n' +
-        'Stops on Ctrl-C (SIGINT) or SIGTERM, ending every run first. See docs/web-mode.md.',
+        'Stops on Ctrl-C (SIGINT), SIGTERM or SIGHUP, ending every run first. See docs/web-mode.md.',
     )
     .action(async (opts: { port: number; host: string; open?: boolean }) => {
       const entries = builtEntryPaths();
@@ -91,6 +91,7 @@ export function webCommand(): Command {
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
+        process.on('SIGHUP', stop); // the terminal was closed
       });
       // Everything is closed; if a stray handle still holds the loop, do not hang the terminal.
       setTimeout(() => process.exit(), 2000).unref();
