@@ -53,7 +53,7 @@ function startCli(args: string[]): Promise<{ url: string; lines: string[] }> {
 }
 
 describe('corelanes web (the CLI)', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('prints its URL with the real port, and on %s ends every run before exiting 0', async (signal) => {
+  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('prints its URL with the real port, and on %s ends every run before exiting 0', async (signal) => {
     const { url, lines } = await startCli(['--port', '0']);
     expect(lines[0]).toBe(`Corelanes web: ${url}`);
     const port = Number(new URL(url).port);
