@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserWindow, desktopCapturer, screen, shell, type Session } from 'electron';
+import { app, BrowserWindow, desktopCapturer, screen, shell, type Session } from 'electron';
 import { APP_START_URL } from './app-url';
 import { isExternalLinkAllowed, isNavigationAllowed, isPermissionAllowed } from './permissions';
 import { MIN_SIZE, restoreWindowState, serializeWindowState } from './window-state';
@@ -101,6 +101,6 @@ export function hardenSession(session: Session, ownWindow: () => BrowserWindow |
   });
   session.on('will-download', (_event, item) => {
     // Saving a trace or an export from the page: always ask where, never write silently.
-    item.setSaveDialogOptions({ title: 'Save', defaultPath: join(process.env.HOME ?? '', item.getFilename()) });
+    item.setSaveDialogOptions({ title: 'Save', defaultPath: join(app.getPath('downloads'), item.getFilename()) });
   });
 }
