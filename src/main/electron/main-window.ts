@@ -72,6 +72,16 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     return { action: 'deny' };
   });
 
+  // A crashed page is reloaded (it gets the current run replayed), at most 3 times a minute, so a crash loop stops.
+  let reloads: number[] = [];
+  contents.on('render-process-gone', (_event, details) => {
+    options.log(`window: the page's process ended (${details.reason}, exit code ${details.exitCode})`);
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    const now = Date.now();
+    reloads = [...reloads.filter((t) => now - t < 60_000), now];
+    if (reloads.length <= 3) contents.reload();
+  });
+
   win.on('close', () => {
     try {
       writeFileSync(options.stateFile, serializeWindowState(win.getNormalBounds(), win.isMaximized()));
