@@ -33,6 +33,12 @@ async function stopAndWait(page: Page) {
   await page.getByTestId('run-summary').waitFor({ timeout: 30_000 });
 }
 
+/** Leaves no run behind for the next test, even when an assertion failed. */
+async function stopIfRunning(page: Page) {
+  const stop = page.getByRole('button', { name: 'Stop run' });
+  if (await stop.isEnabled().catch(() => false)) await stopAndWait(page).catch(() => undefined);
+}
+
 describe('screenshots of a live run', () => {
   it('light theme: the default scenario, and clicking a slice selects its task in both views', async () => {
     const b = await launch({ colorScheme: 'light' });
@@ -58,6 +64,7 @@ describe('screenshots of a live run', () => {
       await stopAndWait(b.page);
       await b.page.screenshot({ path: artifact('summary-light.png') });
     } finally {
+      await stopIfRunning(b.page);
       await b.close();
     }
   });
@@ -80,6 +87,7 @@ describe('screenshots of a live run', () => {
       expect(await b.page.locator('html').getAttribute('data-theme')).toBe('light');
       await stopAndWait(b.page);
     } finally {
+      await stopIfRunning(b.page);
       await b.close();
     }
   });

@@ -33,6 +33,20 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
         status: controller.store.get().status,
       };
     },
+    /** Records every scheduled frame's work time, including a forced raster flush of each canvas (DESIGN.md section 10). */
+    recordFrames(on: boolean): number[] {
+      const recorded = scheduler.timings ?? [];
+      if (on) {
+        scheduler.timings = [];
+        scheduler.afterFrame = () => {
+          for (const c of document.querySelectorAll<HTMLCanvasElement>('canvas[data-testid^="timeline-"]')) c.getContext('2d')?.getImageData(0, 0, 1, 1);
+        };
+      } else {
+        scheduler.timings = null;
+        scheduler.afterFrame = null;
+      }
+      return recorded;
+    },
     coreBusyShare: (core: number, t0: number, t1: number) => model.coreBusyShare(core, t0, t1),
     /** Draws a view now and forces Chromium to rasterise (getImageData), returning wall ms. */
     drawNow(kind: TimelineViewKind = 'tasks'): number {

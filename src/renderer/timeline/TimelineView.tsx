@@ -27,6 +27,9 @@ interface Props {
   onHandle?: (kind: TimelineViewKind, handle: TimelineHandle | null) => void;
 }
 
+/** Live data redraws at most ~12 times a second (renderer CPU budget: 10% of a core); input redraws at once. */
+const LIVE_FRAME_GAP_MS = 80;
+
 interface Tip {
   x: number;
   y: number;
@@ -61,6 +64,9 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     let drawnKey = '';
     let labelTimer = 0;
 
+    let layoutKey = '';
+    let drawnModelVersion = -1;
+
     const paint = (force: boolean): PaintStats | null => {
       const dpr = window.devicePixelRatio || 1;
       const key = `${model.version}|${view.version}|${size.width}x${size.height}|${dpr}`;
@@ -68,25 +74,39 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       drawnKey = key;
       if (size.width < 10 || size.height < 10) return null;
       const lanes = buildLanes(kind, model, view.theme, view.selectedTask);
-      const layout = computeLayout({ width: size.width, height: size.height, laneCount: lanes.length, viewport: view.viewport });
+      // Same layout as last time and only segments arrived: repaint from the earliest changed time.
+      const nextLayoutKey = `${view.version}|${size.width}x${size.height}|${dpr}|${model.tasksRevision}|${lanes.length}`;
+      const changedFrom = !force && nextLayoutKey === layoutKey ? model.changedSince(drawnModelVersion) : -Infinity;
+      const sameLayout = nextLayoutKey === layoutKey;
+      layoutKey = nextLayoutKey;
+      drawnModelVersion = model.version;
+      if (changedFrom === Infinity) return null;
+      const layout =
+        sameLayout && last.current ? last.current.layout : computeLayout({ width: size.width, height: size.height, laneCount: lanes.length, viewport: view.viewport });
       const theme = THEME_COLORS[view.theme];
-      const stats = painter.draw({
-        layout,
-        lanes,
-        model,
-        dpr,
-        colors: { page: pack(theme.page), pageCss: theme.page, lane: pack(theme.lane), text: theme.text, muted: theme.muted, select: theme.select },
-        fontPx: view.fontPx,
-        coreNumbers: kind === 'tasks',
-      });
+      const stats = painter.draw(
+        {
+          layout,
+          lanes,
+          model,
+          dpr,
+          colors: { page: pack(theme.page), pageCss: theme.page, lane: pack(theme.lane), text: theme.text, muted: theme.muted, select: theme.select },
+          fontPx: view.fontPx,
+          coreNumbers: kind === 'tasks',
+        },
+        changedFrom,
+      );
+      const axisChanged = !sameLayout || !last.current;
       last.current = { layout, lanes };
-      select(axisG)
-        .attr('transform', `translate(0, ${layout.lanesTop - 2})`)
-        .call(
-          axisTop(layout.x)
-            .ticks(Math.max(2, Math.floor(layout.plotWidth / 110)))
-            .tickFormat((d) => formatTime(+d)),
-        );
+      if (axisChanged) {
+        select(axisG)
+          .attr('transform', `translate(0, ${layout.lanesTop - 2})`)
+          .call(
+            axisTop(layout.x)
+              .ticks(Math.max(2, Math.floor(layout.plotWidth / 110)))
+              .tickFormat((d) => formatTime(+d)),
+          );
+      }
       if (!labelTimer) {
         labelTimer = window.setTimeout(() => {
           labelTimer = 0;
@@ -104,9 +124,9 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     const offPaint = scheduler.add(() => paint(false));
     const offModel = model.onChange(() => {
       view.dataChanged(model.endMs);
-      scheduler.request();
+      scheduler.requestWithin(LIVE_FRAME_GAP_MS);
     });
-    const offView = view.onChange(() => scheduler.request());
+    const offView = view.onChange((cause) => (cause === 'data' ? scheduler.requestWithin(LIVE_FRAME_GAP_MS) : scheduler.request()));
     const ro = new ResizeObserver(() => {
       size = { width: wrap.clientWidth, height: wrap.clientHeight };
       scheduler.request();

@@ -27,6 +27,10 @@ export class TimelineModel {
   private readonly taskIndex = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
   private orderCache: { version: number; order: number[] } | null = null;
+  /** Earliest segment start appended since the last changed(); -Infinity = something else changed (redraw all). */
+  private pendingMinStart = Infinity;
+  /** Recent changes: version -> earliest time they touched, so a view can repaint only what changed. */
+  private readonly changes: { version: number; minStart: number }[] = [];
   private tasksVersion = 0;
 
   reset(runId: string | null, machine: Machine | null): void {
@@ -41,6 +45,7 @@ export class TimelineModel {
     this.endMs = 0;
     this.droppedSegments = 0;
     this.tasksVersion++;
+    this.pendingMinStart = -Infinity;
     this.changed();
   }
 
@@ -50,6 +55,7 @@ export class TimelineModel {
     if (known !== undefined) {
       this.tasks[known] = task;
       this.tasksVersion++;
+      this.pendingMinStart = -Infinity;
       this.changed();
       return known;
     }
@@ -58,6 +64,7 @@ export class TimelineModel {
     this.taskIndex.set(task.id, index);
     this.taskLanes.push(new LaneColumns());
     this.tasksVersion++;
+    this.pendingMinStart = -Infinity;
     this.changed();
     return index;
   }
@@ -92,6 +99,7 @@ export class TimelineModel {
       }
     }
     if (end > this.endMs) this.endMs = end;
+    if (start < this.pendingMinStart) this.pendingMinStart = start;
   }
 
   /** Number of core lanes to draw: the machine's cores, or more if a segment said so. */
@@ -145,6 +153,32 @@ export class TimelineModel {
 
   changed(): void {
     this.version++;
+    this.changes.push({ version: this.version, minStart: this.pendingMinStart });
+    if (this.changes.length > 256) this.changes.splice(0, 128);
+    this.pendingMinStart = Infinity;
     for (const l of this.listeners) l();
+  }
+
+  /**
+   * Earliest time touched by the changes after `version` (Infinity: nothing
+   * drawn changed; -Infinity: redraw everything, e.g. tasks changed or the
+   * history is too old to tell).
+   */
+  changedSince(version: number): number {
+    if (version >= this.version) return Infinity;
+    const first = this.changes[0];
+    if (!first || first.version > version + 1) return -Infinity;
+    let min = Infinity;
+    for (let i = this.changes.length - 1; i >= 0; i--) {
+      const c = this.changes[i] as { version: number; minStart: number };
+      if (c.version <= version) break;
+      if (c.minStart < min) min = c.minStart;
+    }
+    return min;
+  }
+
+  /** Changes when tasks (lanes, labels, colours) change, not when segments arrive. */
+  get tasksRevision(): number {
+    return this.tasksVersion;
   }
 }

@@ -40,46 +40,64 @@ export class CanvasPainter {
     this.ctx = ctx;
   }
 
-  draw(scene: Scene): PaintStats {
+  /**
+   * Draws the scene. With `changedFromMs` (the earliest time new data touched,
+   * same layout as the last draw) only the columns from there to the right are
+   * binned and uploaded: a live view that is not scrolling repaints a strip,
+   * not the canvas (DESIGN.md section 10: redraw only what changed).
+   */
+  draw(scene: Scene, changedFromMs = -Infinity): PaintStats {
     const started = performance.now();
     const { layout, dpr } = scene;
     const devW = Math.max(1, Math.round(layout.width * dpr));
     const devH = Math.max(1, Math.round(layout.height * dpr));
-    if (this.canvas.width !== devW || this.canvas.height !== devH) {
-      this.canvas.width = devW;
-      this.canvas.height = devH;
+    const visibleLanes = Math.min(scene.lanes.length, Math.ceil((layout.height - layout.lanesTop) / layout.laneStep));
+    const [t0, t1] = layout.x.domain() as [number, number];
+    const msPerColumn = (t1 - t0) / layout.plotWidth;
+    let fromColumn = 0;
+    if (changedFromMs !== -Infinity && this.canvas.width === devW && this.canvas.height === devH && this.image) {
+      fromColumn = Math.max(0, Math.floor((changedFromMs - t0) / msPerColumn) - 1);
+      if (fromColumn >= layout.plotWidth) return { visitedSegments: 0, ms: performance.now() - started };
     }
     const ctx = this.ctx;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = scene.colors.pageCss;
-    ctx.fillRect(0, 0, devW, devH);
-
-    const visibleLanes = Math.min(scene.lanes.length, Math.ceil((layout.height - layout.lanesTop) / layout.laneStep));
-    const visited = this.paintLanes(scene, visibleLanes);
+    if (fromColumn === 0) {
+      if (this.canvas.width !== devW || this.canvas.height !== devH) {
+        this.canvas.width = devW;
+        this.canvas.height = devH;
+      }
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.fillStyle = scene.colors.pageCss;
+      ctx.fillRect(0, 0, devW, devH);
+    }
+    const visited = this.paintLanes(scene, visibleLanes, fromColumn);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    this.paintLabels(scene, visibleLanes);
-    if (scene.coreNumbers) this.paintCoreNumbers(scene, visibleLanes);
+    if (fromColumn === 0) this.paintLabels(scene, visibleLanes);
+    if (scene.coreNumbers) this.paintCoreNumbers(scene, visibleLanes, t0 + fromColumn * msPerColumn);
     return { visitedSegments: visited, ms: performance.now() - started };
   }
 
-  private paintLanes(scene: Scene, laneCount: number): number {
+  private paintLanes(scene: Scene, laneCount: number, fromColumn: number): number {
     const { layout, dpr } = scene;
-    const columns = layout.plotWidth;
-    const imgW = Math.max(1, Math.round(columns * dpr));
+    const plotColumns = layout.plotWidth;
+    const imgW = Math.max(1, Math.round(plotColumns * dpr));
     const imgH = Math.max(1, Math.round(Math.min(layout.height - layout.lanesTop, laneCount * layout.laneStep) * dpr));
     if (!this.image || this.image.width !== imgW || this.image.height !== imgH) {
       this.image = this.ctx.createImageData(imgW, imgH);
       this.pixels = new Uint32Array(this.image.data.buffer);
+      fromColumn = 0;
     }
-    this.pixels.fill(scene.colors.page);
+    if (fromColumn === 0) this.pixels.fill(scene.colors.page);
     const [t0, t1] = layout.x.domain() as [number, number];
-    const msPerColumn = (t1 - t0) / columns;
+    const msPerColumn = (t1 - t0) / plotColumns;
+    const columns = plotColumns - fromColumn;
+    const binFrom = t0 + fromColumn * msPerColumn;
+    const deviceFrom = Math.round(fromColumn * dpr);
     let visited = 0;
     for (let li = 0; li < laneCount; li++) {
       const lane = scene.lanes[li] as LaneDescriptor;
       const need = columns * lane.categories;
       if (this.shares.length < need) this.shares = new Float32Array(Math.ceil(need * 1.25));
-      visited += binLane(lane.columns, t0, msPerColumn, columns, lane.categories, this.shares);
+      visited += binLane(lane.columns, binFrom, msPerColumn, columns, lane.categories, this.shares);
       const y0 = Math.round((laneTop(layout, li) - layout.lanesTop) * dpr);
       const y1 = Math.min(imgH, Math.round((laneTop(layout, li) - layout.lanesTop + layout.laneHeight) * dpr));
       const h = y1 - y0;
@@ -91,12 +109,15 @@ export class CanvasPainter {
       stackColumns(this.shares, columns, lane.categories, lane.palette, scene.colors.lane, h, this.block, lane.dim ?? undefined, faded);
       for (let r = 0; r < h; r++) {
         const src = r * columns;
-        const dst = (y0 + r) * imgW;
-        if (imgW === columns) this.pixels.set(this.block.subarray(src, src + columns), dst);
-        else for (let d = 0; d < imgW; d++) this.pixels[dst + d] = this.block[src + Math.min(columns - 1, Math.floor(d / dpr))] as number;
+        const dst = (y0 + r) * imgW + deviceFrom;
+        if (dpr === 1) this.pixels.set(this.block.subarray(src, src + columns), dst);
+        else for (let d = 0; d < imgW - deviceFrom; d++) this.pixels[dst + d] = this.block[src + Math.min(columns - 1, Math.floor(d / dpr))] as number;
       }
     }
-    this.ctx.putImageData(this.image, Math.round(layout.plotLeft * dpr), Math.round(layout.lanesTop * dpr));
+    const x = Math.round(layout.plotLeft * dpr);
+    const y = Math.round(layout.lanesTop * dpr);
+    if (deviceFrom === 0) this.ctx.putImageData(this.image, x, y);
+    else this.ctx.putImageData(this.image, x, y, deviceFrom, 0, imgW - deviceFrom, imgH);
     return visited;
   }
 
@@ -132,12 +153,19 @@ export class CanvasPainter {
   }
 
   /** Core numbers on running slices, only where few slices are visible and wide enough. */
-  private paintCoreNumbers(scene: Scene, laneCount: number): void {
+  private paintCoreNumbers(scene: Scene, laneCount: number, fromMs: number): void {
     const { ctx } = this;
     const { layout, model } = scene;
-    const [t0, t1] = layout.x.domain() as [number, number];
+    const [, t1] = layout.x.domain() as [number, number];
+    const t0 = fromMs;
     const font = Math.min(scene.fontPx, layout.laneHeight - 4);
     if (font < 8) return;
+    // Partial repaint: labels of slices straddling the strip are redrawn clipped to it, at the same place.
+    ctx.save();
+    const clipX = layout.x(fromMs);
+    ctx.beginPath();
+    ctx.rect(clipX, layout.lanesTop, layout.plotLeft + layout.plotWidth - clipX, layout.height - layout.lanesTop);
+    ctx.clip();
     ctx.font = `600 ${font}px system-ui, sans-serif`;
     ctx.textAlign = 'center';
     ctx.fillStyle = '#ffffff';
@@ -155,13 +183,24 @@ export class CanvasPainter {
         ctx.fillText(core === null ? '?' : String(core), (x0 + x1) / 2, laneTop(layout, li) + layout.laneHeight / 2 + 1);
       }
     }
+    ctx.restore();
     ctx.textAlign = 'start';
   }
 }
 
+// Labels rarely change between frames: measuring them every frame cost ~1 ms with 64 lanes.
+const fitted = new Map<string, string>();
+
 function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string {
-  if (ctx.measureText(text).width <= width) return text;
+  const key = `${ctx.font}|${width}|${text}`;
+  const known = fitted.get(key);
+  if (known !== undefined) return known;
   let s = text;
-  while (s.length > 1 && ctx.measureText(`${s}…`).width > width) s = s.slice(0, -1);
-  return `${s}…`;
+  if (ctx.measureText(text).width > width) {
+    while (s.length > 1 && ctx.measureText(`${s}…`).width > width) s = s.slice(0, -1);
+    s = `${s}…`;
+  }
+  if (fitted.size > 2000) fitted.clear();
+  fitted.set(key, s);
+  return s;
 }

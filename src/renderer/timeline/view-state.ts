@@ -3,6 +3,7 @@ import type { Theme } from './colors';
 import { fitAll, follow, pan, zoom, type Viewport } from './viewport';
 
 export type ViewMode = 'cores' | 'tasks' | 'both';
+export type ChangeCause = 'user' | 'data';
 
 /**
  * What both timeline views share: the time window, follow-live, the selected
@@ -16,9 +17,10 @@ export class TimelineViewState {
   theme: Theme = 'light';
   fontPx = 12;
   version = 0;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(cause: ChangeCause) => void>();
 
-  onChange(listener: () => void): Disposer {
+  /** `cause` is 'data' when only following live data moved the window (views may throttle those). */
+  onChange(listener: (cause: ChangeCause) => void): Disposer {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -36,7 +38,7 @@ export class TimelineViewState {
     const next = follow(this.viewport, endMs);
     if (next.t0 === this.viewport.t0 && next.t1 === this.viewport.t1) return;
     this.viewport = next;
-    this.changed();
+    this.changed('data');
   }
 
   /** A new run: follow it, showing its whole planned length while it fits. */
@@ -91,8 +93,8 @@ export class TimelineViewState {
     }
   }
 
-  private changed(): void {
+  private changed(cause: ChangeCause = 'user'): void {
     this.version++;
-    for (const l of this.listeners) l();
+    for (const l of this.listeners) l(cause);
   }
 }

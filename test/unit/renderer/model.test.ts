@@ -87,3 +87,20 @@ describe('TimelineModel', () => {
     expect(m.coreLanes[1]?.length).toBe(35_000);
   });
 });
+
+describe('TimelineModel.changedSince', () => {
+  it('tells a view the earliest time touched since it drew, or to redraw all when tasks changed', () => {
+    const m = new TimelineModel();
+    m.reset('r', machine);
+    m.upsertTask(task('a'));
+    const drawn = m.version;
+    expect(m.changedSince(drawn)).toBe(Infinity);
+    m.appendSegments([{ taskId: 'a', startMs: 500, endMs: 600, state: 'running', core: 0, onCpuNs: 0, waitNs: 0 }]);
+    m.appendSegments([{ taskId: 'a', startMs: 300, endMs: 400, state: 'sleep', core: null, onCpuNs: 0, waitNs: 0 }]);
+    expect(m.changedSince(drawn)).toBe(300);
+    expect(m.changedSince(drawn + 1)).toBe(300);
+    const later = m.version;
+    m.upsertTask(task('b'));
+    expect(m.changedSince(later)).toBe(-Infinity);
+  });
+});

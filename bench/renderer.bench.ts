@@ -1,0 +1,208 @@
+// Renderer benchmarks in headless Chromium (DESIGN.md section 10), against the real `corelanes web`:
+//   1. frame time while live-appending 10,000 segments/s (follow-live, both views)
+//   2. frame time with 64 lanes x 1,000,000 segments during a continuous zoom (60 s -> 1 s -> 60 s)
+//   3. renderer CPU during a 10 s live run of the default scenario (2 CPU processes + 2 threads)
+//   4. page memory after 1,000,000 segments
+// Frame "work" = JavaScript + a forced raster flush (getImageData), as in DESIGN.md section 10.
+// Run: npm run build && flock /tmp/corelanes-cpu.lock node --import tsx bench/renderer.bench.ts
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launch } from '../test/e2e/support/browser';
+import { startWebServer } from '../test/e2e/support/web-server';
+import { report, type BenchRow } from './lib/report';
+
+type Hook = {
+  appendSynthetic(lanes: number, count: number, fromMs: number, toMs: number, seed?: number): void;
+  drawNow(kind?: string): number;
+  recordFrames(on: boolean): number[];
+  model: { reset(runId: string | null, machine: unknown): void; endMs: number; segments: { length: number } };
+  view: { setViewport(v: { t0: number; t1: number }, byUser: boolean): void; startRun(ms: number): void };
+  state(): { endMs: number; segments: number; status: string; tasks: { kind: string }[] };
+};
+declare const __corelanesBench: Hook;
+
+const CLK_TCK = 100;
+
+function pct(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
+}
+
+/** Chromium processes of one browser profile: the browser (its command line names the profile) and all its descendants, by type. */
+function chromiumProcesses(profileMarker: string): { pid: number; type: string }[] {
+  const info = new Map<number, { ppid: number; type: string; marked: boolean }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // Chromium rewrites its argv into one space-separated string: match on the whole line.
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const type = /--type=(\S+)/.exec(cmd)?.[1] ?? 'browser';
+      info.set(Number(name), { ppid, type, marked: cmd.includes(profileMarker) && type === 'browser' });
+    } catch {
+      // process ended meanwhile
+    }
+  }
+  const roots = [...info.entries()].filter(([, v]) => v.marked).map(([pid]) => pid);
+  const isOurs = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 10; p = info.get(p)?.ppid ?? 0, hops++) if (roots.includes(p)) return true;
+    return false;
+  };
+  return [...info.entries()].filter(([pid]) => isOurs(pid)).map(([pid, v]) => ({ pid, type: v.type }));
+}
+
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+function rssMiB(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function liveAppend(page: Page): Promise<BenchRow> {
+  await page.evaluate(() => {
+    __corelanesBench.model.reset('bench-live', { os: 'linux', kernel: '', arch: 'x64', cpuModel: 'bench', logicalCores: 2, coresObservable: true, runtimes: {} });
+    __corelanesBench.view.startRun(10_000);
+    __corelanesBench.recordFrames(true);
+  });
+  // 10,000 segments/s over 16 lanes, in 25 ms batches (the engine's batch period), for 5 s.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const started = performance.now();
+        let t = 0;
+        const timer = setInterval(() => {
+          const now = performance.now() - started;
+          __corelanesBench.appendSynthetic(16, 250, t, now, Math.floor(now) + 1);
+          t = now;
+          if (now > 5000) {
+            clearInterval(timer);
+            resolve();
+          }
+        }, 25);
+      }),
+  );
+  const frames = await page.evaluate(() => __corelanesBench.recordFrames(false));
+  const segments = await page.evaluate(() => __corelanesBench.model.segments.length);
+  return { case: 'live append 10k seg/s, 16 lanes, both views', frames: frames.length, segments, p50_ms: pct(frames, 50), p95_ms: pct(frames, 95), max_ms: Math.max(...frames), target_p95_ms: 16.7 };
+}
+
+async function bigZoom(page: Page): Promise<BenchRow[]> {
+  const built = await page.evaluate(() => {
+    __corelanesBench.model.reset('bench-zoom', { os: 'linux', kernel: '', arch: 'x64', cpuModel: 'bench', logicalCores: 8, coresObservable: true, runtimes: {} });
+    const t = performance.now();
+    __corelanesBench.appendSynthetic(64, 1_000_000, 0, 60_000, 7);
+    return performance.now() - t;
+  });
+  const run = (from: number, to: number, steps: number) =>
+    page.evaluate(
+      ([a, b, n]) => {
+        const times: number[] = [];
+        for (let i = 0; i < n; i++) {
+          // Geometric zoom between spans a and b, centred at 30 s.
+          const span = a * Math.pow(b / a, i / (n - 1));
+          __corelanesBench.view.setViewport({ t0: 30_000 - span / 2, t1: 30_000 + span / 2 }, true);
+          times.push(__corelanesBench.drawNow('tasks'));
+        }
+        return times;
+      },
+      [from, to, steps] as const,
+    );
+  await run(60_000, 60_000, 5); // warm up
+  const whole = await run(60_000, 60_000, 60);
+  const second = await run(1000, 1000, 60);
+  const zoom = [...(await run(60_000, 1000, 90)), ...(await run(1000, 60_000, 90))];
+  return [
+    { case: '64 lanes x 1M segments: whole 60 s visible', frames: whole.length, segments: 1_000_000, p50_ms: pct(whole, 50), p95_ms: pct(whole, 95), max_ms: Math.max(...whole), target_p95_ms: 16.7 },
+    { case: '64 lanes x 1M segments: 1 s window', frames: second.length, segments: 1_000_000, p50_ms: pct(second, 50), p95_ms: pct(second, 95), max_ms: Math.max(...second), target_p95_ms: 16.7 },
+    { case: '64 lanes x 1M segments: continuous zoom 60 s <-> 1 s', frames: zoom.length, segments: 1_000_000, p50_ms: pct(zoom, 50), p95_ms: pct(zoom, 95), max_ms: Math.max(...zoom), target_p95_ms: 16.7, build_ms: built },
+  ];
+}
+
+async function memory(page: Page, pids: { pid: number; type: string }[]): Promise<BenchRow> {
+  const renderer = pids.filter((p) => p.type === 'renderer');
+  const heap = await page.evaluate(() => {
+    const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return m ? m.usedJSHeapSize / 2 ** 20 : NaN;
+  });
+  const segments = await page.evaluate(() => __corelanesBench.model.segments.length);
+  return {
+    case: 'page memory after 1M segments (64 lanes)',
+    segments,
+    js_heap_mib: heap,
+    renderer_rss_mib: renderer.reduce((a, p) => a + rssMiB(p.pid), 0),
+    bytes_per_segment_est: null,
+  };
+}
+
+async function liveRunCpu(serverUrl: string): Promise<BenchRow[]> {
+  const b = await launch();
+  try {
+    await b.page.goto(`${serverUrl}`);
+    await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
+    await b.page.waitForTimeout(1000);
+    const procs = chromiumProcesses('corelanes-e2e-');
+    const before = new Map(procs.map((p) => [p.pid, cpuTicks(p.pid)]));
+    const t0 = Date.now();
+    await b.page.evaluate(() => __corelanesBench.recordFrames(true));
+    await b.page.getByRole('button', { name: 'Start run' }).click(); // defaults: 2 CPU processes, 10 s
+    await b.page.getByTestId('run-summary').waitFor({ timeout: 60_000 });
+    const wall = (Date.now() - t0) / 1000;
+    const frames = await b.page.evaluate(() => __corelanesBench.recordFrames(false));
+    const byType = new Map<string, number>();
+    for (const p of procs) byType.set(p.type, (byType.get(p.type) ?? 0) + (cpuTicks(p.pid) - (before.get(p.pid) ?? 0)) / CLK_TCK);
+    const rows: BenchRow[] = [];
+    for (const [type, cpu] of byType) rows.push({ case: `live 10 s run: Chromium ${type} CPU`, wall_s: wall, cpu_s: cpu, percent_of_core: (100 * cpu) / wall, target_percent: type === 'renderer' ? 10 : null });
+    rows.push({ case: 'live 10 s run: frames drawn', frames: frames.length, p50_ms: pct(frames, 50), p95_ms: pct(frames, 95), max_ms: Math.max(...frames) });
+    return rows;
+  } finally {
+    await b.close();
+  }
+}
+
+const server = await startWebServer();
+const rows: BenchRow[] = [];
+try {
+  const b = await launch();
+  try {
+    await b.page.goto(`${server.url}?view=both`);
+    await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
+    rows.push(await liveAppend(b.page));
+  } finally {
+    await b.close();
+  }
+  const z = await launch();
+  try {
+    await z.page.goto(`${server.url}?view=tasks`);
+    await z.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
+    rows.push(...(await bigZoom(z.page)));
+    await z.page.waitForTimeout(500);
+    rows.push(await memory(z.page, chromiumProcesses('corelanes-e2e-')));
+  } finally {
+    await z.close();
+  }
+  rows.push(...(await liveRunCpu(server.url)));
+} finally {
+  await server.stop();
+}
+const chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+await report('renderer', 'Renderer in headless Chromium (1280x720, dpr 1, software canvas)', rows, [
+  `${chromium}; frame work = JS + forced raster flush (getImageData 1 px), per DESIGN.md section 10`,
+  'live append: synthetic segments appended in 25 ms batches while following live; frames are the scheduler\'s rAF frames',
+  'CPU: /proc utime+stime of this profile\'s Chromium processes over the run (start click to summary shown); the machine is shared by other jobs',
+  'memory: performance.memory.usedJSHeapSize (typed-array stores are outside it) and VmRSS of the renderer process(es)',
+]);
