@@ -44,6 +44,7 @@ interface WorkerRecord {
   lastHeardMono: number;
   hello: boolean;
   unitsDone: number;
+  lastHeapSampleMono: number;
   saidDone: boolean;
   reportedError: string | null;
   removed: boolean;
@@ -105,9 +106,13 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     emit({ type: 'markers', runId, markers: [marker] });
   };
 
+  // Latest RSS per address space (from the sampler), so a worker's heap report can sit beside it.
+  const lastRss = new Map<number, number>();
+  const HEAP_SAMPLE_MS = 1000;
   const sampler = await deps.createSampler({ samplerEntry: options.entries.sampler, intervalMs: params.intervalMs, runStartMono });
   const offBatch = sampler.onBatch((batch: SamplerBatch) => {
     recorder.addBatch(batch);
+    for (const m of batch.memory) lastRss.set(m.addressSpace, m.rssBytes);
     if (batch.segments.length) {
       emit({ type: 'segments', runId, segments: batch.segments });
     }
@@ -185,9 +190,17 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
       case 'phase':
         sampler.reportPhase(w.taskId, message.phase, message.core, relMs(message.atMono));
         return;
-      case 'progress':
+      case 'progress': {
         w.unitsDone = Math.max(w.unitsDone, message.unitsDone);
+        const rss = task.addressSpace === null ? undefined : lastRss.get(task.addressSpace);
+        if (message.heapBytes !== null && rss !== undefined && task.addressSpace !== null && now - w.lastHeapSampleMono >= HEAP_SAMPLE_MS) {
+          w.lastHeapSampleMono = now;
+          const sample = { tMs: relMs(now), addressSpace: task.addressSpace, rssBytes: rss, taskId: w.taskId, heapBytes: message.heapBytes };
+          recorder.addMemory([sample]);
+          emit({ type: 'memory', runId, samples: [sample] });
+        }
         return;
+      }
       case 'done':
         w.saidDone = true;
         w.unitsDone = Math.max(w.unitsDone, message.unitsDone);
@@ -254,6 +267,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
       lastHeardMono: requestedAtMono,
       hello: false,
       unitsDone: 0,
+      lastHeapSampleMono: 0,
       saidDone: false,
       reportedError: null,
       removed: false,
