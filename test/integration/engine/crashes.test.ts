@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BridgeEvent, Task } from '../../../src/shared';
+import { createEngine } from '../../../src/main/engine/create-engine';
+import { createNodeForkHost } from '../../../src/main/engine/hosts/node-fork-host';
 import { realEngine, workerMetrics } from '../../support/engine';
+import { builtEntries } from '../../support/entries';
 import { waitAllGone } from '../../support/proc';
 
 // A short hang grace so the watchdog acts within the test; everything else is real.
@@ -69,5 +72,22 @@ describe('adding and removing workers during a run', () => {
     expect(trace.markers.some((m) => m.kind === 'spawn' && m.taskId === added)).toBe(true);
     expect(trace.markers.some((m) => m.kind === 'exit' && m.taskId === added)).toBe(true);
     expect(await waitAllGone(task?.pid ? [task.pid] : [], 3000)).toEqual([]);
+  });
+});
+
+describe('a worker that cannot start', () => {
+  it('is reported as ended before its first instruction, and the run still ends cleanly', async () => {
+    const broken = createEngine({ entries: { ...builtEntries(), process: '/nonexistent/corelanes-process.js' }, processHost: createNodeForkHost() });
+    try {
+      const session = await broken.startRun({ kind: 'process', workers: 1, workload: 'cpu', durationS: 0.5 });
+      const trace = await session.done;
+      const task = trace.tasks.find((t) => t.id === 'w0');
+      expect(task?.startedMs).toBeNull();
+      expect(task?.exitReason).toBe('exited');
+      expect(task?.exitDetail).toMatch(/before its first instruction/);
+      expect(trace.markers.some((m) => m.kind === 'exit' && m.taskId === 'w0')).toBe(true);
+    } finally {
+      await broken.dispose();
+    }
   });
 });

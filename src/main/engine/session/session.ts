@@ -230,7 +230,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     sampler.untrack(w.taskId);
     for (const [, extraId] of w.extraTasks) endExtra(extraId, now);
     if (task) {
-      const detail = describeExit(exit, reason, w.reportedError);
+      const detail = `${describeExit(exit, reason, w.reportedError)}${w.hello ? '' : ' before its first instruction'}`.slice(0, 2000);
       upsertTask({ ...task, exitMs: relMs(now), exitReason: reason, exitDetail: detail });
       mark({ tMs: relMs(now), kind: isCrash(reason) ? 'crash' : 'exit', taskId: w.taskId, text: detail });
     }
