@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   parseKernelPageSize,
+  parseSchedstatBytes,
+  parseTaskStatBytes,
   parseNrMigrations,
   parseSchedstat,
   parseStatmRssPages,
@@ -53,5 +55,32 @@ describe('other /proc parsers', () => {
   it('parses the /proc/thread-self link', () => {
     expect(parseThreadSelfLink('7465/task/7470')).toEqual({ pid: 7465, tid: 7470 });
     expect(parseThreadSelfLink('self')).toBeNull();
+  });
+});
+
+describe('byte parsers of the hot path agree with the string parsers', () => {
+  const bytes = (s: string) => Buffer.from(s, 'latin1');
+  it.each([
+    ['cat', 'S', 1],
+    ['we) ird (name) R 9', 'D', 0],
+    ['x', 'R', 127],
+  ] as const)('stat of comm %j', (comm, state, core) => {
+    const text = statLine(comm, state, core);
+    const b = bytes(text);
+    expect(parseTaskStatBytes(b, b.length)).toEqual({ state, processor: core });
+    expect(parseTaskStat(text)).toMatchObject({ state, processor: core });
+  });
+
+  it('rejects truncated or foreign bytes', () => {
+    const b = bytes('7464 (cat) R 1 2 3');
+    expect(parseTaskStatBytes(b, b.length)).toBeNull();
+    expect(parseTaskStatBytes(bytes('nothing'), 7)).toBeNull();
+    expect(parseSchedstatBytes(bytes('1 2'), 3)).toBeNull();
+    expect(parseSchedstatBytes(bytes('a b c'), 5)).toBeNull();
+  });
+
+  it('reads schedstat numbers beyond 32 bits', () => {
+    const b = bytes('9876543210123 4567 89\n');
+    expect(parseSchedstatBytes(b, b.length)).toEqual({ onCpuNs: 9876543210123, waitNs: 4567, timeslices: 89 });
   });
 });

@@ -78,3 +78,63 @@ export function parseThreadSelfLink(link: string): { pid: number; tid: number } 
   const m = /^(\d+)\/task\/(\d+)$/.exec(link.trim());
   return m ? { pid: Number(m[1]), tid: Number(m[2]) } : null;
 }
+
+const SPACE = 0x20;
+const CLOSE_PAREN = 0x29;
+
+/**
+ * The sampler's hot path: state and field 39 straight from the bytes of a stat
+ * read, without building strings (same rules as parseTaskStat: fields start
+ * after the LAST ')').
+ */
+export function parseTaskStatBytes(buf: Uint8Array, len: number): { state: string; processor: number } | null {
+  let close = -1;
+  for (let i = len - 1; i >= 0; i--) {
+    if (buf[i] === CLOSE_PAREN) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0 || close + 2 >= len) return null;
+  const stateCode = buf[close + 2]!;
+  // Field 3 starts at close + 2; field 39 is 36 spaces further.
+  let field = 3;
+  let i = close + 2;
+  while (i < len && field < 39) {
+    if (buf[i] === SPACE) field++;
+    i++;
+  }
+  if (field !== 39) return null;
+  let processor = 0;
+  let digits = 0;
+  for (; i < len; i++) {
+    const c = buf[i]!;
+    if (c < 0x30 || c > 0x39) break;
+    processor = processor * 10 + (c - 0x30);
+    digits++;
+  }
+  if (digits === 0 || buf[close + 3] !== SPACE) return null;
+  return { state: String.fromCharCode(stateCode), processor };
+}
+
+/** The three numbers of a schedstat read, from its bytes. */
+export function parseSchedstatBytes(buf: Uint8Array, len: number): SchedStat | null {
+  const out = [0, 0, 0];
+  let n = 0;
+  let inNumber = false;
+  for (let i = 0; i < len && n < 3; i++) {
+    const c = buf[i]!;
+    if (c >= 0x30 && c <= 0x39) {
+      out[n] = out[n]! * 10 + (c - 0x30);
+      inNumber = true;
+    } else if (inNumber) {
+      n++;
+      inNumber = false;
+    } else if (c !== SPACE && c !== 0x0a) {
+      return null;
+    }
+  }
+  if (inNumber) n++;
+  if (n < 3) return null;
+  return { onCpuNs: out[0]!, waitNs: out[1]!, timeslices: out[2]! };
+}

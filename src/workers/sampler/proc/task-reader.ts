@@ -1,4 +1,4 @@
-import { parseSchedstat, parseTaskStat } from './parse';
+import { parseSchedstatBytes, parseTaskStatBytes } from './parse';
 import { ProcFile } from './proc-file';
 
 /** One observation of one task: state letter, last core, schedstat counters. */
@@ -52,13 +52,13 @@ export class TaskReader {
     if (raw === null) return null;
     const unchanged = raw.length === this.lastSchedstatLen && raw.compare(this.lastSchedstat, 0, raw.length) === 0;
     if (unchanged && !forceStat && this.last) return this.last;
-    const sched = unchanged && this.last ? this.last : parseSchedstat(raw.toString('latin1'));
+    const sched = unchanged && this.last ? this.last : parseSchedstatBytes(raw, raw.length);
     if (!sched) return null;
     raw.copy(this.lastSchedstat);
     this.lastSchedstatLen = raw.length;
-    const statText = this.stat.read();
+    const statBytes = this.stat.readRaw();
     this.statReads++;
-    const stat = statText === null ? null : parseTaskStat(statText);
+    const stat = statBytes === null ? null : parseTaskStatBytes(statBytes, statBytes.length);
     if (!stat) return null;
     this.last = { state: stat.state, core: stat.processor, onCpuNs: sched.onCpuNs, waitNs: sched.waitNs, timeslices: sched.timeslices };
     return this.last;
