@@ -91,3 +91,20 @@ describe('a worker that cannot start', () => {
     }
   });
 });
+
+describe('a process that aborts', () => {
+  it('dies of SIGABRT alone: reported as killed, its sibling goes on', async () => {
+    const session = await engine.startRun({ kind: 'process', workers: 2, workload: 'cpu', durationS: 60 });
+    const tasks = new Map<string, Task>();
+    session.subscribe((e) => {
+      if (e.type === 'task') tasks.set(e.task.id, e.task);
+    });
+    await until(() => ['w0', 'w1'].every((id) => tasks.get(id)?.tid != null));
+    session.misbehave('w0', 'abort');
+    await until(() => tasks.get('w0')?.exitReason != null);
+    expect(tasks.get('w0')?.exitReason).toBe('killed');
+    expect(tasks.get('w0')?.exitDetail).toMatch(/SIGABRT/);
+    const trace = await session.stop();
+    expect(trace.tasks.find((t) => t.id === 'w1')?.exitReason).toBe('stopped');
+  });
+});
