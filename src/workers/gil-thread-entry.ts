@@ -65,8 +65,8 @@ async function start(workload: string, workUnits: number | null, untilMono: numb
     onWaitStart: () => setPhase('gil-wait'),
     onWaitEnd: () => setPhase('compute'),
   }, data.gilIndex);
-  let lastYield = monoMs();
   let lastProgress = 0;
+  let lastCore = monoMs();
   const units = await runGilLoop({
     gil,
     workload: workload === 'io' || workload === 'mixed' ? workload : 'cpu',
@@ -74,6 +74,8 @@ async function start(workload: string, workUnits: number | null, untilMono: numb
     maxUnits: workUnits,
     shouldStop: () => stopping || monoMs() >= untilMono,
     sleep: (ms) => sleep(ms),
+    yieldToLoop: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    now: monoMs,
     onPhase: setPhase,
     onUnit: (n) => {
       if (slot) Atomics.store(slot, PHASE_SLOT.units, n & 0x7fffffff);
@@ -82,15 +84,12 @@ async function start(workload: string, workUnits: number | null, untilMono: numb
         lastProgress = t;
         send({ type: 'progress', unitsDone: n, heapBytes: process.memoryUsage().heapUsed });
       }
-      // Let the stop message in now and then (the GIL stays held across this short
-      // yield), and refresh the core this thread runs on.
-      if (t - lastYield > 20) {
-        lastYield = t;
+      // Refresh the core this thread runs on now and then (a /proc read costs ~10 us).
+      if (slot && t - lastCore > 20) {
+        lastCore = t;
         const core = threadSelf().core;
-        if (slot && core !== null) Atomics.store(slot, PHASE_SLOT.core, core);
-        return new Promise<void>((resolve) => setImmediate(resolve));
+        if (core !== null) Atomics.store(slot, PHASE_SLOT.core, core);
       }
-      return undefined;
     },
   });
   setPhase('done');

@@ -128,7 +128,13 @@ export class GilThread {
    * after the other thread's turn. Returns true when a switch happened.
    */
   yieldIfRequested(): boolean {
+    // Kept tiny so the JIT inlines it into the work loop; the switch itself is apart.
     if (!this.holding || !this.dropRequested()) return false;
+    this.switchNow();
+    return true;
+  }
+
+  private switchNow(): void {
     const i32 = this.v.i32;
     const switchNo = Atomics.load(i32, GIL_WORD.switchNumber);
     this.release();
@@ -141,7 +147,6 @@ export class GilThread {
       Atomics.wait(i32, GIL_WORD.switchNumber, switchNo, left);
     }
     this.acquire();
-    return true;
   }
 
   /** Runs fn without the GIL (I/O), then takes it back. */

@@ -4,7 +4,7 @@ import { PHASE_SLOT, RunParamsSchema, FromWorkerSchema, type FromWorker } from '
 import { createGilBuffer, gilCounters, gilViews, newCursor, readEvents } from '../../../src/workers/gil';
 import { monoMs } from '../../../src/workers/runtime/clock';
 import { bundleEntry } from './bundle-entry';
-import { onCpuNs } from './schedstat';
+import { followCpu } from './schedstat';
 
 let entry = '';
 const workers: Worker[] = [];
@@ -44,19 +44,14 @@ async function runGilThreads(n: number, durationS: number, switchIntervalMs: num
     );
   }
   const started = await Promise.all(hellos);
-  const before = started.map((s) => onCpuNs(s.tid));
+  const cpu = followCpu(started.map((s) => s.tid));
   const t0 = monoMs();
   const params = RunParamsSchema.parse({ kind: 'gil-thread', workload, durationS, switchIntervalMs });
   for (const w of workers) w.postMessage({ type: 'start', taskId: 't', params, requestedAtMono: t0 });
-  // Read schedstat while the threads still exist: just before the duration ends.
-  const units = await Promise.all(
-    started.map(async (s, i) => {
-      const u = await s.done;
-      return { u, cpu: (onCpuNs(s.tid) - before[i]!) / 1e6 };
-    }),
-  );
+  const units = await Promise.all(started.map((s) => s.done));
   const wallMs = monoMs() - t0;
-  return { wallMs, cpuMs: units.map((x) => x.cpu), units: units.map((x) => x.u), gil };
+  const cpuMs = cpu.stop();
+  return { wallMs, cpuMs, units, gil };
 }
 
 describe('simulated GIL with real worker threads', () => {
