@@ -1,6 +1,5 @@
 import type {
   BridgeEvent,
-  Disposer,
   FromWorker,
   Machine,
   Marker,
@@ -16,11 +15,12 @@ import { FromWorkerSchema } from '../../../shared';
 import { monoMs } from '../../../workers/runtime/clock';
 import type { EngineOptions, Session } from '../session-api';
 import type { Sampler, SamplerBatch, SamplerOptions } from '../sampling/sampler-api';
-import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from '../kinds/kind-driver';
+import type { KindDefinition, KindDriver, WorkerExit } from '../kinds/kind-driver';
 import { computeMetrics, TraceRecorder } from '../recording';
 import { describeExit, decideExitReason, isCrash } from './exit-reason';
-import { allocatePhaseSlot } from './phase-slot';
+import { hostTask } from './host-task';
 import { DEFAULT_TIMING, type SessionTiming } from './timing';
+import { newWorkerRecord, type WorkerRecord } from './worker-record';
 
 export interface SessionDeps {
   runId: string;
@@ -31,31 +31,6 @@ export interface SessionDeps {
   findKind: (kind: WorkerKind) => KindDefinition | undefined;
   createSampler: (options: SamplerOptions) => Promise<Sampler>;
   timing?: Partial<SessionTiming>;
-}
-
-/** One worker as the session supervises it. */
-interface WorkerRecord {
-  taskId: string;
-  index: number;
-  driverKind: WorkerKind;
-  handle: WorkerHandle | null;
-  phaseSlot: { buffer: SharedArrayBuffer; offset: number };
-  requestedAtMono: number;
-  lastHeardMono: number;
-  hello: boolean;
-  unitsDone: number;
-  lastHeapSampleMono: number;
-  saidDone: boolean;
-  reportedError: string | null;
-  removed: boolean;
-  killedAsHung: boolean;
-  gone: boolean;
-  exited: Promise<void>;
-  markGone: () => void;
-  helloSeen: Promise<void>;
-  markHello: () => void;
-  disposers: Disposer[];
-  extraTasks: Map<string, string>;
 }
 
 type Listener = (event: BridgeEvent) => void;
@@ -125,26 +100,11 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   });
 
   // The host's own threads are tasks of the trace too: the main thread and the sampler.
-  const baseTask = (id: string, kind: Task['kind'], label: string, tid: number | null): Task => ({
-    id,
-    kind,
-    label,
-    pid: process.pid,
-    tid,
-    addressSpace: process.pid,
-    parentId: null,
-    workload: null,
-    requestedMs: 0,
-    startedMs: 0,
-    exitMs: null,
-    exitReason: null,
-    exitDetail: null,
-  });
   emit({ type: 'run-started', run: runInfo(0), machine: deps.machine });
-  upsertTask(baseTask('main', 'main', 'main thread', process.pid));
+  upsertTask(hostTask('main', 'main', 'main thread', process.pid));
   sampler.track({ taskId: 'main', pid: process.pid, tid: process.pid });
   if (sampler.tid !== null) {
-    upsertTask(baseTask('sampler', 'sampler', 'sampler thread', sampler.tid));
+    upsertTask(hostTask('sampler', 'sampler', 'sampler thread', sampler.tid));
     sampler.track({ taskId: 'sampler', pid: process.pid, tid: sampler.tid });
   }
 
@@ -253,36 +213,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     const index = nextIndex++;
     const taskId = `w${index}`;
     const requestedAtMono = monoMs();
-    let markGone!: () => void;
-    const exited = new Promise<void>((r) => (markGone = r));
-    let markHello!: () => void;
-    const helloSeen = new Promise<void>((r) => (markHello = r));
-    const w: WorkerRecord = {
-      taskId,
-      index,
-      driverKind: kind,
-      handle: null,
-      phaseSlot: allocatePhaseSlot(),
-      requestedAtMono,
-      lastHeardMono: requestedAtMono,
-      hello: false,
-      unitsDone: 0,
-      lastHeapSampleMono: 0,
-      saidDone: false,
-      reportedError: null,
-      removed: false,
-      killedAsHung: false,
-      gone: false,
-      exited,
-      markGone: () => {
-        w.gone = true;
-        markGone();
-      },
-      helloSeen,
-      markHello,
-      disposers: [],
-      extraTasks: new Map(),
-    };
+    const w = newWorkerRecord(taskId, index, kind, requestedAtMono);
     workers.set(taskId, w);
     const requestedMs = relMs(requestedAtMono);
     let driver: KindDriver;
@@ -324,7 +255,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
             if (recorder.getTask(extraId)) return;
             w.extraTasks.set(extra.key, extraId);
             const tMs = relMs(monoMs());
-            upsertTask({ ...baseTask(extraId, extra.kind, extra.label, extra.tid), pid: extra.pid, addressSpace: extra.pid, parentId: taskId, workload: params.workload, requestedMs: tMs, startedMs: tMs });
+            upsertTask({ ...hostTask(extraId, extra.kind, extra.label, extra.tid), pid: extra.pid, addressSpace: extra.pid, parentId: taskId, workload: params.workload, requestedMs: tMs, startedMs: tMs });
             mark({ tMs, kind: 'spawn', taskId: extraId, text: `discovered ${extra.kind} ${extra.pid}/${extra.tid}` });
             sampler.track({ taskId: extraId, pid: extra.pid, tid: extra.tid });
           }),

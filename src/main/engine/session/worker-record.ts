@@ -1,0 +1,66 @@
+import type { Disposer, WorkerKind } from '../../../shared';
+import type { WorkerHandle } from '../kinds/kind-driver';
+import { allocatePhaseSlot } from './phase-slot';
+
+/** One worker as the session supervises it. */
+export interface WorkerRecord {
+  taskId: string;
+  index: number;
+  driverKind: WorkerKind;
+  handle: WorkerHandle | null;
+  phaseSlot: { buffer: SharedArrayBuffer; offset: number };
+  requestedAtMono: number;
+  /** Last message of any kind (heartbeats included): the watchdog's clock. */
+  lastHeardMono: number;
+  hello: boolean;
+  unitsDone: number;
+  lastHeapSampleMono: number;
+  saidDone: boolean;
+  reportedError: string | null;
+  removed: boolean;
+  killedAsHung: boolean;
+  gone: boolean;
+  /** Resolves once the worker is gone. */
+  exited: Promise<void>;
+  markGone: () => void;
+  /** Resolves once it said hello. */
+  helloSeen: Promise<void>;
+  markHello: () => void;
+  disposers: Disposer[];
+  /** Extra OS tasks it brought: key -> task id. */
+  extraTasks: Map<string, string>;
+}
+
+export function newWorkerRecord(taskId: string, index: number, kind: WorkerKind, requestedAtMono: number): WorkerRecord {
+  let resolveGone!: () => void;
+  const exited = new Promise<void>((r) => (resolveGone = r));
+  let markHello!: () => void;
+  const helloSeen = new Promise<void>((r) => (markHello = r));
+  const w: WorkerRecord = {
+    taskId,
+    index,
+    driverKind: kind,
+    handle: null,
+    phaseSlot: allocatePhaseSlot(),
+    requestedAtMono,
+    lastHeardMono: requestedAtMono,
+    hello: false,
+    unitsDone: 0,
+    lastHeapSampleMono: 0,
+    saidDone: false,
+    reportedError: null,
+    removed: false,
+    killedAsHung: false,
+    gone: false,
+    exited,
+    markGone: () => {
+      w.gone = true;
+      resolveGone();
+    },
+    helloSeen,
+    markHello,
+    disposers: [],
+    extraTasks: new Map(),
+  };
+  return w;
+}
