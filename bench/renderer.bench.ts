@@ -101,7 +101,10 @@ async function liveAppend(page: Page): Promise<BenchRow> {
   return { case: 'live append 10k seg/s, 16 lanes, both views', frames: frames.length, segments, p50_ms: pct(frames, 50), p95_ms: pct(frames, 95), max_ms: Math.max(...frames), target_p95_ms: 16.7 };
 }
 
+let rssBefore = new Map<number, number>();
+
 async function bigZoom(page: Page): Promise<BenchRow[]> {
+  rssBefore = new Map(chromiumProcesses('corelanes-e2e-').filter((p) => p.type === 'renderer').map((p) => [p.pid, rssMiB(p.pid)]));
   const built = await page.evaluate(() => {
     __corelanesBench.model.reset('bench-zoom', { os: 'linux', kernel: '', arch: 'x64', cpuModel: 'bench', logicalCores: 8, coresObservable: true, runtimes: {} });
     const t = performance.now();
@@ -134,7 +137,11 @@ async function bigZoom(page: Page): Promise<BenchRow[]> {
 }
 
 async function memory(page: Page, pids: { pid: number; type: string }[]): Promise<BenchRow> {
-  const renderer = pids.filter((p) => p.type === 'renderer');
+  // The page's renderer is the one that grew: other renderers (spare, internal pages) stay flat.
+  const grown = pids
+    .filter((p) => p.type === 'renderer')
+    .map((p) => ({ rss: rssMiB(p.pid), delta: rssMiB(p.pid) - (rssBefore.get(p.pid) ?? NaN) }))
+    .sort((a, b) => b.delta - a.delta)[0];
   const heap = await page.evaluate(() => {
     const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
     return m ? m.usedJSHeapSize / 2 ** 20 : NaN;
@@ -144,8 +151,9 @@ async function memory(page: Page, pids: { pid: number; type: string }[]): Promis
     case: 'page memory after 1M segments (64 lanes)',
     segments,
     js_heap_mib: heap,
-    renderer_rss_mib: renderer.reduce((a, p) => a + rssMiB(p.pid), 0),
-    bytes_per_segment_est: null,
+    renderer_rss_mib: grown?.rss ?? NaN,
+    rss_growth_mib: grown?.delta ?? NaN,
+    bytes_per_segment: grown ? (grown.delta * 2 ** 20) / segments : NaN,
   };
 }
 

@@ -65,6 +65,8 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     let labelTimer = 0;
 
     let layoutKey = '';
+    let builtLanesKey = '';
+    let builtLanes: LaneDescriptor[] | null = null;
     let drawnModelVersion = -1;
 
     const paint = (force: boolean): PaintStats | null => {
@@ -73,7 +75,13 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       if (!force && key === drawnKey) return null;
       drawnKey = key;
       if (size.width < 10 || size.height < 10) return null;
-      const lanes = buildLanes(kind, model, view.theme, view.selectedTask);
+      // Lane descriptors (palettes, labels) change with tasks, theme, selection and core count, not with segments.
+      const lanesKey = `${model.tasksRevision}|${model.runId}|${view.theme}|${view.selectedTask}|${model.coreCount()}|${model.unknownCoreLane.length > 0}`;
+      if (lanesKey !== builtLanesKey || !builtLanes) {
+        builtLanes = buildLanes(kind, model, view.theme, view.selectedTask);
+        builtLanesKey = lanesKey;
+      }
+      const lanes = builtLanes;
       // Same layout as last time and only segments arrived: repaint from the earliest changed time.
       const nextLayoutKey = `${view.version}|${size.width}x${size.height}|${dpr}|${model.tasksRevision}|${lanes.length}`;
       const changedFrom = !force && nextLayoutKey === layoutKey ? model.changedSince(drawnModelVersion) : -Infinity;

@@ -131,7 +131,8 @@ export function dominantCategory(shares: Float32Array, column: number, categorie
  * from the lane's bottom in palette order, each as tall as its share; the rest
  * is background. Unlike blending, two states in one column stay two colours
  * (running + waiting do not turn olive), and a 30%-busy column looks 30% full.
- * Writes `height` rows of `columns` pixels into `out` (row-major, row 0 = top).
+ * Writes `columns` columns of `height` pixels into `out`, column-major
+ * (out[c * height + r], row 0 = top): each column is written contiguously.
  */
 export function stackColumns(
   shares: Float32Array,
@@ -146,8 +147,13 @@ export function stackColumns(
 ): void {
   for (let c = 0; c < columns; c++) {
     const base = c * categories;
+    const col = c * height;
     let total = 0;
     for (let k = 0; k < categories; k++) total += shares[base + k] as number;
+    if (total === 0) {
+      for (let r = 0; r < height; r++) out[col + r] = background;
+      continue;
+    }
     const scale = total > 1 ? 1 / total : 1;
     let y = height; // fill upwards from the bottom
     let cum = 0;
@@ -157,10 +163,10 @@ export function stackColumns(
       cum += s * scale;
       const top = Math.max(0, height - Math.round(cum * height));
       const color = dim && dimmedPalette && (dim[k] as number) < 1 ? (dimmedPalette[k] as number) : (palette[k] as number);
-      for (let r = top; r < y; r++) out[r * columns + c] = color;
-      y = Math.min(y, top);
+      for (let r = top; r < y; r++) out[col + r] = color;
+      if (top < y) y = top;
     }
-    for (let r = 0; r < y; r++) out[r * columns + c] = background;
+    for (let r = 0; r < y; r++) out[col + r] = background;
   }
 }
 

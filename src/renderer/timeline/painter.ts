@@ -107,11 +107,12 @@ export class CanvasPainter {
       let faded: Uint32Array | undefined;
       if (lane.dim) faded = this.faded = fadePalette(lane.palette, scene.colors.lane, lane.dim.reduce((m, d) => Math.min(m, d), 1), this.faded);
       stackColumns(this.shares, columns, lane.categories, lane.palette, scene.colors.lane, h, this.block, lane.dim ?? undefined, faded);
+      const block = this.block;
+      const pixels = this.pixels;
       for (let r = 0; r < h; r++) {
-        const src = r * columns;
         const dst = (y0 + r) * imgW + deviceFrom;
-        if (dpr === 1) this.pixels.set(this.block.subarray(src, src + columns), dst);
-        else for (let d = 0; d < imgW - deviceFrom; d++) this.pixels[dst + d] = this.block[src + Math.min(columns - 1, Math.floor(d / dpr))] as number;
+        if (dpr === 1) for (let c = 0; c < columns; c++) pixels[dst + c] = block[c * h + r] as number;
+        else for (let d = 0; d < imgW - deviceFrom; d++) pixels[dst + d] = block[Math.min(columns - 1, Math.floor(d / dpr)) * h + r] as number;
       }
     }
     const x = Math.round(layout.plotLeft * dpr);

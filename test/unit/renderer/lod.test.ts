@@ -69,7 +69,7 @@ describe('stackColumns', () => {
     const shares = Float32Array.from([0.5, 0.5, 0.25, 0, 0, 0]);
     const out = new Uint32Array(3 * 4);
     stackColumns(shares, 3, 2, Uint32Array.of(A, B), BG, 4, out);
-    const column = (c: number) => [0, 1, 2, 3].map((r) => out[r * 3 + c]);
+    const column = (c: number) => [0, 1, 2, 3].map((r) => out[c * 4 + r]);
     expect(column(0)).toEqual([B, B, A, A]);
     expect(column(1)).toEqual([BG, BG, BG, A]);
     expect(column(2)).toEqual([BG, BG, BG, BG]);
@@ -77,7 +77,7 @@ describe('stackColumns', () => {
 
   it('scales overlapping shares (sum > 1) to the full height', () => {
     const out = new Uint32Array(2);
-    stackColumns(Float32Array.from([1, 1]), 1, 2, Uint32Array.of(1, 2), 9, 2, out);
+    stackColumns(Float32Array.from([1, 1]), 1, 2, Uint32Array.of(1, 2), 9, 2, out); // one column, 2 rows
     expect(Array.from(out)).toEqual([2, 1]);
   });
 });
