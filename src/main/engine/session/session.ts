@@ -136,8 +136,9 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
         w.hello = true;
         w.markHello();
         const startedMs = relMs(message.startedAtMono);
+        // The trace keeps an unknown tid unknown; the sampler gets the pid to follow the process at least.
         const tid = message.tid ?? message.pid;
-        upsertTask({ ...task, pid: message.pid, tid, addressSpace: message.pid, startedMs });
+        upsertTask({ ...task, pid: message.pid, tid: message.tid, addressSpace: message.pid, startedMs });
         mark({ tMs: startedMs, kind: 'started', taskId: w.taskId, text: `first instruction ${(startedMs - task.requestedMs).toFixed(1)} ms after the request` });
         sampler.track({ taskId: w.taskId, pid: message.pid, tid, phaseSlot: w.handle?.phaseSlot ?? undefined });
         w.handle?.post({ type: 'start', taskId: w.taskId, params, requestedAtMono: w.requestedAtMono });
