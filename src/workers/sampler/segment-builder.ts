@@ -26,6 +26,9 @@ export interface TimelineOptions {
   resolveAfterMs: number;
 }
 
+/** Share of an off-CPU interval that gets its own running or runnable piece. */
+const MIN_SHARE = 0.1;
+
 interface PendingInterval {
   startMs: number;
   endMs: number;
@@ -97,10 +100,7 @@ export class TaskTimeline {
       }
       return out;
     }
-    // Asleep at both ends: the interval takes whichever it mostly was (exact ns either way).
-    const offNs = (interval.endMs - interval.startMs) * 1e6 - dOn - dWait;
-    const state = dOn >= dWait && dOn > offNs ? 'running' : dWait > offNs ? 'runnable' : offState;
-    this.append(out, interval.startMs, interval.endMs, state, core, dOn, dWait);
+    this.splitOffCpuInterval(out, interval, offState, dOn, dWait);
     return out;
   }
 
@@ -117,6 +117,44 @@ export class TaskTimeline {
     const out: Segment[] = [];
     if (this.pending) this.resolvePending(out, this.lastRState);
     return [...out, ...this.cut()];
+  }
+
+  /**
+   * Asleep at both ends of the interval, but it may have woken, queued and run
+   * in between (the counters say how long, not when). Shares of at least
+   * MIN_SHARE become their own pieces, placed off-CPU, then queued, then
+   * running; smaller shares stay inside the off-CPU piece (exact ns either way),
+   * so a task that runs 30% of each millisecond does not look asleep, and a
+   * 20 us wake-up does not cost a segment.
+   */
+  private splitOffCpuInterval(out: Segment[], iv: PendingInterval, offState: TaskState, dOn: number, dWait: number): void {
+    const spanNs = (iv.endMs - iv.startMs) * 1e6;
+    const minNs = MIN_SHARE * spanNs;
+    const showOn = dOn >= minNs;
+    const showWait = dWait >= minNs;
+    if (!showOn && !showWait) {
+      this.append(out, iv.startMs, iv.endMs, offState, null, dOn, dWait);
+      return;
+    }
+    // Counters can exceed the span by a little (read instants); scale the pieces to fit.
+    const shownNs = (showOn ? dOn : 0) + (showWait ? dWait : 0);
+    const scale = shownNs > spanNs ? spanNs / shownNs : 1;
+    const runMs = showOn ? (dOn * scale) / 1e6 : 0;
+    const waitMs = showWait ? (dWait * scale) / 1e6 : 0;
+    const waitStart = iv.endMs - runMs - waitMs;
+    const runStart = iv.endMs - runMs;
+    // The ns too small to show ride in the first piece, so every delta lands somewhere.
+    let restOn = showOn ? 0 : dOn;
+    let restWait = showWait ? 0 : dWait;
+    if (waitStart > iv.startMs) {
+      this.append(out, iv.startMs, waitStart, offState, null, restOn, restWait);
+      restOn = restWait = 0;
+    }
+    if (showWait) {
+      this.append(out, waitStart, runStart, 'runnable', null, restOn, dWait + restWait);
+      restOn = restWait = 0;
+    }
+    if (showOn) this.append(out, runStart, iv.endMs, 'running', iv.core, dOn + restOn, restWait);
   }
 
   private coreOf(o: Observation): number | null {

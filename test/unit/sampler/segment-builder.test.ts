@@ -91,13 +91,22 @@ describe('TaskTimeline', () => {
     expect(segs.every((s) => s.core === null)).toBe(true);
   });
 
-  it('marks an interval running when the task was on a CPU for most of it, even if asleep at the sample', () => {
-    const { segs } = run([{ letter: 'S', dOnMs: 0.9, core: 1 }, { letter: 'S', dOnMs: 0.1 }]);
+  it('shows the share of an off-CPU interval spent running or queued, at its end; tiny shares stay inside', () => {
+    const { segs } = run([
+      { letter: 'S', dOnMs: 0.3, core: 1 },
+      { letter: 'S', dOnMs: 0.02, dWaitMs: 0.2 },
+    ]);
     expect(segs.map((s) => [s.state, s.core])).toEqual([
+      ['sleep', null],
       ['running', 1],
       ['sleep', null],
+      ['runnable', null],
     ]);
-    expect(segs[1]!.onCpuNs).toBeCloseTo(0.1 * MS);
+    expect(segs[1]).toMatchObject({ onCpuNs: 0.3 * MS });
+    expect(segs[1]!.startMs).toBeCloseTo(0.7);
+    expect(segs[2]).toMatchObject({ onCpuNs: 0.02 * MS, waitNs: 0 });
+    expect(segs[3]!.startMs).toBeCloseTo(1.8);
+    expect(segs[3]!.waitNs).toBeCloseTo(0.2 * MS);
   });
 
   it("prefers the worker's own core report while it computes, and counts core changes as migrations", () => {
@@ -115,9 +124,9 @@ describe('TaskTimeline', () => {
     const tl = new TaskTimeline('t');
     const o = (tMs: number, on: number): Observation => ({ tMs, letter: 'S', core: 0, onCpuNs: on, waitNs: 0, phase: null, phaseCore: null });
     tl.observe(o(0, 0));
-    tl.observe(o(1, 0.9 * MS));
+    tl.observe(o(1, 0));
     const first = tl.cut();
-    tl.observe(o(2, 1.8 * MS));
+    tl.observe(o(2, 0));
     const rest = tl.finish();
     expect(first).toHaveLength(1);
     expect(rest[0]!.startMs).toBe(first[0]!.endMs);
