@@ -130,6 +130,8 @@ export const SamplerStatsSchema = z.object({
   maxGapMs: finite.nonnegative(),
   /** Where the data came from, e.g. "linux-proc" or "portable". */
   source: z.string().max(64),
+  /** Task reads per second (a task asleep with unchanged counters is read less often than rateHz). */
+  taskReadsPerSecond: finite.nonnegative().optional(),
 });
 export type SamplerStats = z.infer<typeof SamplerStatsSchema>;
 
