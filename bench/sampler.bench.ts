@@ -28,6 +28,7 @@ async function measure(tracked: number, saturated: boolean, idleReadEvery = 4): 
     load: saturated ? 'cores saturated' : 'light',
     idleReadEvery,
     rateHz: Math.round(stats.rateHz),
+    taskReadsPerSecond: Math.round(stats.taskReadsPerSecond ?? 0),
     cpuPercentOfOneCore: Number(stats.cpuPercent.toFixed(2)),
     gaps: stats.gaps,
     maxGapMs: Number(stats.maxGapMs.toFixed(1)),

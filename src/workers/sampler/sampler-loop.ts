@@ -177,6 +177,7 @@ export class SamplerLoop {
 
   /** Returns false when the task is gone (its timeline is then closed). */
   private sampleOne(t: Tracked, now: number): boolean {
+    this.stats.read();
     const r = t.handle.read();
     if (!r) {
       this.release(t.timeline.taskId, t);

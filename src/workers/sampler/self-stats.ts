@@ -3,6 +3,7 @@ import type { SamplerStats } from '../../shared';
 /** The sampler measuring itself: rate, gaps and its own CPU time. Pure. */
 export class SelfStats {
   private samples = 0;
+  private taskReads = 0;
   private firstMs: number | null = null;
   private lastMs: number | null = null;
   private gaps = 0;
@@ -16,6 +17,11 @@ export class SelfStats {
     private readonly intervalMs: number,
     private readonly source: string,
   ) {}
+
+  /** One task read (for taskReadsPerSecond). */
+  read(): void {
+    this.taskReads++;
+  }
 
   /** A sample at tMs; ownOnCpuNs when read (the own CPU is read at batch times, not every sample). */
   sampled(tMs: number, ownOnCpuNs: number | null, isSample = true): void {
@@ -51,6 +57,7 @@ export class SelfStats {
       gaps: this.gaps,
       maxGapMs: this.maxGapMs,
       source: this.source,
+      taskReadsPerSecond: spanMs > 0 ? (this.taskReads * 1000) / spanMs : 0,
     };
   }
 }
