@@ -145,6 +145,13 @@ describe('TaskTimeline', () => {
     ]);
   });
 
+  it('holds nothing per sample on a long run: 100k samples of a steady task are one segment', () => {
+    const busy = run(Array.from({ length: 100_000 }, (_, i) => ({ letter: 'R', dOnMs: i % 4 === 3 ? 4 : 0, core: 0 })));
+    expect(busy.segs).toHaveLength(1);
+    const queued = run(Array.from({ length: 100_000 }, () => ({ letter: 'R' })));
+    expect(queued.segs.map((s) => s.state)).toEqual(['runnable']);
+  });
+
   it('keeps totals equal to the counters over a random mix of states', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
