@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { WORKLOADS, type BridgeEvent, type RunParams, type Trace, type Verdict } from '../../../shared';
+import { WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type Trace, type Verdict } from '../../../shared';
 import { createEngine } from '../../engine/create-engine';
 import { createNodeForkHost } from '../../engine/hosts/node-fork-host';
 import { findPreset, PRESETS } from '../../presets';
@@ -13,7 +13,7 @@ import { summarize } from '../run/summary';
 
 interface RunOptions {
   workload: RunParams['workload'];
-  kind: 'thread' | 'process';
+  kind: RunParams['kind'];
   workers: number;
   duration: number;
   intervalMs: number;
@@ -35,7 +35,14 @@ export function runCommand(): Command {
     .description('run workers on real threads or processes, sample which core each runs on, then print a summary')
     .argument('[preset]', 'a named scenario that states a claim and ends with a verdict (see the list below)')
     .addOption(new Option('--workload <name>', 'what each worker does: cpu (computation), io (file reads and timers), mixed (alternating), memory (allocate and touch --memory-mb)').choices(WORKLOADS).default('cpu'))
-    .addOption(new Option('--kind <kind>', 'thread (worker_threads, shared memory) or process (a separate process each)').choices(['thread', 'process']).default('thread'))
+    .addOption(
+      new Option(
+        '--kind <kind>',
+        'thread (worker_threads, shared memory), process (a separate process each), gil-thread (threads under a simulated GIL), python-thread / python-process (real CPython, when python3 is on the PATH)',
+      )
+        .choices(WORKER_KINDS)
+        .default('thread'),
+    )
     .option('--workers <n>', WORKERS_HELP, parseWorkers, 2)
     .option('--duration <seconds>', DURATION_HELP, parseDuration, 3)
     .option('--interval-ms <ms>', INTERVAL_HELP, parseIntervalMs, 1)
