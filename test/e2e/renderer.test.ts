@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifact } from './support/artifacts';
@@ -196,6 +197,36 @@ describe('renderer against the real engine', () => {
       expect(await page.getByRole('button', { name: 'Start run' }).isEnabled()).toBe(true);
       expect(errors).toEqual([]);
     } finally {
+      await browser.close();
+    }
+  });
+
+  it('saves the trace of a finished run, exports it for Perfetto, and opens the saved file again', async () => {
+    const { browser, page, errors } = await open();
+    try {
+      await startRun(page, { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1.5 });
+      await expect.poll(async () => (await page.getByTestId('run-summary').textContent().catch(() => '')) ?? '', { timeout: 60_000 }).toMatch(/Run finished/);
+      const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save trace' }).click()]);
+      const tracePath = artifact('saved-trace.json');
+      await saved.saveAs(tracePath);
+      const trace = JSON.parse(readFileSync(tracePath, 'utf8')) as { format: string; run: { runId: string }; segments: unknown[] };
+      expect(trace.format).toBe('corelanes-trace');
+      expect(trace.segments.length).toBeGreaterThan(0);
+
+      const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for Perfetto' }).click()]);
+      await exported.saveAs(artifact('saved-trace.perfetto.json'));
+      const chrome = JSON.parse(readFileSync(artifact('saved-trace.perfetto.json'), 'utf8')) as { traceEvents?: unknown[] } | unknown[];
+      expect(Array.isArray(chrome) ? chrome.length : (chrome.traceEvents?.length ?? 0)).toBeGreaterThan(0);
+
+      // A not-a-trace file is refused in words; the saved one opens and fills the model exactly.
+      await page.locator('input[type="file"]').setInputFiles({ name: 'nope.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+      await page.getByRole('alert').getByText(/not a Corelanes trace/).waitFor({ timeout: 5000 });
+      await page.locator('input[type="file"]').setInputFiles(tracePath);
+      const st = await waitFor(page, () => hookState(page), (x) => x.runId === trace.run.runId && x.segments > 0, 10_000, 'opened trace');
+      expect(st.segments).toBe(trace.segments.length);
+      expect(errors).toEqual([]);
+    } finally {
+      await stopIfRunning(page);
       await browser.close();
     }
   });

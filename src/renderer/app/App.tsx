@@ -19,6 +19,17 @@ import { liveSummary } from './summary';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
 
+/** Saves text as a file through the browser's (or Electron's) download path. */
+function download(text: string | null, name: string): void {
+  if (text === null) return;
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function App({ controller, transport }: { controller: AppController; transport: string }) {
   const state = useSyncExternalStore(controller.store.subscribe, controller.store.get);
   const view = useMemo(() => new TimelineViewState(), []);
@@ -71,6 +82,8 @@ export function App({ controller, transport }: { controller: AppController; tran
         else if (action === 'timeline-zoom-out') view.key('s', end);
         else if (action === 'timeline-fit') view.key('0', end);
         else if (action === 'open-trace') fileRef.current?.click();
+        else if (action === 'save-trace') document.querySelector<HTMLButtonElement>('button[data-action="save-trace"]')?.click();
+        else if (action === 'export-chrome-trace') document.querySelector<HTMLButtonElement>('button[data-action="export-trace"]')?.click();
         else if (action === 'stop-run') void controller.stop();
         else if (action === 'add-worker') void controller.addWorker(null);
         else if (action === 'remove-worker') void controller.removeWorker();
@@ -83,7 +96,10 @@ export function App({ controller, transport }: { controller: AppController; tran
   const openFile = async (file: File | undefined) => {
     if (!file) return;
     controller.openTrace(await file.text());
+    if (fileRef.current) fileRef.current.value = '';
   };
+  const saveTrace = async () => download(await controller.traceText(), `corelanes-${state.run?.runId ?? 'trace'}.json`);
+  const exportTrace = async () => download(await controller.chromeTraceText(), `corelanes-${state.run?.runId ?? 'trace'}.perfetto.json`);
 
   return (
     <div className="app">
@@ -102,6 +118,12 @@ export function App({ controller, transport }: { controller: AppController; tran
           Open trace
           <input ref={fileRef} type="file" accept=".json,application/json" onChange={(e) => void openFile(e.target.files?.[0])} />
         </label>
+        <button type="button" data-action="save-trace" onClick={() => void saveTrace()} disabled={!state.run || state.status === 'running'}>
+          Save trace
+        </button>
+        <button type="button" data-action="export-trace" onClick={() => void exportTrace()} disabled={!state.run || state.status === 'running'} title="Chrome trace event JSON for ui.perfetto.dev">
+          Export for Perfetto
+        </button>
         <button type="button" onClick={toggleTheme} aria-pressed={theme === 'dark'}>
           Dark theme
         </button>

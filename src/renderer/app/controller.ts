@@ -136,6 +136,31 @@ export class AppController {
     }
   }
 
+  /** The last run as trace JSON text, or null (with a message) when there is none. */
+  async traceText(): Promise<string | null> {
+    try {
+      const trace = await this.client.invoke('getTrace', {});
+      if (!trace) {
+        this.fail('There is no run to save yet. Start a run, then save its trace.');
+        return null;
+      }
+      return JSON.stringify(trace);
+    } catch (e) {
+      this.fail(`Could not get the trace: ${message(e)}`);
+      return null;
+    }
+  }
+
+  /** Chrome trace event JSON of the last run (opens in ui.perfetto.dev), or null with a message. */
+  async chromeTraceText(): Promise<string | null> {
+    try {
+      return (await this.client.invoke('exportChromeTrace', {})).json;
+    } catch (e) {
+      this.fail(`Could not export the trace: ${message(e)}`);
+      return null;
+    }
+  }
+
   /** Opens a trace file the user picked: validated here, then replayed at once into the same views. */
   openTrace(text: string): void {
     let json: unknown;
