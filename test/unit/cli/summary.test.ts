@@ -62,3 +62,15 @@ describe('formatSummary', () => {
     expect(text).toContain('parallelism=1.235');
   });
 });
+
+describe('formatPresetList', () => {
+  it('lists each preset with its claim and says why one is unavailable', async () => {
+    const { formatPresetList } = await import('../../../src/main/cli/run/format-summary');
+    const text = formatPresetList([
+      { id: 'a', title: 'A', claim: 'claim a', params: {}, available: true, unavailableReason: null },
+      { id: 'b', title: 'B', claim: null, params: {}, available: false, unavailableReason: 'no python3 on the PATH' },
+    ]);
+    expect(text).toBe('a\n  A\n  claim: claim a\nb  [unavailable: no python3 on the PATH]\n  B');
+    expect(formatPresetList([])).toMatch(/No presets/);
+  });
+});

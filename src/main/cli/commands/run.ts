@@ -5,7 +5,7 @@ import { createEngine } from '../../engine/create-engine';
 import { createNodeForkHost } from '../../engine/hosts/node-fork-host';
 import { findPreset, PRESETS } from '../../presets';
 import { builtEntryPaths, missingEntries } from '../built-entries';
-import { formatSummary, formatVerdict } from '../run/format-summary';
+import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
 import { checkWritable } from '../run/out-file';
 import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, WORKERS_HELP } from '../run/parse-options';
 import { progressLine } from '../run/progress-line';
@@ -20,6 +20,7 @@ interface RunOptions {
   memoryMb: number;
   out?: string;
   json?: boolean;
+  list?: boolean;
 }
 
 /** Thrown for bad input found after parsing (unknown preset, unwritable --out): one line, exit 1. */
@@ -49,10 +50,11 @@ export function runCommand(): Command {
     .option('--memory-mb <mb>', MEMORY_HELP, parseMemoryMb, 64)
     .option('--out <file>', 'write the trace (JSON, docs/trace-format.md) to this file; checked before the run')
     .option('--json', 'print the summary as JSON on stdout instead of the table')
+    .option('--list', 'list the presets (id, claim, availability) and exit')
     .addHelpText(
       'after',
       () =>
-        `\nPresets: ${knownPresets()}.\n` +
+        `\nPresets (details: --list): ${knownPresets()}.\n` +
         'With a preset, the preset decides kind, workload, workers and duration; --interval-ms, --out and --json still apply,\n' +
         'and the verdict is printed (and is `verdict` in --json).\n\n' +
         'The summary: per task its kind, pid, tid, on-CPU ms, waiting-for-CPU ms (run queue), share of time per core,\n' +
@@ -63,6 +65,11 @@ export function runCommand(): Command {
         'Exit status: 0 done, 1 bad input or a failed run, 130/143 stopped by SIGINT/SIGTERM.',
     )
     .action(async (presetId: string | undefined, opts: RunOptions) => {
+      if (opts.list) {
+        const scenarios = PRESETS.map((p) => p.scenario);
+        process.stdout.write(opts.json ? `${JSON.stringify(scenarios, null, 2)}\n` : `${formatPresetList(scenarios)}\n`);
+        return;
+      }
       const preset = presetId === undefined ? undefined : findPreset(presetId);
       if (presetId !== undefined && !preset) throw new UsageError(`unknown preset '${presetId}'; known presets: ${knownPresets()}`);
       if (preset && !preset.scenario.available) throw new UsageError(`preset '${presetId}' is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);

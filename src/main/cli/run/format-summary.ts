@@ -1,4 +1,4 @@
-import type { Verdict } from '../../../shared';
+import type { Scenario, Verdict } from '../../../shared';
 import type { RunSummary } from './summary';
 
 const ms = (n: number | null) => (n === null ? '-' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(1)} ms`);
@@ -54,4 +54,15 @@ export function formatVerdict(v: Verdict): string {
     .map(([k, n]) => `${k}=${Number.isInteger(n) ? n : n.toFixed(3)}`)
     .join('  ');
   return `Verdict (${v.presetId}): ${word}\n  claim: ${v.claim}\n  ${v.summary}\n  ${numbers}`;
+}
+
+/** `run --list`: one block per preset. */
+export function formatPresetList(scenarios: Scenario[]): string {
+  if (scenarios.length === 0) return 'No presets are installed.';
+  return scenarios
+    .map((s) => {
+      const state = s.available ? '' : `  [unavailable: ${s.unavailableReason ?? 'no reason given'}]`;
+      return `${s.id}${state}\n  ${s.title}${s.claim ? `\n  claim: ${s.claim}` : ''}`;
+    })
+    .join('\n');
 }
