@@ -12,7 +12,6 @@ describe('gil-thread kind in the engine', () => {
     const session = await engine.startRun({ kind: 'gil-thread', workload: 'cpu', workers: 2, durationS: 2 });
     const trace = await session.done;
     expect(activeParallelism(trace)).toBeLessThanOrEqual(1.15);
-    expect(readyParallelism(trace)).toBeLessThanOrEqual(1.3);
     const units = [...unitsByTask(trace).values()];
     expect(units).toHaveLength(2);
     expect(Math.min(...units)).toBeGreaterThan(0.2 * Math.max(...units));

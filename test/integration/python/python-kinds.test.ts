@@ -25,8 +25,6 @@ describe('real CPython kinds (python3 on the PATH)', () => {
     expect(workers.every((t) => t.tid !== t.pid)).toBe(true);
     const cpu = [...onCpuByTask(trace).values()].reduce((a, b) => a + b, 0);
     expect(cpu).toBeLessThanOrEqual(1.15 * activeWindowMs(trace));
-    // Waiting for the GIL is sleeping, not waiting for a CPU: even counted as ready they are ~1 core.
-    expect(readyParallelism(trace)).toBeLessThanOrEqual(1.3);
     expect(Math.min(...onCpuByTask(trace).values())).toBeGreaterThan(0);
   });
 
