@@ -77,3 +77,12 @@ describe('traced task naming', () => {
     expect(parseStat('garbage')).toBeNull();
   });
 });
+
+describe('resolveCommand', () => {
+  it('finds a command on the PATH, refuses a missing one with one line', async () => {
+    const { resolveCommand } = await import('../../../src/main/tracer/spawn-tree');
+    expect(resolveCommand('sh', '/nonexistent:/bin:/usr/bin')).toMatch(/\/sh$/);
+    expect(() => resolveCommand('no-such-cmd-xyz', '/bin')).toThrow('cannot run no-such-cmd-xyz: not found on the PATH');
+    expect(() => resolveCommand('/nonexistent/prog')).toThrow('cannot run /nonexistent/prog: no such executable file');
+  });
+});
