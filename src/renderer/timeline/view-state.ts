@@ -69,12 +69,15 @@ export class TimelineViewState {
 
   /** Perfetto's keys: W/S zoom, A/D pan, F follow live, 0 fit all. Returns whether the key was used. */
   key(key: string, endMs: number): boolean {
+    // While following, zoom about the newest data (not the empty future at the right edge).
+    const { t0, t1 } = this.viewport;
+    const anchor = this.following ? Math.min(1, Math.max(0, (endMs - t0) / (t1 - t0))) : 0.5;
     switch (key.toLowerCase()) {
       case 'w':
-        this.setViewport(zoom(this.viewport, 1.25, this.following ? 1 : 0.5), true);
+        this.setViewport(zoom(this.viewport, 1.25, anchor), true);
         return true;
       case 's':
-        this.setViewport(zoom(this.viewport, 1 / 1.25, this.following ? 1 : 0.5), true);
+        this.setViewport(zoom(this.viewport, 1 / 1.25, anchor), true);
         return true;
       case 'a':
         this.setViewport(pan(this.viewport, -0.15), true);

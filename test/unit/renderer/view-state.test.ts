@@ -35,3 +35,16 @@ describe('TimelineViewState', () => {
     expect(v.key('x', 0)).toBe(false);
   });
 });
+
+describe('zooming while following', () => {
+  it('keeps the newest data in place instead of zooming into the empty future', () => {
+    const v = new TimelineViewState();
+    v.startRun(10_000); // window 0..10.2 s
+    v.dataChanged(4000);
+    v.key('w', 4000);
+    const { t0, t1 } = v.viewport;
+    expect(t0).toBeLessThan(4000);
+    expect(t1).toBeGreaterThan(4000);
+    expect((4000 - t0) / (t1 - t0)).toBeCloseTo(4000 / 10_200, 5);
+  });
+});
