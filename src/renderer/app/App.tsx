@@ -51,12 +51,13 @@ export function App({ controller, transport }: { controller: AppController; tran
   }, [presentation]);
 
   useEffect(() => {
+    // onEvent first: the preload hands over held events synchronously on the first subscribe.
     const offs = [
-      controller.connect(),
       controller.onEvent((e) => {
         if (e.type === 'run-started') view.startRun(e.run.params.durationS * 1000);
       }),
       installTestHook(controller, view, frameScheduler, handles),
+      controller.connect(),
     ];
     if (new URLSearchParams(location.search).get('autostart') === '1') void controller.autostart();
     return () => offs.forEach((off) => off());
