@@ -23,10 +23,19 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
   };
   const worker = new Worker(options.samplerEntry, { workerData: init });
   const listeners = new Set<(batch: SamplerBatch) => void>();
+  /** One listener's bug must not stop the others or the sampler. */
+  const deliver = (batch: SamplerBatch): void => {
+    for (const l of [...listeners]) {
+      try {
+        l(batch);
+      } catch (e) {
+        console.error(`sampler: a batch listener failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  };
   const relMs = (): number => Math.max(0, monoMs() - options.runStartMono);
   const emitError = (text: string): void => {
-    const batch: SamplerBatch = { segments: [], markers: [{ tMs: relMs(), kind: 'error', taskId: null, text: text.slice(0, 2000) }], memory: [] };
-    for (const l of [...listeners]) l(batch);
+    deliver({ segments: [], markers: [{ tMs: relMs(), kind: 'error', taskId: null, text: text.slice(0, 2000) }], memory: [] });
   };
 
   let stats: SamplerStats | null = null;
@@ -60,7 +69,7 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
         onReady?.(msg.tid);
         return;
       case 'batch':
-        for (const l of [...listeners]) l({ segments: msg.segments, markers: msg.markers, memory: msg.memory });
+        deliver({ segments: msg.segments, markers: msg.markers, memory: msg.memory });
         return;
       case 'stopped':
         stats = msg.stats;
