@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { checkWritable } from '../../../src/main/cli/run/out-file';
-import { parseDuration, parseIntervalMs, parseWorkers } from '../../../src/main/cli/run/parse-options';
+import { parseDuration, parseIntervalMs, parseWorkers, parseWorkUnits } from '../../../src/main/cli/run/parse-options';
 
 describe('CLI option parsers', () => {
   it('accept what the run schema accepts', () => {
     expect(parseWorkers('4')).toBe(4);
     expect(parseDuration('0.5')).toBe(0.5);
     expect(parseIntervalMs('2')).toBe(2);
+    expect(parseWorkUnits('5000')).toBe(5000);
   });
 
   it.each([
@@ -21,6 +22,8 @@ describe('CLI option parsers', () => {
     [() => parseDuration('-1'), /positive/],
     [() => parseDuration('601'), /at most 600/],
     [() => parseIntervalMs('0'), /at least 0.25/],
+    [() => parseWorkUnits('0'), /whole number from 1/],
+    [() => parseWorkUnits('2.5'), /whole number from 1/],
   ])('reject bad values with a one-line reason (%#)', (parse, message) => {
     expect(parse).toThrow(InvalidArgumentError);
     expect(parse).toThrow(message);

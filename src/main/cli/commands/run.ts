@@ -7,7 +7,7 @@ import { findPreset, PRESETS } from '../../presets';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
 import { checkWritable } from '../run/out-file';
-import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, WORKERS_HELP } from '../run/parse-options';
+import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, parseWorkUnits, WORK_UNITS_HELP, WORKERS_HELP } from '../run/parse-options';
 import { progressLine } from '../run/progress-line';
 import { summarize } from '../run/summary';
 
@@ -18,6 +18,7 @@ interface RunOptions {
   duration: number;
   intervalMs: number;
   memoryMb: number;
+  workUnits?: number;
   out?: string;
   json?: boolean;
   list?: boolean;
@@ -48,6 +49,7 @@ export function runCommand(): Command {
     .option('--duration <seconds>', DURATION_HELP, parseDuration, 3)
     .option('--interval-ms <ms>', INTERVAL_HELP, parseIntervalMs, 1)
     .option('--memory-mb <mb>', MEMORY_HELP, parseMemoryMb, 64)
+    .option('--work-units <n>', WORK_UNITS_HELP, parseWorkUnits)
     .option('--out <file>', 'write the trace (JSON, docs/trace-format.md) to this file; checked before the run')
     .option('--json', 'print the summary as JSON on stdout instead of the table')
     .option('--list', 'list the presets (id, claim, availability) and exit')
@@ -118,6 +120,7 @@ export function runCommand(): Command {
             durationS: opts.duration,
             intervalMs: opts.intervalMs,
             memoryMb: opts.memoryMb,
+            workUnits: opts.workUnits ?? null,
           });
           stopCurrent = () => void session.stop();
           if (signalled) stopCurrent();

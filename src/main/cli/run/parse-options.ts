@@ -14,9 +14,17 @@ export const parseWorkers = (value: string): number => numberFor('workers', 'wor
 export const parseDuration = (value: string): number => numberFor('durationS', 'duration', value);
 export const parseIntervalMs = (value: string): number => numberFor('intervalMs', 'interval', value);
 
+export function parseWorkUnits(value: string): number {
+  const n = Number(value);
+  const parsed = RunParamsSchema.shape.workUnits.safeParse(n);
+  if (value.trim() === '' || !Number.isFinite(n) || !parsed.success) throw new InvalidArgumentError('work units must be a whole number from 1 to 1e9');
+  return n;
+}
+
 export const parseMemoryMb = (value: string): number => numberFor('memoryMb', 'memory', value);
 
 export const WORKERS_HELP = `number of workers, 1 to ${LIMITS.maxWorkers} (the cap: each is a real thread or process sampled at ~1 kHz)`;
 export const DURATION_HELP = `run length in seconds, more than 0 and at most ${LIMITS.maxDurationS}`;
 export const INTERVAL_HELP = `sampling interval in ms, ${LIMITS.minIntervalMs} to ${LIMITS.maxIntervalMs}`;
 export const MEMORY_HELP = `MB each worker allocates and touches for --workload memory, at most ${LIMITS.maxMemoryMb}`;
+export const WORK_UNITS_HELP = 'a fixed amount of work per worker (units of its workload); the run ends when every worker is done, or at --duration';
