@@ -29,6 +29,12 @@ describe('TraceRecorder', () => {
     expect(segments.filter((s) => s.taskId === 'b')).toHaveLength(2);
   });
 
+  it('never merges an inferred segment into an observed one', () => {
+    const r = new TraceRecorder();
+    r.addSegments([{ ...seg('a', 0, 10, 'gil-wait'), inferred: true }, seg('a', 10, 20, 'gil-wait')]);
+    expect(r.snapshot().segments).toHaveLength(2);
+  });
+
   it('does not alter the segments it was given', () => {
     const r = new TraceRecorder();
     const first = seg('a', 0, 10);

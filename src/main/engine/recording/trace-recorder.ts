@@ -18,7 +18,7 @@ export interface Dropped {
 
 /**
  * Collects one run: tasks, segments, markers, memory. Bounded: a segment that
- * continues the task's previous one (same state and core, touching) is merged
+ * continues the task's previous one (same state, core and inferred flag, touching) is merged
  * into it, so the sampler's live batch cuts cost nothing; beyond the limits new
  * records are counted as dropped, never silently lost.
  */
@@ -52,7 +52,8 @@ export class TraceRecorder {
   addSegments(segments: readonly Segment[]): void {
     for (const s of segments) {
       const last = this.lastSegmentOf.get(s.taskId);
-      if (last && last.state === s.state && last.core === s.core && Math.abs(last.endMs - s.startMs) < 1e-6) {
+      const sameKind = last && last.state === s.state && last.core === s.core && (last.inferred ?? false) === (s.inferred ?? false);
+      if (last && sameKind && Math.abs(last.endMs - s.startMs) < 1e-6) {
         last.endMs = s.endMs;
         last.onCpuNs += s.onCpuNs;
         last.waitNs += s.waitNs;
