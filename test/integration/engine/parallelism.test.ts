@@ -16,7 +16,7 @@ const run = async (kind: 'thread' | 'process', workers: number, durationS = 2.5)
 };
 
 describe('parallelism of CPU-bound workers (2 cores)', () => {
-  it.each(['process', 'thread'] as const)('2 CPU-bound %ses run in parallel: parallelism >= 1.6', async (kind) => {
+  it.each(['process', 'thread'] as const)('2 CPU-bound workers of kind %s run in parallel: parallelism >= 1.6', async (kind) => {
     const trace = await bestOf(3, () => run(kind, 2, 4), (t) => (t.metrics?.parallelism ?? 0) >= 1.6);
     const workers = workerMetrics(trace);
     expect(workers).toHaveLength(2);
