@@ -29,8 +29,9 @@ function send(msg: FromWorker): void {
   port!.postMessage(msg);
 }
 
-function setPhase(phase: WorkerPhase): void {
-  const core = phase === 'compute' ? threadSelf().core : null;
+/** readCore: a /proc read (~10 us); skipped on the hot GIL hand-over path, refreshed every 20 ms instead. */
+function setPhase(phase: WorkerPhase, readCore = true): void {
+  const core = phase === 'compute' && readCore ? threadSelf().core : null;
   if (slot) {
     Atomics.store(slot, PHASE_SLOT.phase, PHASE_CODE[phase]);
     if (core !== null) Atomics.store(slot, PHASE_SLOT.core, core);
@@ -63,7 +64,7 @@ async function start(workload: string, workUnits: number | null, untilMono: numb
   started = true;
   const gil = new GilThread(data.gil, monoMs, {
     onWaitStart: () => setPhase('gil-wait'),
-    onWaitEnd: () => setPhase('compute'),
+    onWaitEnd: () => setPhase('compute', false),
   }, data.gilIndex);
   let lastProgress = 0;
   let lastCore = monoMs();
