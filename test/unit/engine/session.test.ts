@@ -22,7 +22,7 @@ interface FakeWorker {
 }
 
 /** A driver whose workers say hello at once and answer stop with done + a clean exit, unless told to ignore it. */
-function fakeKind(behaviour: { ignoreStop?: (taskId: string) => boolean } = {}) {
+function fakeKind(behaviour: { ignoreStop?: (taskId: string) => boolean; ignoreKill?: boolean } = {}) {
   const workers: FakeWorker[] = [];
   let pid = 1000;
   const def: KindDefinition = {
@@ -65,7 +65,7 @@ function fakeKind(behaviour: { ignoreStop?: (taskId: string) => boolean } = {}) 
           },
           kill() {
             w.killed = true;
-            setTimeout(() => w.exit({ code: null, signal: 'SIGKILL' }), 1);
+            if (!behaviour.ignoreKill) setTimeout(() => w.exit({ code: null, signal: 'SIGKILL' }), 1);
           },
           onMessage: (l) => (messageListeners.add(l), () => messageListeners.delete(l)),
           onExit: (l) => (exitListeners.add(l), () => exitListeners.delete(l)),
@@ -212,5 +212,13 @@ describe('session supervision', () => {
     const trace = await session.stop();
     expect(trace.tasks.find((t) => t.id === 'w1')?.exitReason).toBe('removed');
     await expect(session.addWorker()).rejects.toThrow(/ended/);
+  });
+
+  it('counts a worker gone when even its kill is never confirmed, so stop still resolves', async () => {
+    const kind = fakeKind({ ignoreStop: () => true, ignoreKill: true });
+    const { session } = await start({ workers: 1, durationS: 60 }, kind, { hangGraceMs: 10_000 });
+    await sleep(20);
+    const trace = await session.stop();
+    expect(trace.tasks.find((t) => t.id === 'w0')?.exitReason).toBe('hung');
   });
 });

@@ -272,6 +272,8 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     if (w.gone || w.killedAsHung) return;
     w.killedAsHung = true;
     w.handle?.kill();
+    // A kill the host never confirms must not hold the run forever: count it gone.
+    setTimeout(() => onExit(w, { code: null, signal: null, error: null }), timing.stopGraceMs);
   };
 
   /** Asks a worker to stop; kills it as hung if it has not gone within the grace period. */
@@ -388,7 +390,10 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     done,
     async addWorker(kind?: WorkerKind | null) {
       if (ending) throw new Error('the run has ended; start a new one');
-      return spawnWorker(kind ?? params.kind);
+      const wanted = kind ?? params.kind;
+      const availability = await deps.findKind(wanted)?.availability();
+      if (availability && !availability.available) throw new Error(`kind '${wanted}' is not available here: ${availability.reason ?? 'no reason given'}`);
+      return spawnWorker(wanted);
     },
     async removeWorker(taskId?: string | null) {
       const candidates = live().filter((w) => !w.removed);
