@@ -273,7 +273,8 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     w.killedAsHung = true;
     w.handle?.kill();
     // A kill the host never confirms must not hold the run forever: count it gone.
-    setTimeout(() => onExit(w, { code: null, signal: null, error: null }), timing.stopGraceMs);
+    const force = setTimeout(() => onExit(w, { code: null, signal: null, error: null }), timing.stopGraceMs);
+    w.disposers.push(() => clearTimeout(force));
   };
 
   /** Asks a worker to stop; kills it as hung if it has not gone within the grace period. */
