@@ -36,6 +36,9 @@ export interface TraceCommandResult {
   inferredGilWaitMs: number;
 }
 
+/** Each traced task costs the sampler two reads per sample; past this a program is a fork bomb to us. */
+export const MAX_TRACED_TASKS = 512;
+
 interface Known {
   taskId: string;
   pid: number;
@@ -105,6 +108,7 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
   });
 
   const byKey = new Map<string, Known>();
+  let capped = false;
   const gilPids = new Set<number>();
   const pythonPids = new Set<number>();
   const seenPids = new Set<number>();
@@ -139,6 +143,13 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
         if (!st || st.state === 'Z') continue;
         live.add(key);
         let k = byKey.get(key);
+        if (!k && byKey.size >= MAX_TRACED_TASKS) {
+          if (!capped) {
+            capped = true;
+            mark({ tMs: t, kind: 'error', taskId: null, text: `more than ${MAX_TRACED_TASKS} threads and processes: the rest are not traced` });
+          }
+          continue;
+        }
         if (!k) {
           k = { taskId: tracedTaskId(pid, tid), pid, tid, gone: false };
           byKey.set(key, k);
