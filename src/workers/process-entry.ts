@@ -3,7 +3,7 @@
 // child (process.send / 'message'). Thin: wires either channel to the runtime.
 // Must stay the first import: it stamps the first instruction (see the module).
 import { firstInstructionMono } from './runtime/first-instruction';
-import { watchParent } from './runtime/parent-watch';
+import { expectedParentPid, watchParent } from './runtime/parent-watch';
 import { messagePhaseSink } from './runtime/phase-sinks';
 import type { WorkerTransport } from './runtime/transport';
 import { runWorkerRuntime } from './runtime/worker-runtime';
@@ -56,6 +56,9 @@ watchParent(
   () => process.exit(0),
   (cb) => (parentPort ? parentPort.on('close', cb) : process.on('disconnect', cb)),
   () => (parentPort ? true : process.connected),
+  // A fork's parent is the engine (its pid comes in the env); an Electron utility
+  // process may be launched through a zygote, so it watches whatever parent it has.
+  parentPort ? process.ppid : expectedParentPid(process.env, process.ppid),
 );
 const transport = parentPort ? utilityTransport(parentPort) : forkTransport();
 process.on('uncaughtException', (error) => {

@@ -18,8 +18,9 @@ export function watchParent(
   onParentGone: (why: string) => void,
   subscribeClose: (cb: () => void) => void,
   channelOpen: () => boolean,
+  /** The parent pid to expect; defaults to process.ppid now. */
+  ppid: number = process.ppid,
 ): () => void {
-  const ppid = expectedParentPid(process.env, process.ppid);
   const check = () => {
     if (process.ppid !== ppid) onParentGone(`parent ${ppid} is gone`);
   };
