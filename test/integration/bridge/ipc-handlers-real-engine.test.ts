@@ -5,6 +5,8 @@ import { APP_START_URL, isAppUrl } from '../../../src/main/electron/app-url';
 import { createInvokeHandler } from '../../../src/main/electron/ipc-handlers';
 import { createEngine, createNodeForkHost, type Engine } from '../../../src/main/engine';
 import type { BridgeEvent, BridgeService, Task } from '../../../src/shared';
+import { until } from '../../support/until';
+import { isAlive } from '../../support/proc';
 
 // What the Electron shell wires, minus Electron: the IPC handler body over the
 // bridge service and the real engine, with the plain-Node process host in
@@ -16,25 +18,6 @@ afterEach(async () => {
   await service?.dispose();
   await engine?.dispose();
 });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('Electron IPC handlers over the real engine', () => {
   it('run only for the app page, validate payloads, and leave no process behind on quit', async () => {
@@ -58,12 +41,12 @@ describe('Electron IPC handlers over the real engine', () => {
       const p = [...tasks.values()].filter((t) => t.kind === 'process' && t.pid !== null && t.startedMs !== null).map((t) => t.pid!);
       return p.length === 2 && p;
     });
-    expect(pids.every(alive)).toBe(true);
+    expect(pids.every(isAlive)).toBe(true);
 
     // What app.ts does on before-quit.
     await service.dispose();
     await engine.dispose();
-    await until('every worker process gone', () => pids.every((pid) => !alive(pid)), 5000);
+    await until('every worker process gone', () => pids.every((pid) => !isAlive(pid)), 5000);
     expect(events.filter((e) => e.type === 'run-ended')).toHaveLength(1);
   });
 });

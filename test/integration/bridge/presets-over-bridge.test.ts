@@ -3,6 +3,7 @@ import { createBridgeService } from '../../../src/main/bridge';
 import { builtEntryPaths } from '../../../src/main/cli/built-entries';
 import { createEngine, createNodeForkHost, type Engine } from '../../../src/main/engine';
 import { TraceSchema, VerdictSchema, type BridgeEvent, type BridgeService } from '../../../src/shared';
+import { until } from '../../support/until';
 
 // Real presets (the registry) started the way the page starts them: startRun
 // with a scenarioId, over the bridge service and the real engine.
@@ -13,16 +14,6 @@ afterEach(async () => {
   await service?.dispose();
   await engine?.dispose();
 });
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 function setup() {
   const entries = builtEntryPaths();
@@ -39,7 +30,7 @@ describe('presets over the bridge', () => {
     const list = (await service.invoke('listScenarios', {})) as { id: string }[];
     expect(list.map((s) => s.id)).toContain('cpu-threads');
     const { runId } = (await service.invoke('startRun', { params: {}, scenarioId: 'cpu-threads' })) as { runId: string };
-    const ended = await until('run-ended with a verdict', () => events.find((e) => e.type === 'run-ended' && e.verdict !== undefined));
+    const ended = await until('run-ended with a verdict', () => events.find((e) => e.type === 'run-ended' && e.verdict !== undefined), 60_000);
     expect(ended).toMatchObject({ runId, reason: 'finished' });
     if (ended.type !== 'run-ended') throw new Error('unreachable');
     expect(VerdictSchema.parse(ended.verdict).presetId).toBe('cpu-threads');

@@ -5,6 +5,8 @@ import { createBridgeService } from '../../../src/main/bridge';
 import { builtEntryPaths } from '../../../src/main/cli/built-entries';
 import { createEngine, createNodeForkHost, type Engine } from '../../../src/main/engine';
 import { TraceSchema, type BridgeEvent, type BridgeService, type Task } from '../../../src/shared';
+import { until } from '../../support/until';
+import { isAlive } from '../../support/proc';
 
 // The bridge service over the real engine (plain-Node process host): what the
 // Electron IPC handlers and the WebSocket server both call.
@@ -29,25 +31,6 @@ function setup() {
   service.subscribe((e) => events.push(e));
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 function workerTasks(): Task[] {
   const byId = new Map<string, Task>();
   for (const e of events) if (e.type === 'task') byId.set(e.task.id, e.task);
@@ -71,7 +54,7 @@ describe('bridge service with the real engine', () => {
 
     const proc = workerTasks().find((t) => t.kind === 'process')!;
     expect(await service.invoke('stopRun', {})).toEqual({ stopped: true });
-    await until('the process to be gone', () => !alive(proc.pid!), 5000);
+    await until('the process to be gone', () => !isAlive(proc.pid!), 5000);
     expect(events.filter((e) => e.type === 'run-ended')).toMatchObject([{ runId, reason: 'stopped' }]);
 
     const trace = TraceSchema.parse(await service.invoke('getTrace', {}));

@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { ServerFrame, Task } from '../../../src/shared';
+import { until } from '../../support/until';
+import { isAlive } from '../../support/proc';
 
 // `corelanes web` as a user runs it: the built CLI in its own process.
 
@@ -18,25 +20,6 @@ afterEach(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   child = null;
 });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 function startCli(args: string[]): Promise<{ url: string; lines: string[] }> {
   const proc = spawn(process.execPath, [cli, 'web', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -71,13 +54,13 @@ describe('corelanes web (the CLI)', () => {
       const p = [...tasks.values()].filter((t) => t.kind === 'process' && t.pid !== null && t.startedMs !== null).map((t) => t.pid!);
       return p.length === 2 && p;
     });
-    expect(pids.every(alive)).toBe(true);
+    expect(pids.every(isAlive)).toBe(true);
 
     const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
     child!.kill(signal);
     expect(await exited).toBe(0);
     expect(frames.some((f) => f.kind === 'event' && f.event.type === 'run-ended' && f.event.reason === 'stopped')).toBe(true);
-    await until('no worker process left', () => pids.every((pid) => !alive(pid)), 5000);
+    await until('no worker process left', () => pids.every((pid) => !isAlive(pid)), 5000);
   });
 
   it.each([

@@ -6,6 +6,8 @@ import { builtEntryPaths } from '../../../src/main/cli/built-entries';
 import { createEngine, createNodeForkHost } from '../../../src/main/engine';
 import { startWebMode, type WebMode } from '../../../src/main/web';
 import { ServerFrameSchema, type BridgeEvent, type ServerFrame, type Task } from '../../../src/shared';
+import { until } from '../../support/until';
+import { isAlive } from '../../support/proc';
 
 // The real engine behind web mode: worker processes forked from the built
 // entries (npm run build), sampled from /proc, streamed over a real WebSocket.
@@ -20,25 +22,6 @@ afterEach(async () => {
   await mode?.close();
   mode = null;
 });
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 function client(url: string) {
   const ws = new WebSocket(url);
@@ -75,7 +58,7 @@ describe('web mode with the real engine', () => {
       return t.length === 2 && t;
     });
     const pids = workers.map((t) => t.pid!);
-    expect(pids.every(alive)).toBe(true);
+    expect(pids.every(isAlive)).toBe(true);
     expect(new Set(pids).size).toBe(2);
     expect(c.events()[0]).toMatchObject({ type: 'run-started', run: { runId } });
     await until('segments of those processes', () => c.events().some((e) => e.type === 'segments' && e.segments.some((s) => workers.some((w) => w.id === s.taskId))));
@@ -86,6 +69,6 @@ describe('web mode with the real engine', () => {
     mode = null;
     await closed;
     expect(c.events().filter((e) => e.type === 'run-ended')).toMatchObject([{ runId, reason: 'stopped' }]);
-    await until('every worker process gone', () => pids.every((pid) => !alive(pid)), 5000);
+    await until('every worker process gone', () => pids.every((pid) => !isAlive(pid)), 5000);
   });
 });
