@@ -21,7 +21,11 @@ export const pools: Preset = {
       n[`${kind}.spawnOverheadPerTaskMs`] = r((per - pool) / tasks, 2);
       n[`${kind}.poolSpeedup`] = r(per / Math.max(pool, 1e-3), 2);
     }
-    const supported = n['thread.poolSpeedup']! > 1 && n['process.poolSpeedup']! > 1 && n['process.spawnOverheadPerTaskMs']! > n['thread.spawnOverheadPerTaskMs']!;
+    // The claim's core is the pool; "more so for processes" is its nuance (on a loaded machine a
+    // thread's isolate start-up also waits for a CPU, so it may not hold).
+    const poolsWin = n['thread.poolSpeedup']! > 1 && n['process.poolSpeedup']! > 1;
+    const processCostsMore = n['process.spawnOverheadPerTaskMs']! > n['thread.spawnOverheadPerTaskMs']!;
+    const supported = poolsWin ? (processCostsMore ? true : 'partly') : false;
     const summary =
       `${tasks} small tasks, 2 at a time: threads ${n['thread.perTaskMs']} ms spawning per task vs ${n['thread.pooledMs']} ms pooled; ` +
       `processes ${n['process.perTaskMs']} ms vs ${n['process.pooledMs']} ms. Spawn overhead per task: thread ${n['thread.spawnOverheadPerTaskMs']} ms, process ${n['process.spawnOverheadPerTaskMs']} ms.`;

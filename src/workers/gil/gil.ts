@@ -75,6 +75,8 @@ export class GilThread {
       const holder = Atomics.load(i32, GIL_WORD.holder);
       const switchNo = Atomics.load(i32, GIL_WORD.switchNumber);
       if (holder === 0) {
+        // Free and ours to take (it was released between our try and now): try again.
+        if (requester === 0 || requester === me) continue;
         // Free but reserved for another requester: give it one interval, then
         // stop honouring a requester that never came (e.g. it was terminated).
         const r = Atomics.wait(i32, GIL_WORD.switchNumber, switchNo, interval);
