@@ -4,3 +4,4 @@ export * from './create-engine';
 export * from './machine-info';
 export * from './hosts/process-host';
 export * from './hosts/node-fork-host';
+export * from './kinds';
