@@ -62,11 +62,20 @@ let started = false;
 async function start(workload: string, workUnits: number | null, untilMono: number): Promise<void> {
   if (started) return;
   started = true;
+  let lastProgress = 0;
+  let unitsSoFar = 0;
   const gil = new GilThread(data.gil, monoMs, {
     onWaitStart: () => setPhase('gil-wait'),
     onWaitEnd: () => setPhase('compute', false),
+    // A thread starved by a holder that hangs is waiting, not hung: keep saying so.
+    onStillWaiting: () => {
+      const t = monoMs();
+      if (t - lastProgress > 500) {
+        lastProgress = t;
+        send({ type: 'progress', unitsDone: unitsSoFar, heapBytes: null });
+      }
+    },
   }, data.gilIndex);
-  let lastProgress = 0;
   let lastCore = monoMs();
   const units = await runGilLoop({
     gil,
@@ -79,6 +88,7 @@ async function start(workload: string, workUnits: number | null, untilMono: numb
     now: monoMs,
     onPhase: setPhase,
     onUnit: (n) => {
+      unitsSoFar = n;
       if (slot) Atomics.store(slot, PHASE_SLOT.units, n & 0x7fffffff);
       const t = monoMs();
       if (t - lastProgress > 100) {

@@ -5,6 +5,8 @@ import { writeEvent } from './ring';
 export interface GilHooks {
   onWaitStart?: () => void;
   onWaitEnd?: () => void;
+  /** Called at least once per switch interval while waiting, e.g. to send a heartbeat. */
+  onStillWaiting?: () => void;
 }
 
 /**
@@ -86,6 +88,7 @@ export class GilThread {
         continue;
       }
       const r = Atomics.wait(i32, GIL_WORD.holder, holder, interval);
+      if (r === 'timed-out') this.hooks.onStillWaiting?.();
       if (r === 'timed-out' && Atomics.load(i32, GIL_WORD.switchNumber) === switchNo) {
         // Same tenure for a whole interval: ask it to end (gil_drop_request).
         Atomics.compareExchange(i32, GIL_WORD.requester, 0, me);
