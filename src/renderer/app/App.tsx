@@ -52,9 +52,13 @@ export function App({ controller, transport }: { controller: AppController; tran
 
   useEffect(() => {
     // onEvent first: the preload hands over held events synchronously on the first subscribe.
+    // A run announced again (reconnect, replay to a new page) keeps the user's zoom; a new run is framed afresh.
+    let framedRun: string | null = null;
     const offs = [
       controller.onEvent((e) => {
-        if (e.type === 'run-started') view.startRun(e.run.params.durationS * 1000);
+        if (e.type !== 'run-started' || e.run.runId === framedRun) return;
+        framedRun = e.run.runId;
+        view.startRun(e.run.params.durationS * 1000);
       }),
       installTestHook(controller, view, frameScheduler, handles),
       controller.connect(),
@@ -140,10 +144,10 @@ export function App({ controller, transport }: { controller: AppController; tran
         <aside className="side">
           <RunControls controller={controller} state={state} />
           <VerdictCard verdict={state.verdict} />
-          <RunSummary state={state} />
+          <RunSummary ended={state.ended} />
           <LiveMetrics state={state} />
-          <MemoryView state={state} theme={theme} />
-          <SpeedupPlot state={state} />
+          <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} />
+          <SpeedupPlot history={state.history} machine={state.machine} />
         </aside>
         <div className="timeline-column">
           <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} />

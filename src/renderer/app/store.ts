@@ -13,7 +13,7 @@ export class Store<T> {
 
   constructor(
     initial: T,
-    private readonly throttleMs = 250,
+    private readonly throttleMs = 400,
   ) {
     this.state = initial;
   }

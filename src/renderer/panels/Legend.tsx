@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { TASK_STATES, type Task } from '../../shared';
 import { STATE_COLORS, STATE_LABELS, taskColors, type Theme } from '../timeline/colors';
 
 /** What the colours mean: states (Tasks view) and one hue per address space (Cores view). */
-export function Legend({ tasks, theme }: { tasks: Task[]; theme: Theme }) {
+export const Legend = memo(function Legend({ tasks, theme }: { tasks: Task[]; theme: Theme }) {
   const colors = taskColors(tasks, theme);
   const spaces = new Map<string, { color: string; label: string }>();
   tasks.forEach((t, i) => {
@@ -37,4 +38,4 @@ export function Legend({ tasks, theme }: { tasks: Task[]; theme: Theme }) {
       )}
     </div>
   );
-}
+});

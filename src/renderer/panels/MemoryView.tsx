@@ -1,4 +1,5 @@
 import { hierarchy, treemap } from 'd3';
+import { memo } from 'react';
 import type { Task } from '../../shared';
 import type { RunState } from '../app/run-state';
 import { formatBytes } from '../app/summary';
@@ -17,7 +18,8 @@ interface Space {
  * SharedArrayBuffer shows as one band across the threads that hold it,
  * because it is the only memory JS worker threads share.
  */
-export function MemoryView({ state, theme }: { state: RunState; theme: Theme }) {
+export const MemoryView = memo(function MemoryView({ memory, tasks, theme }: { memory: RunState['memory']; tasks: RunState['tasks']; theme: Theme }) {
+  const state = { memory, tasks };
   const colors = taskColors(state.tasks, theme);
   const colorOf = new Map(state.tasks.map((t, i) => [t.id, colors[i] ?? '#888']));
   const spaces: Space[] = Object.values(state.memory.spaces).map((s) => {
@@ -78,4 +80,4 @@ export function MemoryView({ state, theme }: { state: RunState; theme: Theme }) 
       </div>
     </section>
   );
-}
+});

@@ -1,9 +1,9 @@
+import { memo } from 'react';
 import type { RunState } from '../app/run-state';
 import { formatMs } from '../app/summary';
 
 /** After a run: totals and one row per task, from the engine's metrics. */
-export function RunSummary({ state }: { state: RunState }) {
-  const ended = state.ended;
+export const RunSummary = memo(function RunSummary({ ended }: { ended: RunState['ended'] }) {
   if (!ended) return null;
   const m = ended.metrics;
   return (
@@ -54,4 +54,4 @@ export function RunSummary({ state }: { state: RunState }) {
       )}
     </section>
   );
-}
+});

@@ -1,9 +1,11 @@
 import { max, scaleLinear, schemeTableau10 } from 'd3';
+import { memo } from 'react';
 import type { RunState } from '../app/run-state';
 import { speedupPoints } from '../app/speedup';
 
 /** Measured speedup vs workers for every (kind, workload) run so far, against the ideal line. */
-export function SpeedupPlot({ state }: { state: RunState }) {
+export const SpeedupPlot = memo(function SpeedupPlot({ history, machine }: { history: RunState['history']; machine: RunState['machine'] }) {
+  const state = { history, machine };
   const points = speedupPoints(state.history);
   const width = 320;
   const height = 170;
@@ -71,4 +73,4 @@ export function SpeedupPlot({ state }: { state: RunState }) {
       </ul>
     </section>
   );
-}
+});

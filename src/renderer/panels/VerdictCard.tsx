@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import type { Verdict } from '../../shared';
 
 /** A preset's claim, whether the measured numbers support it, and the numbers. */
-export function VerdictCard({ verdict }: { verdict: Verdict | null }) {
+export const VerdictCard = memo(function VerdictCard({ verdict }: { verdict: Verdict | null }) {
   if (!verdict) return null;
   const word = verdict.supported === true ? 'Supported' : verdict.supported === 'partly' ? 'Partly supported' : 'Not supported';
   return (
@@ -19,4 +20,4 @@ export function VerdictCard({ verdict }: { verdict: Verdict | null }) {
       </dl>
     </section>
   );
-}
+});

@@ -27,8 +27,8 @@ interface Props {
   onHandle?: (kind: TimelineViewKind, handle: TimelineHandle | null) => void;
 }
 
-/** Live data redraws at most ~12 times a second (renderer CPU budget: 10% of a core); input redraws at once. */
-const LIVE_FRAME_GAP_MS = 80;
+/** Live data redraws at most 10 times a second (renderer CPU budget: 10% of a core); input redraws at once. */
+const LIVE_FRAME_GAP_MS = 100;
 
 interface Tip {
   x: number;
@@ -89,8 +89,15 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       layoutKey = nextLayoutKey;
       drawnModelVersion = model.version;
       if (changedFrom === Infinity) return null;
-      const layout =
-        sameLayout && last.current ? last.current.layout : computeLayout({ width: size.width, height: size.height, laneCount: lanes.length, viewport: view.viewport });
+      let layout = sameLayout && last.current ? last.current.layout : computeLayout({ width: size.width, height: size.height, laneCount: lanes.length, viewport: view.viewport });
+      if (!sameLayout && layout.contentHeight + 4 < size.height) {
+        // Lanes are capped in height: a canvas no taller than they need costs less to composite on every frame.
+        const height = layout.contentHeight + 4;
+        layout = computeLayout({ width: size.width, height, laneCount: lanes.length, viewport: view.viewport });
+        canvas.style.height = `${height}px`;
+      } else if (!sameLayout) {
+        canvas.style.height = '';
+      }
       const theme = THEME_COLORS[view.theme];
       const stats = painter.draw(
         {
