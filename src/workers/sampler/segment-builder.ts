@@ -93,7 +93,7 @@ export class TaskTimeline {
       if (this.pending.onNs + this.pending.waitNs + dOn + dWait > 0) {
         // It was on a CPU or queued until some time inside this interval.
         this.addPending(interval, dOn, dWait);
-        this.resolvePending(out, offState);
+        this.resolvePending(out, offState, offState);
       } else {
         this.resolvePending(out, offState);
         this.append(out, interval.startMs, interval.endMs, offState, null, 0, 0);
@@ -170,38 +170,50 @@ export class TaskTimeline {
   }
 
   /**
-   * Splits the pending R span by the counters: the queued share first (the
-   * kernel adds a wait when the task gets its CPU, so the wait came before),
-   * then the running share, each running interval keeping its own core.
-   * With no counter movement at all, the span is `idleState`.
+   * Resolves the pending R span with its counters. The kernel adds a wait
+   * when the task gets its CPU, so the queued time comes first and lasts
+   * exactly waitNs; after it the task ran: to the end of the span when it is
+   * still in R (the on-CPU ns of a run just begun arrive with the next tick),
+   * or for onNs when it went off the CPU (`offState`), which then fills the
+   * rest. Each running interval keeps its own core. With no counter movement
+   * at all, the span is `idleState`. Every ns lands in exactly one piece.
    */
-  private resolvePending(out: Segment[], idleState: TaskState): void {
+  private resolvePending(out: Segment[], idleState: TaskState, offState: TaskState | null = null): void {
     const p = this.pending;
     this.pending = null;
     if (!p || p.intervals.length === 0) return;
     const start = p.intervals[0]!.startMs;
     const end = p.intervals[p.intervals.length - 1]!.endMs;
-    const total = p.onNs + p.waitNs;
-    if (total === 0) {
-      for (const iv of p.intervals) this.append(out, iv.startMs, iv.endMs, idleState, null, 0, 0);
+    if (p.onNs + p.waitNs === 0) {
+      for (const iv of p.intervals) this.append(out, iv.startMs, iv.endMs, offState ?? idleState, null, 0, 0);
       if (idleState === 'running' || idleState === 'runnable') this.lastRState = idleState;
       return;
     }
-    const runStart = p.onNs === 0 ? end : start + ((end - start) * p.waitNs) / total;
-    if (p.waitNs > 0 || runStart > start) this.append(out, start, runStart, 'runnable', null, 0, p.waitNs);
-    if (p.onNs > 0) {
-      const runMs = end - runStart;
+    const runStart = Math.min(end, start + p.waitNs / 1e6);
+    const runEnd = offState === null ? end : Math.min(end, runStart + p.onNs / 1e6);
+    let restOn = p.onNs;
+    if (runStart > start || runEnd <= runStart) {
+      // The on-CPU ns ride here only when no running piece has room for them.
+      const onHere = runEnd > runStart ? 0 : restOn;
+      this.append(out, start, Math.max(runStart, start), 'runnable', null, onHere, p.waitNs);
+      restOn -= onHere;
+    } else if (p.waitNs > 0) {
+      this.append(out, start, start, 'runnable', null, 0, p.waitNs);
+    }
+    if (runEnd > runStart) {
+      const runMs = runEnd - runStart;
+      const running = p.intervals.filter((iv) => iv.endMs > runStart && iv.startMs < runEnd);
       let given = 0;
-      const running = p.intervals.filter((iv) => iv.endMs > runStart);
       running.forEach((iv, i) => {
         const s = Math.max(iv.startMs, runStart);
-        const last = i === running.length - 1;
-        const ns = last ? p.onNs - given : runMs > 0 ? (p.onNs * (iv.endMs - s)) / runMs : 0;
+        const e = Math.min(iv.endMs, runEnd);
+        const ns = i === running.length - 1 ? restOn - given : (restOn * (e - s)) / runMs;
         given += ns;
-        this.append(out, s, iv.endMs, 'running', iv.core, ns, 0);
+        this.append(out, s, e, 'running', iv.core, ns, 0);
       });
     }
-    this.lastRState = p.onNs >= p.waitNs ? 'running' : 'runnable';
+    if (offState !== null && runEnd < end) this.append(out, runEnd, end, offState, null, 0, 0);
+    this.lastRState = runEnd > runStart ? 'running' : 'runnable';
   }
 
   private append(out: Segment[], startMs: number, endMs: number, state: TaskState, core: number | null, onNs: number, waitNs: number): void {
