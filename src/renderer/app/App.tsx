@@ -41,6 +41,7 @@ export function App({ controller, transport }: { controller: AppController; tran
     return v === 'cores' || v === 'tasks' || v === 'both' ? v : 'both';
   });
   const fileRef = useRef<HTMLInputElement>(null);
+  const live = state.status === 'running' || state.status === 'starting' || state.status === 'stopping';
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -119,14 +120,14 @@ export function App({ controller, transport }: { controller: AppController; tran
           </span>
         )}
         <span className="spacer" />
-        <label className="file-button">
+        <label className={`file-button${live ? ' disabled' : ''}`} title={live ? 'Stop the run first: an opened trace replaces the live view' : undefined}>
           Open trace
-          <input ref={fileRef} type="file" accept=".json,application/json" onChange={(e) => void openFile(e.target.files?.[0])} />
+          <input ref={fileRef} type="file" accept=".json,application/json" disabled={live} onChange={(e) => void openFile(e.target.files?.[0])} />
         </label>
-        <button type="button" data-action="save-trace" onClick={() => void saveTrace()} disabled={!state.run || state.status === 'running'}>
+        <button type="button" data-action="save-trace" onClick={() => void saveTrace()} disabled={!state.run || live}>
           Save trace
         </button>
-        <button type="button" data-action="export-trace" onClick={() => void exportTrace()} disabled={!state.run || state.status === 'running'} title="Chrome trace event JSON for ui.perfetto.dev">
+        <button type="button" data-action="export-trace" onClick={() => void exportTrace()} disabled={!state.run || live} title="Chrome trace event JSON for ui.perfetto.dev">
           Export for Perfetto
         </button>
         <button type="button" onClick={toggleTheme} aria-pressed={theme === 'dark'}>
