@@ -7,6 +7,7 @@ import { findPreset, PRESETS } from '../../presets';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
 import { checkWritable } from '../run/out-file';
+import { presetOverrides, withIntervalDefault } from '../run/preset-overrides';
 import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, parseWorkUnits, WORK_UNITS_HELP, WORKERS_HELP } from '../run/parse-options';
 import { progressLine } from '../run/progress-line';
 import { summarize } from '../run/summary';
@@ -46,8 +47,8 @@ export function runCommand(): Command {
         .default('thread'),
     )
     .option('--workers <n>', WORKERS_HELP, parseWorkers, 2)
-    .option('--duration <seconds>', DURATION_HELP, parseDuration, 3)
-    .option('--interval-ms <ms>', INTERVAL_HELP, parseIntervalMs, 1)
+    .addOption(new Option('--duration <seconds>', `${DURATION_HELP}; with a preset: the length of each of its runs`).argParser(parseDuration).default(3, "3, or a preset's own length"))
+    .option('--interval-ms <ms>', `${INTERVAL_HELP}; with a preset: for every run it starts`, parseIntervalMs, 1)
     .option('--memory-mb <mb>', MEMORY_HELP, parseMemoryMb, 64)
     .option('--work-units <n>', WORK_UNITS_HELP, parseWorkUnits)
     .option('--out <file>', 'write the trace (JSON, docs/trace-format.md) to this file; checked before the run')
@@ -57,7 +58,9 @@ export function runCommand(): Command {
       'after',
       () =>
         `\nPresets (details: --list): ${knownPresets()}.\n` +
-        'With a preset, the preset decides kind, workload, workers and duration; --interval-ms, --out and --json still apply,\n' +
+        'With a preset, the preset decides kind, workload and workers; --duration S sets the length of each of its runs\n' +
+        '(presets that measure a fixed amount of work, e.g. message-cost, race-counter, pools, use a quick set below 1 s;\n' +
+        'without --duration each preset uses its own length); --interval-ms, --out and --json still apply,\n' +
         'and the verdict is printed (and is `verdict` in --json).\n\n' +
         'The summary: per task its kind, pid, tid, on-CPU ms, waiting-for-CPU ms (run queue), share of time per core,\n' +
         'migrations, spawn latency; per core the utilization; wall time; parallelism = on-CPU time of the workers / wall\n' +
@@ -66,7 +69,7 @@ export function runCommand(): Command {
         'Ctrl-C (SIGINT) or SIGTERM stops the run cleanly and prints what was measured; no worker outlives the CLI.\n' +
         'Exit status: 0 done, 1 bad input or a failed run, 130/143 stopped by SIGINT/SIGTERM.',
     )
-    .action(async (presetId: string | undefined, opts: RunOptions) => {
+    .action(async (presetId: string | undefined, opts: RunOptions, command: Command) => {
       if (opts.list) {
         const scenarios = PRESETS.map((p) => p.scenario);
         process.stdout.write(opts.json ? `${JSON.stringify(scenarios, null, 2)}\n` : `${formatPresetList(scenarios)}\n`);
@@ -102,13 +105,12 @@ export function runCommand(): Command {
       let verdict: Verdict | null = null;
       try {
         if (preset) {
+          const overrides = presetOverrides(opts, (name) => command.getOptionValueSource(name));
           const result = await preset.run({
-            engine: {
-              ...engine,
-              startRun: async (params, scenarioId) => engine.startRun({ ...params, intervalMs: params.intervalMs ?? opts.intervalMs }, scenarioId),
-            },
+            engine: withIntervalDefault(engine, overrides.intervalMs),
             onEvent,
             signal: abort.signal,
+            ...(overrides.durationS === undefined ? {} : { durationS: overrides.durationS }),
           });
           traces = result.traces;
           verdict = result.verdict;
