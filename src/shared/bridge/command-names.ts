@@ -14,6 +14,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'getTrace',
   'loadTrace',
   'exportChromeTrace',
+  'traceCommand',
 ] as const;
 
 export function isPreloadCommandName(name: unknown): name is (typeof PRELOAD_COMMAND_NAMES)[number] {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RunParamsSchema, ScenarioSchema, WORKER_KINDS } from '../scenario/schema';
 import { MachineSchema } from '../trace/schema';
 import { TraceSchema } from '../trace/trace-file';
+import { TraceCommandArgsSchema } from './trace-command-args';
 
 /**
  * Every command the renderer can send, with its argument and result schema.
@@ -31,6 +32,13 @@ export const COMMANDS = {
   loadTrace: { args: z.object({ text: z.string().max(512 * 1024 * 1024) }).strict(), result: TraceSchema },
   /** Chrome trace event JSON of the last run, for Perfetto UI. */
   exportChromeTrace: { args: z.object({}).strict(), result: z.object({ json: z.string() }) },
+  /**
+   * "Run my own program": starts argv (no shell) and traces its whole process
+   * tree like a run (run-started, task, segments, markers, run-ended; stopRun
+   * ends the tree). Refused unless the host allows it (Electron, or web mode
+   * bound to loopback only).
+   */
+  traceCommand: { args: TraceCommandArgsSchema, result: z.object({ runId: z.string() }) },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
