@@ -7,6 +7,12 @@ import { UserError, describeZodError, userMessage } from './messages';
 import { listScenarios, plainScenarios, type Availability, type AvailabilityByKind } from './scenarios';
 import { kindAvailability } from '../engine/kinds/registry';
 import { checkResult, parseCommand } from './validate';
+import { traceCommand } from '../tracer/trace-command';
+import { startTraceRun, type TraceRunner } from './trace-run';
+
+/** Why traceCommand is refused when the host did not allow it. */
+export const TRACE_COMMAND_REFUSED =
+  'Running your own program is only allowed when Corelanes serves loopback only; restart without --host (or with --host 127.0.0.1), or use the desktop app or `corelanes trace -- <command>`';
 
 export interface BridgeServiceOptions {
   engine: Engine;
@@ -18,6 +24,16 @@ export interface BridgeServiceOptions {
   availability?: (kind: WorkerKind) => Promise<Availability>;
   /** Where internal problems are logged; defaults to stderr. */
   log?: (line: string) => void;
+  /**
+   * Whether the page may run a program of its choice (traceCommand). Only a
+   * host whose page is trusted as much as the user sets it: the Electron shell,
+   * and web mode bound to loopback only. Off unless said.
+   */
+  allowTraceCommand?: boolean;
+  /** The built sampler entry traceCommand samples with (the engine's own). */
+  samplerEntry?: string;
+  /** The tracer; defaults to src/main/tracer's traceCommand. */
+  traceRunner?: TraceRunner;
 }
 
 type Args = Record<string, unknown>;
@@ -95,6 +111,34 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     }
   }
 
+  async function startTrace(args: Args): Promise<{ runId: string }> {
+    if (!options.allowTraceCommand) throw new UserError(TRACE_COMMAND_REFUSED);
+    if (!options.samplerEntry) throw new UserError('Running your own program is not set up in this host (no sampler entry)');
+    if (active || starting) throw new UserError('A run is already going on: stop it before starting another');
+    starting = true;
+    try {
+      const ctx = { engine, machine: await machine(), emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => (lastTrace = t) };
+      const request = {
+        argv: args.argv as string[],
+        maxDurationS: (args.maxDurationS as number | null | undefined) ?? null,
+        intervalMs: (args.intervalMs as number | undefined) ?? 1,
+        samplerEntry: options.samplerEntry,
+      };
+      const run = await startTraceRun(ctx, request, options.traceRunner ?? traceCommand);
+      if (disposed) {
+        await run.stop();
+        throw new UserError('Corelanes is shutting down');
+      }
+      active = run;
+      void run.ended.then(() => {
+        if (active === run) active = null;
+      });
+      return { runId: run.runId };
+    } finally {
+      starting = false;
+    }
+  }
+
   function loadTrace(args: Args): Trace {
     let json: unknown;
     try {
@@ -123,6 +167,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     getTrace: () => lastTrace,
     loadTrace,
     exportChromeTrace: () => ({ json: toChromeTraceJson(requireTrace()) }),
+    traceCommand: startTrace,
   };
 
   return {

@@ -71,7 +71,8 @@ export function startApp(): void {
     hardenSession(electronSession.defaultSession, () => window, log);
     const entries = electronEntries(mainDir);
     engine = createEngine({ entries, processHost: createUtilityProcessHost() });
-    service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread }, log });
+    // The window shows only the app's own page, so it may run the user's own program (traceCommand).
+    service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread }, log, allowTraceCommand: true, samplerEntry: entries.sampler });
     bridgeIpc = registerBridgeIpc(service, () => window?.webContents ?? null, log);
     installMenu({
       action: (action) => sendMenuAction(window?.webContents ?? null, { type: 'menu', action }),

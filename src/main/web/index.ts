@@ -4,3 +4,4 @@ export * from './origin';
 export * from './headers';
 export * from './frames';
 export * from './static-path';
+export * from './loopback';

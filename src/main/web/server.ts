@@ -37,13 +37,16 @@ export interface WebServer {
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
 
+/** Web mode binds loopback unless told otherwise. */
+export const DEFAULT_WEB_HOST = '127.0.0.1';
+
 export function urlHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
 /** Serves the renderer over HTTP and the bridge over a WebSocket at /bridge. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? DEFAULT_WEB_HOST;
   const log = options.log ?? ((line: string) => console.error(line));
   const rendererReady = existsSync(join(options.rendererDir, 'index.html'));
   if (!rendererReady) log(`web: no built renderer in ${options.rendererDir}; run "npm run build" (the bridge still works)`);

@@ -2,7 +2,8 @@ import type { Engine } from '../engine/session-api';
 import { createBridgeService } from '../bridge';
 import type { Preset } from '../presets';
 import type { PresetExtras } from '../bridge';
-import { startWebServer, type WebServer } from './server';
+import { isLoopbackHost } from './loopback';
+import { DEFAULT_WEB_HOST, startWebServer, type WebServer } from './server';
 
 export interface WebModeOptions {
   engine: Engine;
@@ -11,6 +12,8 @@ export interface WebModeOptions {
   rendererDir: string;
   presets?: readonly Preset[];
   presetExtras?: PresetExtras;
+  /** The built sampler entry; with it, and bound to loopback only, the page may trace a program of its choice. */
+  samplerEntry?: string;
   log?: (line: string) => void;
 }
 
@@ -22,7 +25,17 @@ export interface WebMode {
 
 /** Engine + bridge service + HTTP/WebSocket server, shut down in the order that leaves no orphan. */
 export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
-  const service = createBridgeService({ engine: options.engine, presets: options.presets, presetExtras: options.presetExtras, log: options.log });
+  // Anyone who can reach the port drives the engine (no authentication), so running a program of the
+  // page's choice is allowed only when nobody but this machine's users can reach it.
+  const allowTraceCommand = options.samplerEntry !== undefined && isLoopbackHost(options.host ?? DEFAULT_WEB_HOST);
+  const service = createBridgeService({
+    engine: options.engine,
+    presets: options.presets,
+    presetExtras: options.presetExtras,
+    log: options.log,
+    allowTraceCommand,
+    samplerEntry: options.samplerEntry,
+  });
   let server: WebServer;
   try {
     server = await startWebServer({ port: options.port, host: options.host, service, rendererDir: options.rendererDir, log: options.log });

@@ -42,6 +42,8 @@ export function webCommand(): Command {
     .addHelpText(
       'after',
       '\nBinds loopback by default. Only pages served by this server may use its WebSocket (Origin check).\n' +
+        '"Run my own program" (trace any command from the page) works only while bound to loopback; with --host\n' +
+        'anything else, anyone who can reach the port could run programs on this machine, so it is refused.\n' +
         'Stops on Ctrl-C (SIGINT), SIGTERM or SIGHUP, ending every run first. See docs/web-mode.md.',
     )
     .action(async (opts: { port: number; host: string; open?: boolean }) => {
@@ -57,7 +59,7 @@ export function webCommand(): Command {
       const engine = createEngine({ entries, processHost: createNodeForkHost() });
       let mode;
       try {
-        mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, presetExtras: { threadEntry: entries.thread }, log: (line) => console.error(line) });
+        mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, presetExtras: { threadEntry: entries.thread }, samplerEntry: entries.sampler, log: (line) => console.error(line) });
       } catch (error) {
         await engine.dispose();
         const code = (error as NodeJS.ErrnoException).code;

@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createEngine, createNodeForkHost } from '../../../src/main/engine';
+import { startWebMode, type WebMode } from '../../../src/main/web';
+import { ServerFrameSchema, type BridgeEvent, type ServerFrame } from '../../../src/shared';
+import { builtEntries } from '../../support/entries';
+import { until } from '../../support/until';
+
+// Web mode decides by its bind address whether the page may run a program of its choice.
+
+let mode: WebMode | null = null;
+afterEach(async () => {
+  await mode?.close();
+  mode = null;
+});
+
+async function webModeOn(host: string | undefined) {
+  const entries = builtEntries();
+  const engine = createEngine({ entries, processHost: createNodeForkHost() });
+  mode = await startWebMode({ engine, port: 0, host, rendererDir: resolve('out/renderer'), samplerEntry: entries.sampler, log: () => undefined });
+  const ws = new WebSocket(`ws://127.0.0.1:${mode.server.port}/bridge`);
+  const frames: ServerFrame[] = [];
+  ws.on('message', (data) => frames.push(ServerFrameSchema.parse(JSON.parse(String(data)))));
+  await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
+  let id = 0;
+  const invoke = async (name: string, args: unknown) => {
+    const myId = ++id;
+    ws.send(JSON.stringify({ kind: 'invoke', id: myId, name, args }));
+    const frame = await until(`the answer to ${name}`, () => frames.find((f) => f.kind === 'result' && f.id === myId));
+    if (frame.kind !== 'result') throw new Error('unreachable');
+    if (!frame.ok) throw new Error(frame.error);
+    return frame.value;
+  };
+  const events = (): BridgeEvent[] => frames.flatMap((f) => (f.kind === 'event' ? [f.event] : []));
+  return { invoke, events };
+}
+
+describe('web mode: traceCommand', () => {
+  it('bound to every interface (--host 0.0.0.0): refused with the reason', async () => {
+    const c = await webModeOn('0.0.0.0');
+    await expect(c.invoke('traceCommand', { argv: ['sleep', '5'] })).rejects.toThrow(/only allowed when Corelanes serves loopback only; restart without --host/);
+    expect(c.events()).toEqual([]);
+  });
+
+  it('bound to loopback (the default): runs the program and streams it', async () => {
+    const c = await webModeOn(undefined);
+    const { runId } = (await c.invoke('traceCommand', { argv: ['sleep', '0.3'] })) as { runId: string };
+    const ended = await until('run-ended', () => c.events().find((e) => e.type === 'run-ended'));
+    expect(ended).toMatchObject({ runId, reason: 'finished' });
+    expect(c.events().some((e) => e.type === 'task' && e.task.label.startsWith('sleep'))).toBe(true);
+  });
+});
