@@ -76,6 +76,7 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
       for (let i = 0; i < data.length; i++) if (data[i] !== empty) filled++;
       return filled / data.length;
     },
+    paintCounts: (kind: TimelineViewKind = 'tasks') => handles.get(kind)?.paintCounts() ?? null,
     layout: (kind: TimelineViewKind = 'tasks') => {
       const l = handles.get(kind)?.layout();
       return l ? { plotLeft: l.plotLeft, plotWidth: l.plotWidth, lanesTop: l.lanesTop, laneHeight: l.laneHeight, laneStep: l.laneStep } : null;

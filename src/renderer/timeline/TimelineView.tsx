@@ -16,6 +16,8 @@ export interface TimelineHandle {
   /** Draws now, synchronously (benchmarks), returning the painter's stats. */
   drawNow(): PaintStats | null;
   layout(): TimelineLayout | null;
+  /** Frames painted in full, as a changed strip, or by shifting pixels. */
+  paintCounts(): { full: number; strip: number; shifted: number };
 }
 
 interface Props {
@@ -83,21 +85,40 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       }
       const lanes = builtLanes;
       // Same layout as last time and only segments arrived: repaint from the earliest changed time.
-      const nextLayoutKey = `${view.version}|${size.width}x${size.height}|${dpr}|${model.tasksRevision}|${lanes.length}`;
-      const changedFrom = !force && nextLayoutKey === layoutKey ? model.changedSince(drawnModelVersion) : -Infinity;
-      const sameLayout = nextLayoutKey === layoutKey;
+      const geometryKey = `${size.width}x${size.height}|${dpr}|${model.tasksRevision}|${lanes.length}|${view.theme}|${view.selectedTask}|${view.fontPx}`;
+      const nextLayoutKey = `${view.version}|${geometryKey}`;
+      const sameLayout = !force && nextLayoutKey === layoutKey && last.current !== null;
+      // Following a run longer than the window: the viewport moved by whole columns (view.snapMs), so shift the pixels.
+      let shift = 0;
+      if (!force && !sameLayout && last.current && view.following && geometryKey === layoutKey.slice(layoutKey.indexOf('|') + 1)) {
+        const [p0, p1] = last.current.layout.x.domain() as [number, number];
+        const { t0, t1 } = view.viewport;
+        const perColumn = (p1 - p0) / last.current.layout.plotWidth;
+        const k = (t0 - p0) / perColumn;
+        if (Math.abs(t1 - t0 - (p1 - p0)) <= 1e-9 * (t1 - t0) && k > 0.5 && Math.abs(k - Math.round(k)) < 1e-3 && k < last.current.layout.plotWidth) {
+          shift = Math.round(k);
+        }
+      }
+      const changedFrom = sameLayout || shift > 0 ? model.changedSince(drawnModelVersion) : -Infinity;
       layoutKey = nextLayoutKey;
       drawnModelVersion = model.version;
-      if (changedFrom === Infinity) return null;
-      let layout = sameLayout && last.current ? last.current.layout : computeLayout({ width: size.width, height: size.height, laneCount: lanes.length, viewport: view.viewport });
-      if (!sameLayout && layout.contentHeight + 4 < size.height) {
-        // Lanes are capped in height: a canvas no taller than they need costs less to composite on every frame.
-        const height = layout.contentHeight + 4;
-        layout = computeLayout({ width: size.width, height, laneCount: lanes.length, viewport: view.viewport });
-        canvas.style.height = `${height}px`;
-      } else if (!sameLayout) {
-        canvas.style.height = '';
+      if (sameLayout && changedFrom === Infinity) return null;
+      let layout: TimelineLayout;
+      if (sameLayout && last.current) layout = last.current.layout;
+      else if (shift > 0 && last.current) {
+        layout = computeLayout({ width: size.width, height: last.current.layout.height, laneCount: lanes.length, viewport: view.viewport });
+      } else {
+        layout = computeLayout({ width: size.width, height: size.height, laneCount: lanes.length, viewport: view.viewport });
+        if (layout.contentHeight + 4 < size.height) {
+          // Lanes are capped in height: a canvas no taller than they need costs less to composite on every frame.
+          const height = layout.contentHeight + 4;
+          layout = computeLayout({ width: size.width, height, laneCount: lanes.length, viewport: view.viewport });
+          canvas.style.height = `${height}px`;
+        } else {
+          canvas.style.height = '';
+        }
       }
+      view.snapMs = (view.viewport.t1 - view.viewport.t0) / layout.plotWidth;
       const theme = THEME_COLORS[view.theme];
       const stats = painter.draw(
         {
@@ -110,8 +131,9 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
           coreNumbers: kind === 'tasks',
         },
         changedFrom,
+        shift,
       );
-      const axisChanged = !sameLayout || !last.current;
+      const axisChanged = !sameLayout;
       last.current = { layout, lanes };
       if (axisChanged) {
         select(axisG)
@@ -165,7 +187,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       });
     select(canvas).call(behaviour).on('dblclick.zoom', null);
 
-    onHandle?.(kind, { drawNow: () => paint(true), layout: () => last.current?.layout ?? null });
+    onHandle?.(kind, { drawNow: () => paint(true), layout: () => last.current?.layout ?? null, paintCounts: () => ({ ...painter.counts }) });
     return () => {
       offPaint();
       offModel();

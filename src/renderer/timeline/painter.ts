@@ -33,6 +33,8 @@ export class CanvasPainter {
   private shares = new Float32Array(0);
   private block = new Uint32Array(0);
   private faded: Uint32Array = new Uint32Array(0);
+  /** How frames were painted (tests check the incremental paths are taken). */
+  readonly counts = { full: 0, strip: 0, shifted: 0 };
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d', { alpha: false });
@@ -46,7 +48,7 @@ export class CanvasPainter {
    * binned and uploaded: a live view that is not scrolling repaints a strip,
    * not the canvas (DESIGN.md section 10: redraw only what changed).
    */
-  draw(scene: Scene, changedFromMs = -Infinity): PaintStats {
+  draw(scene: Scene, changedFromMs = -Infinity, shiftColumns = 0): PaintStats {
     const started = performance.now();
     const { layout, dpr } = scene;
     const devW = Math.max(1, Math.round(layout.width * dpr));
@@ -54,8 +56,17 @@ export class CanvasPainter {
     const visibleLanes = Math.min(scene.lanes.length, Math.ceil((layout.height - layout.lanesTop) / layout.laneStep));
     const [t0, t1] = layout.x.domain() as [number, number];
     const msPerColumn = (t1 - t0) / layout.plotWidth;
+    const imgW = Math.max(1, Math.round(layout.plotWidth * dpr));
+    const imgH = Math.max(1, Math.round(Math.min(layout.height - layout.lanesTop, visibleLanes * layout.laneStep) * dpr));
+    const reusable = this.canvas.width === devW && this.canvas.height === devH && this.image?.width === imgW && this.image.height === imgH;
     let fromColumn = 0;
-    if (changedFromMs !== -Infinity && this.canvas.width === devW && this.canvas.height === devH && this.image) {
+    if (reusable && shiftColumns > 0 && shiftColumns < layout.plotWidth) {
+      // Scrolling: move what is drawn left by whole columns, then paint the new strip (and anything data changed).
+      this.shiftLeft(scene, shiftColumns);
+      this.counts.shifted++;
+      fromColumn = layout.plotWidth - shiftColumns;
+      if (changedFromMs !== Infinity) fromColumn = Math.min(fromColumn, Math.max(0, Math.floor((changedFromMs - t0) / msPerColumn) - 1));
+    } else if (reusable && changedFromMs !== -Infinity) {
       fromColumn = Math.max(0, Math.floor((changedFromMs - t0) / msPerColumn) - 1);
       if (fromColumn >= layout.plotWidth) return { visitedSegments: 0, ms: performance.now() - started };
     }
@@ -69,11 +80,27 @@ export class CanvasPainter {
       ctx.fillStyle = scene.colors.pageCss;
       ctx.fillRect(0, 0, devW, devH);
     }
+    if (fromColumn === 0) this.counts.full++;
+    else if (shiftColumns === 0) this.counts.strip++;
     const visited = this.paintLanes(scene, visibleLanes, fromColumn);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (fromColumn === 0) this.paintLabels(scene, visibleLanes);
     if (scene.coreNumbers) this.paintCoreNumbers(scene, visibleLanes, t0 + fromColumn * msPerColumn);
     return { visitedSegments: visited, ms: performance.now() - started };
+  }
+
+  /** Shifts the plot's pixels (canvas and buffer alike) left by whole CSS-pixel columns. */
+  private shiftLeft(scene: Scene, columns: number): void {
+    const image = this.image;
+    if (!image) return;
+    const { layout, dpr } = scene;
+    const dev = Math.round(columns * dpr);
+    const w = image.width;
+    for (let y = 0; y < image.height; y++) this.pixels.copyWithin(y * w, y * w + dev, (y + 1) * w);
+    const x = Math.round(layout.plotLeft * dpr);
+    const top = Math.round(layout.lanesTop * dpr);
+    this.ctx.setTransform(1, 0, 0, 1, 0, 0);
+    this.ctx.drawImage(this.canvas, x + dev, top, w - dev, image.height, x, top, w - dev, image.height);
   }
 
   private paintLanes(scene: Scene, laneCount: number, fromColumn: number): number {

@@ -17,6 +17,8 @@ export class TimelineViewState {
   theme: Theme = 'light';
   fontPx = 12;
   version = 0;
+  /** One pixel column in ms, reported by the views, so following scrolls in whole columns. */
+  snapMs = 0;
   private readonly listeners = new Set<(cause: ChangeCause) => void>();
 
   /** `cause` is 'data' when only following live data moved the window (views may throttle those). */
@@ -35,7 +37,7 @@ export class TimelineViewState {
   /** Called when data arrived: keeps the newest data in view while following. */
   dataChanged(endMs: number): void {
     if (!this.following) return;
-    const next = follow(this.viewport, endMs);
+    const next = follow(this.viewport, endMs, this.snapMs);
     if (next.t0 === this.viewport.t0 && next.t1 === this.viewport.t1) return;
     this.viewport = next;
     this.changed('data');

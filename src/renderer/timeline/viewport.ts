@@ -35,11 +35,17 @@ export function fitAll(endMs: number): Viewport {
   return clampSpan(0, Math.max(endMs, 100) * 1.02);
 }
 
-/** Follow-live: keep the span, put `endMs` at the right edge (the start of the run stays visible while it fits). */
-export function follow(v: Viewport, endMs: number): Viewport {
+/**
+ * Follow-live: keep the span, put `endMs` at the right edge (the start of the
+ * run stays visible while it fits). With `snapMs` (one pixel column), the
+ * right edge moves in whole columns, so a scrolling view can shift the pixels
+ * it has and paint only the new strip.
+ */
+export function follow(v: Viewport, endMs: number, snapMs = 0): Viewport {
   const span = v.t1 - v.t0;
   if (endMs <= span) return { t0: 0, t1: span };
-  return { t0: endMs - span, t1: endMs };
+  const t1 = snapMs > 0 ? Math.ceil(endMs / snapMs) * snapMs : endMs;
+  return { t0: t1 - span, t1 };
 }
 
 /** Maps a d3-zoom step (old transform -> new transform) onto the viewport, whatever base scale d3 holds. */

@@ -64,3 +64,12 @@ describe('applyZoomStep with a label gutter', () => {
     expect(v.t1).toBeCloseTo(500);
   });
 });
+
+describe('follow with a column snap', () => {
+  it('moves the right edge in whole columns so pixels can be shifted', () => {
+    const v = follow({ t0: 0, t1: 1000 }, 5003, 10);
+    expect(v).toEqual({ t0: 4010, t1: 5010 });
+    const w = follow(v, 5021, 10);
+    expect((w.t0 - v.t0) / 10).toBe(2);
+  });
+});

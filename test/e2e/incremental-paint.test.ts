@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './support/browser';
+import { startWebServer, type WebServer } from './support/web-server';
+
+// The live view repaints only what changed (new strip, shifted pixels while scrolling).
+// Whatever it draws incrementally must equal a full redraw of the same data, pixel for pixel.
+let server: WebServer;
+beforeAll(async () => {
+  server = await startWebServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+type Hook = {
+  model: { reset(id: string, machine: unknown): void };
+  view: { startRun(ms: number): void; following: boolean; viewport: { t0: number; t1: number } };
+  appendSynthetic(lanes: number, count: number, from: number, to: number, seed: number): void;
+  drawNow(kind: string): number;
+  state(): { frames: number };
+  paintCounts(kind: string): { full: number; strip: number; shifted: number };
+};
+
+/** The few browser globals the page function uses (this file is type-checked without the DOM library). */
+type PageGlobals = {
+  requestAnimationFrame(cb: () => void): number;
+  document: {
+    querySelector(selector: string): {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null;
+    } | null;
+  };
+};
+
+describe('incremental painting', () => {
+  for (const view of ['tasks', 'cores'] as const) {
+    it(`${view} view: streaming and scrolling paint the same pixels as a full redraw`, async () => {
+      const b = await launch();
+      const errors: string[] = [];
+      b.page.on('pageerror', (e) => errors.push(e.message));
+      try {
+        await b.page.goto(`${server.url}?view=${view}`);
+        await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
+        const result = await b.page.evaluate(async (kind) => {
+          const hook = (globalThis as unknown as { __corelanesBench: Hook }).__corelanesBench;
+          const page = globalThis as unknown as PageGlobals;
+          const frame = () => new Promise((r) => page.requestAnimationFrame(() => setTimeout(r, 0)));
+          hook.model.reset('incremental', { os: 'linux', kernel: '', arch: 'x64', cpuModel: 't', logicalCores: 2, coresObservable: true, runtimes: {} });
+          hook.view.startRun(1000); // a 1 s window: 3 s of data scrolls it
+          for (let i = 0; i < 30; i++) {
+            hook.appendSynthetic(4, 40, i * 100, (i + 1) * 100, i + 1);
+            await new Promise((r) => setTimeout(r, 130)); // past the live frame gap
+            await frame();
+          }
+          const before = hook.paintCounts(kind);
+          const canvas = page.document.querySelector(`canvas[data-testid="timeline-${kind}"]`);
+          const ctx = canvas?.getContext('2d');
+          if (!canvas || !ctx) throw new Error('no canvas');
+          const read = () => new Uint32Array(ctx.getImageData(0, 0, canvas.width, canvas.height).data.buffer.slice(0));
+          const incremental = read();
+          hook.drawNow(kind);
+          const full = read();
+          let differ = 0;
+          for (let i = 0; i < full.length; i++) if (full[i] !== incremental[i]) differ++;
+          return { differ, total: full.length, viewport: hook.view.viewport, following: hook.view.following, counts: before };
+        }, view);
+        expect(result.following).toBe(true);
+        expect(result.viewport.t0).toBeGreaterThan(1500); // it did scroll
+        // The incremental paths were really taken: strips while the window filled, shifts once it scrolled.
+        expect(result.counts.strip).toBeGreaterThan(3);
+        expect(result.counts.shifted).toBeGreaterThan(3);
+        expect(result.differ).toBe(0);
+        expect(errors).toEqual([]);
+      } finally {
+        await b.close();
+      }
+    });
+  }
+});
