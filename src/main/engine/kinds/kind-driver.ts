@@ -1,4 +1,4 @@
-import type { Disposer, FromWorker, RunParams, TaskKind, ToWorker, WorkerKind } from '../../../shared';
+import type { Disposer, FromWorker, RunParams, Segment, TaskKind, ToWorker, WorkerKind } from '../../../shared';
 import type { EntryPaths } from '../entries';
 import type { ProcessHost } from '../hosts/process-host';
 
@@ -84,6 +84,12 @@ export interface KindDriver {
   spawn(request: SpawnRequest): WorkerHandle;
   /** Releases what the driver holds for the run (shared locks, temp files). */
   dispose?(): void;
+  /**
+   * Lays what the driver could only infer over the sampler's segments, once,
+   * after the run (python-thread: CPython GIL waits, marked inferred: true).
+   * Must never turn an observed running segment into something else.
+   */
+  inferSegments?(segments: Segment[]): Segment[];
 }
 
 /** Registry entry: availability is per machine; a driver instance is per run. */

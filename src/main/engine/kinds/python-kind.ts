@@ -1,7 +1,10 @@
 import type { WorkerKind } from '../../../shared';
+import { monoMs } from '../../../workers/runtime/clock';
 import { findPython } from '../../python/discover';
+import { applyInferredGilWait } from '../../tracer/gil-inference';
 import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from './kind-driver';
 import { listenerSet } from './listener-set';
+import { PythonGilWatch } from './python-gil-watch';
 import { PythonHost } from './python-host';
 
 /**
@@ -20,6 +23,14 @@ export function pythonKind(kind: Extract<WorkerKind, 'python-thread' | 'python-p
     },
     create: (context): KindDriver => {
       const host = new PythonHost(context.params.python, context.entries.thread);
+      // Threads of one interpreter share its GIL: infer who waits for it, as `corelanes trace` does.
+      // Only for threads (a python-process worker has its own interpreter) and only with a GIL.
+      const gilWatch = what === 'thread' ? new PythonGilWatch(() => Math.max(0, monoMs() - context.runStartMono)) : null;
+      if (gilWatch) {
+        host.info.add((info) => {
+          if (info.gil && host.pid !== null) gilWatch.start(host.pid);
+        });
+      }
       return {
         kind,
         taskKind: kind,
@@ -31,7 +42,10 @@ export function pythonKind(kind: Extract<WorkerKind, 'python-thread' | 'python-p
           let exited = false;
           host.startWorker(key, what, context.params, {
             message: (m) => {
-              if (m.type === 'hello') pid = m.pid;
+              if (m.type === 'hello') {
+                pid = m.pid;
+                if (m.tid !== null) gilWatch?.addWorker(m.tid, key);
+              }
               messages.emit(m);
             },
             exit: (code, signal) => {
@@ -61,7 +75,11 @@ export function pythonKind(kind: Extract<WorkerKind, 'python-thread' | 'python-p
             onExit: exits.add,
           };
         },
-        dispose: () => host.dispose(),
+        dispose: () => {
+          gilWatch?.stop();
+          host.dispose();
+        },
+        ...(gilWatch ? { inferSegments: (segments) => applyInferredGilWait(segments, gilWatch.intervals()) } : {}),
       };
     },
   };

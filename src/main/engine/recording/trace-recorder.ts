@@ -83,6 +83,14 @@ export class TraceRecorder {
     }
   }
 
+  /** Replaces every segment by what `transform` makes of them (inferences laid over the run at its end). */
+  transformSegments(transform: (segments: Segment[]) => Segment[]): void {
+    const next = transform(this.segments.map((s) => ({ ...s })));
+    this.segments.length = 0;
+    this.lastSegmentOf.clear();
+    this.addSegments(next);
+  }
+
   /** One sampler batch (segments, markers, memory). */
   addBatch(batch: { segments: readonly Segment[]; markers: readonly Marker[]; memory: readonly MemorySample[] }): void {
     this.addSegments(batch.segments);

@@ -351,6 +351,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
         mark({ tMs: relMs(monoMs()), kind: 'error', taskId: 'sampler', text: String(error instanceof Error ? error.message : error) });
       }
       offBatch();
+      for (const d of drivers.values()) if (d.inferSegments) recorder.transformSegments((segments) => d.inferSegments!(segments));
       const wallMs = relMs(endMono);
       for (const id of ['main', 'sampler']) {
         const task = recorder.getTask(id);
