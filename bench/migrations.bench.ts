@@ -3,7 +3,7 @@
 // the worker reporting its own core through its phase slot. Run under the CPU lock:
 //   flock /tmp/corelanes-cpu.lock node --import tsx bench/migrations.bench.ts
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Segment, Task } from '../src/shared';
@@ -163,6 +163,7 @@ async function placementVsPerf(name: string, opts: BusyOptions): Promise<BenchRo
   perf.kill('SIGINT');
   await new Promise((r) => perf.once('exit', r));
   const script = spawnSync('perf', ['script', '-i', data, '-F', 'tid,cpu,time,trace'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  rmSync(dir, { recursive: true, force: true });
   if (script.status !== 0) return null;
   const tids = new Set(threads.map((t) => t.tid));
   const runs = runsFromPerf(script.stdout.split('\n'), tids, runStartMono);
