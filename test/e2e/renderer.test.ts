@@ -25,12 +25,20 @@ async function open(options: Parameters<typeof launch>[0] = {}, query = ''): Pro
   return { browser, page: browser.page, errors };
 }
 
-async function startRun(page: Page, params: { workload: string; kind: string; workers: number; durationS: number }) {
+/**
+ * Starts a run from the controls and waits until the page follows it. A page that connects
+ * gets the server's last run replayed first; waiting for a new run id keeps that replay
+ * from being mistaken for this run.
+ */
+async function startRun(page: Page, params: { workload: string; kind: string; workers: number; durationS: number }): Promise<string> {
+  const before = (await hookState(page)).runId;
   await page.getByLabel('Workload', { exact: true }).selectOption(params.workload);
   await page.getByLabel('Kind', { exact: true }).selectOption(params.kind);
   await page.getByLabel('Workers', { exact: true }).fill(String(params.workers));
   await page.getByLabel('Duration', { exact: true }).fill(String(params.durationS));
   await page.getByRole('button', { name: 'Start run' }).click();
+  const started = await waitFor(page, () => hookState(page), (st) => st.runId !== null && st.runId !== before && st.status !== 'idle', 30_000, 'the new run');
+  return started.runId as string;
 }
 
 async function waitFor<T>(page: Page, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
@@ -64,11 +72,11 @@ describe('renderer against the real engine', () => {
   it('a run of 2 CPU-bound processes fills both cores, stops, and shows the summary', async () => {
     const { browser, page, errors } = await open();
     try {
-      await startRun(page, { workload: 'cpu', kind: 'process', workers: 2, durationS: 60 });
+      const runId = await startRun(page, { workload: 'cpu', kind: 'process', workers: 2, durationS: 60 });
       const s = await waitFor(
         page,
         () => hookState(page),
-        (st) => st.tasks.filter((t) => t.kind === 'process').length === 2 && st.endMs > 4000 && st.coreLaneSegments.filter((n) => n > 0).length >= 2,
+        (st) => st.runId === runId && st.tasks.filter((t) => t.kind === 'process').length === 2 && st.endMs > 4000 && st.coreLaneSegments.filter((n) => n > 0).length >= 2,
         60_000,
         'two processes and 4 s of segments on both cores',
       );
@@ -106,8 +114,8 @@ describe('renderer against the real engine', () => {
   it('zooms and pans by keyboard, follows live again on F, and switches views', async () => {
     const { browser, page, errors } = await open();
     try {
-      await startRun(page, { workload: 'cpu', kind: 'thread', workers: 1, durationS: 60 });
-      await waitFor(page, () => hookState(page), (st) => st.endMs > 1500, 60_000, 'data');
+      const runId = await startRun(page, { workload: 'cpu', kind: 'thread', workers: 1, durationS: 60 });
+      await waitFor(page, () => hookState(page), (st) => st.runId === runId && st.endMs > 1500, 60_000, 'data');
       await page.locator('h1').click(); // focus outside any input, so keys go to the timeline
       await page.keyboard.press('0');
       const fit = (await hookState(page)).viewport;

@@ -16,13 +16,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The live default run with its 2 processes and 2 threads, 6 s in (not a replay of the server's last run: it must still be growing). */
 async function untilMixedRun(page: Page) {
   const until = Date.now() + 60_000;
+  let previous: { runId: string | null; endMs: number } | null = null;
   for (;;) {
     const s = await hookState(page);
     const processes = s.tasks.filter((t) => t.kind === 'process').length;
     const threads = s.tasks.filter((t) => t.kind === 'thread').length;
-    if (processes === 2 && threads === 2 && s.endMs > 6000) return s;
+    const live = s.status === 'running' && previous?.runId === s.runId && s.endMs > previous.endMs;
+    if (live && processes === 2 && threads === 2 && s.endMs > 6000) return s;
+    previous = { runId: s.runId, endMs: s.endMs };
     if (Date.now() > until) throw new Error(`the default scenario did not reach 2 processes + 2 threads: ${JSON.stringify(s).slice(0, 300)}`);
     await page.waitForTimeout(250);
   }

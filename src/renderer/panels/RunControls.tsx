@@ -79,20 +79,19 @@ export function RunControls({ controller, state }: Props) {
   return (
     <section className="panel run-controls" aria-labelledby="run-controls-title">
       <h2 id="run-controls-title">Run</h2>
-      {scenarios.length > 0 && (
-        <div className="field wide">
-          <label htmlFor={ids.scenario}>Scenario</label>
-          <select id={ids.scenario} value={scenarioId} onChange={(e) => pickScenario(e.target.value)} disabled={running}>
-            <option value="">Custom (the controls below)</option>
-            {scenarios.map((s) => (
-              <option key={s.id} value={s.id} disabled={!s.available}>
-                {s.title}
-                {s.available ? '' : ` (unavailable: ${s.unavailableReason ?? 'not on this machine'})`}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      {/* Always rendered (options arrive later), so nothing below moves when the list loads. */}
+      <div className="field wide">
+        <label htmlFor={ids.scenario}>Scenario</label>
+        <select id={ids.scenario} value={scenarioId} onChange={(e) => pickScenario(e.target.value)} disabled={running}>
+          <option value="">Custom (the controls below)</option>
+          {scenarios.map((s) => (
+            <option key={s.id} value={s.id} disabled={!s.available}>
+              {s.title}
+              {s.available ? '' : ` (unavailable: ${s.unavailableReason ?? 'not on this machine'})`}
+            </option>
+          ))}
+        </select>
+      </div>
       {scenario?.claim && <p className="claim">Claim: {scenario.claim}</p>}
       <div className="fields">
         <div className="field">
