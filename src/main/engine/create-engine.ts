@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RunParamsSchema, type Machine, type RunParams } from '../../shared';
 import { findKind, kindAvailability } from './kinds/registry';
-import { readMachine } from './machine-info';
+import { readMachine } from '../platform';
 import { createSampler, type Sampler, type SamplerOptions } from './sampling';
 import type { Engine, EngineOptions, Session } from './session-api';
 import { startSession } from './session/session';

@@ -5,7 +5,7 @@ import { monoMs } from '../../workers/runtime/clock';
 import { computeMetrics } from '../engine/recording/compute-metrics';
 import { TraceRecorder } from '../engine/recording/trace-recorder';
 import { createSampler } from '../engine/sampling/create-sampler';
-import { readMachine } from '../engine/machine-info';
+import { readMachine } from '../platform';
 import { parseLabLine } from '../engine/kinds/python-host';
 import { GilWaitInference, applyInferredGilWait, sleepsOnFutex, type ThreadObservation } from './gil-inference';
 import { exeOf, processTree, sleepSite, threadStat, threadsOf, timeslices } from './proc-tree';
