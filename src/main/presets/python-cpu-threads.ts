@@ -1,6 +1,6 @@
 import type { Preset } from './preset';
 import { judgeCpu } from './lib/cpu-verdict';
-import { activeParallelism, durationOf, pythonScenario, r, runOnce } from './lib';
+import { activeParallelism, activeWindowMs, durationOf, pythonScenario, r, runOnce, stateMs, workerTasks } from './lib';
 import { discoverPythons } from '../python/discover';
 
 const ID = 'python-cpu-threads';
@@ -16,7 +16,8 @@ export const pythonCpuThreads: Preset = {
     const durationS = durationOf(ctx, 3);
     const trace = await runOnce(ctx, ID, { kind: 'python-thread', workload: 'cpu', workers: 2, durationS, python: 'python3' });
     const traces = [trace];
-    const extra: Record<string, number> = {};
+    // Share of the threads' time inferred as waiting for the GIL (futex sleep while the other ran; an inference).
+    const extra: Record<string, number> = { inferredGilWaitShare: r(stateMs(trace, 'gil-wait') / Math.max(1, workerTasks(trace).length * activeWindowMs(trace))) };
     let nuance = 'The GIL is per interpreter: processes each have their own (python-cpu-processes).';
     const freeThreaded = (await discoverPythons()).find((p) => p.available && p.freeThreadedBuild && p.gilEnabled === false);
     if (freeThreaded) {
