@@ -65,8 +65,9 @@ describe('bridge traceCommand with the real tracer', () => {
     const busy = trace.tasks.filter((t) => threads.some((x) => x.id === t.id));
     const onCpuMs = trace.segments.filter((s) => busy.some((t) => t.id === s.taskId)).reduce((a, s) => a + s.onCpuNs / 1e6, 0);
     const window = Math.max(...busy.map((t) => t.exitMs!)) - Math.min(...busy.map((t) => t.startedMs!));
-    expect(onCpuMs / window).toBeGreaterThan(0.5);
+    expect(onCpuMs / window).toBeGreaterThan(0.2); // they ran (a busy machine may leave them less than a core)
     expect(onCpuMs / window).toBeLessThanOrEqual(1.15);
+    for (const t of busy) expect(trace.segments.some((s) => s.taskId === t.id && s.onCpuNs > 0)).toBe(true);
     // Another run may start now.
     expect(await svc.invoke('stopRun', {})).toEqual({ stopped: false });
   });
