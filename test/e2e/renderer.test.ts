@@ -230,8 +230,9 @@ describe('renderer against the real engine', () => {
       await page.locator('input[type="file"]').setInputFiles({ name: 'nope.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
       await page.getByRole('alert').getByText(/not a Corelanes trace/).waitFor({ timeout: 5000 });
       await page.locator('input[type="file"]').setInputFiles(tracePath);
-      const st = await waitFor(page, () => hookState(page), (x) => x.runId === trace.run.runId && x.segments > 0, 10_000, 'opened trace');
-      expect(st.segments).toBe(trace.segments.length);
+      // The live model holds the same run id (streamed); the opened file replaces it with exactly the file's segments.
+      const st = await waitFor(page, () => hookState(page), (x) => x.runId === trace.run.runId && x.segments === trace.segments.length, 10_000, 'the opened trace in the model');
+      expect(st.status).toBe('ended');
       expect(errors).toEqual([]);
     } finally {
       await stopIfRunning(page);
