@@ -24,7 +24,7 @@ export function costNumbers(costs: PathCost[]): Record<string, number> {
 }
 
 export const messageCost: Preset = {
-  scenario: scenario(ID, 'Message cost: clone, transfer, shared buffer, process (1 KB-64 MB)', CLAIM, { kind: 'thread', workers: 1 }),
+  scenario: { ...scenario(ID, 'Message cost: clone, transfer, shared buffer, process (1 KB-64 MB)', CLAIM, { kind: 'thread', workers: 1 }), producesTrace: false },
   async run(ctx) {
     const sizes = ctx.durationS !== undefined && ctx.durationS < 1 ? QUICK_SIZES : MESSAGE_SIZES;
     const costs = await measureMessageCost(sizes, ctx.threadEntry, () => ctx.signal?.aborted ?? false);

@@ -8,7 +8,7 @@ const TASKS = 24;
 const UNITS = 5; // ~0.2-0.5 ms of work per task: small tasks, where spawning dominates
 
 export const pools: Preset = {
-  scenario: scenario(ID, 'Pools: spawn per task vs a reused pool', CLAIM, { kind: 'thread', workers: 2 }),
+  scenario: { ...scenario(ID, 'Pools: spawn per task vs a reused pool', CLAIM, { kind: 'thread', workers: 2 }), producesTrace: false },
   async run(ctx) {
     const tasks = ctx.durationS !== undefined && ctx.durationS < 1 ? 8 : TASKS;
     const n: Record<string, number> = { tasks, parallel: 2 };

@@ -9,7 +9,7 @@ const ITERATIONS = 5_000_000;
 const TRIES = 5;
 
 export const raceCounter: Preset = {
-  scenario: scenario(ID, 'Shared counter: plain vs Atomics', CLAIM, { kind: 'thread', workers: THREADS }),
+  scenario: { ...scenario(ID, 'Shared counter: plain vs Atomics', CLAIM, { kind: 'thread', workers: THREADS }), producesTrace: false },
   async run(ctx) {
     const iterations = ctx.durationS !== undefined && ctx.durationS < 1 ? 1_000_000 : ITERATIONS;
     const plain: RaceResult[] = [];

@@ -50,5 +50,7 @@ export const ScenarioSchema = z.object({
   params: RunParamsSchema.partial(),
   available: z.boolean(),
   unavailableReason: z.string().nullable(),
+  /** false: the preset measures outside a timeline run (a lab), so it ends with a verdict but no trace. Absent = it records traces. */
+  producesTrace: z.boolean().optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;

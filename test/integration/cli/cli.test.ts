@@ -17,6 +17,7 @@ describe('corelanes run: bad input', () => {
     [['--kind', 'fiber'], /kind.*fiber/],
     [['--out', '/nonexistent-dir/trace.json'], /cannot write the trace to .*nonexistent-dir/],
     [['no-such-preset'], /unknown preset 'no-such-preset'; known presets:/],
+    [['pools', '--out', join(tmpdir(), 'corelanes-pools.json')], /preset 'pools' .*no trace to write; drop --out/],
   ])('%s: one line naming the problem, non-zero exit, no run', (args, message) => {
     const r = corelanes('run', ...(args as string[]));
     expect(r.status).not.toBe(0);
@@ -56,3 +57,18 @@ describe('corelanes run --json', () => {
     expect(trace.segments.length).toBeGreaterThan(0);
   });
 });
+
+describe('corelanes run <lab preset>: a verdict without a trace', () => {
+  it('race-counter prints its verdict, in --json too, and exits 0', () => {
+    const json = corelanes('run', 'race-counter', '--duration', '0.5', '--json');
+    expect(json.status, json.stderr).toBe(0);
+    const s = JSON.parse(json.stdout);
+    expect(s.verdict).toEqual(expect.objectContaining({ presetId: 'race-counter', summary: expect.any(String) }));
+    expect(s.out).toBeNull();
+    const text = corelanes('run', 'race-counter', '--duration', '0.5');
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^Verdict \(race-counter\): /m);
+    expect(text.stderr).not.toMatch(/no trace/);
+  });
+});
+

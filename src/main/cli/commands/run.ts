@@ -78,6 +78,9 @@ export function runCommand(): Command {
       const preset = presetId === undefined ? undefined : findPreset(presetId);
       if (presetId !== undefined && !preset) throw new UsageError(`unknown preset '${presetId}'; known presets: ${knownPresets()}`);
       if (preset && !preset.scenario.available) throw new UsageError(`preset '${presetId}' is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
+      if (preset && opts.out !== undefined && preset.scenario.producesTrace === false) {
+        throw new UsageError(`preset '${presetId}' measures outside a timeline run, so it has no trace to write; drop --out (its verdict is printed)`);
+      }
       const outPath = opts.out === undefined ? null : checkWritable(opts.out);
       const entries = builtEntryPaths();
       const missing = missingEntries(entries);
@@ -143,6 +146,12 @@ export function runCommand(): Command {
       }
 
       const last = traces.at(-1);
+      if (!last && verdict && !signalled) {
+        // A lab preset (message-cost, race-counter, pools) measures outside a timeline run: its verdict is the result.
+        process.stdout.write(opts.json ? `${JSON.stringify({ verdict, runs: [], out: null, stoppedBy: null }, null, 2)}\n` : `${formatVerdict(verdict)}\n`);
+        setTimeout(() => process.exit(), 2000).unref();
+        return;
+      }
       if (!last) throw new Error(signalled ? `stopped by ${signalled} before a run finished` : 'the run produced no trace');
       if (outPath) writeFileSync(outPath, JSON.stringify(verdict ? { ...last, verdict } : last));
       const summaries = traces.map(summarize);
