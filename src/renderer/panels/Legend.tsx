@@ -10,7 +10,9 @@ export const Legend = memo(function Legend({ tasks, theme }: { tasks: Task[]; th
     const key = String(t.addressSpace ?? 'unknown');
     if (!spaces.has(key)) {
       const owner = tasks.find((x) => x.addressSpace === t.addressSpace && (x.kind === 'main' || x.kind === 'process' || x.kind === 'python-process'));
-      const name = owner ? (owner.kind === 'main' ? 'app process' : owner.label) : t.label;
+      // Without its process's own task (the app's main thread arrives at the end), name it by the threads living in it.
+      const members = tasks.filter((x) => x.addressSpace === t.addressSpace).map((x) => x.label);
+      const name = owner ? (owner.kind === 'main' ? 'app process' : owner.label) : `process of ${members.slice(0, 3).join(', ')}${members.length > 3 ? ', …' : ''}`;
       spaces.set(key, { color: colors[i] ?? '#888', label: t.addressSpace === null ? 'address space unknown' : `pid ${t.addressSpace} (${name})` });
     }
   });
