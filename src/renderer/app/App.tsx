@@ -148,7 +148,7 @@ export function App({ controller, transport }: { controller: AppController; tran
           <RunSummary ended={state.ended} />
           <LiveMetrics state={state} />
           <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} />
-          <SpeedupPlot history={state.history} machine={state.machine} />
+          <SpeedupPlot history={state.history} sweep={state.sweepPoints} machine={state.machine} />
         </aside>
         <div className="timeline-column">
           <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} />

@@ -100,7 +100,7 @@ export class AppController {
   }
 
   async start(params: Partial<RunParamsInput>, scenarioId: string | null = null): Promise<boolean> {
-    this.store.update((s) => ({ ...s, status: 'starting', errors: [] }), true);
+    this.store.update((s) => ({ ...s, status: 'starting', errors: [], presetRun: null }), true);
     try {
       await this.client.invoke('startRun', { params, scenarioId });
       return true;

@@ -1,19 +1,10 @@
 import { VerdictSchema, type BridgeEvent, type Machine, type MemorySample, type Metrics, type RunInfo, type Task, type Verdict } from '../../shared';
 import type { ConnectionState } from '../bridge/connection';
+import { runRecordFor, sweepPointsOf, type RunRecord, type SweepPoint } from './speedup-record';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'stopping' | 'ended';
 
-/** A finished run reduced to what the speedup plot needs. */
-export interface RunRecord {
-  runId: string;
-  workload: string;
-  kind: string;
-  workers: number;
-  wallMs: number;
-  cpuMs: number;
-  parallelism: number;
-  unitsPerSecond: number | null;
-}
+export type { RunRecord } from './speedup-record';
 
 /** What React shows. Segments are not here: they go to the TimelineModel, which the canvas reads. */
 export interface RunState {
@@ -31,6 +22,10 @@ export interface RunState {
   /** User-facing messages, newest last. */
   errors: string[];
   history: RunRecord[];
+  /** The speedup-sweep preset's own measured points (its verdict), newest sweep only. */
+  sweepPoints: SweepPoint[];
+  /** Runs announced so far by the preset going on (a multi-run preset starts one run per measurement). */
+  presetRun: { scenarioId: string; index: number } | null;
   /** Per-core busy share over recent windows, oldest first (<= HISTORY_LENGTH each). */
   coreHistory: number[][];
 }
@@ -50,6 +45,8 @@ export const initialRunState: RunState = {
   verdict: null,
   errors: [],
   history: [],
+  sweepPoints: [],
+  presetRun: null,
   coreHistory: [],
 };
 
@@ -62,9 +59,15 @@ export function workerCount(tasks: readonly Task[]): number {
 /** Applies one bridge event; pure, so the panels' behaviour is unit tested without a DOM. */
 export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
   switch (event.type) {
-    case 'run-started':
+    case 'run-started': {
+      const sid = event.run.scenarioId;
+      const sameRun = state.run?.runId === event.run.runId;
+      // A multi-run preset announces one run per measurement; a verdict (or a new Start) closes the count.
+      const continues = state.presetRun?.scenarioId === sid && state.verdict === null;
+      const presetRun = sid === null ? null : sameRun ? state.presetRun : { scenarioId: sid, index: continues && state.presetRun ? state.presetRun.index + 1 : 1 };
       return {
         ...state,
+        presetRun,
         machine: event.machine,
         run: event.run,
         status: 'running',
@@ -76,6 +79,7 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
         verdict: null,
         coreHistory: [],
       };
+    }
     case 'task': {
       const i = state.tasks.findIndex((t) => t.id === event.task.id);
       const tasks = i < 0 ? [...state.tasks, event.task] : state.tasks.map((t, j) => (j === i ? event.task : t));
@@ -99,21 +103,12 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
       const parsed = event.verdict === undefined ? null : VerdictSchema.safeParse(event.verdict);
       const verdict = parsed?.success ? parsed.data : null;
       const history = [...state.history];
-      if (metrics && state.run && state.run.runId === event.runId && event.reason !== 'failed') {
-        history.push({
-          runId: event.runId,
-          workload: state.run.params.workload,
-          kind: state.run.params.kind,
-          workers: Math.max(1, workerCount(state.tasks)),
-          wallMs: metrics.wallMs,
-          cpuMs: metrics.cpuMs,
-          parallelism: metrics.parallelism,
-          unitsPerSecond: metrics.unitsPerSecond,
-        });
-      }
+      const record = state.run && state.run.runId === event.runId && event.reason !== 'failed' ? runRecordFor(state.run, state.tasks, metrics) : null;
+      if (record) history.push(record);
+      const sweep = verdict ? sweepPointsOf(verdict) : null;
       const errors =
         parsed && !parsed.success ? [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] : state.errors;
-      return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, verdict, history, errors };
+      return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, verdict, history, sweepPoints: sweep ?? state.sweepPoints, errors };
     }
     case 'error':
       return { ...state, errors: [...state.errors.slice(-4), event.message] };

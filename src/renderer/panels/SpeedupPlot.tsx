@@ -4,9 +4,17 @@ import type { RunState } from '../app/run-state';
 import { speedupPoints } from '../app/speedup';
 
 /** Measured speedup vs workers for every (kind, workload) run so far, against the ideal line. */
-export const SpeedupPlot = memo(function SpeedupPlot({ history, machine }: { history: RunState['history']; machine: RunState['machine'] }) {
+export const SpeedupPlot = memo(function SpeedupPlot({
+  history,
+  sweep,
+  machine,
+}: {
+  history: RunState['history'];
+  sweep: RunState['sweepPoints'];
+  machine: RunState['machine'];
+}) {
   const state = { history, machine };
-  const points = speedupPoints(state.history);
+  const points = speedupPoints(state.history, sweep);
   const width = 320;
   const height = 170;
   const m = { l: 34, r: 10, t: 10, b: 28 };
@@ -14,7 +22,7 @@ export const SpeedupPlot = memo(function SpeedupPlot({ history, machine }: { his
     return (
       <section className="panel speedup" aria-labelledby="speedup-title">
         <h2 id="speedup-title">Speedup</h2>
-        <p className="muted">Each finished run adds a point: speedup against the 1-worker run of the same kind.</p>
+        <p className="muted">Each finished CPU-bound run of one kind adds a point: speedup against the 1-worker run of the same kind and workload.</p>
       </section>
     );
   }
@@ -28,7 +36,7 @@ export const SpeedupPlot = memo(function SpeedupPlot({ history, machine }: { his
   return (
     <section className="panel speedup" aria-labelledby="speedup-title">
       <h2 id="speedup-title">Speedup</h2>
-      <svg width={width} height={height} role="img" aria-label={`Speedup plot: ${points.map((p) => `${p.series} ${p.workers} workers ${p.speedup.toFixed(2)}x`).join('; ')}`}>
+      <svg width={width} height={height} role="img" aria-label={`Speedup plot: ${points.map((p) => `${p.series} at ${p.workers}: ${p.speedup.toFixed(2)}x`).join('; ')}`}>
         <line className="axis-line" x1={m.l} x2={width - m.r} y1={y(0)} y2={y(0)} />
         <line className="axis-line" x1={m.l} x2={m.l} y1={y(0)} y2={m.t} />
         {x.ticks(Math.min(maxWorkers, 6)).map((t) => (
@@ -53,7 +61,7 @@ export const SpeedupPlot = memo(function SpeedupPlot({ history, machine }: { his
               <path className="series" stroke={colour(s)} d={ps.map((p, i) => `${i ? 'L' : 'M'}${x(p.workers)},${y(p.speedup)}`).join('')} />
               {ps.map((p) => (
                 <circle key={p.workers} cx={x(p.workers)} cy={y(p.speedup)} r={4} fill={p.basis === 'throughput' ? colour(s) : 'none'} stroke={colour(s)} strokeWidth={2}>
-                  <title>{`${s}: ${p.workers} workers, ${p.speedup.toFixed(2)}x (${p.basis === 'throughput' ? 'throughput vs 1 worker' : 'parallelism; run 1 worker for a true speedup'})`}</title>
+                  <title>{`${s}: ${p.workers} in parallel, ${p.speedup.toFixed(2)}x (${p.basis === 'throughput' ? 'throughput vs 1 worker' : 'parallelism; run 1 worker for a true speedup'})`}</title>
                 </circle>
               ))}
             </g>
