@@ -408,6 +408,17 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     },
     stop: () => end('stopped'),
     subscribe(listener) {
+      // The host's tasks (and early workers) were announced before anyone could subscribe:
+      // replay them first, or a late subscriber drops their segments as unannounced.
+      if (!ending) {
+        for (const task of recorder.snapshot().tasks) {
+          try {
+            listener({ type: 'task', task });
+          } catch (error) {
+            console.error(`session ${runId}: a listener threw: ${String(error)}`);
+          }
+        }
+      }
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
