@@ -1,5 +1,5 @@
 import { axisTop, select, zoom as d3zoom, zoomIdentity, type ZoomTransform } from 'd3';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { pack, STATE_LABELS, THEME_COLORS } from './colors';
 import { hitTestLane } from './hit-test';
 import { buildLanes, type TimelineViewKind } from './lane-builder';
@@ -8,6 +8,7 @@ import { computeLayout, laneAt, type TimelineLayout } from './layout';
 import type { TimelineModel } from './model';
 import { CanvasPainter, type PaintStats } from './painter';
 import type { FrameScheduler } from './scheduler';
+import { placeTip } from './tip-position';
 import { applyZoomStep } from './viewport';
 import type { TimelineViewState } from './view-state';
 import { formatMs } from '../app/summary';
@@ -55,6 +56,18 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
   const [tip, setTip] = useState<Tip | null>(null);
   const [ariaLabel, setAriaLabel] = useState('');
   const last = useRef<{ layout: TimelineLayout; lanes: LaneDescriptor[] } | null>(null);
+  const tipRef = useRef<HTMLDivElement>(null);
+
+  // The tip is fixed in the viewport, placed once its size is known: never clipped by the panel, flipped near edges.
+  useLayoutEffect(() => {
+    const el = tipRef.current;
+    if (!el || !tip) return;
+    const r = el.getBoundingClientRect();
+    const at = placeTip({ x: tip.x, y: tip.y }, { width: r.width, height: r.height }, { width: window.innerWidth, height: window.innerHeight });
+    el.style.left = `${at.left}px`;
+    el.style.top = `${at.top}px`;
+    el.style.visibility = 'visible';
+  }, [tip]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -163,7 +176,11 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       view.dataChanged(model.endMs);
       scheduler.requestWithin(LIVE_FRAME_GAP_MS);
     });
-    const offView = view.onChange((cause) => (cause === 'data' ? scheduler.requestWithin(LIVE_FRAME_GAP_MS) : scheduler.request()));
+    const offView = view.onChange((cause) => {
+      if (cause === 'data') return scheduler.requestWithin(LIVE_FRAME_GAP_MS);
+      setTip(null); // zoom, pan, keys, selection, theme: what the tip described moved
+      scheduler.request();
+    });
     const ro = new ResizeObserver(() => {
       size = { width: wrap.clientWidth, height: wrap.clientHeight };
       scheduler.request();
@@ -205,13 +222,14 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     const rect = ev.currentTarget.getBoundingClientRect();
     const x = ev.clientX - rect.left;
     const y = ev.clientY - rect.top;
+    const client = { x: ev.clientX, y: ev.clientY };
     const li = laneAt(shown.layout, y);
     const lane = shown.lanes[li];
     if (!lane || x < shown.layout.plotLeft) return null;
     const t = shown.layout.x.invert(x);
     const msPerPx = (view.viewport.t1 - view.viewport.t0) / shown.layout.plotWidth;
     const seg = hitTestLane(lane.columns, t, msPerPx * 2);
-    return seg < 0 ? null : { seg, x, y };
+    return seg < 0 ? null : { seg, client };
   };
 
   const onMove = (ev: React.MouseEvent<HTMLCanvasElement>) => {
@@ -224,8 +242,8 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     const task = model.tasks[s.task];
     const onCpu = s.onCpuMs > 0 ? `${s.onCpuMs.toFixed(2)} ms` : '0 ms';
     setTip({
-      x: h.x,
-      y: h.y,
+      x: h.client.x,
+      y: h.client.y,
       lines: [
         `${task?.label ?? 'task'} (${task?.kind ?? '?'})`,
         `pid ${task?.pid ?? 'unknown'} · tid ${task?.tid ?? 'unknown'}`,
@@ -240,6 +258,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
   const onClick = (ev: React.MouseEvent<HTMLCanvasElement>) => {
     const h = hit(ev);
     const task = h ? model.segments.get(h.seg).task : -1;
+    setTip(null);
     view.select(task === view.selectedTask ? -1 : task);
   };
 
@@ -258,7 +277,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
         <g ref={axisRef} />
       </svg>
       {tip && (
-        <div className="timeline-tip" role="tooltip" style={{ left: Math.min(tip.x + 14, (wrapRef.current?.clientWidth ?? 0) - 260), top: tip.y + 14 }}>
+        <div className="timeline-tip" role="tooltip" ref={tipRef} style={{ left: tip.x + 14, top: tip.y + 14, visibility: 'hidden' }}>
           {tip.lines.map((l, i) => (
             <div key={i} className={i === 0 ? 'tip-title' : undefined}>
               {l}
