@@ -85,6 +85,8 @@ export const FromSamplerSchema = z.discriminatedUnion('type', [
     segments: z.array(SegmentSchema),
     markers: z.array(MarkerSchema),
     memory: z.array(MemoryReadingSchema),
+    /** The sampler's own measurements so far (rate, CPU %), for live metrics; the final ones come with 'stopped'. */
+    stats: SamplerStatsSchema.optional(),
   }),
   /** Last message: everything is flushed; the sampler's own measurements. */
   z.object({ type: z.literal('stopped'), stats: SamplerStatsSchema }),

@@ -229,7 +229,7 @@ export class SamplerLoop {
   private ship(cut: boolean): void {
     if (cut) for (const t of this.tasks.values()) this.segments.push(...t.timeline.cut());
     if (this.segments.length === 0 && this.markers.length === 0 && this.memory.length === 0) return;
-    this.io.post({ type: 'batch', segments: this.segments, markers: this.markers, memory: this.memory });
+    this.io.post({ type: 'batch', segments: this.segments, markers: this.markers, memory: this.memory, stats: this.stats.result() });
     this.segments = [];
     this.markers = [];
     this.memory = [];

@@ -22,3 +22,25 @@ describe('a subscriber attached right after startRun', () => {
     }
   });
 });
+
+describe('live metrics during a run', () => {
+  it("carry the sampler's stats so far (rate, CPU %), not null until the end", async () => {
+    const session = await engine.startRun({ kind: 'thread', workers: 1, workload: 'cpu', durationS: 2.5 });
+    const live: BridgeEvent[] = [];
+    let ended = false;
+    session.subscribe((e) => {
+      if (e.type === 'run-ended') ended = true;
+      if (e.type === 'metrics' && !ended) live.push(e);
+    });
+    const trace = await session.done;
+    const withSampler = live.flatMap((e) => (e.type === 'metrics' && e.metrics.sampler ? [e.metrics.sampler] : []));
+    // The last metrics event is the final one (sent with the stop); the earlier ones are live.
+    expect(withSampler.length).toBeGreaterThan(1);
+    const first = withSampler[0]!;
+    expect(first.rateHz).toBeGreaterThan(0);
+    expect(first.cpuPercent).toBeGreaterThan(0);
+    // Same order of magnitude as the final rate (a busy machine may slow it).
+    expect(first.rateHz / trace.metrics!.sampler!.rateHz).toBeGreaterThan(0.3);
+    expect(first.rateHz / trace.metrics!.sampler!.rateHz).toBeLessThan(3);
+  });
+});

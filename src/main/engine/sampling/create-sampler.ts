@@ -69,7 +69,7 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
         onReady?.(msg.tid);
         return;
       case 'batch':
-        deliver({ segments: msg.segments, markers: msg.markers, memory: msg.memory });
+        deliver({ segments: msg.segments, markers: msg.markers, memory: msg.memory, ...(msg.stats ? { stats: msg.stats } : {}) });
         return;
       case 'stopped':
         stats = msg.stats;

@@ -24,6 +24,8 @@ export interface SamplerBatch {
   markers: Marker[];
   /** RSS per address space (pid), sampled at a lower rate (~10 Hz). */
   memory: { tMs: number; addressSpace: number; rssBytes: number }[];
+  /** The sampler's own measurements so far (cheap to compute), so live metrics need not wait for stop(). */
+  stats?: SamplerStats;
 }
 
 /**

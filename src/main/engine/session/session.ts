@@ -85,8 +85,10 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   const lastRss = new Map<number, number>();
   const HEAP_SAMPLE_MS = 1000;
   const sampler = await deps.createSampler({ samplerEntry: options.entries.sampler, intervalMs: params.intervalMs, runStartMono });
+  let liveSamplerStats: SamplerStats | null = null;
   const offBatch = sampler.onBatch((batch: SamplerBatch) => {
     recorder.addBatch(batch);
+    if (batch.stats) liveSamplerStats = batch.stats;
     for (const m of batch.memory) lastRss.set(m.addressSpace, m.rssBytes);
     if (batch.segments.length) {
       emit({ type: 'segments', runId, segments: batch.segments });
@@ -309,7 +311,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     metricsTimer = setTimeout(() => {
       if (ending) return;
       const t0 = monoMs();
-      emit({ type: 'metrics', runId, metrics: currentMetrics(null, relMs(t0)) });
+      emit({ type: 'metrics', runId, metrics: currentMetrics(liveSamplerStats, relMs(t0)) });
       scheduleLiveMetrics(Math.max(timing.liveMetricsMs, 50 * (monoMs() - t0)));
     }, delayMs);
   };
