@@ -50,26 +50,81 @@ export const THEME_COLORS: Record<Theme, { page: string; lane: string; text: str
   dark: { page: '#15181d', lane: '#23272e', text: '#e9ecef', muted: '#a3acb6', grid: '#343a40', select: '#ffffff' },
 };
 
+const WORKER_FIRST: Record<string, number> = { main: 2, sampler: 3 };
+
+/** 0, 1, 1/2, 1/4, 3/4, ...: each new member lands as far as possible from those before it. */
+function spread(i: number): number {
+  if (i === 0) return 0;
+  if (i === 1) return 1;
+  let n = i - 1;
+  let f = 0;
+  let b = 0.5;
+  while (n > 0) {
+    if (n & 1) f += b;
+    n >>= 1;
+    b /= 2;
+  }
+  return f === 0 ? 0.5 : f;
+}
+
+/**
+ * Hue per address space, in a fixed order (earliest requested task first,
+ * then pid), so a saved trace replays in the same colours as the live run
+ * whatever order its tasks arrived in.
+ */
+export function spaceHues(tasks: readonly Task[]): Map<number, string> {
+  const first = new Map<number, number>();
+  for (const t of tasks) {
+    if (t.addressSpace === null) continue;
+    const at = first.get(t.addressSpace);
+    if (at === undefined || t.requestedMs < at) first.set(t.addressSpace, t.requestedMs);
+  }
+  const order = [...first.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  return new Map(order.map(([space], i) => [space, schemeTableau10[i % schemeTableau10.length] as string]));
+}
+
 /**
  * Colour by address space: each process (address space) gets its own hue from
- * Tableau10; the threads living in it share that hue family, stepping in
- * lightness. Tasks whose address space is unknown are grey.
+ * Tableau10; the threads living in it share that hue family, spread far apart
+ * in lightness (workers first, so threads taking turns differ most). Tasks
+ * whose address space is unknown are grey. Keyed by task content, not arrival order.
  */
 export function taskColors(tasks: readonly Task[], theme: Theme): string[] {
-  const spaces = new Map<number, { hue: string; members: number }>();
-  return tasks.map((t) => {
+  const hues = spaceHues(tasks);
+  const members = new Map<number, number[]>();
+  tasks.forEach((t, i) => {
+    if (t.addressSpace === null) return;
+    const list = members.get(t.addressSpace) ?? [];
+    list.push(i);
+    members.set(t.addressSpace, list);
+  });
+  const rank = new Map<number, number>();
+  const size = new Map<number, number>();
+  for (const list of members.values()) {
+    list.sort((a, b) => {
+      const ta = tasks[a] as Task;
+      const tb = tasks[b] as Task;
+      return (WORKER_FIRST[ta.kind] ?? 0) - (WORKER_FIRST[tb.kind] ?? 0) || ta.requestedMs - tb.requestedMs || ta.id.localeCompare(tb.id);
+    });
+    list.forEach((ti, r) => {
+      rank.set(ti, r);
+      size.set(ti, list.length);
+    });
+  }
+  return tasks.map((t, i) => {
     if (t.addressSpace === null) return theme === 'dark' ? '#adb5bd' : '#6c757d';
-    let space = spaces.get(t.addressSpace);
-    if (!space) {
-      space = { hue: schemeTableau10[spaces.size % schemeTableau10.length] as string, members: 0 };
-      spaces.set(t.addressSpace, space);
+    const c = hsl(hues.get(t.addressSpace) ?? '#888');
+    if ((size.get(i) ?? 1) > 1) {
+      const f = spread(rank.get(i) ?? 0);
+      c.l = 0.3 + 0.45 * f;
+      c.h += (f - 0.5) * 14;
     }
-    const n = space.members++;
-    const c = hsl(space.hue);
-    // 0, +1, -1, +2, ... lightness steps around the base hue.
-    const step = n === 0 ? 0 : (n % 2 === 1 ? 1 : -1) * Math.ceil(n / 2);
-    c.l = Math.max(0.25, Math.min(0.8, c.l + step * 0.09));
-    c.h += step * 6;
     return c.formatHex();
   });
+}
+
+/** The address space's own hue (the Legend's swatch). */
+export function spaceColor(tasks: readonly Task[], addressSpace: number | null, theme: Theme): string {
+  if (addressSpace === null) return theme === 'dark' ? '#adb5bd' : '#6c757d';
+  return spaceHues(tasks).get(addressSpace) ?? '#888';
 }
