@@ -185,7 +185,9 @@ export class TaskTimeline {
     const start = p.intervals[0]!.startMs;
     const end = p.intervals[p.intervals.length - 1]!.endMs;
     if (p.onNs + p.waitNs === 0) {
-      for (const iv of p.intervals) this.append(out, iv.startMs, iv.endMs, offState ?? idleState, null, 0, 0);
+      // A span in R with no counter movement closed as running (at untrack or stop) keeps the
+      // interval's core, else the last core seen: unknown only when the OS never told one.
+      for (const iv of p.intervals) this.append(out, iv.startMs, iv.endMs, offState ?? idleState, iv.core ?? this.lastRunCore, 0, 0);
       if (idleState === 'running' || idleState === 'runnable') this.lastRState = idleState;
       return;
     }
@@ -209,7 +211,7 @@ export class TaskTimeline {
         const e = Math.min(iv.endMs, runEnd);
         const ns = i === running.length - 1 ? restOn - given : (restOn * (e - s)) / runMs;
         given += ns;
-        this.append(out, s, e, 'running', iv.core, ns, 0);
+        this.append(out, s, e, 'running', iv.core ?? this.lastRunCore, ns, 0);
       });
     }
     if (offState !== null && runEnd < end) this.append(out, runEnd, end, offState, null, 0, 0);

@@ -167,4 +167,21 @@ describe('TaskTimeline', () => {
     expect(sum(segs, (s) => s.waitNs) / wait).toBeCloseTo(1, 9);
     for (let i = 1; i < segs.length; i++) expect(segs[i]!.startMs).toBeCloseTo(segs[i - 1]!.endMs, 9);
   });
+
+  it('a running span closed at finish with no counter movement keeps the last core seen, not null', () => {
+    // Running on core 1, then in R with unchanged counters until untrack: the last piece is running (lastRState).
+    const { segs } = run([{ letter: 'R', dOnMs: 1, core: 1 }, { letter: 'R', core: 1 }, { letter: 'R', core: 1 }]);
+    const running = segs.filter((s) => s.state === 'running');
+    expect(running.length).toBeGreaterThan(0);
+    for (const s of running) expect(s.core).toBe(1);
+  });
+
+  it('without any core ever reported, a running piece stays unknown (null)', () => {
+    const tl = new TaskTimeline('t', { resolveAfterMs: 20 });
+    const at = (tMs: number, onMs: number) => ({ tMs, letter: 'R', core: null, onCpuNs: onMs * MS, waitNs: 0, phase: null, phaseCore: null });
+    const segs = [...tl.observe(at(0, 0)), ...tl.observe(at(1, 1)), ...tl.observe(at(2, 1)), ...tl.finish()];
+    const running = segs.filter((s) => s.state === 'running');
+    expect(running.length).toBeGreaterThan(0);
+    for (const s of running) expect(s.core).toBeNull();
+  });
 });
