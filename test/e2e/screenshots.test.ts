@@ -53,15 +53,20 @@ describe('screenshots of a live run', () => {
       await b.page.screenshot({ path: artifact('live-light.png') });
       copyFileSync(artifact('live-light.png'), join(repoRoot, 'docs', 'screenshots', 'live-run-2-processes-2-threads.png'));
 
-      // Click the middle of the first task lane (a process, running or waiting): that task becomes selected.
-      const layout = await b.page.evaluate(() => (globalThis as unknown as { __corelanesBench: { layout(k: string): { plotLeft: number; plotWidth: number; lanesTop: number; laneHeight: number } } }).__corelanesBench.layout('tasks'));
+      // Click the middle of a process's Tasks lane (running or waiting there all along): that task becomes selected.
+      const layout = await b.page.evaluate(() => (globalThis as unknown as { __corelanesBench: { layout(k: string): { plotLeft: number; plotWidth: number; lanesTop: number; laneHeight: number; laneStep: number } } }).__corelanesBench.layout('tasks'));
       const box = await b.page.getByTestId('timeline-tasks').boundingBox();
       if (!box) throw new Error('no tasks canvas');
-      await b.page.mouse.click(box.x + layout.plotLeft + layout.plotWidth * 0.5, box.y + layout.lanesTop + layout.laneHeight / 2);
+      const before = await hookState(b.page);
+      const processTask = before.tasks.findIndex((t) => t.kind === 'process');
+      const lane = before.taskOrder.indexOf(processTask);
+      expect(lane).toBeGreaterThanOrEqual(0);
+      const laneY = box.y + layout.lanesTop + lane * layout.laneStep + layout.laneHeight / 2;
+      await b.page.mouse.click(box.x + layout.plotLeft + layout.plotWidth * 0.5, laneY);
       const s = await hookState(b.page);
-      expect(s.selectedTask).toBeGreaterThanOrEqual(0);
+      expect(s.selectedTask).toBe(processTask);
       expect(s.tasks[s.selectedTask]?.kind).toBe('process');
-      await b.page.mouse.move(box.x + layout.plotLeft + layout.plotWidth * 0.4, box.y + layout.lanesTop + layout.laneHeight / 2);
+      await b.page.mouse.move(box.x + layout.plotLeft + layout.plotWidth * 0.4, laneY);
       await b.page.getByRole('tooltip').waitFor({ timeout: 5000 });
       expect(await b.page.getByRole('tooltip').textContent()).toMatch(/pid \d+.*state: .*core: .*on CPU/);
       await b.page.screenshot({ path: artifact('live-light-selected.png') });

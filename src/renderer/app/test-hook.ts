@@ -24,6 +24,8 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
         segments: model.segments.length,
         tasks: model.tasks.map((t) => ({ id: t.id, kind: t.kind, pid: t.pid, tid: t.tid, label: t.label })),
         coreLaneSegments: model.coreLanes.map((l) => l.length),
+        /** Task indices in Tasks-view lane order. */
+        taskOrder: [...model.taskOrder()],
         coreCount: model.coreCount(),
         following: view.following,
         viewport: { ...view.viewport },

@@ -7,6 +7,7 @@ export interface HookState {
   segments: number;
   tasks: { id: string; kind: string; pid: number | null; tid: number | null; label: string }[];
   coreLaneSegments: number[];
+  taskOrder: number[];
   coreCount: number;
   following: boolean;
   viewport: { t0: number; t1: number };
