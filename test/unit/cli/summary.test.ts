@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary, formatVerdict } from '../../../src/main/cli/run/format-summary';
-import { median, summarize } from '../../../src/main/cli/run/summary';
+import { median, summarize, summarizeCommand } from '../../../src/main/cli/run/summary';
 import { RunParamsSchema, TRACE_FORMAT, TRACE_VERSION, type Trace } from '../../../src/shared';
 
 const trace: Trace = {
@@ -36,6 +36,16 @@ describe('summarize', () => {
     expect(s.tasks[0]).toMatchObject({ kind: 'process', pid: 10, tid: 10, onCpuMs: 900, waitMs: 5, coreMs: { '0': 675, '1': 225 }, migrations: 1, spawnMs: 40 });
     expect(s.tasks[0]?.coreShare).toEqual({ '0': 0.75, '1': 0.25 });
     expect(s.spawn).toEqual({ medianMs: 50, maxMs: 60 });
+  });
+
+  it('of a traced command names the command and its real kinds, and makes up no kind, workload or spawn latency', () => {
+    const s = summarizeCommand(trace, ['python3', 'x.py']);
+    expect(s).toMatchObject({ command: ['python3', 'x.py'], kind: 'command', kinds: ['process'], workload: null, workers: 2, spawn: { medianMs: null, maxMs: null } });
+    for (const t of s.tasks) expect(t.spawnMs).toBeNull();
+    const text = formatSummary(s);
+    expect(text.split('\n')[0]).toBe('Trace r1 of `python3 x.py`: 2 tasks (process)');
+    expect(text).not.toMatch(/workload cpu| 0\.0 ms|x thread/);
+    expect(text).toMatch(/process 0\s+process\s+10\s+10\s+900\.0 ms\s+5\.0 ms\s+1\s+-\s+finished/);
   });
 
   it('median of even and odd lists', () => {

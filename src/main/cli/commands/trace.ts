@@ -5,7 +5,7 @@ import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatSummary } from '../run/format-summary';
 import { checkWritable } from '../run/out-file';
 import { INTERVAL_HELP, parseIntervalMs } from '../run/parse-options';
-import { summarize } from '../run/summary';
+import { summarizeCommand } from '../run/summary';
 
 interface TraceOptions {
   json?: boolean;
@@ -57,7 +57,7 @@ export function traceCommandCli(): Command {
         });
         const { trace } = result;
         if (outPath) writeFileSync(outPath, JSON.stringify(trace));
-        const summary = summarize(trace);
+        const summary = summarizeCommand(trace, argv);
         const extra = {
           command: argv,
           exitCode: result.exitCode,

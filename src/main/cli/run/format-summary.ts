@@ -16,12 +16,16 @@ function bar(share: number, width = 20): string {
 /** The readable summary printed after a run. */
 export function formatSummary(s: RunSummary): string {
   const lines: string[] = [];
-  lines.push(`Run ${s.runId}${s.scenarioId ? ` (${s.scenarioId})` : ''}: ${s.workers} x ${s.kind}, workload ${s.workload}`);
+  if (s.command) {
+    const kinds = s.kinds?.length ? ` (${s.kinds.join(', ')})` : '';
+    lines.push(`Trace ${s.runId} of \`${s.command.join(' ')}\`: ${s.workers} task${s.workers === 1 ? '' : 's'}${kinds}`);
+  } else lines.push(`Run ${s.runId}${s.scenarioId ? ` (${s.scenarioId})` : ''}: ${s.workers} x ${s.kind}, workload ${s.workload ?? '-'}`);
   lines.push(
     `wall ${ms(s.wallMs)}   on-CPU ${ms(s.cpuMs)}   parallelism ${s.parallelism.toFixed(2)} (on-CPU time of the workers / wall time)` +
       (s.unitsPerSecond !== null ? `   ${Math.round(s.unitsPerSecond)} units/s` : ''),
   );
-  lines.push(`spawn latency: median ${ms(s.spawn.medianMs)}, max ${ms(s.spawn.maxMs)} (request to the worker's first instruction)`);
+  if (s.command) lines.push("spawn latency: - (a traced command's tasks are seen only once they run)");
+  else lines.push(`spawn latency: median ${ms(s.spawn.medianMs)}, max ${ms(s.spawn.maxMs)} (request to the worker's first instruction)`);
   lines.push(
     s.sampler.rateHz === null
       ? 'sampler: no measurements (it did not stop cleanly)'

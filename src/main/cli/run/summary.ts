@@ -4,8 +4,12 @@ import type { Metrics, Trace } from '../../../shared';
 export interface RunSummary {
   runId: string;
   scenarioId: string | null;
+  /** `corelanes trace`: the traced command (then kind is 'command', workload null). */
+  command?: string[];
+  /** `corelanes trace`: the kinds of the tasks found (process, thread, python-thread, ...). */
+  kinds?: string[];
   kind: string;
-  workload: string;
+  workload: string | null;
   workers: number;
   wallMs: number;
   cpuMs: number;
@@ -84,5 +88,25 @@ export function summarize(trace: Trace): RunSummary {
       exitReason: t.exitReason,
       exitDetail: details.get(t.taskId)?.exitDetail ?? null,
     })),
+  };
+}
+
+/**
+ * The summary of `corelanes trace`: the run's params are placeholders there (no kind,
+ * workload or worker count was chosen) and a discovered task's spawn latency is not
+ * known (the tracer sees it only once it runs), so they are replaced by what is true.
+ */
+export function summarizeCommand(trace: Trace, argv: string[]): RunSummary {
+  const s = summarize(trace);
+  const tasks = s.tasks.map((t) => ({ ...t, spawnMs: null }));
+  return {
+    ...s,
+    command: argv,
+    kinds: [...new Set(tasks.map((t) => t.kind))],
+    kind: 'command',
+    workload: null,
+    workers: tasks.length,
+    spawn: { medianMs: null, maxMs: null },
+    tasks,
   };
 }
