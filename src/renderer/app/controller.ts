@@ -74,6 +74,12 @@ export class AppController {
       case 'segments':
         if (event.runId === this.model.runId) this.model.appendSegments(event.segments);
         return; // nothing for React
+      case 'markers':
+        if (event.runId === this.model.runId) this.model.appendMarkers(event.markers);
+        return;
+      case 'run-ended':
+        if (event.runId === this.model.runId) this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
+        break;
       case 'menu':
         for (const l of this.menuListeners) l(event.action);
         return;

@@ -91,7 +91,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       drawnKey = key;
       if (size.width < 10 || size.height < 10) return null;
       // Lane descriptors (palettes, labels) change with tasks, theme, selection and core count, not with segments.
-      const lanesKey = `${model.tasksRevision}|${model.runId}|${view.theme}|${view.selectedTask}|${model.coreCount()}|${model.unknownCoreLane.length > 0}`;
+      const lanesKey = `${model.tasksRevision}|${model.runId}|${view.theme}|${view.selectedTask}|${model.coreCount()}|${model.showsUnknownCoreLane()}|${model.gilLane.length > 0}`;
       if (lanesKey !== builtLanesKey || !builtLanes) {
         builtLanes = buildLanes(kind, model, view.theme, view.selectedTask);
         builtLanesKey = lanesKey;
@@ -229,7 +229,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     const t = shown.layout.x.invert(x);
     const msPerPx = (view.viewport.t1 - view.viewport.t0) / shown.layout.plotWidth;
     const seg = hitTestLane(lane.columns, t, msPerPx * 2);
-    return seg < 0 ? null : { seg, client };
+    return seg < 0 ? null : { seg, client, gil: lane.key === 'gil' };
   };
 
   const onMove = (ev: React.MouseEvent<HTMLCanvasElement>) => {
@@ -237,6 +237,21 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     if (!h) {
       setTip(null);
       return;
+    }
+    if (h.gil) {
+      const g = model.gilHandover(h.seg);
+      if (!g) return setTip(null);
+      const holder = model.tasks[g.holder];
+      const previous = g.previous >= 0 ? model.tasks[g.previous] : null;
+      return setTip({
+        x: h.client.x,
+        y: h.client.y,
+        lines: [
+          `GIL held by ${holder?.label ?? 'a thread'}`,
+          `from ${formatMs(g.startMs)} for ${formatMs(g.endMs - g.startMs)}`,
+          previous ? `took it from ${previous.label}` : 'first holder seen',
+        ],
+      });
     }
     const s = model.segments.get(h.seg);
     const task = model.tasks[s.task];
@@ -257,7 +272,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
 
   const onClick = (ev: React.MouseEvent<HTMLCanvasElement>) => {
     const h = hit(ev);
-    const task = h ? model.segments.get(h.seg).task : -1;
+    const task = !h ? -1 : h.gil ? (model.gilHandover(h.seg)?.holder ?? -1) : model.segments.get(h.seg).task;
     setTip(null);
     view.select(task === view.selectedTask ? -1 : task);
   };

@@ -34,7 +34,7 @@ export function buildCoreLanes(model: TimelineModel, theme: Theme, selectedTask:
       task: null,
     });
   }
-  if (!observable || model.unknownCoreLane.length > 0) {
+  if (model.showsUnknownCoreLane()) {
     lanes.push({
       key: 'core-unknown',
       label: 'core unknown',
@@ -55,7 +55,23 @@ export function buildCoreLanes(model: TimelineModel, theme: Theme, selectedTask:
 export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask: number): LaneDescriptor[] {
   const colors = taskColors(model.tasks, theme);
   const palette = Uint32Array.from(TASK_STATES, (s) => pack(STATE_COLORS[theme][s]));
-  return model.taskOrder().map((t) => {
+  const lanes: LaneDescriptor[] = [];
+  if (model.gilLane.length > 0) {
+    // Who holds the GIL: one slice per holding, in the holder's colour (as on a core).
+    lanes.push({
+      key: 'gil',
+      label: 'GIL holder',
+      note: 'which thread holds the lock',
+      columns: model.gilLane,
+      categories: Math.max(1, model.tasks.length),
+      palette: Uint32Array.from(colors, pack),
+      dim: null,
+      swatch: null,
+      highlighted: false,
+      task: null,
+    });
+  }
+  return lanes.concat(model.taskOrder().map((t) => {
     const task = model.tasks[t];
     const ids = [task?.pid != null ? `pid ${task.pid}` : null, task?.tid != null && task.tid !== task.pid ? `tid ${task.tid}` : null]
       .filter(Boolean)
@@ -72,7 +88,7 @@ export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask:
       highlighted: t === selectedTask,
       task: t,
     };
-  });
+  }));
 }
 
 export function buildLanes(kind: TimelineViewKind, model: TimelineModel, theme: Theme, selectedTask: number): LaneDescriptor[] {

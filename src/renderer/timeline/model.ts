@@ -1,4 +1,4 @@
-import type { Disposer, Machine, Segment, Task } from '../../shared';
+import type { Disposer, Machine, Marker, Segment, Task } from '../../shared';
 import { LaneColumns } from './lane-columns';
 import { SegmentStore, STATE_INDEX } from './segment-store';
 
@@ -19,6 +19,19 @@ export class TimelineModel {
   readonly coreLanes: LaneColumns[] = [];
   /** Running segments whose core the OS did not report. */
   readonly unknownCoreLane = new LaneColumns();
+  /**
+   * Who holds the GIL over time, from 'gil-handover' markers: each hand-over
+   * starts a slice of its taker (category = task index) that lasts until the
+   * next one. The last holder's slice is open until the next hand-over or the
+   * run's end (closeGil).
+   */
+  readonly gilLane = new LaneColumns();
+  private readonly gilTimes: number[] = [];
+  private readonly gilHolders: number[] = [];
+  private gilClosedAt: number | null = null;
+  /** Running time on a reported core and on none: the "core unknown" lane shows only when it matters. */
+  runningMs = 0;
+  unknownCoreMs = 0;
   /** Latest segment end seen (ms since the run's start). */
   endMs = 0;
   version = 0;
@@ -42,6 +55,12 @@ export class TimelineModel {
     this.taskLanes.length = 0;
     this.coreLanes.length = 0;
     this.unknownCoreLane.clear();
+    this.gilLane.clear();
+    this.gilTimes.length = 0;
+    this.gilHolders.length = 0;
+    this.gilClosedAt = null;
+    this.runningMs = 0;
+    this.unknownCoreMs = 0;
     this.endMs = 0;
     this.droppedSegments = 0;
     this.tasksVersion++;
@@ -91,15 +110,68 @@ export class TimelineModel {
     const i = this.segments.push(start, end, task, state, core, onCpuMs);
     (this.taskLanes[task] as LaneColumns).push(start, end, state, i);
     if (state === STATE_INDEX.running) {
+      this.runningMs += end - start;
       if (core >= 0) {
         while (this.coreLanes.length <= core) this.coreLanes.push(new LaneColumns());
         (this.coreLanes[core] as LaneColumns).push(start, end, task, i);
       } else {
         this.unknownCoreLane.push(start, end, task, i);
+        this.unknownCoreMs += end - start;
       }
     }
     if (end > this.endMs) this.endMs = end;
     if (start < this.pendingMinStart) this.pendingMinStart = start;
+  }
+
+  /** GIL hand-overs (taskId took it, peerTaskId = previous holder); other markers are ignored. */
+  appendMarkers(markers: readonly Marker[]): void {
+    let added = false;
+    for (const m of markers) {
+      if (m.kind !== 'gil-handover' || m.taskId === null) continue;
+      const holder = this.taskIndex.get(m.taskId);
+      if (holder === undefined) continue;
+      let i = this.gilTimes.length;
+      while (i > 0 && (this.gilTimes[i - 1] as number) > m.tMs) i--;
+      this.gilTimes.splice(i, 0, m.tMs);
+      this.gilHolders.splice(i, 0, holder);
+      added = true;
+    }
+    if (!added) return;
+    this.rebuildGilLane();
+    this.pendingMinStart = -Infinity;
+    this.changed();
+  }
+
+  /** The run ended: the last GIL holder's slice ends with it. */
+  closeGil(endMs: number): void {
+    if (this.gilTimes.length === 0) return;
+    this.gilClosedAt = Math.max(endMs, this.gilTimes.at(-1) as number);
+    this.rebuildGilLane();
+    this.pendingMinStart = -Infinity;
+    this.changed();
+  }
+
+  /** Index into the hand-over list of the GIL slice at `i` in gilLane (its `segment` field). */
+  gilHandover(i: number): { holder: number; startMs: number; endMs: number; previous: number } | null {
+    const t = this.gilTimes[i];
+    if (t === undefined) return null;
+    const end = this.gilTimes[i + 1] ?? this.gilClosedAt ?? t;
+    return { holder: this.gilHolders[i] as number, startMs: t, endMs: end, previous: i > 0 ? (this.gilHolders[i - 1] as number) : -1 };
+  }
+
+  private rebuildGilLane(): void {
+    this.gilLane.clear();
+    for (let i = 0; i < this.gilTimes.length; i++) {
+      const end = this.gilTimes[i + 1] ?? this.gilClosedAt;
+      if (end === null || end === undefined) break;
+      this.gilLane.push(this.gilTimes[i] as number, end, this.gilHolders[i] as number, i);
+    }
+  }
+
+  /** Whether the Cores view needs a "core unknown" lane: always when the OS does not report cores, else only for >= 1% of the running time. */
+  showsUnknownCoreLane(): boolean {
+    if (!(this.machine?.coresObservable ?? true)) return true;
+    return this.unknownCoreLane.length > 0 && this.unknownCoreMs >= 0.01 * this.runningMs;
   }
 
   /** Number of core lanes to draw: the machine's cores, or more if a segment said so. */
