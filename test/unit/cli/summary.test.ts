@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSummary, formatVerdict } from '../../../src/main/cli/run/format-summary';
+import { formatSummary, formatVerdict, percentSplit } from '../../../src/main/cli/run/format-summary';
 import { median, summarize, summarizeCommand } from '../../../src/main/cli/run/summary';
 import { RunParamsSchema, TRACE_FORMAT, TRACE_VERSION, type Trace } from '../../../src/shared';
 
@@ -64,6 +64,17 @@ describe('formatSummary', () => {
     expect(text).toContain('2.5% of one core');
     expect(text).toMatch(/core 0 .* 90% busy/);
     expect(text).toContain('! process 1: hung');
+  });
+
+  it("splits each task's on-CPU time per core in % that add up to 100, naming the part on no known core '?'", () => {
+    const t: Trace = structuredClone(trace);
+    t.metrics!.tasks[0] = { ...t.metrics!.tasks[0]!, onCpuMs: 100, coreMs: { '0': 52, '1': 5 } };
+    const s = summarize(t);
+    expect(s.tasks[0]?.unknownCoreShare).toBeCloseTo(0.43, 3);
+    expect(formatSummary(s)).toMatch(/finished\s+0:52% 1:5% \?:43%$/m);
+    for (const parts of [[['0', 1 / 3], ['1', 1 / 3], ['?', 1 / 3]], [['0', 0.675], ['1', 0.2255], ['?', 0.0995]]] as [string, number][][]) {
+      expect(percentSplit(parts).reduce((a, [, p]) => a + p, 0)).toBe(100);
+    }
   });
 
   it('prints a verdict with its claim and numbers', () => {

@@ -62,7 +62,7 @@ export function runCommand(): Command {
         '(presets that measure a fixed amount of work, e.g. message-cost, race-counter, pools, use a quick set below 1 s;\n' +
         'without --duration each preset uses its own length); --interval-ms, --out and --json still apply,\n' +
         'and the verdict is printed (and is `verdict` in --json).\n\n' +
-        'The summary: per task its kind, pid, tid, on-CPU ms, waiting-for-CPU ms (run queue), share of time per core,\n' +
+        'The summary: per task its kind, pid, tid, on-CPU ms, waiting-for-CPU ms (run queue), its on-CPU time per core in % (? = on no known core),\n' +
         'migrations, spawn latency; per core the utilization; wall time; parallelism = on-CPU time of the workers / wall\n' +
         'time; the sampler\'s rate and CPU cost. --json fields: wallMs, cpuMs, parallelism, sampler.rateHz,\n' +
         'sampler.cpuPercent, cores[], tasks[] (kind, pid, tid, onCpuMs, waitMs, coreMs, migrations, spawnMs, ...).\n\n' +

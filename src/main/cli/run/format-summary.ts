@@ -13,6 +13,33 @@ function bar(share: number, width = 20): string {
   return `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
 }
 
+/**
+ * Whole percentages of `parts` (label, share 0..1) that add up to exactly 100
+ * (largest remainder); labels that round to 0% are left out.
+ */
+export function percentSplit(parts: [string, number][]): [string, number][] {
+  const total = parts.reduce((a, [, v]) => a + Math.max(0, v), 0);
+  if (total <= 0) return [];
+  const exact = parts.map(([label, v]) => ({ label, exact: (Math.max(0, v) / total) * 100 }));
+  const floors = exact.map((e) => ({ ...e, pct: Math.floor(e.exact) }));
+  let left = 100 - floors.reduce((a, e) => a + e.pct, 0);
+  for (const e of [...floors].sort((a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)))) {
+    if (left <= 0) break;
+    e.pct++;
+    left--;
+  }
+  return floors.filter((e) => e.pct > 0).map((e) => [e.label, e.pct]);
+}
+
+/** A task's on-CPU time per core as whole % of its on-CPU time, '?' for time on no known core. */
+function shareText(coreShare: Record<string, number>, unknownShare: number): string {
+  const parts: [string, number][] = Object.entries(coreShare).sort(([a], [b]) => Number(a) - Number(b));
+  if (unknownShare > 0) parts.push(['?', unknownShare]);
+  return percentSplit(parts)
+    .map(([c, p]) => `${c}:${p}%`)
+    .join(' ');
+}
+
 /** The readable summary printed after a run. */
 export function formatSummary(s: RunSummary): string {
   const lines: string[] = [];
@@ -32,12 +59,9 @@ export function formatSummary(s: RunSummary): string {
       : `sampler: ${s.sampler.rateHz.toFixed(0)} Hz for a ${s.sampler.intervalMs} ms interval, ${s.sampler.cpuPercent?.toFixed(1)}% of one core, ${s.sampler.gaps} gaps (max ${s.sampler.maxGapMs.toFixed(1)} ms), source ${s.sampler.source}`,
   );
   lines.push('');
-  const rows = [['task', 'kind', 'pid', 'tid', 'on-CPU', 'waiting-for-CPU', 'migr', 'spawn', 'exit', 'share per core']];
+  const rows = [['task', 'kind', 'pid', 'tid', 'on-CPU', 'waiting-for-CPU', 'migr', 'spawn', 'exit', 'on-CPU per core (?=unknown)']];
   for (const t of s.tasks) {
-    const shares = Object.entries(t.coreShare)
-      .sort(([a], [b]) => Number(a) - Number(b))
-      .map(([c, v]) => `${c}:${Math.round(v * 100)}%`)
-      .join(' ');
+    const shares = shareText(t.coreShare, t.unknownCoreShare);
     rows.push([t.label, t.kind, String(t.pid ?? '-'), String(t.tid ?? '-'), ms(t.onCpuMs), ms(t.waitMs), String(t.migrations), ms(t.spawnMs), t.exitReason ?? 'running', shares || 'unknown']);
   }
   lines.push(...table(rows));

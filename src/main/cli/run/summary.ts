@@ -29,6 +29,8 @@ export interface RunSummary {
     coreMs: Record<string, number>;
     /** Share of the task's on-CPU time per core, 0..1. */
     coreShare: Record<string, number>;
+    /** Share of the task's on-CPU time on no known core (time in pieces the sampler could not place), 0..1. */
+    unknownCoreShare: number;
     migrations: number;
     spawnMs: number | null;
     unitsDone: number | null;
@@ -81,6 +83,7 @@ export function summarize(trace: Trace): RunSummary {
       waitMs: round(t.waitMs),
       coreMs: Object.fromEntries(Object.entries(t.coreMs).map(([c, v]) => [c, round(v)])),
       coreShare: Object.fromEntries(Object.entries(t.coreMs).map(([c, v]) => [c, t.onCpuMs > 0 ? round(v / t.onCpuMs, 3) : 0])),
+      unknownCoreShare: t.onCpuMs > 0 ? round(Math.max(0, 1 - Object.values(t.coreMs).reduce((a, b) => a + b, 0) / t.onCpuMs), 3) : 0,
       migrations: t.migrations,
       // The host's own threads were not spawned by the run.
       spawnMs: t.spawnMs === null || t.kind === 'main' || t.kind === 'sampler' ? null : round(t.spawnMs),
