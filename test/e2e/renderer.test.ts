@@ -239,4 +239,24 @@ describe('renderer against the real engine', () => {
       await browser.close();
     }
   });
+
+  it('adds a worker of another kind while running, and removes one', async () => {
+    const { browser, page, errors } = await open();
+    try {
+      const runId = await startRun(page, { workload: 'cpu', kind: 'process', workers: 1, durationS: 60 });
+      const workers = (st: Awaited<ReturnType<typeof hookState>>) => st.tasks.filter((t) => t.kind === 'process' || t.kind === 'thread');
+      await waitFor(page, () => hookState(page), (st) => st.runId === runId && workers(st).length === 1 && st.status === 'running', 30_000, 'the first worker');
+      await page.getByLabel('Add kind', { exact: true }).selectOption('thread');
+      await page.getByRole('button', { name: 'Add worker' }).click();
+      const added = await waitFor(page, () => hookState(page), (st) => workers(st).some((t) => t.kind === 'thread' && t.tid !== null), 30_000, 'the added thread');
+      expect(workers(added).map((t) => t.kind).sort()).toEqual(['process', 'thread']);
+      await page.getByRole('button', { name: 'Remove worker' }).click();
+      const removed = await waitFor(page, () => hookState(page), (st) => workers(st).some((t) => t.exitReason === 'removed'), 30_000, 'a removed worker');
+      expect(workers(removed).filter((t) => t.exitReason === 'removed')).toHaveLength(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await stopIfRunning(page);
+      await browser.close();
+    }
+  });
 });

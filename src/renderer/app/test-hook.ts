@@ -22,7 +22,7 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
         runId: model.runId,
         endMs: model.endMs,
         segments: model.segments.length,
-        tasks: model.tasks.map((t) => ({ id: t.id, kind: t.kind, pid: t.pid, tid: t.tid, label: t.label })),
+        tasks: model.tasks.map((t) => ({ id: t.id, kind: t.kind, pid: t.pid, tid: t.tid, label: t.label, exitReason: t.exitReason })),
         coreLaneSegments: model.coreLanes.map((l) => l.length),
         /** Task indices in Tasks-view lane order. */
         taskOrder: [...model.taskOrder()],
