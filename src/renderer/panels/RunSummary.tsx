@@ -2,6 +2,9 @@ import { memo } from 'react';
 import type { RunState } from '../app/run-state';
 import { formatMs } from '../app/summary';
 
+/** The app's own threads were not spawned by the run: a spawn time for them would be made up. */
+const NOT_SPAWNED = new Set(['main', 'sampler']);
+
 /** After a run: totals and one row per task, from the engine's metrics. */
 export const RunSummary = memo(function RunSummary({ ended }: { ended: RunState['ended'] }) {
   if (!ended) return null;
@@ -18,21 +21,22 @@ export const RunSummary = memo(function RunSummary({ ended }: { ended: RunState[
       {m && m.tasks.length > 0 && (
         <div className="table-scroll">
         <table>
+          <caption className="muted">Each task ended {ended.reason === 'stopped' ? '“stopped”' : '“finished”'} unless its row says how.</caption>
           <thead>
             <tr>
               <th scope="col">task</th>
               <th scope="col">on CPU</th>
-              <th scope="col">waiting</th>
+              <th scope="col" title="waiting for a CPU (run queue)">wait</th>
               <th scope="col">cores</th>
               <th scope="col">spawn</th>
-              <th scope="col">exit</th>
             </tr>
           </thead>
           <tbody>
             {m.tasks.map((t) => (
               <tr key={t.taskId}>
-                <th scope="row" title={`${t.kind} pid ${t.pid ?? '?'} tid ${t.tid ?? '?'}`}>
+                <th scope="row" title={`${t.label}: ${t.kind} pid ${t.pid ?? '?'} tid ${t.tid ?? '?'}, exit ${t.exitReason ?? 'unknown'}`}>
                   {t.label}
+                  {t.exitReason !== ended.reason && <span className="exit-note"> · {t.exitReason ?? 'exit unknown'}</span>}
                 </th>
                 <td>{formatMs(t.onCpuMs)}</td>
                 <td>{formatMs(t.waitMs)}</td>
@@ -44,8 +48,7 @@ export const RunSummary = memo(function RunSummary({ ended }: { ended: RunState[
                         .map(([c]) => c)
                         .join(', ')}
                 </td>
-                <td>{t.spawnMs === null ? '–' : formatMs(t.spawnMs)}</td>
-                <td>{t.exitReason ?? '–'}</td>
+                <td>{t.spawnMs === null || NOT_SPAWNED.has(t.kind) ? '–' : formatMs(t.spawnMs)}</td>
               </tr>
             ))}
           </tbody>
