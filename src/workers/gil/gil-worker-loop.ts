@@ -1,3 +1,5 @@
+import { IO_SLEEP_MS } from '../workloads/io';
+import { MIXED_COMPUTE_MS } from '../workloads/mixed';
 import { cpuSlice } from './cpu-slice';
 import type { GilThread } from './gil';
 
@@ -78,16 +80,16 @@ export async function runGilLoop(o: GilLoopOptions): Promise<number> {
         continue;
       }
       if (o.workload === 'mixed') {
+        // The same pattern as workloads/mixed.ts for every kind: ~MIXED_COMPUTE_MS of CPU units,
+        // then one I/O wait of IO_SLEEP_MS (without the GIL); the I/O step counts as a unit too.
         setPhase('compute');
-        // Half the slices of a unit, then I/O: one unit per round.
-        computeBurst(o, st, Math.max(1, o.slicesPerUnit >> 1), burstMs, true);
+        computeBurst(o, st, o.slicesPerUnit, MIXED_COMPUTE_MS, false);
+        if (!more()) break;
       }
       setPhase('io');
-      await o.gil.withoutGil(() => o.sleep(ioMs));
-      if (o.workload === 'io') {
-        st.units++;
-        o.onUnit(st.units);
-      }
+      await o.gil.withoutGil(() => o.sleep(o.workload === 'mixed' ? IO_SLEEP_MS : ioMs));
+      st.units++;
+      o.onUnit(st.units);
     }
   } finally {
     o.gil.release();
