@@ -53,65 +53,6 @@ export function binLane(
   return i - first;
 }
 
-/**
- * Mixes a column's shares with the background: colour = sum(share x colour)
- * + (1 - total) x background. Shares above 1 in total (overlapping samples on
- * one core) are scaled down. Colours are packed ABGR (ImageData's Uint32 view
- * on little-endian machines); `dim` (0..1 per category) fades unselected ones.
- */
-export function mixColumns(
-  shares: Float32Array,
-  columns: number,
-  categories: number,
-  palette: Uint32Array,
-  background: number,
-  out: Uint32Array,
-  dim?: Float32Array,
-): void {
-  const br = background & 255;
-  const bg = (background >>> 8) & 255;
-  const bb = (background >>> 16) & 255;
-  for (let c = 0; c < columns; c++) {
-    const base = c * categories;
-    let total = 0;
-    let r = 0;
-    let g = 0;
-    let b = 0;
-    for (let k = 0; k < categories; k++) {
-      const s = shares[base + k] as number;
-      if (s === 0) continue;
-      const p = palette[k] as number;
-      if (dim) {
-        const d = dim[k] as number;
-        const pr = (p & 255) * d + br * (1 - d);
-        const pg = ((p >>> 8) & 255) * d + bg * (1 - d);
-        const pb = ((p >>> 16) & 255) * d + bb * (1 - d);
-        r += s * pr;
-        g += s * pg;
-        b += s * pb;
-      } else {
-        r += s * (p & 255);
-        g += s * ((p >>> 8) & 255);
-        b += s * ((p >>> 16) & 255);
-      }
-      total += s;
-    }
-    if (total > 1) {
-      r /= total;
-      g /= total;
-      b /= total;
-      total = 1;
-    }
-    const rest = 1 - total;
-    out[c] =
-      (0xff000000 |
-        (Math.round(b + bb * rest) << 16) |
-        (Math.round(g + bg * rest) << 8) |
-        Math.round(r + br * rest)) >>>
-      0;
-  }
-}
-
 /** The dominant category of a column (for tests and tooltips of summaries); -1 when empty. */
 export function dominantCategory(shares: Float32Array, column: number, categories: number): number {
   let best = -1;

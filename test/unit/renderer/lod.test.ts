@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pack } from '../../../src/renderer/timeline/colors';
 import { LaneColumns } from '../../../src/renderer/timeline/lane-columns';
-import { binLane, dominantCategory, mixColumns, stackColumns } from '../../../src/renderer/timeline/lod';
+import { binLane, dominantCategory, stackColumns } from '../../../src/renderer/timeline/lod';
 
 function lane(rows: [number, number, number][]): LaneColumns {
   const l = new LaneColumns();
@@ -41,22 +40,6 @@ describe('binLane', () => {
     const out = new Float32Array(4);
     binLane(lane([[-5, 1.5, 0], [3.5, 99, 0], [0, 4, 7]]), 0, 1, 4, 1, out);
     expect(Array.from(out)).toEqual([1, 0.5, 0, 0.5]);
-  });
-});
-
-describe('mixColumns', () => {
-  it('blends colours by share with the background, scaling overlaps down', () => {
-    const red = pack('#ff0000');
-    const white = pack('#ffffff');
-    const shares = Float32Array.from([0, 0.5, 1, 2]);
-    const out = new Uint32Array(4);
-    mixColumns(shares, 4, 1, Uint32Array.of(red), white, out);
-    expect(out[0]).toBe(white);
-    expect(out[2]).toBe(red);
-    expect(out[3]).toBe(red);
-    const half = out[1] as number;
-    expect(half & 255).toBe(255);
-    expect((half >>> 8) & 255).toBe(128);
   });
 });
 
