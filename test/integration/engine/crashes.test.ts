@@ -104,6 +104,9 @@ describe('a process that aborts', () => {
     await until(() => tasks.get('w0')?.exitReason != null);
     expect(tasks.get('w0')?.exitReason).toBe('killed');
     expect(tasks.get('w0')?.exitDetail).toMatch(/SIGABRT/);
+    // V8's crash dump is captured into the exit detail (one line), not dumped on the terminal.
+    expect(tasks.get('w0')?.exitDetail).toMatch(/stderr: .*V8 abort/);
+    expect(tasks.get('w0')?.exitDetail).not.toContain('\n');
     const trace = await session.stop();
     expect(trace.tasks.find((t) => t.id === 'w1')?.exitReason).toBe('stopped');
   });

@@ -10,6 +10,11 @@ export interface ChildHandle {
   /** Called once, with the exit code (null when killed by a signal) and the signal name if any. */
   onExit(listener: (code: number | null, signal: string | null) => void): () => void;
   kill(): void;
+  /**
+   * A short excerpt of the child's stderr, when the host captures it (then it does
+   * not reach the terminal while the child runs). Optional: hosts that inherit stderr omit it.
+   */
+  stderrExcerpt?(): string | null;
 }
 
 /**

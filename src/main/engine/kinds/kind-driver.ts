@@ -55,6 +55,8 @@ export interface WorkerExit {
   signal: string | null;
   /** Error text when the worker died of an uncaught error (threads: the 'error' event). */
   error: string | null;
+  /** A short excerpt of what the worker wrote to stderr, when it ended abnormally and the host captured it. */
+  stderr?: string | null;
 }
 
 /**

@@ -21,7 +21,9 @@ export const processKind: KindDefinition = {
       let exited = false;
       child.onExit((code, signal) => {
         exited = true;
-        exits.emit({ code, signal, error: null });
+        // A crash dump (e.g. V8's native stack trace after an abort) goes into the exit detail, not the terminal.
+        const abnormal = signal !== null || (code !== null && code !== 0);
+        exits.emit({ code, signal, error: null, stderr: abnormal ? (child.stderrExcerpt?.() ?? null) : null });
       });
       return {
         get pid() {

@@ -40,5 +40,5 @@ export function isCrash(reason: ExitReason): boolean {
 export function describeExit(exit: WorkerExit, reason: ExitReason, reportedError: string | null): string {
   const how = exit.signal ? `signal ${exit.signal}` : exit.code === null ? 'no exit code' : `exit code ${exit.code}`;
   const error = exit.error ?? reportedError;
-  return `${reason} (${how})${error ? `: ${error}` : ''}`.slice(0, 2000);
+  return `${reason} (${how})${error ? `: ${error}` : ''}${exit.stderr ? `; stderr: ${exit.stderr}` : ''}`.slice(0, 2000);
 }
