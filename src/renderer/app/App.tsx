@@ -57,6 +57,7 @@ export function App({ controller, transport }: { controller: AppController; tran
     let framedRun: string | null = null;
     const offs = [
       controller.onEvent((e) => {
+        if (e.type === 'run-ended' && e.runId === framedRun) view.endRun(Math.max(controller.model.endMs, e.metrics?.wallMs ?? 0));
         if (e.type !== 'run-started' || e.run.runId === framedRun) return;
         framedRun = e.run.runId;
         view.startRun(e.run.params.durationS * 1000);

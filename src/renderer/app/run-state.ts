@@ -85,10 +85,15 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
       const tasks = i < 0 ? [...state.tasks, event.task] : state.tasks.map((t, j) => (j === i ? event.task : t));
       return { ...state, tasks };
     }
+    // Progress and wall time are one clock for the reader: neither may lag the other.
     case 'progress':
-      return { ...state, progress: { elapsedMs: event.elapsedMs, durationMs: event.durationMs } };
+      return { ...state, progress: { elapsedMs: Math.max(event.elapsedMs, state.metrics?.wallMs ?? 0), durationMs: event.durationMs } };
     case 'metrics':
-      return { ...state, metrics: event.metrics };
+      return {
+        ...state,
+        metrics: event.metrics,
+        progress: state.progress ? { ...state.progress, elapsedMs: Math.max(state.progress.elapsedMs, event.metrics.wallMs) } : state.progress,
+      };
     case 'memory': {
       const spaces = { ...state.memory.spaces };
       const tasks = { ...state.memory.tasks };
@@ -108,7 +113,7 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
       const sweep = verdict ? sweepPointsOf(verdict) : null;
       const errors =
         parsed && !parsed.success ? [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] : state.errors;
-      return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, verdict, history, sweepPoints: sweep ?? state.sweepPoints, errors };
+      return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, progress: state.progress && metrics ? { ...state.progress, elapsedMs: Math.max(state.progress.elapsedMs, metrics.wallMs) } : state.progress, verdict, history, sweepPoints: sweep ?? state.sweepPoints, errors };
     }
     case 'error':
       return { ...state, errors: [...state.errors.slice(-4), event.message] };

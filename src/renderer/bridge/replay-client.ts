@@ -9,6 +9,7 @@ import {
   type Trace,
 } from '../../shared';
 import { checkArgs } from './validate';
+import { endReasonOf } from './end-reason';
 
 export interface ReplayOptions {
   /** 1 = real time, 10 = ten times faster, Infinity = everything at once. */
@@ -65,7 +66,7 @@ export class ReplayClient implements BridgeClient {
       emitUpTo(Infinity);
       if (t.markers.length) this.emit({ type: 'markers', runId: t.run.runId, markers: t.markers });
       if (t.memory.length) this.emit({ type: 'memory', runId: t.run.runId, samples: t.memory });
-      this.emit({ type: 'run-ended', runId: t.run.runId, reason: 'finished', metrics: t.metrics, verdict: t.verdict });
+      this.emit({ type: 'run-ended', runId: t.run.runId, reason: endReasonOf(t), metrics: t.metrics, verdict: t.verdict });
       this.timer = null;
     };
     if (!Number.isFinite(this.speed)) {

@@ -51,6 +51,14 @@ export class TimelineViewState {
     this.changed();
   }
 
+  /** The run ended: nothing more to follow, so a view that was following shows the whole run; a view the user set stays. */
+  endRun(endMs: number): void {
+    if (!this.following) return;
+    this.following = false;
+    this.viewport = fitAll(endMs);
+    this.changed();
+  }
+
   setFollowing(on: boolean, endMs: number): void {
     this.following = on;
     if (on) this.viewport = follow(this.viewport, endMs);
