@@ -21,20 +21,26 @@ export function LiveMetrics({ state }: { state: RunState }) {
   const latest = state.coreHistory.map((h) => h.at(-1) ?? 0);
   const liveParallelism = latest.reduce((a, b) => a + b, 0);
   const parallelism = state.status === 'running' ? liveParallelism : (m?.parallelism ?? liveParallelism);
-  const spawn = m?.tasks.map((t) => t.spawnMs).filter((s): s is number => s !== null) ?? [];
+  // The app's own main and sampler threads were not spawned by the run (their 0 would drag the average down).
+  const spawn = m?.tasks.filter((t) => t.kind !== 'main' && t.kind !== 'sampler').map((t) => t.spawnMs).filter((s): s is number => s !== null) ?? [];
   const spawnAvg = spawn.length ? spawn.reduce((a, b) => a + b, 0) / spawn.length : null;
   const observable = state.machine?.coresObservable ?? true;
   return (
     <section className="panel metrics" aria-labelledby="metrics-title">
       <h2 id="metrics-title">Live metrics</h2>
       {!observable && <p className="muted">This OS does not report which core a task runs on; per-core bars are unavailable.</p>}
-      <ul className="core-bars">
+      {observable && cores > 0 && (
+        <p className="muted caption" id="core-bars-caption">
+          Each core&apos;s time used by this run&apos;s tasks (last 0.5 s); other programs on the machine are not counted.
+        </p>
+      )}
+      <ul className="core-bars" aria-describedby="core-bars-caption">
         {Array.from({ length: observable ? cores : 0 }, (_, c) => {
           const share = latest[c] ?? (m?.cores.find((x) => x.core === c)?.utilization ?? 0);
           return (
             <li key={c}>
               <span className="core-name">core {c}</span>
-              <span className="bar" role="meter" aria-label={`core ${c} utilisation`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+              <span className="bar" role="meter" aria-label={`core ${c} busy with this run's tasks`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
                 <span style={{ width: `${Math.min(100, share * 100)}%` }} />
               </span>
               <span className="num">{Math.round(share * 100)}%</span>
