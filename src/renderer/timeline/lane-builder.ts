@@ -61,7 +61,7 @@ export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask:
     lanes.push({
       key: 'gil',
       label: 'GIL holder',
-      note: 'which thread holds the lock',
+      note: 'who holds the lock',
       columns: model.gilLane,
       categories: Math.max(1, model.tasks.length),
       palette: Uint32Array.from(colors, pack),

@@ -145,7 +145,9 @@ export class TimelineModel {
   /** The run ended: the last GIL holder's slice ends with it. */
   closeGil(endMs: number): void {
     if (this.gilTimes.length === 0) return;
-    this.gilClosedAt = Math.max(endMs, this.gilTimes.at(-1) as number);
+    // The last holder held it until it exited, or until the run's end.
+    const exit = this.tasks[this.gilHolders.at(-1) as number]?.exitMs ?? null;
+    this.gilClosedAt = Math.max(exit !== null ? Math.min(exit, endMs) : endMs, this.gilTimes.at(-1) as number);
     this.rebuildGilLane();
     this.pendingMinStart = -Infinity;
     this.changed();
