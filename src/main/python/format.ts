@@ -10,9 +10,21 @@ export function gilLabel(p: PythonInfo): string {
 /** A plain-text table for `corelanes pythons`. */
 export function formatPythons(list: PythonInfo[]): string {
   if (list.length === 0) return 'No python3 on the PATH: the python-thread and python-process kinds are unavailable.';
-  const rows = list.map((p) => [p.name, p.available ? (p.version ?? '?') : 'unavailable', gilLabel(p), p.available ? (p.executable ?? p.path) : (p.reason ?? '')]);
-  const head = ['name', 'version', 'GIL', 'executable / reason'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  return [line(head), ...rows.map(line)].join('\n');
+  const runnable = list.filter((p) => p.available);
+  // Names that do not run (typically pyenv shims of versions not installed) fold into one line; --json keeps them all.
+  const broken = list.filter((p) => !p.available);
+  const lines: string[] = [];
+  if (runnable.length === 0) lines.push('No runnable python on the PATH: the python-thread and python-process kinds are unavailable.');
+  else {
+    const rows = runnable.map((p) => [p.name, p.version ?? '?', gilLabel(p), p.executable ?? p.path]);
+    const head = ['name', 'version', 'GIL', 'executable'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+    lines.push(line(head), ...rows.map(line));
+  }
+  if (broken.length) {
+    const example = broken[0]!.reason ? ` (${broken[0]!.reason})` : '';
+    lines.push(`also on the PATH but not runnable: ${broken.map((p) => p.name).join(', ')}${example}`);
+  }
+  return lines.join('\n');
 }

@@ -39,12 +39,15 @@ describe('parseProbe', () => {
     expect(parseProbe('python3', '/p', '{"version": 3}', '', 0)).toMatchObject({ available: false });
   });
 
-  it('formats a table with the reason for unavailable ones, and a line when none exist', () => {
+  it('formats a table of the runnable ones, folds those that do not run into one line, and says when none exist', () => {
     const a = parseProbe('python3', '/usr/bin/python3', JSON.stringify({ version: '3.11.7', implementation: 'cpython', executable: '/usr/bin/python3', freeThreadedBuild: false, gilEnabled: true }), '', 0);
-    const b = parseProbe('python3.12', '/s/python3.12', '', 'not found', 1);
-    const text = formatPythons([a, b]);
+    const b = parseProbe('python3.12', '/s/python3.12', '', 'pyenv: python3.12: command not found', 127);
+    const c = parseProbe('python3.6', '/s/python3.6', '', 'pyenv: python3.6: command not found', 127);
+    const text = formatPythons([a, b, c]);
+    expect(text.split('\n')).toHaveLength(3);
     expect(text).toMatch(/python3\s+3\.11\.7\s+GIL\s+\/usr\/bin\/python3/);
-    expect(text).toMatch(/python3\.12\s+unavailable\s+-\s+python3\.12 does not run: not found/);
+    expect(text.split('\n').at(-1)).toBe('also on the PATH but not runnable: python3.12, python3.6 (python3.12 does not run: pyenv: python3.12: command not found)');
+    expect(formatPythons([b])).toMatch(/^No runnable python on the PATH.*\nalso on the PATH but not runnable: python3\.12/);
     expect(formatPythons([])).toMatch(/No python3 on the PATH/);
   });
 });
