@@ -25,16 +25,22 @@ export const RunParamsSchema = z
       .max(LIMITS.maxDurationS, `duration must be at most ${LIMITS.maxDurationS} s`)
       .default(3),
     /** Fixed amount of work per worker (units); null = run for the duration. */
-    workUnits: z.number().int().positive().max(1e9).nullable().default(null),
+    workUnits: z
+      .number()
+      .int('work units must be a whole number')
+      .positive('work units must be at least 1')
+      .max(1e9, 'work units must be at most 1e9')
+      .nullable()
+      .default(null),
     intervalMs: z
       .number()
       .min(LIMITS.minIntervalMs, `interval must be at least ${LIMITS.minIntervalMs} ms`)
       .max(LIMITS.maxIntervalMs, `interval must be at most ${LIMITS.maxIntervalMs} ms`)
       .default(1),
     /** memory workload: MB to allocate and touch per worker. */
-    memoryMb: z.number().positive().max(LIMITS.maxMemoryMb).default(64),
+    memoryMb: z.number().positive('memory must be more than 0 MB').max(LIMITS.maxMemoryMb, `memory must be at most ${LIMITS.maxMemoryMb} MB`).default(64),
     /** gil-thread: CPython's switch interval, ms. */
-    switchIntervalMs: z.number().min(0.1).max(100).default(5),
+    switchIntervalMs: z.number().min(0.1, 'switch interval must be at least 0.1 ms').max(100, 'switch interval must be at most 100 ms').default(5),
     /** Python interpreter for python-* kinds (a name on the PATH). */
     python: z.string().max(64).regex(/^python[0-9.]*t?$/).default('python3'),
   })

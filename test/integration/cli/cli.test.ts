@@ -17,6 +17,8 @@ describe('corelanes run: bad input', () => {
     [['--kind', 'fiber'], /kind.*fiber/],
     [['--out', '/nonexistent-dir/trace.json'], /cannot write the trace to .*nonexistent-dir/],
     [['no-such-preset'], /unknown preset 'no-such-preset'; known presets:/],
+    [['--out', '/proc/corelanes-x.json'], /^corelanes: cannot write the trace to \/proc\/corelanes-x\.json: that folder does not accept new files$/m],
+    [['--memory-mb', '-5'], /memory must be more than 0 MB/],
     [['pools', '--out', join(tmpdir(), 'corelanes-pools.json')], /preset 'pools' .*no trace to write; drop --out/],
   ])('%s: one line naming the problem, non-zero exit, no run', (args, message) => {
     const r = corelanes('run', ...(args as string[]));
@@ -65,10 +67,12 @@ describe('corelanes run <lab preset>: a verdict without a trace', () => {
     const s = JSON.parse(json.stdout);
     expect(s.verdict).toEqual(expect.objectContaining({ presetId: 'race-counter', summary: expect.any(String) }));
     expect(s.out).toBeNull();
-    const text = corelanes('run', 'race-counter', '--duration', '0.5');
+    const text = corelanes('run', 'race-counter', '--duration', '0.5', '--workers', '5', '--kind', 'process');
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/^Verdict \(race-counter\): /m);
     expect(text.stderr).not.toMatch(/no trace/);
+    // The typed options a preset decides are named in one warning line.
+    expect(text.stderr.trim().split('\n')).toEqual(["corelanes: warning: preset 'race-counter' decides --kind, --workers; ignoring them"]);
   });
 });
 

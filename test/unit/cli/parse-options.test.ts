@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { checkWritable } from '../../../src/main/cli/run/out-file';
-import { parseDuration, parseIntervalMs, parseWorkers, parseWorkUnits } from '../../../src/main/cli/run/parse-options';
+import { parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, parseWorkUnits, ruleText } from '../../../src/main/cli/run/parse-options';
 
 describe('CLI option parsers', () => {
   it('accept what the run schema accepts', () => {
@@ -24,9 +24,19 @@ describe('CLI option parsers', () => {
     [() => parseIntervalMs('0'), /at least 0.25/],
     [() => parseWorkUnits('0'), /whole number from 1/],
     [() => parseWorkUnits('2.5'), /whole number from 1/],
+    [() => parseMemoryMb('-5'), /^memory must be more than 0 MB$/],
   ])('reject bad values with a one-line reason (%#)', (parse, message) => {
     expect(parse).toThrow(InvalidArgumentError);
     expect(parse).toThrow(message);
+  });
+});
+
+describe('ruleText', () => {
+  it("names the field and the rule instead of zod's wording", () => {
+    expect(ruleText('memory', 'Too small: expected number to be >0')).toBe('memory must be more than 0');
+    expect(ruleText('interval', 'Too big: expected number to be <=100')).toBe('interval must be at most 100');
+    expect(ruleText('workers', 'workers must be at least 1')).toBe('workers must be at least 1');
+    expect(ruleText('x', 'Invalid input')).toBe('x is out of range');
   });
 });
 
@@ -42,5 +52,9 @@ describe('checkWritable', () => {
   it('refuses a folder and a missing folder, saying which', () => {
     expect(() => checkWritable(dir)).toThrow(/is a directory/);
     expect(() => checkWritable(join(dir, 'nope', 'x.json'))).toThrow(/folder .*nope does not exist/);
+  });
+
+  it('refuses a folder that looks writable but takes no new files (/proc), in words, not ENOENT', () => {
+    expect(() => checkWritable('/proc/corelanes-x.json')).toThrow(/^cannot write the trace to \/proc\/corelanes-x\.json: that folder does not accept new files$/);
   });
 });

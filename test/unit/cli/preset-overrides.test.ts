@@ -22,3 +22,12 @@ describe('withIntervalDefault', () => {
     expect(seen).toEqual([{ kind: 'thread', intervalMs: 4 }, { kind: 'thread', intervalMs: 2 }]);
   });
 });
+
+describe('ignoredByPreset', () => {
+  it('names the typed flags a preset decides itself, and nothing for defaults', async () => {
+    const { ignoredByPreset } = await import('../../../src/main/cli/run/preset-overrides');
+    const typed = new Set(['kind', 'workers', 'duration']);
+    expect(ignoredByPreset((n) => (typed.has(n) ? 'cli' : 'default'))).toEqual(['--kind', '--workers']);
+    expect(ignoredByPreset(() => 'default')).toEqual([]);
+  });
+});

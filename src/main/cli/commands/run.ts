@@ -6,8 +6,8 @@ import { createNodeForkHost } from '../../engine/hosts/node-fork-host';
 import { findPreset, PRESETS } from '../../presets';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
-import { checkWritable } from '../run/out-file';
-import { presetOverrides, withIntervalDefault } from '../run/preset-overrides';
+import { checkWritable, writeTraceFile } from '../run/out-file';
+import { ignoredByPreset, presetOverrides, withIntervalDefault } from '../run/preset-overrides';
 import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, parseWorkUnits, WORK_UNITS_HELP, WORKERS_HELP } from '../run/parse-options';
 import { progressLine } from '../run/progress-line';
 import { summarize } from '../run/summary';
@@ -82,6 +82,8 @@ export function runCommand(): Command {
         throw new UsageError(`preset '${presetId}' measures outside a timeline run, so it has no trace to write; drop --out (its verdict is printed)`);
       }
       const outPath = opts.out === undefined ? null : checkWritable(opts.out);
+      const ignored = preset ? ignoredByPreset((name) => command.getOptionValueSource(name)) : [];
+      if (ignored.length) process.stderr.write(`corelanes: warning: preset '${presetId}' decides ${ignored.join(', ')}; ignoring them\n`);
       const entries = builtEntryPaths();
       const missing = missingEntries(entries);
       if (missing) throw new Error(missing);
@@ -153,7 +155,7 @@ export function runCommand(): Command {
         return;
       }
       if (!last) throw new Error(signalled ? `stopped by ${signalled} before a run finished` : 'the run produced no trace');
-      if (outPath) writeFileSync(outPath, JSON.stringify(verdict ? { ...last, verdict } : last));
+      if (outPath) writeTraceFile(outPath, JSON.stringify(verdict ? { ...last, verdict } : last), writeFileSync);
       const summaries = traces.map(summarize);
       if (opts.json) {
         const json = { ...summaries.at(-1)!, ...(verdict ? { verdict } : {}), ...(summaries.length > 1 ? { runs: summaries } : {}), out: outPath, stoppedBy: signalled };

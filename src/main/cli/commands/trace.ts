@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { traceCommand } from '../../tracer/trace-command';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatSummary } from '../run/format-summary';
-import { checkWritable } from '../run/out-file';
+import { checkWritable, writeTraceFile } from '../run/out-file';
 import { INTERVAL_HELP, parseIntervalMs } from '../run/parse-options';
 import { summarizeCommand } from '../run/summary';
 
@@ -56,7 +56,7 @@ export function traceCommandCli(): Command {
           onOutput: (line) => (opts.json ? process.stderr : process.stdout).write(`${line}\n`),
         });
         const { trace } = result;
-        if (outPath) writeFileSync(outPath, JSON.stringify(trace));
+        if (outPath) writeTraceFile(outPath, JSON.stringify(trace), writeFileSync);
         const summary = summarizeCommand(trace, argv);
         const extra = {
           command: argv,

@@ -1,12 +1,26 @@
 import { InvalidArgumentError } from 'commander';
 import { LIMITS, RunParamsSchema } from '../../../shared';
 
+/**
+ * The schema's message when it names the field; zod's own wording ("Too small:
+ * expected number to be >0") is rewritten as the field name and the rule.
+ */
+export function ruleText(label: string, message: string | undefined): string {
+  if (message && message.toLowerCase().startsWith(label.toLowerCase())) return message;
+  const rule = message?.match(/expected \w+ to (?:be|have) ([<>]=?)\s*(-?[\d.e+]+)/);
+  if (rule) {
+    const words: Record<string, string> = { '>': 'more than', '>=': 'at least', '<': 'less than', '<=': 'at most' };
+    return `${label} must be ${words[rule[1]!]} ${rule[2]}`;
+  }
+  return `${label} is out of range`;
+}
+
 /** Parses one numeric CLI value against the run schema's own rule, so the CLI and the engine agree. */
 function numberFor(field: 'workers' | 'durationS' | 'intervalMs' | 'memoryMb', label: string, value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${label} must be a number, not '${value}'`);
   const parsed = RunParamsSchema.shape[field].safeParse(n);
-  if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]?.message ?? `${label} is out of range`);
+  if (!parsed.success) throw new InvalidArgumentError(ruleText(label, parsed.error.issues[0]?.message));
   return n;
 }
 

@@ -23,3 +23,17 @@ export function presetOverrides(opts: { duration: number; intervalMs: number }, 
 export function withIntervalDefault(engine: PresetContext['engine'], intervalMs: number): PresetContext['engine'] {
   return { ...engine, startRun: async (params, scenarioId) => engine.startRun({ ...params, intervalMs: params.intervalMs ?? intervalMs }, scenarioId) };
 }
+
+/** Options a preset decides itself: typed with a preset they are ignored, with one warning. */
+const PRESET_DECIDES: [option: string, flag: string][] = [
+  ['kind', '--kind'],
+  ['workers', '--workers'],
+  ['workload', '--workload'],
+  ['memoryMb', '--memory-mb'],
+  ['workUnits', '--work-units'],
+];
+
+/** The flags the user typed that a preset ignores (it chooses kind, workers, workload itself). */
+export function ignoredByPreset(sourceOf: OptionSource): string[] {
+  return PRESET_DECIDES.filter(([name]) => sourceOf(name) === 'cli').map(([, flag]) => flag);
+}
