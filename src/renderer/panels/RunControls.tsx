@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { LIMITS, WORKER_KINDS, WORKLOADS, type RunParamsInput, type Scenario, type WorkerKind, type WorkloadName } from '../../shared';
 import type { AppController } from '../app/controller';
 import type { RunState } from '../app/run-state';
-import { formatMs } from '../app/summary';
+import { isPreset, isTimeless, progressText } from '../app/progress-text';
 
 const KIND_LABELS: Record<WorkerKind, string> = {
   thread: 'JS worker threads',
@@ -75,6 +75,8 @@ export function RunControls({ controller, state }: Props) {
   };
 
   const scenario = scenarios.find((s) => s.id === scenarioId);
+  const preset = isPreset(scenario);
+  const formOff = running || preset;
   const p = state.progress;
   return (
     <section className="panel run-controls" aria-labelledby="run-controls-title">
@@ -93,10 +95,26 @@ export function RunControls({ controller, state }: Props) {
         </select>
       </div>
       {scenario?.claim && <p className="claim">Claim: {scenario.claim}</p>}
-      <div className="fields">
+      {preset && (
+        <p className="preset-note" data-testid="preset-note">
+          This preset decides what runs (it may start several runs of different kinds in turn), so the fields below do not apply. The timeline shows
+          each of its runs as it goes; the verdict comes at the end.
+        </p>
+      )}
+      <div className="field wide">
+        <label htmlFor={ids.kind}>Kind</label>
+        <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as WorkerKind)} disabled={formOff}>
+          {WORKER_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="fields three">
         <div className="field">
           <label htmlFor={ids.workload}>Workload</label>
-          <select id={ids.workload} value={workload} onChange={(e) => setWorkload(e.target.value as WorkloadName)} disabled={running}>
+          <select id={ids.workload} value={workload} onChange={(e) => setWorkload(e.target.value as WorkloadName)} disabled={formOff}>
             {WORKLOADS.map((w) => (
               <option key={w} value={w}>
                 {w === 'cpu' ? 'CPU-bound' : w === 'io' ? 'I/O-bound' : w}
@@ -105,23 +123,13 @@ export function RunControls({ controller, state }: Props) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={ids.kind}>Kind</label>
-          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as WorkerKind)} disabled={running}>
-            {WORKER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
           <label htmlFor={ids.workers}>Workers</label>
-          <input id={ids.workers} type="number" min={1} max={LIMITS.maxWorkers} step={1} value={workers} onChange={(e) => setWorkers(e.target.value)} disabled={running} />
+          <input id={ids.workers} type="number" min={1} max={LIMITS.maxWorkers} step={1} value={workers} onChange={(e) => setWorkers(e.target.value)} disabled={formOff} />
         </div>
         <div className="field">
           <label htmlFor={ids.duration}>Duration</label>
           <span className="with-unit">
-            <input id={ids.duration} type="number" min={0.5} max={LIMITS.maxDurationS} step={0.5} value={duration} onChange={(e) => setDuration(e.target.value)} disabled={running} />
+            <input id={ids.duration} type="number" min={0.5} max={LIMITS.maxDurationS} step={0.5} value={duration} onChange={(e) => setDuration(e.target.value)} disabled={formOff} />
             <span aria-hidden="true">s</span>
           </span>
         </div>
@@ -141,11 +149,12 @@ export function RunControls({ controller, state }: Props) {
       </div>
       <div className="buttons add-remove">
         <div className="field inline">
+          {/* Exact names "Kind" and "Add kind" are distinct; test/e2e selects this one by its exact name. */}
           <label htmlFor={ids.addKind}>Add kind</label>
           <select id={ids.addKind} value={addKind} onChange={(e) => setAddKind(e.target.value as WorkerKind)}>
             {WORKER_KINDS.map((k) => (
               <option key={k} value={k}>
-                {k}
+                {KIND_LABELS[k]}
               </option>
             ))}
           </select>
@@ -162,11 +171,9 @@ export function RunControls({ controller, state }: Props) {
           <progress
             aria-label="Run progress"
             max={Math.max(1, p.durationMs)}
-            value={Math.min(p.elapsedMs, p.durationMs)}
+            value={isTimeless(state, p) && state.status !== 'ended' ? undefined : Math.min(p.elapsedMs, p.durationMs)}
           />
-          <span>
-            {state.status === 'ended' ? `ended (${state.ended?.reason ?? ''})` : state.status} · {formatMs(p.elapsedMs)} / {formatMs(p.durationMs)}
-          </span>
+          <span data-testid="progress-text">{progressText(state, p)}</span>
         </div>
       )}
     </section>

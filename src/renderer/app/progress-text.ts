@@ -1,0 +1,30 @@
+import type { Scenario } from '../../shared';
+import type { RunState } from './run-state';
+import { formatMs } from './summary';
+
+/** A preset decides what it runs (often several runs of different kinds); a plain scenario is the form's own run. */
+export function isPreset(s: Scenario | undefined): s is Scenario {
+  return !!s && !s.id.startsWith('plain-');
+}
+
+type Progress = NonNullable<RunState['progress']>;
+
+/** A run with no tasks and no time of its own: a preset that measures outside the timeline (message cost, races, pools). */
+export function isTimeless(state: RunState, p: Progress): boolean {
+  const sid = state.run?.scenarioId ?? null;
+  if (state.tasks.length > 0 || sid === null || sid.startsWith('plain-')) return false;
+  return state.status === 'ended' ? state.ended?.metrics == null : p.elapsedMs === 0;
+}
+
+/** The line beside the progress bar: which run of a multi-run preset, "measuring…" for a preset that draws no timeline. */
+export function progressText(state: RunState, p: Progress): string {
+  const nth = state.presetRun ? `run ${state.presetRun.index} · ` : '';
+  const timeless = isTimeless(state, p);
+  if (state.status === 'ended') {
+    const end = `ended (${state.ended?.reason ?? ''})`;
+    if (timeless) return `${end} · ${state.verdict ? 'verdict below' : 'no timeline for this run'}`;
+    return `${end} · ${formatMs(p.elapsedMs)} / ${formatMs(p.durationMs)}`;
+  }
+  if (state.status === 'running' && timeless) return `${nth}measuring… (no timeline; the verdict comes at the end)`;
+  return `${nth}${state.status} · ${formatMs(p.elapsedMs)} / ${formatMs(p.durationMs)}`;
+}

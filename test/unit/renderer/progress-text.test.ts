@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { RunInfo, RunParams } from '../../../src/shared';
+import { isPreset, progressText } from '../../../src/renderer/app/progress-text';
+import { initialRunState, reduceEvent, type RunState } from '../../../src/renderer/app/run-state';
+import { machine, task } from './fixtures';
+
+const params: RunParams = { workload: 'cpu', kind: 'thread', workers: 1, durationS: 3, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' };
+const info = (runId: string, scenarioId: string | null): RunInfo => ({ runId, scenarioId, params, startedAt: '2026-01-01T00:00:00Z', wallMs: 0 });
+const text = (s: RunState) => progressText(s, s.progress!);
+const verdict = { presetId: 'message-cost', claim: 'c', supported: true, numbers: {}, summary: 's' };
+
+describe('progress text', () => {
+  it('says "measuring…" for a preset without a timeline, then points to the verdict, never "0 µs / 3.00 s"', () => {
+    let s = reduceEvent(initialRunState, { type: 'run-started', run: info('mc', 'message-cost'), machine });
+    expect(text(s)).toMatch(/^run 1 · measuring…/);
+    s = reduceEvent(s, { type: 'run-ended', runId: 'mc', reason: 'finished', metrics: null, verdict });
+    expect(text(s)).toBe('ended (finished) · verdict below');
+    expect(text(s)).not.toMatch(/µs/);
+  });
+
+  it('numbers the runs of a multi-run preset and shows time for runs with tasks', () => {
+    let s = reduceEvent(initialRunState, { type: 'run-started', run: info('a', 'speedup-sweep'), machine });
+    s = reduceEvent(s, { type: 'run-ended', runId: 'a', reason: 'finished', metrics: null });
+    s = reduceEvent(s, { type: 'run-started', run: info('b', 'speedup-sweep'), machine });
+    s = reduceEvent(s, { type: 'task', task: task('w') });
+    s = reduceEvent(s, { type: 'progress', runId: 'b', elapsedMs: 500, durationMs: 1500 });
+    expect(text(s)).toBe('run 2 · running · 500 ms / 1.50 s');
+  });
+
+  it('a custom run shows plain time from the start', () => {
+    const s = reduceEvent(initialRunState, { type: 'run-started', run: info('c', null), machine });
+    expect(text(s)).toMatch(/^running · /);
+    expect(isPreset({ id: 'plain-thread', title: '', claim: null, params: {}, available: true, unavailableReason: null })).toBe(false);
+    expect(isPreset({ id: 'pools', title: '', claim: 'x', params: {}, available: true, unavailableReason: null })).toBe(true);
+  });
+});
