@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary, formatVerdict, percentSplit } from '../../../src/main/cli/run/format-summary';
 import { median, summarize, summarizeCommand } from '../../../src/main/cli/run/summary';
+import { cpuNumbers } from '../../../src/main/presets/lib/cpu-verdict';
 import { RunParamsSchema, TRACE_FORMAT, TRACE_VERSION, type Trace } from '../../../src/shared';
 
 const trace: Trace = {
@@ -46,6 +47,25 @@ describe('summarize', () => {
     expect(text.split('\n')[0]).toBe('Trace r1 of `python3 x.py`: 2 tasks (process)');
     expect(text).not.toMatch(/workload cpu| 0\.0 ms|x thread/);
     expect(text).toMatch(/process 0\s+process\s+10\s+10\s+900\.0 ms\s+5\.0 ms\s+1\s+-\s+finished/);
+  });
+
+  it("prints the verdicts' numbers (activeParallelism, unitsPerActiveSecond) under the run line, with the same values", () => {
+    const t: Trace = structuredClone(trace);
+    const task = (id: string) => ({ id, kind: 'process' as const, label: id, pid: 10, tid: 10, addressSpace: 10, parentId: null, workload: 'cpu' as const, requestedMs: 50, startedMs: 100, exitMs: 900, exitReason: 'finished' as const, exitDetail: null });
+    t.tasks = [task('w0'), task('w1')];
+    t.segments = [
+      { taskId: 'w0', startMs: 100, endMs: 900, state: 'running', core: 0, onCpuNs: 700e6, waitNs: 0 },
+      { taskId: 'w1', startMs: 100, endMs: 900, state: 'running', core: 1, onCpuNs: 500e6, waitNs: 0 },
+    ];
+    const n = cpuNumbers(t);
+    const s = summarize(t);
+    expect(s.active.parallelism).toBe(n.activeParallelism);
+    expect(s.active.unitsPerSecond).toBe(n.unitsPerActiveSecond);
+    const text = formatSummary(s);
+    expect(text).toContain(`activeParallelism ${n.activeParallelism!.toFixed(3)}`);
+    expect(text).toContain(`unitsPerActiveSecond ${n.unitsPerActiveSecond!.toFixed(1)}`);
+    // The run line's parallelism is over the wall time, and says so.
+    expect(text).toMatch(/parallelism 1\.80 \(on-CPU time of the workers \/ wall time\)/);
   });
 
   it('median of even and odd lists', () => {

@@ -68,8 +68,8 @@ describe('trace measures', () => {
   });
 
   it('io claim needs equal throughput and slower process spawn', () => {
-    expect(ioSupported({ threadUnitsPerSecond: 100, processUnitsPerSecond: 95, threadSpawnMs: 5, processSpawnMs: 40 })).toBe(true);
-    expect(ioSupported({ threadUnitsPerSecond: 100, processUnitsPerSecond: 50, threadSpawnMs: 5, processSpawnMs: 40 })).toBe(false);
-    expect(ioSupported({ threadUnitsPerSecond: 100, processUnitsPerSecond: 100, threadSpawnMs: 50, processSpawnMs: 40 })).toBe(false);
+    expect(ioSupported({ threadUnitsPerActiveSecond: 100, processUnitsPerActiveSecond: 95, threadSpawnMs: 5, processSpawnMs: 40 })).toBe(true);
+    expect(ioSupported({ threadUnitsPerActiveSecond: 100, processUnitsPerActiveSecond: 50, threadSpawnMs: 5, processSpawnMs: 40 })).toBe(false);
+    expect(ioSupported({ threadUnitsPerActiveSecond: 100, processUnitsPerActiveSecond: 100, threadSpawnMs: 50, processSpawnMs: 40 })).toBe(false);
   });
 });

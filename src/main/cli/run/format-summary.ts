@@ -51,6 +51,12 @@ export function formatSummary(s: RunSummary): string {
     `wall ${ms(s.wallMs)}   on-CPU ${ms(s.cpuMs)}   parallelism ${s.parallelism.toFixed(2)} (on-CPU time of the workers / wall time)` +
       (s.unitsPerSecond !== null ? `   ${Math.round(s.unitsPerSecond)} units/s` : ''),
   );
+  if (!s.command && s.active.windowMs > 0) {
+    lines.push(
+      `while the workers ran (${ms(s.active.windowMs)}, spawn and stop excluded): activeParallelism ${s.active.parallelism.toFixed(3)}` +
+        (s.active.unitsPerSecond !== null ? `   unitsPerActiveSecond ${s.active.unitsPerSecond.toFixed(1)}` : ''),
+    );
+  }
   if (s.command) lines.push("spawn latency: - (a traced command's tasks are seen only once they run)");
   else lines.push(`spawn latency: median ${ms(s.spawn.medianMs)}, max ${ms(s.spawn.maxMs)} (request to the worker's first instruction)`);
   lines.push(

@@ -1,4 +1,5 @@
 import type { Metrics, Trace } from '../../../shared';
+import { activeParallelism, activeWindowMs, unitsPerActiveSecond } from '../../presets/lib/measures';
 
 /** The `--json` summary of one run (stable field names, documented in docs/trace-format.md). */
 export interface RunSummary {
@@ -15,6 +16,11 @@ export interface RunSummary {
   cpuMs: number;
   parallelism: number;
   unitsPerSecond: number | null;
+  /**
+   * The same measures over the time the workers ran (first worker's first instruction to the last
+   * exit, spawn and stop excluded): what preset verdicts call activeParallelism and unitsPerActiveSecond.
+   */
+  active: { windowMs: number; parallelism: number; unitsPerSecond: number | null };
   spawn: { medianMs: number | null; maxMs: number | null };
   sampler: { rateHz: number | null; cpuPercent: number | null; intervalMs: number; samples: number; gaps: number; maxGapMs: number; source: string };
   cores: { core: number; busyMs: number; utilization: number }[];
@@ -62,6 +68,7 @@ export function summarize(trace: Trace): RunSummary {
     cpuMs: round(m.cpuMs),
     parallelism: round(m.parallelism, 3),
     unitsPerSecond: m.unitsPerSecond === null ? null : round(m.unitsPerSecond, 1),
+    active: { windowMs: round(activeWindowMs(trace)), parallelism: round(activeParallelism(trace), 3), unitsPerSecond: m.unitsPerSecond === null ? null : round(unitsPerActiveSecond(trace), 1) },
     spawn: { medianMs: spawns.length ? round(median(spawns)!) : null, maxMs: spawns.length ? round(Math.max(...spawns)) : null },
     sampler: {
       rateHz: m.sampler ? round(m.sampler.rateHz, 1) : null,

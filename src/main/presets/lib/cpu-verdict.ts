@@ -19,7 +19,7 @@ export function cpuNumbers(trace: Trace): Record<string, number> {
     parallelism: r(trace.metrics?.parallelism ?? 0),
     activeParallelism: r(activeParallelism(trace)),
     readyParallelism: r(readyParallelism(trace)),
-    unitsPerSecond: r(unitsPerActiveSecond(trace), 1),
+    unitsPerActiveSecond: r(unitsPerActiveSecond(trace), 1),
     progressRatio: r(progressRatio(trace)),
   };
 }
