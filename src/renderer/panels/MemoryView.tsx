@@ -5,8 +5,13 @@ import type { RunState } from '../app/run-state';
 import { formatBytes } from '../app/summary';
 import { taskColors, type Theme } from '../timeline/colors';
 
+/** Tasks that live in Corelanes' own process: its main and sampler threads, and worker threads it hosts. */
+const IN_APP = new Set(['main', 'sampler', 'thread', 'gil-thread']);
+
 interface Space {
   pid: number;
+  /** What the box is: "Corelanes" (this app's own process) or the process's own label. */
+  name: string;
   rss: number;
   threads: Task[];
   sharedBytes: number;
@@ -25,8 +30,12 @@ export const MemoryView = memo(function MemoryView({ memory, tasks, theme }: { m
   const spaces: Space[] = Object.values(state.memory.spaces).map((s) => {
     const threads = state.tasks.filter((t) => t.addressSpace === s.addressSpace && t.kind !== 'sampler');
     const holders = threads.map((t) => state.memory.tasks[t.id]).filter((x) => (x?.sharedBytes ?? 0) > 0);
+    const inSpace = state.tasks.filter((t) => t.addressSpace === s.addressSpace);
+    const own = inSpace.find((t) => t.kind === 'process' || t.kind === 'python-process' || t.kind === 'command');
+    const name = inSpace.some((t) => IN_APP.has(t.kind)) ? 'Corelanes' : (own?.label ?? (inSpace[0] ? `process of ${inSpace[0].label}` : 'process'));
     return {
       pid: s.addressSpace,
+      name,
       rss: s.rssBytes,
       threads,
       sharedBytes: Math.max(0, ...holders.map((h) => h?.sharedBytes ?? 0), s.sharedBytes ?? 0),
@@ -59,10 +68,10 @@ export const MemoryView = memo(function MemoryView({ memory, tasks, theme }: { m
               key={s.pid}
               className="memory-box"
               style={{ left: leaf.x0, top: leaf.y0, width: leaf.x1 - leaf.x0, height: leaf.y1 - leaf.y0, borderColor: main ? colorOf.get(main.id) : undefined }}
-              aria-label={`address space pid ${s.pid}: ${formatBytes(s.rss)} resident, ${s.threads.length} tasks`}
+              aria-label={`${s.name === 'Corelanes' ? 'Corelanes itself' : s.name}, pid ${s.pid}: ${formatBytes(s.rss)} resident, ${s.threads.length} tasks`}
             >
               <div className="memory-title">
-                pid {s.pid} · {formatBytes(s.rss)}
+                <strong>{s.name === 'Corelanes' ? 'Corelanes (this app)' : s.name}</strong> · pid {s.pid} · {formatBytes(s.rss)}
               </div>
               <div className="memory-threads">
                 {s.threads.map((t) => (
