@@ -47,6 +47,10 @@ describe('summarize', () => {
     expect(text.split('\n')[0]).toBe('Trace r1 of `python3 x.py`: 2 tasks (process)');
     expect(text).not.toMatch(/workload cpu| 0\.0 ms|x thread/);
     expect(text).toMatch(/process 0\s+process\s+10\s+10\s+900\.0 ms\s+5\.0 ms\s+1\s+-\s+finished/);
+    // Exiting is how a traced program's tasks end: no '!' line for it, only for crashes and kills.
+    const exited = summarizeCommand({ ...trace, metrics: { ...trace.metrics!, tasks: trace.metrics!.tasks.map((t) => ({ ...t, exitReason: 'exited' as const })) } }, ['x']);
+    expect(formatSummary(exited)).not.toContain('!');
+    expect(text).toContain('! process 1: hung');
   });
 
   it("prints the verdicts' numbers (activeParallelism, unitsPerActiveSecond) under the run line, with the same values", () => {

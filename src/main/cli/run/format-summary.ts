@@ -74,7 +74,9 @@ export function formatSummary(s: RunSummary): string {
   lines.push('');
   if (s.cores.length === 0) lines.push('cores: this OS does not say which core a task runs on (unknown)');
   for (const c of s.cores) lines.push(`core ${String(c.core).padEnd(3)} ${bar(c.utilization)} ${(c.utilization * 100).toFixed(0).padStart(3)}% busy with this run's tasks`);
-  const troubled = s.tasks.filter((t) => t.exitReason && !['finished', 'stopped', 'removed'].includes(t.exitReason));
+  // A traced command's processes and threads end by exiting: only a crash or a kill is news there.
+  const normal = s.command ? ['finished', 'stopped', 'removed', 'exited'] : ['finished', 'stopped', 'removed'];
+  const troubled = s.tasks.filter((t) => t.exitReason && !normal.includes(t.exitReason));
   if (troubled.length) {
     lines.push('');
     for (const t of troubled) lines.push(`! ${t.label}: ${t.exitDetail ?? t.exitReason}`);
