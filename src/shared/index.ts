@@ -14,3 +14,4 @@ export * from './trace/chrome-export';
 export * from './sampler-protocol';
 export * from './bridge/menu';
 export * from './bridge/command-names';
+export * from './trace/read-trace';
