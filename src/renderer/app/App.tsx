@@ -7,6 +7,7 @@ import { MemoryView } from '../panels/MemoryView';
 import { RunControls } from '../panels/RunControls';
 import { RunSummary } from '../panels/RunSummary';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
+import { TraceCommand } from '../panels/TraceCommand';
 import { VerdictCard } from '../panels/VerdictCard';
 import type { Theme } from '../timeline/colors';
 import type { TimelineViewKind } from '../timeline/lane-builder';
@@ -145,6 +146,7 @@ export function App({ controller, transport }: { controller: AppController; tran
       <main className="app-main">
         <aside className="side">
           <RunControls controller={controller} state={state} />
+          <TraceCommand controller={controller} state={state} />
           <VerdictCard verdict={state.verdict} />
           <RunSummary ended={state.ended} />
           <LiveMetrics state={state} />

@@ -117,6 +117,19 @@ export class AppController {
     }
   }
 
+  /** "Run my own program": traces argv (no shell) like a run; the bridge's refusal (e.g. not on loopback) is shown as is. */
+  async traceCommand(argv: string[], maxDurationS: number | null): Promise<boolean> {
+    this.store.update((s) => ({ ...s, status: 'starting', errors: [], presetRun: null }), true);
+    try {
+      await this.client.invoke('traceCommand', { argv, maxDurationS });
+      return true;
+    } catch (e) {
+      this.store.update((s) => ({ ...s, status: s.run && s.status === 'starting' ? 'ended' : 'idle' }), true);
+      this.fail(`Could not trace the program: ${message(e)}`);
+      return false;
+    }
+  }
+
   async stop(): Promise<void> {
     this.store.update((s) => (s.status === 'running' ? { ...s, status: 'stopping' } : s), true);
     try {

@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import { LIMITS } from '../../shared';
+import type { AppController } from '../app/controller';
+import type { RunState } from '../app/run-state';
+import { splitArgv } from '../app/split-argv';
+
+/**
+ * "Run my own program": a command line, split into argv here (no shell, so
+ * nothing is expanded), traced like a run through the bridge's traceCommand.
+ * The host decides whether this is allowed; its refusal is shown as it says it.
+ */
+export function TraceCommand({ controller, state }: { controller: AppController; state: RunState }) {
+  const [line, setLine] = useState('');
+  const [limit, setLimit] = useState('30');
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const running = state.status === 'running' || state.status === 'starting' || state.status === 'stopping';
+  const pythons = Object.entries(state.machine?.runtimes ?? {}).filter(([name]) => /^python/i.test(name));
+
+  const trace = () => {
+    const split = splitArgv(line);
+    if ('error' in split) return setError(`Cannot run this: ${split.error}.`);
+    const s = Number(limit);
+    if (!(s > 0) || s > LIMITS.maxDurationS) return setError(`The time limit must be more than 0 and at most ${LIMITS.maxDurationS} seconds.`);
+    setError(null);
+    void controller.traceCommand(split.argv, s);
+  };
+
+  return (
+    // Folded by default: one line under the run controls until someone wants it.
+    <details className="panel trace-command">
+      <summary>
+        <h2>Run my own program</h2>
+      </summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          trace();
+        }}
+      >
+        <div className="field wide">
+          <label htmlFor={`${id}-line`}>Command line</label>
+          <input
+            id={`${id}-line`}
+            type="text"
+            value={line}
+            placeholder="python3 my_script.py --threads 4"
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => setLine(e.target.value)}
+            disabled={running}
+          />
+        </div>
+        <div className="buttons">
+          <div className="field inline">
+            <label htmlFor={`${id}-limit`}>Time limit</label>
+            <span className="with-unit">
+              <input id={`${id}-limit`} type="number" min={1} max={LIMITS.maxDurationS} value={limit} onChange={(e) => setLimit(e.target.value)} disabled={running} />
+              <span aria-hidden="true">s</span>
+            </span>
+          </div>
+          <button type="submit" disabled={running || state.connection !== 'open'}>
+            Trace
+          </button>
+        </div>
+      </form>
+      <p className="muted caption">No shell: quotes group words; $VARS, globs and pipes are passed as plain text. The whole process tree is traced and stopped with Stop run.</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {pythons.length > 0 && (
+        <p className="muted caption" data-testid="pythons">
+          Python interpreters: {pythons.map(([name, version]) => `${name} ${version}`).join(', ')}
+        </p>
+      )}
+    </details>
+  );
+}
