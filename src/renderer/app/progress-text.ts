@@ -18,7 +18,8 @@ export function isTimeless(state: RunState, p: Progress): boolean {
 
 /** The line beside the progress bar: which run of a multi-run preset, "measuring…" for a preset that draws no timeline. */
 export function progressText(state: RunState, p: Progress): string {
-  const nth = state.presetRun ? `run ${state.presetRun.index} · ` : '';
+  // Numbered from the second run on: a single-run preset needs no count.
+  const nth = state.presetRun && state.presetRun.index > 1 ? `run ${state.presetRun.index} · ` : '';
   const timeless = isTimeless(state, p);
   if (state.status === 'ended') {
     const end = `ended (${state.ended?.reason ?? ''})`;

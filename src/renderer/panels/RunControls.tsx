@@ -97,8 +97,7 @@ export function RunControls({ controller, state }: Props) {
       {scenario?.claim && <p className="claim">Claim: {scenario.claim}</p>}
       {preset && (
         <p className="preset-note" data-testid="preset-note">
-          This preset decides what runs (it may start several runs of different kinds in turn), so the fields below do not apply. The timeline shows
-          each of its runs as it goes; the verdict comes at the end.
+          This preset decides what runs (often several runs of different kinds), so the fields below do not apply. Its verdict comes at the end.
         </p>
       )}
       <div className="field wide">

@@ -2,8 +2,8 @@ import { memo } from 'react';
 import type { RunState } from '../app/run-state';
 import { formatMs } from '../app/summary';
 
-/** The app's own threads were not spawned by the run: a spawn time for them would be made up. */
-const NOT_SPAWNED = new Set(['main', 'sampler']);
+/** The app's own threads were not spawned by the run, and a traced command's tasks have no measured spawn: a time would be made up. */
+const NOT_SPAWNED = new Set(['main', 'sampler', 'command']);
 
 /** After a run: totals and one row per task, from the engine's metrics. */
 export const RunSummary = memo(function RunSummary({ ended }: { ended: RunState['ended'] }) {
@@ -36,7 +36,7 @@ export const RunSummary = memo(function RunSummary({ ended }: { ended: RunState[
               <tr key={t.taskId}>
                 <th scope="row" title={`${t.label}: ${t.kind} pid ${t.pid ?? '?'} tid ${t.tid ?? '?'}, exit ${t.exitReason ?? 'unknown'}`}>
                   {t.label}
-                  {t.exitReason !== ended.reason && <span className="exit-note"> · {t.exitReason ?? 'exit unknown'}</span>}
+                  {t.exitReason !== ended.reason && !(t.exitReason === 'exited' && ended.reason === 'finished') && <span className="exit-note"> · {t.exitReason ?? 'exit unknown'}</span>}
                 </th>
                 <td>{formatMs(t.onCpuMs)}</td>
                 <td>{formatMs(t.waitMs)}</td>
