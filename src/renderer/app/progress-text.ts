@@ -9,18 +9,16 @@ export function isPreset(s: Scenario | undefined): s is Scenario {
 
 type Progress = NonNullable<RunState['progress']>;
 
-/** A run with no tasks and no time of its own: a preset that measures outside the timeline (message cost, races, pools). */
-export function isTimeless(state: RunState, p: Progress): boolean {
-  const sid = state.run?.scenarioId ?? null;
-  if (state.tasks.length > 0 || sid === null || sid.startsWith('plain-')) return false;
-  return state.status === 'ended' ? state.ended?.metrics == null : p.elapsedMs === 0;
+/** A run of a preset that measures outside the timeline (message cost, races, pools): it has no time of its own to show. */
+export function isTimeless(state: RunState, runScenario: Scenario | undefined): boolean {
+  return runScenario?.producesTrace === false && state.tasks.length === 0;
 }
 
 /** The line beside the progress bar: which run of a multi-run preset, "measuring…" for a preset that draws no timeline. */
-export function progressText(state: RunState, p: Progress): string {
+export function progressText(state: RunState, p: Progress, runScenario: Scenario | undefined): string {
   // Numbered from the second run on: a single-run preset needs no count.
   const nth = state.presetRun && state.presetRun.index > 1 ? `run ${state.presetRun.index} · ` : '';
-  const timeless = isTimeless(state, p);
+  const timeless = isTimeless(state, runScenario);
   if (state.status === 'ended') {
     const end = `ended (${state.ended?.reason ?? ''})`;
     if (timeless) return `${end} · ${state.verdict ? 'verdict below' : 'no timeline for this run'}`;

@@ -78,6 +78,7 @@ export function RunControls({ controller, state }: Props) {
   const preset = isPreset(scenario);
   const formOff = running || preset;
   const p = state.progress;
+  const runScenario = scenarios.find((s) => s.id === state.run?.scenarioId);
   return (
     <section className="panel run-controls" aria-labelledby="run-controls-title">
       <h2 id="run-controls-title">Run</h2>
@@ -170,9 +171,9 @@ export function RunControls({ controller, state }: Props) {
           <progress
             aria-label="Run progress"
             max={Math.max(1, p.durationMs)}
-            value={isTimeless(state, p) && state.status !== 'ended' ? undefined : Math.min(p.elapsedMs, p.durationMs)}
+            value={isTimeless(state, runScenario) && state.status !== 'ended' ? undefined : Math.min(p.elapsedMs, p.durationMs)}
           />
-          <span data-testid="progress-text">{progressText(state, p)}</span>
+          <span data-testid="progress-text">{progressText(state, p, runScenario)}</span>
         </div>
       )}
     </section>

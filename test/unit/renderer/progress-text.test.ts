@@ -1,30 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import type { RunInfo, RunParams } from '../../../src/shared';
+import type { RunInfo, RunParams, Scenario } from '../../../src/shared';
 import { isPreset, progressText } from '../../../src/renderer/app/progress-text';
 import { initialRunState, reduceEvent, type RunState } from '../../../src/renderer/app/run-state';
 import { machine, task } from './fixtures';
 
 const params: RunParams = { workload: 'cpu', kind: 'thread', workers: 1, durationS: 3, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' };
 const info = (runId: string, scenarioId: string | null): RunInfo => ({ runId, scenarioId, params, startedAt: '2026-01-01T00:00:00Z', wallMs: 0 });
-const text = (s: RunState) => progressText(s, s.progress!);
+const lab: Scenario = { id: 'message-cost', title: '', claim: 'c', params: {}, available: true, unavailableReason: null, producesTrace: false };
+const sweep: Scenario = { id: 'speedup-sweep', title: '', claim: 'c', params: {}, available: true, unavailableReason: null };
+const text = (s: RunState, scenario?: Scenario) => progressText(s, s.progress!, scenario);
 const verdict = { presetId: 'message-cost', claim: 'c', supported: true, numbers: {}, summary: 's' };
 
 describe('progress text', () => {
   it('says "measuring…" for a preset without a timeline, then points to the verdict, never "0 µs / 3.00 s"', () => {
     let s = reduceEvent(initialRunState, { type: 'run-started', run: info('mc', 'message-cost'), machine });
-    expect(text(s)).toMatch(/^measuring…/);
+    expect(text(s, lab)).toMatch(/^measuring…/);
     s = reduceEvent(s, { type: 'run-ended', runId: 'mc', reason: 'finished', metrics: null, verdict });
-    expect(text(s)).toBe('ended (finished) · verdict below');
-    expect(text(s)).not.toMatch(/µs/);
+    expect(text(s, lab)).toBe('ended (finished) · verdict below');
+    expect(text(s, lab)).not.toMatch(/µs/);
   });
 
   it('numbers the runs of a multi-run preset and shows time for runs with tasks', () => {
     let s = reduceEvent(initialRunState, { type: 'run-started', run: info('a', 'speedup-sweep'), machine });
     s = reduceEvent(s, { type: 'run-ended', runId: 'a', reason: 'finished', metrics: null });
     s = reduceEvent(s, { type: 'run-started', run: info('b', 'speedup-sweep'), machine });
+    expect(text(s, sweep)).toBe('run 2 · running · 0 µs / 3.00 s'); // a session's tasks are on their way: not "measuring…"
     s = reduceEvent(s, { type: 'task', task: task('w') });
     s = reduceEvent(s, { type: 'progress', runId: 'b', elapsedMs: 500, durationMs: 1500 });
-    expect(text(s)).toBe('run 2 · running · 500 ms / 1.50 s');
+    expect(text(s, sweep)).toBe('run 2 · running · 500 ms / 1.50 s');
   });
 
   it('a custom run shows plain time from the start', () => {
