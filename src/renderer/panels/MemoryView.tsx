@@ -68,10 +68,17 @@ export const MemoryView = memo(function MemoryView({ memory, tasks, theme }: { m
               key={s.pid}
               className="memory-box"
               style={{ left: leaf.x0, top: leaf.y0, width: leaf.x1 - leaf.x0, height: leaf.y1 - leaf.y0, borderColor: main ? colorOf.get(main.id) : undefined }}
+              title={`${s.name === 'Corelanes' ? 'Corelanes itself' : s.name}, pid ${s.pid}`}
               aria-label={`${s.name === 'Corelanes' ? 'Corelanes itself' : s.name}, pid ${s.pid}: ${formatBytes(s.rss)} resident, ${s.threads.length} tasks`}
             >
               <div className="memory-title">
-                <strong>{s.name === 'Corelanes' ? 'Corelanes (this app)' : s.name}</strong> · pid {s.pid} · {formatBytes(s.rss)}
+                {/* A narrow box keeps the pid and size (the name is in its label and tooltip) rather than breaking the name letter by letter. */}
+                {leaf.x1 - leaf.x0 >= 100 && (
+                  <>
+                    <strong>{s.name === 'Corelanes' ? 'Corelanes (this app)' : s.name}</strong> ·{' '}
+                  </>
+                )}
+                pid {s.pid} · {formatBytes(s.rss)}
               </div>
               <div className="memory-threads">
                 {s.threads.map((t) => (
