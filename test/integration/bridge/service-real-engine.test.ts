@@ -56,6 +56,13 @@ describe('bridge service with the real engine', () => {
     expect(await service.invoke('stopRun', {})).toEqual({ stopped: true });
     await until('the process to be gone', () => !isAlive(proc.pid!), 5000);
     expect(events.filter((e) => e.type === 'run-ended')).toMatchObject([{ runId, reason: 'stopped' }]);
+    // The app's own threads are announced before their first live segments (QA finding 2: the renderer drops unannounced ones).
+    for (const id of ['main', 'sampler']) {
+      const announced = events.findIndex((e) => e.type === 'task' && e.task.id === id);
+      const firstSegment = events.findIndex((e) => e.type === 'segments' && e.segments.some((s) => s.taskId === id));
+      expect(announced, `task ${id} announced`).toBeGreaterThanOrEqual(0);
+      expect(firstSegment, `live segments of ${id}`).toBeGreaterThan(announced);
+    }
 
     const trace = TraceSchema.parse(await service.invoke('getTrace', {}));
     expect(trace.run.runId).toBe(runId);
