@@ -11,7 +11,9 @@ export const Legend = memo(function Legend({ tasks, theme }: { tasks: Task[]; th
       const owner = tasks.find((x) => x.addressSpace === t.addressSpace && (x.kind === 'main' || x.kind === 'process' || x.kind === 'python-process'));
       // Without its process's own task (the app's main thread arrives at the end), name it by the threads living in it.
       const members = tasks.filter((x) => x.addressSpace === t.addressSpace).map((x) => x.label);
-      const name = owner ? (owner.kind === 'main' ? 'app process' : owner.label) : `process of ${members.slice(0, 3).join(', ')}${members.length > 3 ? ', …' : ''}`;
+      // Worker threads (JS or simulated-GIL) live in Corelanes' own process, like its main and sampler threads.
+      const isApp = tasks.some((x) => x.addressSpace === t.addressSpace && (x.kind === 'main' || x.kind === 'sampler' || x.kind === 'thread' || x.kind === 'gil-thread'));
+      const name = isApp ? 'Corelanes, this app' : owner ? owner.label : `process of ${members.slice(0, 3).join(', ')}${members.length > 3 ? ', …' : ''}`;
       spaces.set(key, { color: spaceColor(tasks, t.addressSpace, theme), label: t.addressSpace === null ? 'address space unknown' : `pid ${t.addressSpace} (${name})` });
     }
   });
