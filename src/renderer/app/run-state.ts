@@ -25,12 +25,26 @@ export interface RunState {
   /** The speedup-sweep preset's own measured points (its verdict), newest sweep only. */
   sweepPoints: SweepPoint[];
   /** Runs announced so far by the preset going on (a multi-run preset starts one run per measurement). */
-  presetRun: { scenarioId: string; index: number } | null;
+  presetRun: { scenarioId: string; index: number; earlier: PresetPhase[] } | null;
   /** Per-core busy share over recent windows, oldest first (<= HISTORY_LENGTH each). */
   coreHistory: number[][];
 }
 
+/** One finished run of a multi-run preset: what ran and how it ended (the timeline shows only the current run). */
+export interface PresetPhase {
+  index: number;
+  /** e.g. "2 process, 1 thread" (the workers' own kinds). */
+  workers: string;
+  reason: 'finished' | 'stopped' | 'failed';
+}
+
 export const HISTORY_LENGTH = 24;
+
+function describeWorkers(tasks: readonly Task[]): string {
+  const counts = new Map<string, number>();
+  for (const t of tasks) if (WORKER_TASK_KINDS.has(t.kind)) counts.set(t.kind, (counts.get(t.kind) ?? 0) + 1);
+  return counts.size === 0 ? 'no workers' : [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
 
 export const initialRunState: RunState = {
   connection: 'connecting',
@@ -64,7 +78,14 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
       const sameRun = state.run?.runId === event.run.runId;
       // A multi-run preset announces one run per measurement; a verdict (or a new Start) closes the count.
       const continues = state.presetRun?.scenarioId === sid && state.verdict === null;
-      const presetRun = sid === null ? null : sameRun ? state.presetRun : { scenarioId: sid, index: continues && state.presetRun ? state.presetRun.index + 1 : 1 };
+      const presetRun =
+        sid === null
+          ? null
+          : sameRun
+            ? state.presetRun
+            : continues && state.presetRun
+              ? { scenarioId: sid, index: state.presetRun.index + 1, earlier: state.presetRun.earlier }
+              : { scenarioId: sid, index: 1, earlier: [] };
       return {
         ...state,
         presetRun,
@@ -111,9 +132,13 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
       const record = state.run && state.run.runId === event.runId && event.reason !== 'failed' ? runRecordFor(state.run, state.tasks, metrics) : null;
       if (record) history.push(record);
       const sweep = verdict ? sweepPointsOf(verdict) : null;
+      const presetRun =
+        state.presetRun && state.run?.runId === event.runId
+          ? { ...state.presetRun, earlier: [...state.presetRun.earlier, { index: state.presetRun.index, workers: describeWorkers(state.tasks), reason: event.reason }].slice(-40) }
+          : state.presetRun;
       const errors =
         parsed && !parsed.success ? [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] : state.errors;
-      return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, progress: state.progress && metrics ? { ...state.progress, elapsedMs: Math.max(state.progress.elapsedMs, metrics.wallMs) } : state.progress, verdict, history, sweepPoints: sweep ?? state.sweepPoints, errors };
+      return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, progress: state.progress && metrics ? { ...state.progress, elapsedMs: Math.max(state.progress.elapsedMs, metrics.wallMs) } : state.progress, verdict, history, sweepPoints: sweep ?? state.sweepPoints, presetRun, errors };
     }
     case 'error':
       return { ...state, errors: [...state.errors.slice(-4), event.message] };

@@ -176,6 +176,19 @@ export function RunControls({ controller, state }: Props) {
           <span data-testid="progress-text">{progressText(state, p, runScenario)}</span>
         </div>
       )}
+      {state.presetRun && state.presetRun.earlier.length > 0 && (state.presetRun.index > 1 || state.presetRun.earlier.length > 1) && (
+        // The timeline shows one run at a time: the earlier phases of a multi-run preset stay listed here.
+        <details className="preset-phases" data-testid="preset-phases">
+          <summary>Runs of this preset so far: {state.presetRun.earlier.length}</summary>
+          <ol>
+            {state.presetRun.earlier.map((r) => (
+              <li key={r.index} value={r.index}>
+                {r.workers} · {r.reason}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
     </section>
   );
 }

@@ -37,3 +37,22 @@ describe('progress text', () => {
     expect(isPreset({ id: 'pools', title: '', claim: 'x', params: {}, available: true, unavailableReason: null })).toBe(true);
   });
 });
+
+describe('phases of a multi-run preset', () => {
+  it('lists every finished run of the preset with its workers and end, and starts over after the verdict', () => {
+    let s = reduceEvent(initialRunState, { type: 'run-started', run: info('p1', 'crash'), machine });
+    s = reduceEvent(s, { type: 'task', task: task('t0', { kind: 'thread' }) });
+    s = reduceEvent(s, { type: 'task', task: task('m', { kind: 'main' }) });
+    s = reduceEvent(s, { type: 'run-ended', runId: 'p1', reason: 'finished', metrics: null });
+    s = reduceEvent(s, { type: 'run-started', run: info('p2', 'crash'), machine });
+    s = reduceEvent(s, { type: 'task', task: task('a', { kind: 'process' }) });
+    s = reduceEvent(s, { type: 'task', task: task('b', { kind: 'process' }) });
+    s = reduceEvent(s, { type: 'run-ended', runId: 'p2', reason: 'finished', metrics: null, verdict: { ...verdict, presetId: 'crash' } });
+    expect(s.presetRun?.earlier).toEqual([
+      { index: 1, workers: '1 thread', reason: 'finished' },
+      { index: 2, workers: '2 process', reason: 'finished' },
+    ]);
+    s = reduceEvent(s, { type: 'run-started', run: info('p3', 'crash'), machine });
+    expect(s.presetRun).toEqual({ scenarioId: 'crash', index: 1, earlier: [] });
+  });
+});

@@ -78,7 +78,7 @@ describe('speedup records', () => {
     let s = finish(initialRunState, 's1', ['thread'], 1, {}, 'speedup-sweep');
     s = finish(s, 's2', ['thread'], 1, {}, 'speedup-sweep');
     s = reduceEvent(s, { type: 'run-started', run: info('s3', {}, 'speedup-sweep'), machine });
-    expect(s.presetRun).toEqual({ scenarioId: 'speedup-sweep', index: 3 });
+    expect(s.presetRun).toMatchObject({ scenarioId: 'speedup-sweep', index: 3 });
     s = reduceEvent(s, { type: 'run-ended', runId: 's3', reason: 'finished', metrics: null, verdict: { presetId: 'speedup-sweep', claim: 'c', supported: true, numbers: {}, summary: 's' } });
     s = reduceEvent(s, { type: 'run-started', run: info('s4', {}, 'speedup-sweep'), machine });
     expect(s.presetRun?.index).toBe(1);
