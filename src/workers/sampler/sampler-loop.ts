@@ -18,6 +18,11 @@ interface Tracked {
   lastPhase: WorkerPhase | null;
   /** Staggers idle reads so they spread over the samples. */
   stagger: number;
+  /**
+   * The sampler thread itself: it always reads its own state as R (it is
+   * running while it reads), so its letter says nothing; its counters do.
+   */
+  isSelf: boolean;
 }
 
 export interface LoopIo {
@@ -144,6 +149,7 @@ export class SamplerLoop {
       lastWait: null,
       lastPhase: null,
       stagger: this.nextStagger++,
+      isSelf: tid === this.source.self().tid,
     };
     this.tasks.set(taskId, tracked);
     this.order = [...this.tasks.values()];
@@ -192,7 +198,8 @@ export class SamplerLoop {
     t.lastPhase = phaseNow;
     const closed = t.timeline.observe({
       tMs: this.relMs(now),
-      letter: r.letter,
+      // Read as asleep, the sampler's own wake-ups are placed from its counters like any sleeper's.
+      letter: t.isSelf && r.letter === 'R' ? 'S' : r.letter,
       core: r.core,
       onCpuNs: r.onCpuNs,
       waitNs: r.waitNs,

@@ -16,6 +16,8 @@ function harness(script: (t: number, post: (m: unknown) => void) => void) {
   const read = (tid: number): RawReading | null => {
     const ms = t - 1000;
     if (tid === 11) return { letter: 'R', core: 0, onCpuNs: Math.floor(ms / 4) * 4e6, waitNs: 0 };
+    // The sampler reading itself: always R, 2% of a core.
+    if (tid === 3) return { letter: 'R', core: 0, onCpuNs: ms * 2e4, waitNs: 0 };
     if (gone2) return null;
     return { letter: 'S', core: 0, onCpuNs: 5e5, waitNs: 0 };
   };
@@ -54,6 +56,7 @@ describe('SamplerLoop', () => {
   });
   inbox.push({ type: 'track', taskId: 'a', pid: 1, tid: 11, phaseSlot: { buffer: slot.buffer, offset: 0 } });
   inbox.push({ type: 'track', taskId: 'p', pid: 2, tid: 2 });
+  inbox.push({ type: 'track', taskId: 'self', pid: 1, tid: 3 });
   // A slot that does not fit its buffer is reported and ignored, the task still tracked.
   inbox.push({ type: 'track', taskId: 'bad-slot', pid: 2, tid: 2, phaseSlot: { buffer: new SharedArrayBuffer(8), offset: 4 } });
   loop.run();
@@ -64,6 +67,14 @@ describe('SamplerLoop', () => {
     expect(a.reduce((n, s) => n + s.onCpuNs, 0)).toBe(100e6);
     expect(a[0]!.startMs).toBe(0);
     expect(a.at(-1)!.endMs).toBe(100);
+  });
+
+  it('draws the sampler itself from its counters, not from the R it always reads of itself', () => {
+    const self = segmentsOf(out, 'self');
+    const runningMs = self.filter((s) => s.state === 'running').reduce((n, s) => n + s.endMs - s.startMs, 0);
+    const allMs = self.reduce((n, s) => n + s.endMs - s.startMs, 0);
+    expect(runningMs / allMs).toBeLessThan(0.1);
+    expect(self.reduce((n, s) => n + s.onCpuNs, 0)).toBeCloseTo(100 * 2e4, -2);
   });
 
   it('merges a process phase report and closes a task that is gone', () => {
