@@ -6,7 +6,8 @@ import { wrapUtilityChild } from './utility-handle';
  * The engine's process host inside Electron: utilityProcess.fork of the
  * process entry, named by serviceName (it shows in app.getAppMetrics and in
  * child-process-gone). A utility process's parentPort closes when the main
- * process dies, and the entry exits then, so no worker outlives the app.
+ * process dies, and the entry exits then, so no worker outlives the app. Its
+ * stderr is captured like the node-fork host's.
  */
 export function createUtilityProcessHost(): ProcessHost {
   return {
@@ -15,7 +16,8 @@ export function createUtilityProcessHost(): ProcessHost {
       const child = utilityProcess.fork(entryPath, [], {
         serviceName: options.serviceName,
         env: { ...process.env, ...options.env, CORELANES_SERVICE: options.serviceName },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        // stderr piped: a crash dump becomes the exit detail's excerpt, not terminal noise (see wrapUtilityChild).
+        stdio: ['ignore', 'ignore', 'pipe'],
       });
       return wrapUtilityChild(child);
     },
