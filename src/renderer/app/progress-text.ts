@@ -1,5 +1,5 @@
 import type { Scenario } from '../../shared';
-import type { RunState } from './run-state';
+import { TRACED_PROGRAM_SCENARIO, type RunState } from './run-state';
 import { formatMs } from './summary';
 
 /** A preset decides what it runs (often several runs of different kinds); a plain scenario is the form's own run. */
@@ -8,6 +8,10 @@ export function isPreset(s: Scenario | undefined): s is Scenario {
 }
 
 type Progress = NonNullable<RunState['progress']>;
+
+export function isTracedProgram(state: RunState): boolean {
+  return state.run?.scenarioId === TRACED_PROGRAM_SCENARIO;
+}
 
 /** A run of a preset that measures outside the timeline (message cost, races, pools): it has no time of its own to show. */
 export function isTimeless(state: RunState, runScenario: Scenario | undefined): boolean {
@@ -22,8 +26,10 @@ export function progressText(state: RunState, p: Progress, runScenario: Scenario
   if (state.status === 'ended') {
     const end = `ended (${state.ended?.reason ?? ''})`;
     if (timeless) return `${end} · ${state.verdict ? 'verdict below' : 'no timeline for this run'}`;
-    return `${end} · ${formatMs(p.elapsedMs)} / ${formatMs(p.durationMs)}`;
+    return isTracedProgram(state) ? `${end} · ${formatMs(p.elapsedMs)}` : `${end} · ${formatMs(p.elapsedMs)} / ${formatMs(p.durationMs)}`;
   }
   if (state.status === 'running' && timeless) return `${nth}measuring… (no timeline; the verdict comes at the end)`;
+  // A traced program runs until it exits (or its time limit): there is no planned length to show.
+  if (isTracedProgram(state)) return `${state.status} · ${formatMs(p.elapsedMs)}`;
   return `${nth}${state.status} · ${formatMs(p.elapsedMs)} / ${formatMs(p.durationMs)}`;
 }

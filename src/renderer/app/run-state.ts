@@ -40,6 +40,9 @@ export interface PresetPhase {
 
 export const HISTORY_LENGTH = 24;
 
+/** The scenario id of a "Run my own program" (traceCommand) run: it has no planned length and no preset phases. */
+export const TRACED_PROGRAM_SCENARIO = 'trace';
+
 function describeWorkers(tasks: readonly Task[]): string {
   const counts = new Map<string, number>();
   for (const t of tasks) if (WORKER_TASK_KINDS.has(t.kind)) counts.set(t.kind, (counts.get(t.kind) ?? 0) + 1);
@@ -79,7 +82,7 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
       // A multi-run preset announces one run per measurement; a verdict (or a new Start) closes the count.
       const continues = state.presetRun?.scenarioId === sid && state.verdict === null;
       const presetRun =
-        sid === null
+        sid === null || sid === TRACED_PROGRAM_SCENARIO || sid.startsWith('plain-')
           ? null
           : sameRun
             ? state.presetRun

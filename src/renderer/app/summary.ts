@@ -1,5 +1,5 @@
 import type { RunState } from './run-state';
-import { workerCount } from './run-state';
+import { TRACED_PROGRAM_SCENARIO, workerCount } from './run-state';
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
@@ -21,10 +21,14 @@ export function formatBytes(bytes: number): string {
 export function liveSummary(state: RunState): string {
   const run = state.run;
   if (!run) return state.connection === 'open' ? 'Ready. No run yet.' : 'Connecting to Corelanes.';
-  const what = `${workerCount(state.tasks)} ${run.params.kind} workers, ${run.params.workload} workload`;
+  const command = run.scenarioId === TRACED_PROGRAM_SCENARIO ? state.tasks.find((t) => t.kind === 'command') : undefined;
+  const what =
+    run.scenarioId === TRACED_PROGRAM_SCENARIO
+      ? `a traced program${command ? ` (${command.label})` : ''}, ${state.tasks.length} tasks`
+      : `${workerCount(state.tasks)} ${run.params.kind} workers, ${run.params.workload} workload`;
   if (state.status === 'running' || state.status === 'stopping') {
     const p = state.progress;
-    return `Running ${what}${p ? `: ${formatMs(p.elapsedMs)} of ${formatMs(p.durationMs)}` : ''}.`;
+    return `Running ${what}${p ? `: ${formatMs(p.elapsedMs)}${run.scenarioId === TRACED_PROGRAM_SCENARIO ? '' : ` of ${formatMs(p.durationMs)}`}` : ''}.`;
   }
   if (state.status === 'ended' && state.ended) {
     const m = state.ended.metrics;

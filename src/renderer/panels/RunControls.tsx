@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { LIMITS, WORKER_KINDS, WORKLOADS, type RunParamsInput, type Scenario, type WorkerKind, type WorkloadName } from '../../shared';
 import type { AppController } from '../app/controller';
 import type { RunState } from '../app/run-state';
-import { isPreset, isTimeless, progressText } from '../app/progress-text';
+import { isPreset, isTimeless, isTracedProgram, progressText } from '../app/progress-text';
 
 const KIND_LABELS: Record<WorkerKind, string> = {
   thread: 'JS worker threads',
@@ -171,7 +171,7 @@ export function RunControls({ controller, state }: Props) {
           <progress
             aria-label="Run progress"
             max={Math.max(1, p.durationMs)}
-            value={isTimeless(state, runScenario) && state.status !== 'ended' ? undefined : Math.min(p.elapsedMs, p.durationMs)}
+            value={(isTimeless(state, runScenario) || isTracedProgram(state)) && state.status !== 'ended' ? undefined : Math.min(p.elapsedMs, p.durationMs)}
           />
           <span data-testid="progress-text">{progressText(state, p, runScenario)}</span>
         </div>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunInfo, RunParams, Scenario } from '../../../src/shared';
 import { isPreset, progressText } from '../../../src/renderer/app/progress-text';
 import { initialRunState, reduceEvent, type RunState } from '../../../src/renderer/app/run-state';
+import { liveSummary } from '../../../src/renderer/app/summary';
 import { machine, task } from './fixtures';
 
 const params: RunParams = { workload: 'cpu', kind: 'thread', workers: 1, durationS: 3, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' };
@@ -54,5 +55,16 @@ describe('phases of a multi-run preset', () => {
     ]);
     s = reduceEvent(s, { type: 'run-started', run: info('p3', 'crash'), machine });
     expect(s.presetRun).toEqual({ scenarioId: 'crash', index: 1, earlier: [] });
+  });
+});
+
+describe('a traced program (Run my own program)', () => {
+  it('shows elapsed time without a planned length and is not counted as a preset', () => {
+    let s = reduceEvent(initialRunState, { type: 'run-started', run: info('trace-1', 'trace'), machine });
+    s = reduceEvent(s, { type: 'task', task: task('c', { kind: 'command', label: 'python3 pid 5' }) });
+    s = reduceEvent(s, { type: 'progress', runId: 'trace-1', elapsedMs: 700, durationMs: 3000 });
+    expect(s.presetRun).toBeNull();
+    expect(text(s)).toBe('running · 700 ms');
+    expect(liveSummary(s)).toBe('Running a traced program (python3 pid 5), 1 tasks: 700 ms.');
   });
 });
