@@ -77,7 +77,7 @@ export const SpeedupPlot = memo(function SpeedupPlot({
         <li>
           <span className="swatch ideal-swatch" /> ideal (speedup = workers)
         </li>
-        <li className="muted">hollow: CPU time / wall time (no 1-worker run yet)</li>
+        {points.some((p) => p.basis === 'parallelism') && <li className="muted">hollow: CPU time / wall time (no 1-worker run yet)</li>}
       </ul>
     </section>
   );
