@@ -246,7 +246,7 @@ describe('renderer against the real engine', () => {
       const runId = await startRun(page, { workload: 'cpu', kind: 'process', workers: 1, durationS: 60 });
       const workers = (st: Awaited<ReturnType<typeof hookState>>) => st.tasks.filter((t) => t.kind === 'process' || t.kind === 'thread');
       await waitFor(page, () => hookState(page), (st) => st.runId === runId && workers(st).length === 1 && st.status === 'running', 30_000, 'the first worker');
-      await page.getByLabel('Add kind', { exact: true }).selectOption('thread');
+      await page.getByLabel('Worker type to add').selectOption('thread');
       await page.getByRole('button', { name: 'Add worker' }).click();
       const added = await waitFor(page, () => hookState(page), (st) => workers(st).some((t) => t.kind === 'thread' && t.tid !== null), 30_000, 'the added thread');
       expect(workers(added).map((t) => t.kind).sort()).toEqual(['process', 'thread']);

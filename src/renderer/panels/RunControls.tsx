@@ -149,8 +149,8 @@ export function RunControls({ controller, state }: Props) {
       </div>
       <div className="buttons add-remove">
         <div className="field inline">
-          {/* Exact names "Kind" and "Add kind" are distinct; test/e2e selects this one by its exact name. */}
-          <label htmlFor={ids.addKind}>Add kind</label>
+          {/* Named so that getByLabel("Kind") and getByLabel("Workers") each find one control. */}
+          <label htmlFor={ids.addKind}>Worker type to add</label>
           <select id={ids.addKind} value={addKind} onChange={(e) => setAddKind(e.target.value as WorkerKind)}>
             {WORKER_KINDS.map((k) => (
               <option key={k} value={k}>
