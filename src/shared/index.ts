@@ -1,6 +1,7 @@
 export * from './trace/states';
 export * from './trace/schema';
 export * from './trace/trace-file';
+export * from './trace/run-command';
 export * from './scenario/limits';
 export * from './scenario/schema';
 export * from './bridge/commands';

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { BridgeEvent, Machine, Marker, Task, Trace } from '../../shared';
-import { RunParamsSchema, TRACE_FORMAT, TRACE_VERSION } from '../../shared';
+import { TRACE_FORMAT, TRACE_VERSION, runCommandOf, type RunInfo } from '../../shared';
 import { monoMs } from '../../workers/runtime/clock';
 import { computeMetrics } from '../engine/recording/compute-metrics';
 import { TraceRecorder } from '../engine/recording/trace-recorder';
@@ -58,9 +58,10 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
   const rel = () => Math.max(0, monoMs() - runStartMono);
   const recorder = new TraceRecorder();
   const emit = (e: BridgeEvent) => o.onEvent?.(e);
-  const params = RunParamsSchema.parse({ intervalMs: o.intervalMs, workers: 1 });
+  // A command has no kind, workload or worker count: the run says what ran instead of made-up params.
+  const command = runCommandOf(o.argv, o.intervalMs);
   const runId = `trace-${Math.random().toString(36).slice(2, 8)}`;
-  const runInfo = (wallMs: number) => ({ runId, scenarioId: 'trace', params, startedAt, wallMs });
+  const runInfo = (wallMs: number): RunInfo => ({ runId, scenarioId: 'trace', params: null, command, startedAt, wallMs });
   const mark = (m: Marker) => {
     recorder.addMarkers([m]);
     emit({ type: 'markers', runId, markers: [m] });

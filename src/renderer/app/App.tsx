@@ -61,7 +61,8 @@ export function App({ controller, transport }: { controller: AppController; tran
         if (e.type === 'run-ended' && e.runId === framedRun) view.endRun(Math.max(controller.model.endMs, e.metrics?.wallMs ?? 0));
         if (e.type !== 'run-started' || e.run.runId === framedRun) return;
         framedRun = e.run.runId;
-        view.startRun(e.run.params.durationS * 1000);
+        // A traced command has no planned length: start from the shortest window and follow it.
+        view.startRun(e.run.params ? e.run.params.durationS * 1000 : 0);
       }),
       installTestHook(controller, view, frameScheduler, handles),
       controller.connect(),

@@ -95,7 +95,8 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
         machine: event.machine,
         run: event.run,
         status: 'running',
-        progress: { elapsedMs: 0, durationMs: event.run.params.durationS * 1000 },
+        // A traced command has no planned length (params null): 0, and the progress text shows the elapsed time only.
+        progress: { elapsedMs: 0, durationMs: event.run.params ? event.run.params.durationS * 1000 : 0 },
         tasks: [],
         metrics: null,
         memory: { spaces: {}, tasks: {} },

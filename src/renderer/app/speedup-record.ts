@@ -30,7 +30,8 @@ const WORKER_KIND_SET = new Set<string>(WORKER_KINDS);
  * the sweep's points). The kind is the workers' own, not the form's.
  */
 export function runRecordFor(run: RunInfo, tasks: readonly Task[], metrics: Metrics | null): RunRecord | null {
-  if (!metrics || run.params.workload === 'io' || run.scenarioId === SWEEP_PRESET_ID) return null;
+  // A traced command (no params) chose no kind or worker count: its tasks are not a speedup point.
+  if (!metrics || !run.params || run.params.workload === 'io' || run.scenarioId === SWEEP_PRESET_ID) return null;
   const workers = tasks.filter((t) => WORKER_KIND_SET.has(t.kind));
   const kinds = new Set(workers.map((t) => t.kind));
   if (workers.length === 0 || kinds.size !== 1) return null;

@@ -23,8 +23,8 @@ export function liveSummary(state: RunState): string {
   if (!run) return state.connection === 'open' ? 'Ready. No run yet.' : 'Connecting to Corelanes.';
   const command = run.scenarioId === TRACED_PROGRAM_SCENARIO ? state.tasks.find((t) => t.kind === 'command') : undefined;
   const what =
-    run.scenarioId === TRACED_PROGRAM_SCENARIO
-      ? `a traced program${command ? ` (${command.label})` : ''}, ${state.tasks.length} tasks`
+    run.scenarioId === TRACED_PROGRAM_SCENARIO || !run.params
+      ? `a traced program${command ? ` (${command.label})` : run.command ? ` (${run.command.argv.join(' ')})` : ''}, ${state.tasks.length} tasks`
       : `${workerCount(state.tasks)} ${run.params.kind} workers, ${run.params.workload} workload`;
   if (state.status === 'running' || state.status === 'stopping') {
     const p = state.progress;

@@ -98,9 +98,9 @@ export class ReplayClient implements BridgeClient {
         return [
           {
             id: 'replay',
-            title: `Replay of ${this.trace.run.scenarioId ?? this.trace.run.params.workload}`,
+            title: `Replay of ${this.trace.run.scenarioId ?? this.trace.run.params?.workload ?? 'a traced command'}`,
             claim: null,
-            params: this.trace.run.params,
+            params: this.trace.run.params ?? {},
             available: true,
             unavailableReason: null,
           },

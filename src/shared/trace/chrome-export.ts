@@ -55,7 +55,7 @@ function processName(trace: Trace, pid: number, members: Task[]): string {
   if (owner) return `${owner.label} (pid ${pid})`;
   if (pid >= SYNTHETIC_ID_BASE) return `not started (${members[0]?.label ?? 'task'})`;
   const host = members.some((t) => t.kind === 'main' || t.kind === 'sampler' || t.kind === 'thread' || t.kind === 'gil-thread');
-  return host ? `Corelanes host (pid ${pid})` : `${trace.run.params.kind} (pid ${pid})`;
+  return host ? `Corelanes host (pid ${pid})` : `${trace.run.params?.kind ?? 'process'} (pid ${pid})`;
 }
 
 /** Builds the Chrome trace-event object of a Corelanes trace. Pure. */
@@ -120,6 +120,7 @@ export function toChromeTrace(trace: Trace): ChromeTrace {
       startedAt: trace.run.startedAt,
       machine: trace.machine,
       params: trace.run.params,
+      ...(trace.run.command ? { command: trace.run.command } : {}),
     },
   };
 }

@@ -1,19 +1,33 @@
 import { z } from 'zod';
 import { RunParamsSchema } from '../scenario/schema';
+import { RunCommandSchema } from './run-command';
 import { MachineSchema, MarkerSchema, MemorySampleSchema, MetricsSchema, SegmentSchema, TaskSchema } from './schema';
 
 export const TRACE_FORMAT = 'corelanes-trace';
 export const TRACE_VERSION = 1;
 
-export const RunInfoSchema = z.object({
-  runId: z.string().min(1).max(64),
-  scenarioId: z.string().max(64).nullable(),
-  params: RunParamsSchema,
-  /** Wall-clock start, ISO 8601, for humans; trace times are monotonic ms since start. */
-  startedAt: z.string().max(64),
-  wallMs: z.number().finite().nonnegative(),
-});
+export const RunInfoSchema = z
+  .object({
+    runId: z.string().min(1).max(64),
+    scenarioId: z.string().max(64).nullable(),
+    /** The run's settings; null only for a traced command (run.command), which has no kind, workload or worker count. */
+    params: RunParamsSchema.nullable(),
+    /** A traced command (`corelanes trace`, "Run my own program"): what ran. Absent for Corelanes' own runs. */
+    command: RunCommandSchema.optional(),
+    /** Wall-clock start, ISO 8601, for humans; trace times are monotonic ms since start. */
+    startedAt: z.string().max(64),
+    wallMs: z.number().finite().nonnegative(),
+  })
+  .refine((run) => run.params !== null || run.command !== undefined, {
+    message: 'params may be null only for a traced command (run.command)',
+    path: ['params'],
+  });
 export type RunInfo = z.infer<typeof RunInfoSchema>;
+
+/** The sampling interval a run asked for, ms: its params', or the traced command's. */
+export function runIntervalMs(run: RunInfo): number | null {
+  return run.params?.intervalMs ?? run.command?.intervalMs ?? null;
+}
 
 export const TraceSchema = z.object({
   format: z.literal(TRACE_FORMAT),

@@ -45,10 +45,12 @@ function tasks(): Task[] {
 describe('bridge traceCommand with the real tracer', () => {
   it('python3 with 2 CPU threads: streams the process and its threads, segments, then run-ended with metrics; the trace is kept', async () => {
     const svc = setup(true);
-    const { runId } = (await svc.invoke('traceCommand', { argv: [python, fixture('two_cpu_threads.py'), '1.5'] })) as { runId: string };
+    const argv = [python, fixture('two_cpu_threads.py'), '1.5'];
+    const { runId } = (await svc.invoke('traceCommand', { argv })) as { runId: string };
     const ended = await until('run-ended', () => events.find((e) => e.type === 'run-ended'), 30_000);
     expect(ended).toMatchObject({ runId, reason: 'finished', metrics: expect.objectContaining({ parallelism: expect.any(Number) }) });
-    expect(events[0]).toMatchObject({ type: 'run-started', run: { runId } });
+    // The run says what ran, not made-up settings: the command's argv, no params (no kind or workload was chosen).
+    expect(events[0]).toMatchObject({ type: 'run-started', run: { runId, params: null, command: { argv, intervalMs: 1 } } });
 
     const root = tasks().find((t) => t.kind === 'python-process' && t.parentId === null);
     expect(root).toBeDefined();
@@ -62,6 +64,7 @@ describe('bridge traceCommand with the real tracer', () => {
     // The kept trace is the tracer's: valid, same run, with the threads; under the GIL they share about one core.
     const trace = TraceSchema.parse(await svc.invoke('getTrace', {}));
     expect(trace.run.runId).toBe(runId);
+    expect(trace.run).toMatchObject({ params: null, command: { argv } });
     const busy = trace.tasks.filter((t) => threads.some((x) => x.id === t.id));
     const onCpuMs = trace.segments.filter((s) => busy.some((t) => t.id === s.taskId)).reduce((a, s) => a + s.onCpuNs / 1e6, 0);
     const window = Math.max(...busy.map((t) => t.exitMs!)) - Math.min(...busy.map((t) => t.startedMs!));

@@ -44,6 +44,10 @@ const printedIds = (stderr: string) => JSON.parse(/done (\[.*\])/.exec(stderr)![
 describe('corelanes trace -- python3 <script>', () => {
   it('2 CPU-bound threads: every thread is a task with its tid; together <= 1.15 cores; GIL waits are inferred, marked so', () => {
     const { json, trace, stderr } = traceScript('two_cpu_threads.py', 2);
+    // The file says what ran (argv), and no kind, workload or worker count it did not have.
+    expect(trace.run.params).toBeNull();
+    expect(trace.run.command).toEqual({ argv: [python, join(ROOT, 'test/fixtures/python', 'two_cpu_threads.py'), '2'], intervalMs: 1 });
+    expect(json).toMatchObject({ kind: 'command', workload: null });
     const tids = printedIds(stderr);
     const root = trace.tasks.find((t) => t.kind === 'python-process' && t.parentId === null)!;
     for (const tid of tids) {

@@ -53,6 +53,15 @@ describe('summarize', () => {
     expect(text).toContain('! process 1: hung');
   });
 
+  it('of a trace file of a command (run.command, params null) is the command summary, from the file alone', () => {
+    const file: Trace = { ...trace, run: { ...trace.run, scenarioId: 'trace', params: null, command: { argv: ['python3', 'x.py'], intervalMs: 2 } } };
+    const s = summarize(file);
+    expect(s).toMatchObject({ command: ['python3', 'x.py'], kind: 'command', workload: null, workers: 2, spawn: { medianMs: null, maxMs: null } });
+    expect(formatSummary(s).split('\n')[0]).toBe('Trace r1 of `python3 x.py`: 2 tasks (process)');
+    expect(summarize({ ...file, metrics: { ...file.metrics!, sampler: null } }).sampler.intervalMs).toBe(2);
+    expect(cpuNumbers(file)).not.toHaveProperty('workers');
+  });
+
   it("prints the verdicts' numbers (activeParallelism, unitsPerActiveSecond) under the run line, with the same values", () => {
     const t: Trace = structuredClone(trace);
     const task = (id: string) => ({ id, kind: 'process' as const, label: id, pid: 10, tid: 10, addressSpace: 10, parentId: null, workload: 'cpu' as const, requestedMs: 50, startedMs: 100, exitMs: 900, exitReason: 'finished' as const, exitDetail: null });

@@ -1,4 +1,4 @@
-import type { Metrics, Trace } from '../../../shared';
+import { runIntervalMs, type Metrics, type Trace } from '../../../shared';
 import { activeParallelism, activeWindowMs, unitsPerActiveSecond } from '../../presets/lib/measures';
 
 /** The `--json` summary of one run (stable field names, documented in docs/trace-format.md). */
@@ -54,16 +54,22 @@ export function median(values: number[]): number | null {
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** The summary of a trace file: a traced command's (run.command, no params) is summarizeCommand's. */
 export function summarize(trace: Trace): RunSummary {
+  return trace.run.params === null ? summarizeCommand(trace, trace.run.command?.argv ?? []) : baseSummary(trace);
+}
+
+function baseSummary(trace: Trace): RunSummary {
+  const params = trace.run.params;
   const m: Metrics = trace.metrics ?? { wallMs: trace.run.wallMs, cpuMs: 0, parallelism: 0, tasks: [], cores: [], sampler: null, unitsPerSecond: null };
   const details = new Map(trace.tasks.map((t) => [t.id, t]));
   const spawns = m.tasks.filter((t) => t.kind !== 'main' && t.kind !== 'sampler').map((t) => t.spawnMs).filter((s): s is number => s !== null);
   return {
     runId: trace.run.runId,
     scenarioId: trace.run.scenarioId,
-    kind: trace.run.params.kind,
-    workload: trace.run.params.workload,
-    workers: trace.run.params.workers,
+    kind: params?.kind ?? 'command',
+    workload: params?.workload ?? null,
+    workers: params?.workers ?? trace.tasks.length,
     wallMs: round(m.wallMs),
     cpuMs: round(m.cpuMs),
     parallelism: round(m.parallelism, 3),
@@ -73,7 +79,8 @@ export function summarize(trace: Trace): RunSummary {
     sampler: {
       rateHz: m.sampler ? round(m.sampler.rateHz, 1) : null,
       cpuPercent: m.sampler ? round(m.sampler.cpuPercent) : null,
-      intervalMs: m.sampler?.intervalMs ?? trace.run.params.intervalMs,
+      // A valid trace has params or a command, so the 0 is never reached.
+      intervalMs: m.sampler?.intervalMs ?? runIntervalMs(trace.run) ?? 0,
       samples: m.sampler?.samples ?? 0,
       gaps: m.sampler?.gaps ?? 0,
       maxGapMs: round(m.sampler?.maxGapMs ?? 0),
@@ -102,16 +109,17 @@ export function summarize(trace: Trace): RunSummary {
 }
 
 /**
- * The summary of `corelanes trace`: the run's params are placeholders there (no kind,
- * workload or worker count was chosen) and a discovered task's spawn latency is not
- * known (the tracer sees it only once it runs), so they are replaced by what is true.
+ * The summary of `corelanes trace`: no kind, workload or worker count was chosen (the
+ * trace has run.command instead of params; older traces carried placeholder params) and a
+ * discovered task's spawn latency is not known (the tracer sees it only once it runs),
+ * so they are replaced by what is true.
  */
-export function summarizeCommand(trace: Trace, argv: string[]): RunSummary {
-  const s = summarize(trace);
+export function summarizeCommand(trace: Trace, argv: readonly string[]): RunSummary {
+  const s = baseSummary(trace);
   const tasks = s.tasks.map((t) => ({ ...t, spawnMs: null }));
   return {
     ...s,
-    command: argv,
+    command: [...argv],
     kinds: [...new Set(tasks.map((t) => t.kind))],
     kind: 'command',
     workload: null,

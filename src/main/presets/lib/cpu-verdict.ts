@@ -12,7 +12,7 @@ export function progressRatio(trace: Trace): number {
 /** Numbers every CPU-bound preset reports. */
 export function cpuNumbers(trace: Trace): Record<string, number> {
   return {
-    workers: trace.run.params.workers,
+    ...(trace.run.params ? { workers: trace.run.params.workers } : {}),
     cores: trace.machine.logicalCores,
     wallMs: r(trace.metrics?.wallMs ?? trace.run.wallMs, 1),
     activeMs: r(activeWindowMs(trace), 1),

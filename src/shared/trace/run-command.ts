@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { LIMITS } from '../scenario/limits';
+
+/** Bounds on the command line a trace file keeps (a longer one is cut and says so). */
+export const RUN_COMMAND_LIMITS = { maxItems: 1024, maxItemChars: 4096 } as const;
+
+/**
+ * What `corelanes trace` (and "Run my own program") ran: the program's argv as
+ * given (no shell) and the sampling interval asked for. A traced command has
+ * no kind, workload or worker count, so such a run has this instead of params.
+ */
+export const RunCommandSchema = z
+  .object({
+    argv: z.array(z.string().max(RUN_COMMAND_LIMITS.maxItemChars)).min(1).max(RUN_COMMAND_LIMITS.maxItems),
+    /** true when argv was longer (more items or longer items) than the limits and was cut to them. */
+    truncated: z.boolean().optional(),
+    /** The sampler interval asked for, ms. */
+    intervalMs: z.number().min(LIMITS.minIntervalMs).max(LIMITS.maxIntervalMs),
+  })
+  .strict();
+export type RunCommand = z.infer<typeof RunCommandSchema>;
+
+/** A command line as a trace file keeps it: within the limits, marked truncated when it had to be cut. Pure. */
+export function runCommandOf(argv: readonly string[], intervalMs: number): RunCommand {
+  const kept = argv.slice(0, RUN_COMMAND_LIMITS.maxItems).map((a) => a.slice(0, RUN_COMMAND_LIMITS.maxItemChars));
+  const truncated = kept.length < argv.length || kept.some((a, i) => a.length < argv[i]!.length);
+  return truncated ? { argv: kept, truncated, intervalMs } : { argv: kept, intervalMs };
+}
