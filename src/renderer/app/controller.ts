@@ -1,5 +1,5 @@
 import {
-  TraceSchema,
+  readTrace,
   type BridgeClient,
   type BridgeEvent,
   type Disposer,
@@ -186,16 +186,16 @@ export class AppController {
     try {
       json = JSON.parse(text);
     } catch {
-      this.fail('This file is not JSON. Open a trace saved by Corelanes (corelanes run --trace out.json).');
+      this.fail('This file is not JSON. Open a trace saved by Corelanes (corelanes run --out trace.json, or Save trace).');
       return;
     }
-    const parsed = TraceSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      this.fail(`This file is not a Corelanes trace (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}).`);
+    // readTrace says why a file is not a readable trace in words (not a trace, a newer version, damaged at <path>).
+    const read = readTrace(json);
+    if (!read.ok) {
+      this.fail(read.error);
       return;
     }
-    this.replay = new ReplayClient(parsed.data, { speed: Infinity });
+    this.replay = new ReplayClient(read.trace, { speed: Infinity });
     const off = this.replay.subscribe((e) => this.handle(e));
     this.replay.play();
     off();

@@ -45,8 +45,13 @@ describe('ReplayClient', () => {
     expect(app.model.coreLanes[1]?.length).toBe(1);
     expect(app.store.get().status).toBe('ended');
     app.openTrace('{"format":"something else"}');
-    expect(app.store.get().errors.at(-1)).toMatch(/not a Corelanes trace/);
+    expect(app.store.get().errors.at(-1)).toMatch(/not a Corelanes trace .*corelanes run --out trace\.json/);
+    app.openTrace(JSON.stringify({ ...trace, version: 2 }));
+    expect(app.store.get().errors.at(-1)).toBe('This trace has format version 2; this Corelanes reads version 1.');
+    app.openTrace(JSON.stringify({ ...trace, run: { ...trace.run, params: null } }));
+    expect(app.store.get().errors.at(-1)).toBe('This Corelanes trace is damaged: run.params has a wrong or missing value.');
     app.openTrace('not json');
-    expect(app.store.get().errors.at(-1)).toMatch(/not JSON/);
+    expect(app.store.get().errors.at(-1)).toMatch(/^This file is not JSON\. .*corelanes run --out trace\.json/);
+    expect(app.store.get().errors.join('\n')).not.toContain('--trace');
   });
 });
