@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RunParamsSchema, type Machine, type RunParams } from '../../shared';
 import { findKind, kindAvailability } from './kinds/registry';
 import { readMachine } from '../platform';
+import { discoverPythons, pythonRuntimes } from '../python';
 import { createSampler, type Sampler, type SamplerOptions } from './sampling';
 import type { Engine, EngineOptions, Session } from './session-api';
 import { startSession } from './session/session';
@@ -39,10 +40,22 @@ export interface CreateEngineExtras {
 export function createEngine(options: EngineOptions & CreateEngineExtras): Engine {
   const sessions = new Set<Session>();
   let machine: Machine | null = null;
-  const machineNow = () => (machine ??= readMachine());
+  // Interpreters are probed on the first machine() call (it starts processes), then named in every run's machine record.
+  let pythons: Record<string, string> = {};
+  let pythonsProbed: Promise<void> | null = null;
+  const machineNow = (): Machine => {
+    machine ??= readMachine();
+    return { ...machine, runtimes: { ...machine.runtimes, ...pythons } };
+  };
 
   return {
-    machine: async () => machineNow(),
+    machine: async () => {
+      pythonsProbed ??= discoverPythons()
+        .then((list) => void (pythons = pythonRuntimes(list)))
+        .catch(() => undefined);
+      await pythonsProbed;
+      return machineNow();
+    },
     async startRun(input, scenarioId = null) {
       const params = parseRunParams(input);
       const availability = await kindAvailability(params.kind);

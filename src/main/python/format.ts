@@ -7,6 +7,12 @@ export function gilLabel(p: PythonInfo): string {
   return p.gilEnabled ? 'GIL' : 'no GIL';
 }
 
+/** Runnable interpreters as runtimes of the machine record, e.g. python3.11 → "3.11.7 (GIL)". */
+export function pythonRuntimes(list: PythonInfo[]): Record<string, string> {
+  const usable = list.filter((p) => p.available && p.version);
+  return Object.fromEntries(usable.map((p) => [p.name.slice(0, 64), `${p.version} (${gilLabel(p)})`.slice(0, 128)]));
+}
+
 /** A plain-text table for `corelanes pythons`. */
 export function formatPythons(list: PythonInfo[]): string {
   if (list.length === 0) return 'No python3 on the PATH: the python-thread and python-process kinds are unavailable.';
