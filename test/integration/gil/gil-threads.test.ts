@@ -84,8 +84,10 @@ describe('simulated GIL with real worker threads', () => {
   it('at a 0.1 ms switch interval the threads still take turns, switching often', async () => {
     // The rate itself is bounded by wake-up latency when other processes keep the cores
     // busy (measured in bench/gil.bench.ts), so only the invariants are asserted here.
+    // Every hand-over also costs both threads CPU (~55 us to wake and take the lock, per
+    // the bench), thousands of times a second: the cores used stay far from 2, not at 1.
     const r = await runGilThreads(2, 0.6, 0.1);
-    expect((r.cpuMs[0]! + r.cpuMs[1]!) / r.wallMs).toBeLessThanOrEqual(1.15);
+    expect((r.cpuMs[0]! + r.cpuMs[1]!) / r.wallMs).toBeLessThanOrEqual(1.3);
     expect(Math.min(...r.units)).toBeGreaterThan(0.2 * Math.max(...r.units));
     expect(gilCounters(r.gil).handovers).toBeGreaterThan(50);
   });
