@@ -1,7 +1,7 @@
 import { TraceSchema, WORKER_KINDS, toChromeTraceJson, type WorkerKind, type BridgeEvent, type BridgeService, type CommandName, type Machine, type Trace } from '../../shared';
 import type { Engine } from '../engine/session-api';
 import { PRESETS, type Preset } from '../presets';
-import { startPlainRun, startPresetRun, type ActiveRun, type PresetExtras } from './active-run';
+import { startPlainRun, startPresetRun, type ActiveRun, type PresetExtras, type RunContext } from './active-run';
 import { EventHub } from './event-hub';
 import { UserError, describeZodError, userMessage } from './messages';
 import { listScenarios, plainScenarios, type Availability, type AvailabilityByKind } from './scenarios';
@@ -80,23 +80,13 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     return lastTrace;
   };
 
-  async function startRun(args: Args, raw: unknown): Promise<{ runId: string }> {
+  /** One run at a time: makes the context, starts the run, and keeps it as the active one until it ends. */
+  async function beginRun(start: (ctx: RunContext) => Promise<ActiveRun>): Promise<{ runId: string }> {
     if (active || starting) throw new UserError('A run is already going on: stop it before starting another');
     starting = true;
     try {
-      const scenarioId = (args.scenarioId as string | null | undefined) ?? null;
-      const params = explicitParams(args.params as Args, raw);
-      const ctx = { engine, machine: await machine(), emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => (lastTrace = t) };
-      const preset = scenarioId === null ? undefined : presets().find((p) => p.scenario.id === scenarioId);
-      let run: ActiveRun;
-      if (preset) {
-        if (!preset.scenario.available) throw new UserError(`${preset.scenario.title} is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
-        run = await startPresetRun(ctx, preset, options.presetExtras);
-      } else {
-        const plain = scenarioId === null ? undefined : plainScenarios(ctx.machine).find((s) => s.id === scenarioId);
-        if (scenarioId !== null && !plain) throw new UserError(`Unknown scenario ${JSON.stringify(scenarioId)}`);
-        run = await startPlainRun(ctx, { ...plain?.params, ...params }, scenarioId);
-      }
+      const ctx: RunContext = { engine, machine: await machine(), emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => (lastTrace = t) };
+      const run = await start(ctx);
       if (disposed) {
         await run.stop();
         throw new UserError('Corelanes is shutting down');
@@ -111,32 +101,32 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     }
   }
 
+  async function startRun(args: Args, raw: unknown): Promise<{ runId: string }> {
+    const scenarioId = (args.scenarioId as string | null | undefined) ?? null;
+    const params = explicitParams(args.params as Args, raw);
+    return beginRun(async (ctx) => {
+      const preset = scenarioId === null ? undefined : presets().find((p) => p.scenario.id === scenarioId);
+      if (preset) {
+        if (!preset.scenario.available) throw new UserError(`${preset.scenario.title} is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
+        return startPresetRun(ctx, preset, options.presetExtras);
+      }
+      const plain = scenarioId === null ? undefined : plainScenarios(ctx.machine).find((s) => s.id === scenarioId);
+      if (scenarioId !== null && !plain) throw new UserError(`Unknown scenario ${JSON.stringify(scenarioId)}`);
+      return startPlainRun(ctx, { ...plain?.params, ...params }, scenarioId);
+    });
+  }
+
   async function startTrace(args: Args): Promise<{ runId: string }> {
     if (!options.allowTraceCommand) throw new UserError(TRACE_COMMAND_REFUSED);
-    if (!options.samplerEntry) throw new UserError('Running your own program is not set up in this host (no sampler entry)');
-    if (active || starting) throw new UserError('A run is already going on: stop it before starting another');
-    starting = true;
-    try {
-      const ctx = { engine, machine: await machine(), emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => (lastTrace = t) };
-      const request = {
-        argv: args.argv as string[],
-        maxDurationS: (args.maxDurationS as number | null | undefined) ?? null,
-        intervalMs: (args.intervalMs as number | undefined) ?? 1,
-        samplerEntry: options.samplerEntry,
-      };
-      const run = await startTraceRun(ctx, request, options.traceRunner ?? traceCommand);
-      if (disposed) {
-        await run.stop();
-        throw new UserError('Corelanes is shutting down');
-      }
-      active = run;
-      void run.ended.then(() => {
-        if (active === run) active = null;
-      });
-      return { runId: run.runId };
-    } finally {
-      starting = false;
-    }
+    const samplerEntry = options.samplerEntry;
+    if (!samplerEntry) throw new UserError('Running your own program is not set up in this host (no sampler entry)');
+    const request = {
+      argv: args.argv as string[],
+      maxDurationS: (args.maxDurationS as number | null | undefined) ?? null,
+      intervalMs: (args.intervalMs as number | undefined) ?? 1,
+      samplerEntry,
+    };
+    return beginRun((ctx) => startTraceRun(ctx, request, options.traceRunner ?? traceCommand));
   }
 
   function loadTrace(args: Args): Trace {
