@@ -10,6 +10,7 @@ import {
 } from '../../shared';
 import { hasConnectionStatus } from '../bridge/connection';
 import { ReplayClient } from '../bridge/replay-client';
+import { hasInferredStates, loadTraceIntoModel } from '../timeline/load-trace';
 import { TimelineModel } from '../timeline/model';
 import { initialRunState, pushCoreHistory, reduceEvent, type RunState } from './run-state';
 import { Store } from './store';
@@ -78,7 +79,10 @@ export class AppController {
         if (event.runId === this.model.runId) this.model.appendMarkers(event.markers);
         return;
       case 'run-ended':
-        if (event.runId === this.model.runId) this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
+        if (event.runId === this.model.runId) {
+          this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
+          if (this.model.tasks.some((t) => t.kind === 'python-thread')) void this.loadInferredStates(event.runId);
+        }
         break;
       case 'menu':
         for (const l of this.menuListeners) l(event.action);
@@ -88,6 +92,17 @@ export class AppController {
     }
     const urgent = event.type === 'run-started' || event.type === 'run-ended' || event.type === 'error';
     this.store.update((s) => reduceEvent(s, event), urgent);
+  }
+
+  /**
+   * CPython GIL waits are inferred by the engine after the run (marked
+   * inferred), so the live stream showed those threads asleep: redraw the run
+   * from its final trace when that trace has any.
+   */
+  private async loadInferredStates(runId: string): Promise<void> {
+    const trace = await this.client.invoke('getTrace', {}).catch(() => null);
+    if (!trace || trace.run.runId !== runId || this.model.runId !== runId || !hasInferredStates(trace)) return;
+    loadTraceIntoModel(this.model, trace);
   }
 
   /** Electron menu items arrive as events; the page performs them through its own paths. */
