@@ -15,12 +15,8 @@ const entryPoints = {
   'workers/labs/echo': 'src/workers/labs/echo-entry.ts',
   'workers/labs/crash-host': 'src/workers/labs/crash-host-entry.ts',
 };
-for (const [name, file] of Object.entries(entryPoints)) {
-  if (!existsSync(file)) {
-    console.warn(`build-cli: ${file} does not exist yet, skipping ${name}`);
-    delete entryPoints[name];
-  }
-}
+const missing = Object.values(entryPoints).filter((file) => !existsSync(file));
+if (missing.length > 0) throw new Error(`build-cli: entry files missing: ${missing.join(', ')}`);
 
 await build({
   entryPoints,
