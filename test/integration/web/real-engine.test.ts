@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { builtEntryPaths } from '../../../src/main/cli/built-entries';
 import { createEngine, createNodeForkHost } from '../../../src/main/engine';
 import { startWebMode, type WebMode } from '../../../src/main/web';
-import { ServerFrameSchema, type BridgeEvent, type ServerFrame, type Task } from '../../../src/shared';
+import type { Task } from '../../../src/shared';
+import { bridgeClient } from '../../support/bridge-client';
 import { until } from '../../support/until';
 import { isAlive } from '../../support/proc';
 
@@ -23,28 +23,11 @@ afterEach(async () => {
   mode = null;
 });
 
-function client(url: string) {
-  const ws = new WebSocket(url);
-  const frames: ServerFrame[] = [];
-  ws.on('message', (data) => frames.push(ServerFrameSchema.parse(JSON.parse(String(data)))));
-  let id = 0;
-  const invoke = async (name: string, args: unknown) => {
-    const myId = ++id;
-    ws.send(JSON.stringify({ kind: 'invoke', id: myId, name, args }));
-    const frame = await until(`the answer to ${name}`, () => frames.find((f) => f.kind === 'result' && f.id === myId));
-    if (frame.kind !== 'result') throw new Error('unreachable');
-    if (!frame.ok) throw new Error(frame.error);
-    return frame.value;
-  };
-  const events = (): BridgeEvent[] => frames.flatMap((f) => (f.kind === 'event' ? [f.event] : []));
-  return { ws, invoke, events, opened: new Promise((r, j) => (ws.once('open', r), ws.once('error', j))) };
-}
-
 describe('web mode with the real engine', () => {
   it('streams a run of real processes and ends them all when web mode closes', async () => {
     const engine = createEngine({ entries: builtEntryPaths(), processHost: createNodeForkHost() });
     mode = await startWebMode({ engine, port: 0, rendererDir: resolve('out/renderer'), log: () => undefined });
-    const c = client(`ws://127.0.0.1:${mode.server.port}/bridge`);
+    const c = bridgeClient(`ws://127.0.0.1:${mode.server.port}/bridge`);
     await c.opened;
 
     const { runId } = (await c.invoke('startRun', { params: { kind: 'process', workers: 2, workload: 'io', durationS: 60 } })) as { runId: string };

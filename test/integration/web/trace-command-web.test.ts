@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { createEngine, createNodeForkHost } from '../../../src/main/engine';
 import { startWebMode, type WebMode } from '../../../src/main/web';
-import { ServerFrameSchema, type BridgeEvent, type ServerFrame } from '../../../src/shared';
+import { bridgeClient } from '../../support/bridge-client';
 import { builtEntries } from '../../support/entries';
 import { until } from '../../support/until';
 
@@ -19,21 +18,9 @@ async function webModeOn(host: string | undefined) {
   const entries = builtEntries();
   const engine = createEngine({ entries, processHost: createNodeForkHost() });
   mode = await startWebMode({ engine, port: 0, host, rendererDir: resolve('out/renderer'), samplerEntry: entries.sampler, log: () => undefined });
-  const ws = new WebSocket(`ws://127.0.0.1:${mode.server.port}/bridge`);
-  const frames: ServerFrame[] = [];
-  ws.on('message', (data) => frames.push(ServerFrameSchema.parse(JSON.parse(String(data)))));
-  await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
-  let id = 0;
-  const invoke = async (name: string, args: unknown) => {
-    const myId = ++id;
-    ws.send(JSON.stringify({ kind: 'invoke', id: myId, name, args }));
-    const frame = await until(`the answer to ${name}`, () => frames.find((f) => f.kind === 'result' && f.id === myId));
-    if (frame.kind !== 'result') throw new Error('unreachable');
-    if (!frame.ok) throw new Error(frame.error);
-    return frame.value;
-  };
-  const events = (): BridgeEvent[] => frames.flatMap((f) => (f.kind === 'event' ? [f.event] : []));
-  return { invoke, events };
+  const c = bridgeClient(`ws://127.0.0.1:${mode.server.port}/bridge`);
+  await c.opened;
+  return c;
 }
 
 describe('web mode: traceCommand', () => {

@@ -1,0 +1,22 @@
+import { WebSocket } from 'ws';
+import { ServerFrameSchema, type BridgeEvent, type ServerFrame } from '../../src/shared';
+import { until } from './until';
+
+/** A test client of web mode's /bridge socket: every frame is checked against the wire schema. */
+export function bridgeClient(url: string) {
+  const ws = new WebSocket(url);
+  const frames: ServerFrame[] = [];
+  ws.on('message', (data) => frames.push(ServerFrameSchema.parse(JSON.parse(String(data)))));
+  let id = 0;
+  const invoke = async (name: string, args: unknown) => {
+    const myId = ++id;
+    ws.send(JSON.stringify({ kind: 'invoke', id: myId, name, args }));
+    const frame = await until(`the answer to ${name}`, () => frames.find((f) => f.kind === 'result' && f.id === myId));
+    if (frame.kind !== 'result') throw new Error('unreachable');
+    if (!frame.ok) throw new Error(frame.error);
+    return frame.value;
+  };
+  const events = (): BridgeEvent[] => frames.flatMap((f) => (f.kind === 'event' ? [f.event] : []));
+  const opened = new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
+  return { ws, invoke, events, opened };
+}
