@@ -28,13 +28,8 @@ export class ProcFile {
   }
 
   read(maxBytes = scratch.length): string | null {
-    if (this.fd === null) return null;
-    try {
-      const n = readSync(this.fd, scratch, 0, Math.min(maxBytes, scratch.length), 0);
-      return scratch.toString('latin1', 0, n);
-    } catch {
-      return null;
-    }
+    const raw = this.readRaw(maxBytes);
+    return raw === null ? null : raw.toString('latin1');
   }
 
   /** Like read(), as a view of the shared scratch buffer (valid until the next read). */
