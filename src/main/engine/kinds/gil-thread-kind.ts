@@ -2,8 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { basename, dirname, extname, join } from 'node:path';
 import type { FromWorker } from '../../../shared';
 import { createGilBuffer, gilViews, releaseIfHeldBy, newCursor, readEvents, type GilEvent } from '../../../workers/gil';
-import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from './kind-driver';
-import { listenerSet } from './listener-set';
+import type { KindDefinition, KindDriver, WorkerHandle } from './kind-driver';
+import { workerThreadHandle } from './worker-thread-handle';
 
 /** workerData of a gil-thread (see src/workers/gil-thread-entry.ts). */
 export interface GilThreadWorkerData {
@@ -56,33 +56,17 @@ export const gilThreadKind: KindDefinition = {
         const gilIndex = request.index + 1;
         const workerData: GilThreadWorkerData = { gil, gilIndex, phaseSlot: request.phaseSlot };
         const worker = new Worker(gilThreadEntryPath(context.entries.thread), { workerData, name: `corelanes-${request.taskId}` });
-        const messages = listenerSet<[unknown]>();
-        const exits = listenerSet<[WorkerExit]>();
-        let error: string | null = null;
-        byIndex.set(gilIndex, { taskId: request.taskId, emit: (m) => messages.emit(m) });
+        const { handle, emit } = workerThreadHandle(worker, request.phaseSlot, () => {
+          // A thread killed while holding the lock would starve the others forever.
+          releaseIfHeldBy(gil, gilIndex);
+          drain();
+        });
+        byIndex.set(gilIndex, { taskId: request.taskId, emit });
         if (!timer) {
           timer = setInterval(drain, DRAIN_MS);
           timer.unref();
         }
-        worker.on('message', (m: unknown) => messages.emit(m));
-        worker.on('messageerror', () => messages.emit({ type: 'error', message: 'message could not be deserialized', stack: null }));
-        worker.on('error', (e: unknown) => {
-          error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-        });
-        worker.once('exit', (code) => {
-          // A thread killed while holding the lock would starve the others forever.
-          releaseIfHeldBy(gil, gilIndex);
-          drain();
-          exits.emit({ code, signal: null, error });
-        });
-        return {
-          pid: process.pid,
-          phaseSlot: request.phaseSlot,
-          post: (message) => worker.postMessage(message),
-          kill: () => void worker.terminate(),
-          onMessage: messages.add,
-          onExit: exits.add,
-        };
+        return handle;
       },
       dispose() {
         drain();

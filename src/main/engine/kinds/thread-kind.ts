@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from './kind-driver';
-import { listenerSet } from './listener-set';
+import type { KindDefinition, KindDriver, WorkerHandle } from './kind-driver';
+import { workerThreadHandle } from './worker-thread-handle';
 
 /** Data a workload thread receives at construction (the phase slot cannot travel in a zod-validated message). */
 export interface ThreadWorkerData {
@@ -18,23 +18,7 @@ export const threadKind: KindDefinition = {
       const workerData: ThreadWorkerData = { phaseSlot: request.phaseSlot };
       // execArgv: [] so a host's loaders (tsx, vitest) are not re-run in every worker: the entry is built JS.
       const worker = new Worker(context.entries.thread, { workerData, name: `corelanes-${request.taskId}`, execArgv: [] });
-      const messages = listenerSet<[unknown]>();
-      const exits = listenerSet<[WorkerExit]>();
-      let error: string | null = null;
-      worker.on('message', (m: unknown) => messages.emit(m));
-      worker.on('messageerror', () => messages.emit({ type: 'error', message: 'message could not be deserialized', stack: null }));
-      worker.on('error', (e: unknown) => {
-        error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      });
-      worker.once('exit', (code) => exits.emit({ code, signal: null, error }));
-      return {
-        pid: process.pid,
-        phaseSlot: request.phaseSlot,
-        post: (message) => worker.postMessage(message),
-        kill: () => void worker.terminate(),
-        onMessage: messages.add,
-        onExit: exits.add,
-      };
+      return workerThreadHandle(worker, request.phaseSlot).handle;
     },
   }),
 };
