@@ -71,10 +71,11 @@ export async function startPresetRun(ctx: RunContext, preset: Preset, extra: Pre
   const announceOwnRun = (): void => {
     if (ownRunAnnounced) return;
     ownRunAnnounced = true;
-    const params = RunParamsSchema.safeParse(preset.scenario.params);
+    // Scenario params are validated (the registry test); announcing defaults instead would name params the run never used.
+    const params = RunParamsSchema.parse(preset.scenario.params);
     emit({
       type: 'run-started',
-      run: { runId: ownRunId, scenarioId, params: params.success ? params.data : RunParamsSchema.parse({}), startedAt: new Date().toISOString(), wallMs: 0 },
+      run: { runId: ownRunId, scenarioId, params, startedAt: new Date().toISOString(), wallMs: 0 },
       machine: ctx.machine,
     });
   };
