@@ -1,3 +1,5 @@
+import { cpuUnit } from '../workloads/cpu-unit';
+
 /**
  * One slice of "bytecode": a fixed amount of integer work (xorshift rounds)
  * that the JIT cannot remove, since the result feeds the next slice.
@@ -7,11 +9,5 @@
 export const SLICE_ROUNDS = 4000;
 
 export function cpuSlice(seed: number, rounds: number = SLICE_ROUNDS): number {
-  let x = seed | 0 || 1;
-  for (let i = 0; i < rounds; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-  }
-  return x;
+  return cpuUnit(seed, rounds);
 }

@@ -4,11 +4,11 @@ export const CPU_UNIT_ITERATIONS = 20_000;
 /**
  * One unit of pure integer computation (xorshift32 steps). Deterministic for a
  * seed, touches no memory beyond registers, and returns its result so the JIT
- * cannot drop the loop.
+ * cannot drop the loop. `iterations` lets the GIL lab cut finer slices.
  */
-export function cpuUnit(seed: number): number {
+export function cpuUnit(seed: number, iterations: number = CPU_UNIT_ITERATIONS): number {
   let x = seed | 0 || 1;
-  for (let i = 0; i < CPU_UNIT_ITERATIONS; i++) {
+  for (let i = 0; i < iterations; i++) {
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
