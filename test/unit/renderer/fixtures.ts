@@ -1,4 +1,4 @@
-import type { Machine, Task } from '../../../src/shared';
+import type { Machine, Task, Trace } from '../../../src/shared';
 
 export const machine: Machine = {
   os: 'linux',
@@ -25,6 +25,28 @@ export function task(id: string, over: Partial<Task> = {}): Task {
     exitMs: null,
     exitReason: null,
     exitDetail: null,
+    ...over,
+  };
+}
+
+/** A recorded one-worker thread run of 100 ms, with nothing in it unless `over` adds it. */
+export function trace(over: Partial<Trace> = {}): Trace {
+  return {
+    format: 'corelanes-trace',
+    version: 1,
+    machine,
+    run: {
+      runId: 'rec',
+      scenarioId: null,
+      params: { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' },
+      startedAt: '2026-01-01T00:00:00Z',
+      wallMs: 100,
+    },
+    tasks: [],
+    segments: [],
+    markers: [],
+    memory: [],
+    metrics: null,
     ...over,
   };
 }

@@ -1,29 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { BridgeEvent, Trace } from '../../../src/shared';
+import type { BridgeEvent } from '../../../src/shared';
 import { ReplayClient } from '../../../src/renderer/bridge/replay-client';
 import { AppController } from '../../../src/renderer/app/controller';
-import { machine, task } from './fixtures';
+import { task, trace as recorded } from './fixtures';
 
-const trace: Trace = {
-  format: 'corelanes-trace',
-  version: 1,
-  machine,
-  run: {
-    runId: 'rec',
-    scenarioId: null,
-    params: { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' },
-    startedAt: '2026-01-01T00:00:00Z',
-    wallMs: 100,
-  },
+const trace = recorded({
   tasks: [task('w0')],
   segments: [
     { taskId: 'w0', startMs: 50, endMs: 100, state: 'runnable', core: null, onCpuNs: 0, waitNs: 5e7 },
     { taskId: 'w0', startMs: 0, endMs: 50, state: 'running', core: 1, onCpuNs: 5e7, waitNs: 0 },
   ],
-  markers: [],
   memory: [{ tMs: 10, addressSpace: 100, rssBytes: 1e6 }],
-  metrics: null,
-};
+});
 
 describe('ReplayClient', () => {
   it('replays a trace as the engine streams a run, in event order', async () => {
