@@ -121,26 +121,23 @@ export class AppController {
   }
 
   async start(params: Partial<RunParamsInput>, scenarioId: string | null = null): Promise<boolean> {
-    this.store.update((s) => ({ ...s, status: 'starting', errors: [], presetRun: null }), true);
-    try {
-      await this.client.invoke('startRun', { params, scenarioId });
-      return true;
-    } catch (e) {
-      this.store.update((s) => ({ ...s, status: s.run && s.status === 'starting' ? 'ended' : 'idle' }), true);
-      this.fail(`Could not start the run: ${message(e)}`);
-      return false;
-    }
+    return this.begin(() => this.client.invoke('startRun', { params, scenarioId }), 'Could not start the run');
   }
 
   /** "Run my own program": traces argv (no shell) like a run; the bridge's refusal (e.g. not on loopback) is shown as is. */
   async traceCommand(argv: string[], maxDurationS: number | null): Promise<boolean> {
+    return this.begin(() => this.client.invoke('traceCommand', { argv, maxDurationS }), 'Could not trace the program');
+  }
+
+  /** Shows "starting" while `request` asks the engine for a run; on refusal puts the status back and says why. */
+  private async begin(request: () => Promise<unknown>, failure: string): Promise<boolean> {
     this.store.update((s) => ({ ...s, status: 'starting', errors: [], presetRun: null }), true);
     try {
-      await this.client.invoke('traceCommand', { argv, maxDurationS });
+      await request();
       return true;
     } catch (e) {
       this.store.update((s) => ({ ...s, status: s.run && s.status === 'starting' ? 'ended' : 'idle' }), true);
-      this.fail(`Could not trace the program: ${message(e)}`);
+      this.fail(`${failure}: ${message(e)}`);
       return false;
     }
   }
