@@ -7,6 +7,19 @@ export type TimelineViewKind = 'cores' | 'tasks';
 
 const DIMMED = 0.3;
 
+/** A lane whose slices are coloured by the occupying task (a core, the GIL holder). */
+function taskColouredLane(
+  key: string,
+  label: string,
+  note: string | null,
+  columns: LaneDescriptor['columns'],
+  categories: number,
+  palette: Uint32Array,
+  dim: Float32Array | null,
+): LaneDescriptor {
+  return { key, label, note, columns, categories, palette, dim, swatch: null, highlighted: false, task: null };
+}
+
 /** Cores view: one lane per core, slices coloured by the occupying task's address-space colour. */
 export function buildCoreLanes(model: TimelineModel, theme: Theme, selectedTask: number): LaneDescriptor[] {
   const colors = taskColors(model.tasks, theme);
@@ -20,33 +33,10 @@ export function buildCoreLanes(model: TimelineModel, theme: Theme, selectedTask:
   const lanes: LaneDescriptor[] = [];
   const observable = model.machine?.coresObservable ?? true;
   const count = observable ? model.coreCount() : 0;
-  for (let c = 0; c < count; c++) {
-    lanes.push({
-      key: `core-${c}`,
-      label: `core ${c}`,
-      note: null,
-      columns: model.coreLane(c),
-      categories,
-      palette,
-      dim,
-      swatch: null,
-      highlighted: false,
-      task: null,
-    });
-  }
+  for (let c = 0; c < count; c++) lanes.push(taskColouredLane(`core-${c}`, `core ${c}`, null, model.coreLane(c), categories, palette, dim));
   if (model.showsUnknownCoreLane()) {
-    lanes.push({
-      key: 'core-unknown',
-      label: 'core unknown',
-      note: observable ? 'running, core not reported' : 'the OS does not report cores',
-      columns: model.unknownCoreLane,
-      categories,
-      palette,
-      dim,
-      swatch: null,
-      highlighted: false,
-      task: null,
-    });
+    const note = observable ? 'running, core not reported' : 'the OS does not report cores';
+    lanes.push(taskColouredLane('core-unknown', 'core unknown', note, model.unknownCoreLane, categories, palette, dim));
   }
   return lanes;
 }
@@ -58,18 +48,7 @@ export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask:
   const lanes: LaneDescriptor[] = [];
   if (model.gilLane.length > 0) {
     // Who holds the GIL: one slice per holding, in the holder's colour (as on a core).
-    lanes.push({
-      key: 'gil',
-      label: 'GIL holder',
-      note: 'who holds the lock',
-      columns: model.gilLane,
-      categories: Math.max(1, model.tasks.length),
-      palette: Uint32Array.from(colors, pack),
-      dim: null,
-      swatch: null,
-      highlighted: false,
-      task: null,
-    });
+    lanes.push(taskColouredLane('gil', 'GIL holder', 'who holds the lock', model.gilLane, Math.max(1, model.tasks.length), Uint32Array.from(colors, pack), null));
   }
   return lanes.concat(model.taskOrder().map((t) => {
     const task = model.tasks[t];
