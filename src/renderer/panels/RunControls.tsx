@@ -12,6 +12,13 @@ const KIND_LABELS: Record<WorkerKind, string> = {
   'python-process': 'CPython processes',
 };
 
+/** The same choices for "Kind" and "Worker type to add". */
+const KIND_OPTIONS = WORKER_KINDS.map((k) => (
+  <option key={k} value={k}>
+    {KIND_LABELS[k]}
+  </option>
+));
+
 interface Props {
   controller: AppController;
   state: RunState;
@@ -104,11 +111,7 @@ export function RunControls({ controller, state }: Props) {
       <div className="field wide">
         <label htmlFor={ids.kind}>Kind</label>
         <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as WorkerKind)} disabled={formOff}>
-          {WORKER_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
+          {KIND_OPTIONS}
         </select>
       </div>
       <div className="fields three">
@@ -152,11 +155,7 @@ export function RunControls({ controller, state }: Props) {
           {/* Named so that getByLabel("Kind") and getByLabel("Workers") each find one control. */}
           <label htmlFor={ids.addKind}>Worker type to add</label>
           <select id={ids.addKind} value={addKind} onChange={(e) => setAddKind(e.target.value as WorkerKind)}>
-            {WORKER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
+            {KIND_OPTIONS}
           </select>
         </div>
         <button type="button" onClick={() => void controller.addWorker(addKind)} disabled={state.status !== 'running'}>
