@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { parseSchedstat } from '../platform';
 
 /**
  * Reading a process tree from /proc (Linux). Every function tolerates a task
@@ -95,7 +96,5 @@ export function isZombie(pid: number): boolean {
 /** Timeslices run so far (third field of schedstat), or null when gone. */
 export function timeslices(pid: number, tid: number): number | null {
   const s = read(`/proc/${pid}/task/${tid}/schedstat`);
-  if (!s) return null;
-  const n = Number(s.trim().split(' ')[2]);
-  return Number.isFinite(n) ? n : null;
+  return s ? (parseSchedstat(s)?.timeslices ?? null) : null;
 }
