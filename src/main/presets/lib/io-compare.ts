@@ -1,13 +1,15 @@
 import type { Trace } from '../../../shared';
-import type { PresetContext } from '../preset';
+import type { Preset, PresetContext } from '../preset';
 import { durationOf, runOnce } from './run-once';
+import { scenario } from './scenario';
 import { activeParallelism, median, peakRssByAddressSpace, r, spawnMs, unitsPerActiveSecond, workerTasks } from './measures';
 
 const WORKERS = 4;
+const DURATION_S = 2;
 
 /** Same I/O-bound work on threads and on processes; what each costs. */
 export async function compareIo(ctx: PresetContext, scenarioId: string): Promise<{ threads: Trace; processes: Trace; numbers: Record<string, number> }> {
-  const durationS = durationOf(ctx, 2);
+  const durationS = durationOf(ctx, DURATION_S);
   const threads = await runOnce(ctx, scenarioId, { kind: 'thread', workload: 'io', workers: WORKERS, durationS });
   const processes = await runOnce(ctx, scenarioId, { kind: 'process', workload: 'io', workers: WORKERS, durationS });
   // Threads share the host's RSS; a process's RSS is all its own.
@@ -40,4 +42,16 @@ export function ioSummary(n: Record<string, number>): string {
     `(both mostly waiting: ${n.threadActiveParallelism} and ${n.processActiveParallelism} cores busy). ` +
     `Spawn: thread ${n.threadSpawnMs} ms, process ${n.processSpawnMs} ms; each process holds ~${n.processRssMbEach} MB RSS of its own.`
   );
+}
+
+/** The io-threads / io-processes presets: both run the same comparison; the preset's own kind's trace comes first. */
+export function ioPreset(id: string, title: string, claim: string, kind: 'thread' | 'process'): Preset {
+  return {
+    scenario: scenario(id, title, claim, { kind, workload: 'io', workers: WORKERS, durationS: DURATION_S }),
+    async run(ctx) {
+      const { threads, processes, numbers } = await compareIo(ctx, id);
+      const traces = kind === 'thread' ? [threads, processes] : [processes, threads];
+      return { traces, verdict: { presetId: id, claim, supported: ioSupported(numbers), numbers, summary: ioSummary(numbers) } };
+    },
+  };
 }
