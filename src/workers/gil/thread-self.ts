@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { parseStatLine } from '../runtime/stat-line';
 
-/** This thread's OS tid and current core, from /proc/thread-self/stat (Linux); nulls elsewhere. */
+/**
+ * This thread's OS tid and current core, from /proc/thread-self/stat (Linux); nulls elsewhere.
+ * Opened per call rather than kept open like runtime/self-stat: a crashed gil-thread leaves no fd behind.
+ */
 export function threadSelf(): { tid: number | null; core: number | null } {
   try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    const tid = Number.parseInt(stat, 10);
-    // Fields after the command name (which may contain spaces) start after the last ')'.
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const core = Number.parseInt(rest[36] ?? '', 10); // field 39 overall
-    return { tid: Number.isFinite(tid) ? tid : null, core: Number.isFinite(core) ? core : null };
+    const stat = parseStatLine(readFileSync('/proc/thread-self/stat', 'latin1'));
+    return { tid: stat?.id ?? null, core: stat?.core ?? null };
   } catch {
     return { tid: null, core: null };
   }
