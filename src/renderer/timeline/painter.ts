@@ -162,7 +162,7 @@ export class CanvasPainter {
         ctx.fillStyle = lane.swatch;
         ctx.fillRect(2, top, 5, layout.laneHeight);
       }
-      ctx.fillStyle = lane.highlighted ? scene.colors.text : scene.colors.text;
+      ctx.fillStyle = scene.colors.text;
       ctx.font = `${lane.highlighted ? '600 ' : ''}${font}px system-ui, sans-serif`;
       const twoLines = lane.note !== null && layout.laneHeight >= font * 2 + 2;
       const maxW = layout.plotLeft - 14;
