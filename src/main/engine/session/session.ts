@@ -135,7 +135,6 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     if (!task) return;
     switch (message.type) {
       case 'hello': {
-        w.hello = true;
         w.markHello();
         const startedMs = relMs(message.startedAtMono);
         // The trace keeps an unknown tid unknown; the sampler gets the pid to follow the process at least.

@@ -25,6 +25,7 @@ export interface WorkerRecord {
   markGone: () => void;
   /** Resolves once it said hello. */
   helloSeen: Promise<void>;
+  /** Sets `hello` and resolves `helloSeen`. */
   markHello: () => void;
   disposers: Disposer[];
   /** Extra OS tasks it brought: key -> task id. */
@@ -34,8 +35,8 @@ export interface WorkerRecord {
 export function newWorkerRecord(taskId: string, index: number, kind: WorkerKind, requestedAtMono: number): WorkerRecord {
   let resolveGone!: () => void;
   const exited = new Promise<void>((r) => (resolveGone = r));
-  let markHello!: () => void;
-  const helloSeen = new Promise<void>((r) => (markHello = r));
+  let resolveHello!: () => void;
+  const helloSeen = new Promise<void>((r) => (resolveHello = r));
   const w: WorkerRecord = {
     taskId,
     index,
@@ -58,7 +59,10 @@ export function newWorkerRecord(taskId: string, index: number, kind: WorkerKind,
       resolveGone();
     },
     helloSeen,
-    markHello,
+    markHello: () => {
+      w.hello = true;
+      resolveHello();
+    },
     disposers: [],
     extraTasks: new Map(),
   };
