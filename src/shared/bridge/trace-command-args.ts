@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../scenario/limits';
+import { IntervalMsSchema } from '../scenario/schema';
 
 /** Bounds on a command the page asks Corelanes to trace ("Run my own program"). */
 export const TRACE_ARGV_LIMITS = { maxItems: 64, maxItemChars: 4096 } as const;
@@ -17,11 +18,7 @@ export const TraceCommandArgsSchema = z
     argv: z.array(ArgSchema).min(1, 'name the program to run').max(TRACE_ARGV_LIMITS.maxItems, `at most ${TRACE_ARGV_LIMITS.maxItems} arguments`),
     /** Stop the program (and its whole tree) after this long; default: LIMITS.maxDurationS. */
     maxDurationS: z.number().positive('the time limit must be positive').max(LIMITS.maxDurationS, `the time limit must be at most ${LIMITS.maxDurationS} s`).nullable().optional(),
-    intervalMs: z
-      .number()
-      .min(LIMITS.minIntervalMs, `interval must be at least ${LIMITS.minIntervalMs} ms`)
-      .max(LIMITS.maxIntervalMs, `interval must be at most ${LIMITS.maxIntervalMs} ms`)
-      .optional(),
+    intervalMs: IntervalMsSchema.optional(),
   })
   .strict();
 export type TraceCommandArgs = z.infer<typeof TraceCommandArgsSchema>;

@@ -8,6 +8,12 @@ export type WorkloadName = (typeof WORKLOADS)[number];
 export const WORKER_KINDS = ['thread', 'process', 'gil-thread', 'python-thread', 'python-process'] as const;
 export type WorkerKind = (typeof WORKER_KINDS)[number];
 
+/** A sampling interval, ms, within LIMITS (a run's, or a traced command's). */
+export const IntervalMsSchema = z
+  .number()
+  .min(LIMITS.minIntervalMs, `interval must be at least ${LIMITS.minIntervalMs} ms`)
+  .max(LIMITS.maxIntervalMs, `interval must be at most ${LIMITS.maxIntervalMs} ms`);
+
 export const RunParamsSchema = z
   .object({
     workload: z.enum(WORKLOADS).default('cpu'),
@@ -32,11 +38,7 @@ export const RunParamsSchema = z
       .max(1e9, 'work units must be at most 1e9')
       .nullable()
       .default(null),
-    intervalMs: z
-      .number()
-      .min(LIMITS.minIntervalMs, `interval must be at least ${LIMITS.minIntervalMs} ms`)
-      .max(LIMITS.maxIntervalMs, `interval must be at most ${LIMITS.maxIntervalMs} ms`)
-      .default(1),
+    intervalMs: IntervalMsSchema.default(1),
     /** memory workload: MB to allocate and touch per worker. */
     memoryMb: z.number().positive('memory must be more than 0 MB').max(LIMITS.maxMemoryMb, `memory must be at most ${LIMITS.maxMemoryMb} MB`).default(64),
     /** gil-thread: CPython's switch interval, ms. */
