@@ -1,24 +1,18 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createBridgeService } from '../../../src/main/bridge';
-import { builtEntryPaths } from '../../../src/main/cli/built-entries';
-import { createEngine, createNodeForkHost, type Engine } from '../../../src/main/engine';
+import type { Engine } from '../../../src/main/engine';
 import { TraceSchema, type BridgeEvent, type BridgeService, type Task } from '../../../src/shared';
+import { realEngine } from '../../support/engine';
 import { until } from '../../support/until';
 import { isAlive } from '../../support/proc';
 
 // The bridge service over the real engine (plain-Node process host): what the
 // Electron IPC handlers and the WebSocket server both call.
 
-const cliDir = resolve('out/cli');
 let engine: Engine;
 let service: BridgeService;
 const events: BridgeEvent[] = [];
 
-beforeAll(() => {
-  if (!existsSync(resolve(cliDir, 'workers/process.js'))) throw new Error('run "npm run build" first: out/cli/workers is missing');
-});
 afterEach(async () => {
   await service?.dispose();
   await engine?.dispose();
@@ -26,7 +20,7 @@ afterEach(async () => {
 });
 
 function setup() {
-  engine = createEngine({ entries: builtEntryPaths(), processHost: createNodeForkHost() });
+  engine = realEngine();
   service = createBridgeService({ engine, presets: [], log: () => undefined });
   service.subscribe((e) => events.push(e));
 }

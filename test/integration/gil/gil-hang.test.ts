@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, createNodeForkHost } from '../../../src/main/engine';
-import { builtEntries } from '../../support/entries';
+import { realEngine } from '../../support/engine';
 
-const engine = createEngine({ entries: builtEntries(), processHost: createNodeForkHost(), timing: { hangGraceMs: 1500 } });
+const engine = realEngine({ hangGraceMs: 1500 });
 afterAll(() => engine.dispose());
 
 describe('a gil-thread that hangs holding the GIL', () => {

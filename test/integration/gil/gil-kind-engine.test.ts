@@ -1,10 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, createNodeForkHost } from '../../../src/main/engine';
 import { activeParallelism, countMarkers, readyParallelism, stateMs, unitsByTask } from '../../../src/main/presets/lib';
-import { builtEntries } from '../../support/entries';
+import { realEngine } from '../../support/engine';
 
 // The gil-thread kind through the real engine and sampler, against plain threads doing the same work.
-const engine = createEngine({ entries: builtEntries(), processHost: createNodeForkHost() });
+const engine = realEngine();
 afterAll(() => engine.dispose());
 
 describe('gil-thread kind in the engine', () => {

@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, createNodeForkHost } from '../../../src/main/engine';
 import { activeWindowMs, onCpuByTask, readyParallelism, workerTasks } from '../../../src/main/presets/lib';
 import { findPython } from '../../../src/main/python';
 import { isAlive } from '../../support/proc';
-import { builtEntries } from '../../support/entries';
+import { realEngine } from '../../support/engine';
 
-const engine = createEngine({ entries: builtEntries(), processHost: createNodeForkHost() });
+const engine = realEngine();
 afterAll(() => engine.dispose());
 
 describe('real CPython kinds (python3 on the PATH)', () => {

@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, createNodeForkHost } from '../../../src/main/engine';
 import { activeWindowMs, workerTasks } from '../../../src/main/presets/lib';
 import { findPython } from '../../../src/main/python';
 import type { Trace } from '../../../src/shared';
-import { builtEntries, CLI_BUNDLE } from '../../support/entries';
+import { realEngine } from '../../support/engine';
+import { CLI_BUNDLE } from '../../support/entries';
 
 // The python-thread kind infers GIL waits like `corelanes trace` does (futex sleep
 // while a sibling thread of the interpreter runs), only for a GIL build, marked inferred.
 
-const engine = createEngine({ entries: builtEntries(), processHost: createNodeForkHost() });
+const engine = realEngine();
 afterAll(() => engine.dispose());
 
 const inferredMs = (trace: Trace) => trace.segments.filter((s) => s.inferred).reduce((a, s) => a + (s.endMs - s.startMs), 0);

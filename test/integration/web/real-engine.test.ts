@@ -1,23 +1,17 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { builtEntryPaths } from '../../../src/main/cli/built-entries';
-import { createEngine, createNodeForkHost } from '../../../src/main/engine';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startWebMode, type WebMode } from '../../../src/main/web';
 import type { Task } from '../../../src/shared';
 import { bridgeClient } from '../../support/bridge-client';
+import { realEngine } from '../../support/engine';
 import { until } from '../../support/until';
 import { isAlive } from '../../support/proc';
 
 // The real engine behind web mode: worker processes forked from the built
 // entries (npm run build), sampled from /proc, streamed over a real WebSocket.
 
-const cliDir = resolve('out/cli');
 let mode: WebMode | null = null;
 
-beforeAll(() => {
-  if (!existsSync(resolve(cliDir, 'workers/process.js'))) throw new Error('run "npm run build" first: out/cli/workers is missing');
-});
 afterEach(async () => {
   await mode?.close();
   mode = null;
@@ -25,7 +19,7 @@ afterEach(async () => {
 
 describe('web mode with the real engine', () => {
   it('streams a run of real processes and ends them all when web mode closes', async () => {
-    const engine = createEngine({ entries: builtEntryPaths(), processHost: createNodeForkHost() });
+    const engine = realEngine();
     mode = await startWebMode({ engine, port: 0, rendererDir: resolve('out/renderer'), log: () => undefined });
     const c = bridgeClient(`ws://127.0.0.1:${mode.server.port}/bridge`);
     await c.opened;
