@@ -10,6 +10,13 @@ export function sleepsOnFutex(site: { wchan: string | null; syscall: string | nu
   return Number.isFinite(nr) && nr === FUTEX_SYSCALLS[arch];
 }
 
+/** Whether a thread ran since the previous look (its timeslice count moved); remembers the count in `last`. */
+export function wokeSince<K>(last: Map<K, number>, key: K, slices: number | null): boolean {
+  const woke = slices !== null && slices !== (last.get(key) ?? slices);
+  if (slices !== null) last.set(key, slices);
+  return woke;
+}
+
 /** One thread at one sampling tick. */
 export interface ThreadObservation {
   taskId: string;

@@ -7,7 +7,7 @@ import { TraceRecorder } from '../engine/recording/trace-recorder';
 import { createSampler } from '../engine/sampling/create-sampler';
 import { readMachine } from '../platform';
 import { parseLabLine } from '../engine/kinds/python-host';
-import { GilWaitInference, applyInferredGilWait, sleepsOnFutex, type ThreadObservation } from './gil-inference';
+import { GilWaitInference, applyInferredGilWait, sleepsOnFutex, wokeSince, type ThreadObservation } from './gil-inference';
 import { exeOf, processTree, sleepSite, threadStat, threadsOf, timeslices } from './proc-tree';
 import { killTree, spawnTraced } from './spawn-tree';
 import { pythonFlavour, tracedKind, tracedTaskId } from './task-naming';
@@ -176,9 +176,7 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
           sampler.track({ taskId: k.taskId, pid, tid });
         }
         if (gilPids.has(pid)) {
-          const slices = timeslices(pid, tid);
-          const woke = slices !== null && slices !== (lastSlices.get(k.taskId) ?? slices);
-          if (slices !== null) lastSlices.set(k.taskId, slices);
+          const woke = wokeSince(lastSlices, k.taskId, timeslices(pid, tid));
           observations.push({ taskId: k.taskId, pid, state: st.state, futex: st.state === 'S' && sleepsOnFutex(sleepSite(pid, tid)), woke });
         }
       }

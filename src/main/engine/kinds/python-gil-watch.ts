@@ -1,4 +1,4 @@
-import { GilWaitInference, sleepsOnFutex, type InferredInterval, type ThreadObservation } from '../../tracer/gil-inference';
+import { GilWaitInference, sleepsOnFutex, wokeSince, type InferredInterval, type ThreadObservation } from '../../tracer/gil-inference';
 import { sleepSite, threadStat, threadsOf, timeslices } from '../../tracer/proc-tree';
 
 /** How often the interpreter's threads are looked at; as `corelanes trace` does. */
@@ -46,9 +46,7 @@ export class PythonGilWatch {
     for (const tid of threadsOf(pid)) {
       const st = threadStat(pid, tid);
       if (!st) continue;
-      const slices = timeslices(pid, tid);
-      const woke = slices !== null && slices !== (this.lastSlices.get(tid) ?? slices);
-      if (slices !== null) this.lastSlices.set(tid, slices);
+      const woke = wokeSince(this.lastSlices, tid, timeslices(pid, tid));
       observations.push({
         taskId: this.workerTasks.get(tid) ?? `other:${tid}`,
         pid,
