@@ -5,18 +5,11 @@ import { createNodeForkHost } from '../../../src/main/engine/hosts/node-fork-hos
 import { realEngine, workerMetrics } from '../../support/engine';
 import { builtEntries } from '../../support/entries';
 import { waitAllGone } from '../../support/proc';
+import { until } from '../../support/until';
 
 // A short hang grace so the watchdog acts within the test; everything else is real.
 const engine = realEngine({ hangGraceMs: 1200, stopGraceMs: 1200 });
 afterAll(() => engine.dispose());
-
-const until = async (check: () => boolean, timeoutMs = 15_000) => {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 describe.each(['thread', 'process'] as const)('misbehaving %s workers', (kind) => {
   it('one throws, one calls process.exit, one hangs: each is reported, the others go on, stop ends everything', async () => {
@@ -28,13 +21,13 @@ describe.each(['thread', 'process'] as const)('misbehaving %s workers', (kind) =
       if (e.type === 'markers') for (const m of e.markers) if (m.kind === 'crash' && m.taskId) crashMarkers.push(m.taskId);
     });
     // Wait until every worker has said hello (it has a tid).
-    await until(() => ['w0', 'w1', 'w2', 'w3'].every((id) => tasks.get(id)?.tid != null));
+    await until('every worker to say hello', () => ['w0', 'w1', 'w2', 'w3'].every((id) => tasks.get(id)?.tid != null), 15_000);
     const pids = [...new Set([...tasks.values()].map((t) => t.pid).filter((p): p is number => p !== null && p !== process.pid))];
 
     session.misbehave('w0', 'throw');
     session.misbehave('w1', 'exit');
     session.misbehave('w2', 'hang');
-    await until(() => ['w0', 'w1', 'w2'].every((id) => tasks.get(id)?.exitReason != null));
+    await until('the three misbehaving workers to end', () => ['w0', 'w1', 'w2'].every((id) => tasks.get(id)?.exitReason != null), 15_000);
     expect(tasks.get('w0')?.exitReason).toBe('crashed');
     expect(tasks.get('w0')?.exitDetail).toMatch(/thrown on purpose/);
     expect(tasks.get('w1')?.exitReason).toBe('exited');
@@ -99,9 +92,9 @@ describe('a process that aborts', () => {
     session.subscribe((e) => {
       if (e.type === 'task') tasks.set(e.task.id, e.task);
     });
-    await until(() => ['w0', 'w1'].every((id) => tasks.get(id)?.tid != null));
+    await until('both workers to say hello', () => ['w0', 'w1'].every((id) => tasks.get(id)?.tid != null), 15_000);
     session.misbehave('w0', 'abort');
-    await until(() => tasks.get('w0')?.exitReason != null);
+    await until('w0 to end', () => tasks.get('w0')?.exitReason != null, 15_000);
     expect(tasks.get('w0')?.exitReason).toBe('killed');
     expect(tasks.get('w0')?.exitDetail).toMatch(/SIGABRT/);
     // V8's crash dump is captured into the exit detail (one line), not dumped on the terminal.
