@@ -10,6 +10,7 @@ import { checkWritable, writeTraceFile } from '../run/out-file';
 import { ignoredByPreset, presetOverrides, withIntervalDefault } from '../run/preset-overrides';
 import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, parseWorkUnits, WORK_UNITS_HELP, WORKERS_HELP } from '../run/parse-options';
 import { progressLine } from '../run/progress-line';
+import { signalExitCode } from '../run/signal-exit';
 import { summarize } from '../run/summary';
 
 interface RunOptions {
@@ -97,7 +98,7 @@ export function runCommand(): Command {
       const onSignal = (signal: NodeJS.Signals) => {
         if (signalled) {
           process.stderr.write(`\ncorelanes: ${signal} again, exiting now\n`);
-          process.exit(signal === 'SIGINT' ? 130 : 143);
+          process.exit(signalExitCode(signal));
         }
         signalled = signal;
         abort.abort();
@@ -138,7 +139,7 @@ export function runCommand(): Command {
         // A preset stopped by a signal ends with an error from its current run: say so, do not blame the preset.
         if (!signalled) throw error;
         process.stderr.write(`corelanes: stopped by ${signalled}${preset ? `; preset '${presetId}' did not finish, so it has no verdict` : ''}\n`);
-        process.exitCode = signalled === 'SIGINT' ? 130 : 143;
+        process.exitCode = signalExitCode(signalled);
         return;
       } finally {
         progress?.clear();
@@ -166,7 +167,7 @@ export function runCommand(): Command {
         if (outPath) process.stdout.write(`\ntrace written to ${outPath}\n`);
         if (signalled) process.stdout.write(`(stopped by ${signalled})\n`);
       }
-      if (signalled) process.exitCode = signalled === 'SIGINT' ? 130 : 143;
+      if (signalled) process.exitCode = signalExitCode(signalled);
       // Every worker is gone; a stray handle must not keep the terminal waiting.
       setTimeout(() => process.exit(), 2000).unref();
     });

@@ -5,6 +5,7 @@ import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatSummary } from '../run/format-summary';
 import { checkWritable, writeTraceFile } from '../run/out-file';
 import { INTERVAL_HELP, parseIntervalMs } from '../run/parse-options';
+import { signalExitCode } from '../run/signal-exit';
 import { summarizeCommand } from '../run/summary';
 
 interface TraceOptions {
@@ -77,7 +78,7 @@ export function traceCommandCli(): Command {
           );
           if (outPath) process.stdout.write(`trace written to ${outPath}\n`);
         }
-        if (signalled) process.exitCode = signalled === 'SIGINT' ? 130 : 143;
+        if (signalled) process.exitCode = signalExitCode(signalled);
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
