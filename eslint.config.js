@@ -22,26 +22,32 @@ export default tseslint.config(
   {
     files: ['src/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'renderer', 'preload', 'workers'], 'src/shared imports nothing but src/shared.')] }],
+      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'node', 'renderer', 'preload', 'workers'], 'src/shared imports nothing but src/shared.')] }],
     },
   },
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'preload', 'workers'], 'The renderer imports only src/shared.')] }],
+      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'node', 'preload', 'workers'], 'The renderer imports only src/shared.')] }],
     },
   },
   {
     files: ['src/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, up(['main', 'renderer', 'workers'], 'The preload imports only electron and src/shared.')] }],
+      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, up(['main', 'node', 'renderer', 'workers'], 'The preload imports only electron and src/shared.')] }],
+    },
+  },
+  {
+    files: ['src/node/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electron, up(['main', 'renderer', 'preload', 'workers'], 'src/node imports only src/shared (and Node built-ins).')] }],
     },
   },
   {
     files: ['src/workers/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electron, up(['main', 'renderer', 'preload'], 'Workers import only src/shared and src/workers.')] }],
+      'no-restricted-imports': ['error', { patterns: [electron, up(['main', 'renderer', 'preload'], 'Workers import only src/shared, src/node and src/workers.')] }],
     },
   },
   {

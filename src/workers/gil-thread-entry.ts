@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type FromWorker, PHASE_CODE, PHASE_SLOT, ToWorkerSchema, type WorkerPhase } from '../shared';
 import { GilThread, runGilLoop, threadSelf } from './gil';
-import { monoMs } from './runtime/clock';
+import { monoMs } from '../node/clock';
 
 interface GilWorkerData {
   gil: SharedArrayBuffer;

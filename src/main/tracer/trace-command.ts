@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { BridgeEvent, Machine, Marker, Task, Trace } from '../../shared';
 import { TRACE_FORMAT, TRACE_VERSION, runCommandOf, type RunInfo } from '../../shared';
-import { monoMs } from '../../workers/runtime/clock';
+import { monoMs } from '../../node/clock';
 import { computeMetrics } from '../engine/recording/compute-metrics';
 import { TraceRecorder } from '../engine/recording/trace-recorder';
 import { createSampler } from '../engine/sampling/create-sampler';

@@ -4,7 +4,7 @@
  * also wait on a SharedArrayBuffer signal instead of a message.
  */
 import { workerData } from 'node:worker_threads';
-import { monoMs } from '../runtime/clock';
+import { monoMs } from '../../node/clock';
 import { labPort } from './lab-port';
 import { SAB_WORD, sabSlots } from './echo-sab';
 

@@ -6,7 +6,7 @@ import type { RunParams } from '../../shared/scenario/schema';
 import { ToWorkerSchema, type ToWorker, type WorkerPhase } from '../../shared/worker-protocol';
 import { runWorkload } from '../workloads/run-workload';
 import type { WorkloadEnv } from '../workloads/workload-env';
-import { monoMs } from './clock';
+import { monoMs } from '../../node/clock';
 import { openSelfStat } from './self-stat';
 import type { PhaseSink, WorkerTransport } from './transport';
 

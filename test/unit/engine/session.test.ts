@@ -4,7 +4,7 @@ import type { Sampler, TrackedTask } from '../../../src/main/engine/sampling/sam
 import type { EngineOptions } from '../../../src/main/engine/session-api';
 import { startSession } from '../../../src/main/engine/session/session';
 import { RunParamsSchema, type BridgeEvent, type Machine, type RunParamsInput, type ToWorker } from '../../../src/shared';
-import { monoMs } from '../../../src/workers/runtime/clock';
+import { monoMs } from '../../../src/node/clock';
 
 // The session's supervision logic, driven by a scripted driver and sampler (no
 // threads or processes here; the real ones are in test/integration/engine).

@@ -1,5 +1,5 @@
 import type { WorkerKind } from '../../../shared';
-import { monoMs } from '../../../workers/runtime/clock';
+import { monoMs } from '../../../node/clock';
 import { findPython } from '../../python/discover';
 import { applyInferredGilWait } from '../../tracer/gil-inference';
 import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from './kind-driver';

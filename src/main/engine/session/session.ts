@@ -12,7 +12,7 @@ import type {
   WorkerKind,
 } from '../../../shared';
 import { FromWorkerSchema } from '../../../shared';
-import { monoMs } from '../../../workers/runtime/clock';
+import { monoMs } from '../../../node/clock';
 import type { EngineOptions, Session } from '../session-api';
 import type { Sampler, SamplerBatch, SamplerOptions } from '../sampling/sampler-api';
 import type { KindDefinition, KindDriver, WorkerExit } from '../kinds/kind-driver';

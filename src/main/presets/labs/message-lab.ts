@@ -1,4 +1,4 @@
-import { monoMs } from '../../../workers/runtime/clock';
+import { monoMs } from '../../../node/clock';
 import { createEchoSab, sabSlots, SAB_WORD } from '../../../workers/labs/echo-sab';
 import { findLabEntry, spawnLab, type LabChild } from './lab-child';
 
