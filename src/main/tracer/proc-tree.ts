@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { parseSchedstat } from '../platform';
+import { parseSchedstat } from '../../node/proc/parse';
 
 /**
  * Reading a process tree from /proc (Linux). Every function tolerates a task

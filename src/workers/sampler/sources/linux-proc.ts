@@ -1,7 +1,7 @@
-import { RssReader, threadSelf } from '../proc/memory-reader';
-import { parseSchedstat } from '../proc/parse';
-import { ProcFile } from '../proc/proc-file';
-import { TaskReader } from '../proc/task-reader';
+import { RssReader, threadSelf } from '../../../node/proc/memory-reader';
+import { parseSchedstat } from '../../../node/proc/parse';
+import { ProcFile } from '../../../node/proc/proc-file';
+import { TaskReader } from '../../../node/proc/task-reader';
 import type { ObservationSource, TaskHandle } from './source';
 
 /** Linux: /proc/<pid>/task/<tid>/{stat,schedstat} and /proc/<pid>/statm, fds kept open. */

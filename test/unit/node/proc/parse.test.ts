@@ -8,7 +8,7 @@ import {
   parseStatmRssPages,
   parseTaskStat,
   parseThreadSelfLink,
-} from '../../../src/workers/sampler/proc/parse';
+} from '../../../../src/node/proc/parse';
 
 /** A real stat line (cat reading itself) with the comm replaced. */
 const statLine = (comm: string, state = 'R', processor = 1) =>
