@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { parseSchedstat } from '../../node/proc/parse';
+import { parseSchedstat } from '../../node/proc/schedstat';
+import { parseTaskStat, type TaskStat } from '../../node/proc/task-stat';
 
 /**
  * Reading a process tree from /proc (Linux). Every function tolerates a task
@@ -23,16 +24,6 @@ export function threadsOf(pid: number): number[] {
   }
 }
 
-/** Parses a stat line: state letter and ppid (fields 3 and 4), after the command in parentheses. */
-export function parseStat(stat: string): { comm: string; state: string; ppid: number } | null {
-  const open = stat.indexOf('(');
-  const close = stat.lastIndexOf(')');
-  if (open < 0 || close < 0) return null;
-  const rest = stat.slice(close + 2).split(' ');
-  const ppid = Number(rest[1]);
-  return { comm: stat.slice(open + 1, close), state: rest[0] ?? '?', ppid: Number.isFinite(ppid) ? ppid : -1 };
-}
-
 /** Children of a process: /proc/<pid>/task/<tid>/children when the kernel has it, else a scan of every ppid. */
 export function childrenOf(pid: number): number[] {
   const tids = threadsOf(pid);
@@ -44,7 +35,7 @@ export function childrenOf(pid: number): number[] {
   for (const name of safeReaddir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const st = read(`/proc/${name}/stat`);
-    if (st && parseStat(st)?.ppid === pid) out.push(Number(name));
+    if (st && parseTaskStat(st)?.ppid === pid) out.push(Number(name));
   }
   return out;
 }
@@ -70,9 +61,9 @@ export function processTree(root: number): number[] {
   return [...seen];
 }
 
-export function threadStat(pid: number, tid: number): { comm: string; state: string; ppid: number } | null {
+export function threadStat(pid: number, tid: number): TaskStat | null {
   const st = read(`/proc/${pid}/task/${tid}/stat`);
-  return st ? parseStat(st) : null;
+  return st ? parseTaskStat(st) : null;
 }
 
 export function exeOf(pid: number): string | null {
@@ -90,7 +81,7 @@ export function sleepSite(pid: number, tid: number): { wchan: string | null; sys
 
 export function isZombie(pid: number): boolean {
   const st = read(`/proc/${pid}/stat`);
-  return st === null || parseStat(st)?.state === 'Z';
+  return st === null || parseTaskStat(st)?.state === 'Z';
 }
 
 /** Timeslices run so far (third field of schedstat), or null when gone. */

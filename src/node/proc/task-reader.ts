@@ -1,5 +1,6 @@
-import { parseSchedstatBytes, parseTaskStatBytes } from './parse';
 import { ProcFile } from './proc-file';
+import { parseSchedstatBytes } from './schedstat';
+import { parseTaskStatBytes } from './task-stat';
 
 /** One observation of one task: state letter, last core, schedstat counters. */
 export interface TaskReading {
@@ -59,8 +60,9 @@ export class TaskReader {
     const statBytes = this.stat.readRaw();
     this.statReads++;
     const stat = statBytes === null ? null : parseTaskStatBytes(statBytes, statBytes.length);
-    if (!stat) return null;
-    this.last = { state: stat.state, core: stat.processor, onCpuNs: sched.onCpuNs, waitNs: sched.waitNs, timeslices: sched.timeslices };
+    // A reading without a core is no reading here: the sampler places every sample on a core.
+    if (!stat || stat.core === null) return null;
+    this.last = { state: stat.state, core: stat.core, onCpuNs: sched.onCpuNs, waitNs: sched.waitNs, timeslices: sched.timeslices };
     return this.last;
   }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseStatLine } from '../runtime/stat-line';
+import { parseTaskStat } from '../../node/proc/task-stat';
 
 /**
  * This thread's OS tid and current core, from /proc/thread-self/stat (Linux); nulls elsewhere.
@@ -7,7 +7,7 @@ import { parseStatLine } from '../runtime/stat-line';
  */
 export function threadSelf(): { tid: number | null; core: number | null } {
   try {
-    const stat = parseStatLine(readFileSync('/proc/thread-self/stat', 'latin1'));
+    const stat = parseTaskStat(readFileSync('/proc/thread-self/stat', 'latin1'));
     return { tid: stat?.id ?? null, core: stat?.core ?? null };
   } catch {
     return { tid: null, core: null };

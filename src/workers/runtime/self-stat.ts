@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parseStatLine, type StatFields } from './stat-line';
+import { parseTaskStat, type TaskStat } from '../../node/proc/task-stat';
 
 /**
  * Reads the calling thread's own /proc/thread-self/stat through one fd kept
@@ -7,7 +7,7 @@ import { parseStatLine, type StatFields } from './stat-line';
  * field 39 gets its exact core. Returns null fields where /proc does not exist.
  */
 export interface SelfStat {
-  read(): StatFields | null;
+  read(): TaskStat | null;
   close(): void;
 }
 
@@ -24,7 +24,7 @@ export function openSelfStat(): SelfStat {
       if (fd === null) return null;
       try {
         const n = readSync(fd, buf, 0, buf.length, 0);
-        return parseStatLine(buf.toString('latin1', 0, n));
+        return parseTaskStat(buf.toString('latin1', 0, n));
       } catch {
         return null;
       }

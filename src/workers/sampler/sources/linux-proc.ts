@@ -1,5 +1,5 @@
 import { RssReader, threadSelf } from '../../../node/proc/memory-reader';
-import { parseSchedstat } from '../../../node/proc/parse';
+import { parseSchedstat } from '../../../node/proc/schedstat';
 import { ProcFile } from '../../../node/proc/proc-file';
 import { TaskReader } from '../../../node/proc/task-reader';
 import type { ObservationSource, TaskHandle } from './source';
