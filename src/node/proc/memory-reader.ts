@@ -1,5 +1,4 @@
-import { readlinkSync } from 'node:fs';
-import { parseKernelPageSize, parseStatmRssPages, parseThreadSelfLink } from './parse';
+import { parseKernelPageSize, parseStatmRssPages } from './parse';
 import { ProcFile } from './proc-file';
 
 let pageSizeBytes: number | null = null;
@@ -31,14 +30,5 @@ export class RssReader {
 
   close(): void {
     this.statm.close();
-  }
-}
-
-/** The calling thread's own pid and OS tid. */
-export function threadSelf(): { pid: number; tid: number } | null {
-  try {
-    return parseThreadSelfLink(readlinkSync('/proc/thread-self'));
-  } catch {
-    return null;
   }
 }

@@ -3,4 +3,3 @@ export * from './ring';
 export * from './gil';
 export * from './cpu-slice';
 export * from './gil-worker-loop';
-export * from './thread-self';
