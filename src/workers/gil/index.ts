@@ -1,5 +1,3 @@
-export * from './layout';
-export * from './ring';
 export * from './gil';
 export * from './cpu-slice';
 export * from './gil-worker-loop';

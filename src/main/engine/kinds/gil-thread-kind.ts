@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { basename, dirname, extname, join } from 'node:path';
 import type { FromWorker } from '../../../shared';
-import { createGilBuffer, gilViews, releaseIfHeldBy, newCursor, readEvents, type GilEvent } from '../../../workers/gil';
+import { createGilBuffer, gilViews, releaseIfHeldBy, newCursor, readEvents, type GilEvent } from '../../../node/gil';
 import type { KindDefinition, KindDriver, WorkerHandle } from './kind-driver';
 import { workerThreadHandle } from './worker-thread-handle';
 
