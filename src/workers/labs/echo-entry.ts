@@ -6,7 +6,7 @@
 import { workerData } from 'node:worker_threads';
 import { monoMs } from '../../node/clock';
 import { labPort } from './lab-port';
-import { SAB_WORD, sabSlots } from './echo-sab';
+import { SAB_WORD, sabSlots } from '../../node/echo-sab';
 
 const port = labPort();
 const shared = (workerData as { sab?: SharedArrayBuffer } | null)?.sab;

@@ -1,5 +1,5 @@
 import { monoMs } from '../../../node/clock';
-import { createEchoSab, sabSlots, SAB_WORD } from '../../../workers/labs/echo-sab';
+import { createEchoSab, sabSlots, SAB_WORD } from '../../../node/echo-sab';
 import { findLabEntry, spawnLab, type LabChild } from './lab-child';
 
 export type MessagePath = 'clone' | 'transfer' | 'shared' | 'process';
