@@ -10,6 +10,7 @@ export * from './bridge/events';
 export * from './bridge/client';
 export * from './bridge/wire';
 export * from './worker-protocol';
+export * from './python-protocol';
 export * from './scenario/verdict';
 export * from './trace/chrome-export';
 export * from './sampler-protocol';

@@ -3,3 +3,4 @@ export * from './probe';
 export * from './discover';
 export * from './lab-script';
 export * from './format';
+export * from './gil-inference';

@@ -1,14 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { BridgeEvent, Machine, Marker, Task, Trace } from '../../shared';
-import { TRACE_FORMAT, TRACE_VERSION, runCommandOf, type RunInfo } from '../../shared';
+import { TRACE_FORMAT, TRACE_VERSION, parsePythonEvent, runCommandOf, type RunInfo } from '../../shared';
 import { monoMs } from '../../node/clock';
 import { computeMetrics } from '../engine/recording/compute-metrics';
 import { TraceRecorder } from '../engine/recording/trace-recorder';
 import { createSampler } from '../engine/sampling/create-sampler';
 import { readMachine } from '../platform';
-import { parseLabLine } from '../engine/kinds/python-host';
-import { GilWaitInference, applyInferredGilWait, sleepsOnFutex, wokeSince, type ThreadObservation } from './gil-inference';
-import { exeOf, processTree, sleepSite, threadStat, threadsOf, timeslices } from './proc-tree';
+import { GilWaitInference, applyInferredGilWait, sleepsOnFutex, wokeSince, type ThreadObservation } from '../python/gil-inference';
+import { exeOf, processTree, sleepSite, threadStat, threadsOf, timeslices } from '../../node/proc/proc-tree';
 import { killTree, spawnTraced } from './spawn-tree';
 import { pythonFlavour, tracedKind, tracedTaskId } from './task-naming';
 
@@ -98,7 +97,7 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
   // Lines the command prints; lab programs name their threads (JSON "hello" lines).
   const labels = new Map<number, string>();
   createInterface({ input: child.stdout! }).on('line', (line) => {
-    const e = parseLabLine(line);
+    const e = parsePythonEvent(line);
     if (e?.ev === 'hello') {
       labels.set(e.tid, e.key);
       const known = byKey.get(`${e.pid}/${e.tid}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../src/shared';
-import { GilWaitInference, applyInferredGilWait, sleepsOnFutex } from '../../../src/main/tracer/gil-inference';
+import { GilWaitInference, applyInferredGilWait, sleepsOnFutex } from '../../../src/main/python/gil-inference';
 import { pythonFlavour, tracedKind, tracedTaskId } from '../../../src/main/tracer/task-naming';
 
 const seg = (taskId: string, startMs: number, endMs: number, state: Segment['state'], onCpuNs = 0): Segment => ({

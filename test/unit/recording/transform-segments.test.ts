@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../src/shared';
 import { TraceRecorder } from '../../../src/main/engine/recording/trace-recorder';
-import { applyInferredGilWait } from '../../../src/main/tracer/gil-inference';
+import { applyInferredGilWait } from '../../../src/main/python/gil-inference';
 
 const seg = (taskId: string, startMs: number, endMs: number, state: Segment['state']): Segment => ({
   taskId,

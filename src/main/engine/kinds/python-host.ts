@@ -1,36 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { z } from 'zod';
-import type { FromWorker, RunParams } from '../../../shared';
+import { parsePythonEvent, type FromWorker, type PythonEvent, type RunParams } from '../../../shared';
 import { labScriptPath } from '../../python/lab-script';
 import { listenerSet } from './listener-set';
 
-/** A JSON line of corelanes_lab.py (see its docstring); anything else on stdout is ignored. */
-export const LabEventSchema = z.discriminatedUnion('ev', [
-  z.object({ ev: z.literal('hello'), key: z.string(), pid: z.number().int(), tid: z.number().int(), kind: z.enum(['thread', 'process']), t: z.number() }),
-  z.object({ ev: z.literal('phase'), key: z.string(), tid: z.number().int(), phase: z.enum(['compute', 'io', 'done']), t: z.number() }),
-  z.object({ ev: z.literal('progress'), key: z.string(), units: z.number().nonnegative() }),
-  z.object({ ev: z.literal('done'), key: z.string(), units: z.number().nonnegative() }),
-  z.object({ ev: z.literal('exit'), key: z.string(), code: z.number().int().nullable() }),
-  z.object({ ev: z.literal('error'), key: z.string().optional(), message: z.string() }),
-  z.object({ ev: z.literal('info'), python: z.string(), gil: z.boolean(), pid: z.number().int(), mode: z.string() }),
-  z.object({ ev: z.literal('finished'), t: z.number() }),
-]);
-export type LabEvent = z.infer<typeof LabEventSchema>;
-
-/** Parses one stdout line; null when it is not a lab event. */
-export function parseLabLine(line: string): LabEvent | null {
-  if (!line.startsWith('{')) return null;
-  try {
-    const r = LabEventSchema.safeParse(JSON.parse(line));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Translates a worker's lab event into the engine's worker protocol. */
-export function toWorkerMessage(e: LabEvent): FromWorker | null {
+export function toWorkerMessage(e: PythonEvent): FromWorker | null {
   switch (e.ev) {
     case 'hello':
       return { type: 'hello', pid: e.pid, tid: e.tid, startedAtMono: e.t };
@@ -63,7 +38,7 @@ export class PythonHost {
   private readonly workers = new Map<string, PythonWorkerEvents>();
   private readonly exited = new Set<string>();
   private readonly stderrTail: string[] = [];
-  readonly info = listenerSet<[Extract<LabEvent, { ev: 'info' }>]>();
+  readonly info = listenerSet<[Extract<PythonEvent, { ev: 'info' }>]>();
 
   constructor(
     private readonly python: string,
@@ -106,7 +81,7 @@ export class PythonHost {
   }
 
   private onLine(line: string): void {
-    const e = parseLabLine(line);
+    const e = parsePythonEvent(line);
     if (!e) return;
     if (e.ev === 'info') return this.info.emit(e);
     if (e.ev === 'finished') return;

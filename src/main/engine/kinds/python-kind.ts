@@ -1,7 +1,7 @@
 import type { WorkerKind } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import { findPython } from '../../python/discover';
-import { applyInferredGilWait } from '../../tracer/gil-inference';
+import { applyInferredGilWait } from '../../python/gil-inference';
 import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from './kind-driver';
 import { listenerSet } from './listener-set';
 import { PythonGilWatch } from './python-gil-watch';

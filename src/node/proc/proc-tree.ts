@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { parseSchedstat } from '../../node/proc/schedstat';
-import { parseTaskStat, type TaskStat } from '../../node/proc/task-stat';
+import { parseSchedstat } from './schedstat';
+import { parseTaskStat, type TaskStat } from './task-stat';
 
 /**
  * Reading a process tree from /proc (Linux). Every function tolerates a task
