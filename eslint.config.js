@@ -8,6 +8,11 @@ const nodeBuiltins = { group: ['node:*'], message: 'This layer runs in a browser
 const electronMessage = "Only src/main/electron/ may import 'electron'.";
 const electron = { regex: '^electron(/.*)?$', message: electronMessage };
 const up = (layers, message) => ({ group: layers.map((l) => `**/${l}/**`), message });
+// src/main may reach into src/workers only for an entry file, as a path to start (electron-vite's ?modulePath / ?nodeWorker).
+const workerCode = {
+  regex: '^(?!.*-entry\\?(modulePath|nodeWorker)$).*(^|/)workers(/|$)',
+  message: 'src/main never imports src/workers (shared Node code lives in src/node); only an entry file, as `<name>-entry?modulePath` or `?nodeWorker`.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/artifacts/**', 'bench/results/**', 'src/workers/python/**'] },
@@ -54,13 +59,13 @@ export default tseslint.config(
     files: ['src/main/**'],
     ignores: ['src/main/electron/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electron, up(['renderer', 'preload'], 'src/main does not import renderer or preload code.')] }],
+      'no-restricted-imports': ['error', { patterns: [electron, workerCode, up(['renderer', 'preload'], 'src/main does not import renderer or preload code.')] }],
     },
   },
   {
     files: ['src/main/electron/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [up(['renderer', 'preload'], 'src/main does not import renderer or preload code.')] }],
+      'no-restricted-imports': ['error', { patterns: [workerCode, up(['renderer', 'preload'], 'src/main does not import renderer or preload code.')] }],
     },
   },
 );

@@ -23,6 +23,15 @@ describe('layer rules', () => {
     ['src/main/engine/x.ts', "import { app } from 'electron';"],
     ['src/main/cli/x.ts', "import 'electron/main';"],
     ['src/main/x.ts', "import '../renderer/main';"],
+    ['src/main/engine/x.ts', "import { monoMs } from '../../workers/runtime/clock';"],
+    ['src/main/presets/x.ts', "import '../../workers/gil';"],
+    ['src/main/electron/x.ts', "import '../../workers/thread-entry';"],
+    ['src/main/electron/x.ts', "import '../../workers/gil/gil?modulePath';"],
+    ['src/node/x.ts', "import '../workers/gil';"],
+    ['src/node/x.ts', "import '../main/engine/entries';"],
+    ['src/node/proc/x.ts', "import { app } from 'electron';"],
+    ['src/shared/x.ts', "import '../node/clock';"],
+    ['src/renderer/x.ts', "import '../node/clock';"],
   ])('%s may not %s', async (file, code) => {
     expect(await ruleHits(file, code)).not.toEqual([]);
   });
@@ -34,6 +43,11 @@ describe('layer rules', () => {
     ['src/main/engine/x.ts', "import 'node:fs';"],
     ['src/renderer/x.ts', "import '../shared';"],
     ['src/workers/x.ts', "import '../shared';"],
+    ['src/workers/x.ts', "import '../node/clock';"],
+    ['src/node/x.ts', "import '../shared';"],
+    ['src/main/engine/x.ts', "import '../../node/proc/task-stat';"],
+    ['src/main/electron/x.ts', "import processEntry from '../../workers/process-entry?modulePath';"],
+    ['src/main/electron/x.ts', "import samplerEntry from '../../workers/sampler-entry?nodeWorker';"],
   ])('%s may %s', async (file, code) => {
     expect(await ruleHits(file, code)).toEqual([]);
   });
