@@ -1,22 +1,10 @@
-import type {
-  BridgeEvent,
-  FromWorker,
-  Machine,
-  Marker,
-  Metrics,
-  RunInfo,
-  RunParams,
-  SamplerStats,
-  Task,
-  Trace,
-  WorkerKind,
-} from '../../../shared';
+import type { FromWorker, Machine, Metrics, RunParams, SamplerStats, Segment, Task, Trace, WorkerKind } from '../../../shared';
 import { FromWorkerSchema } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import type { EngineOptions, Session } from '../session-api';
-import type { Sampler, SamplerBatch, SamplerOptions } from '../sampling/sampler-api';
+import type { Sampler, SamplerOptions } from '../sampling/sampler-api';
 import type { KindDefinition, KindDriver, WorkerExit } from '../kinds/kind-driver';
-import { computeMetrics, TraceRecorder } from '../recording';
+import { RunRecording, type RunObserver } from '../recording';
 import { describeExit, decideExitReason, isCrash } from './exit-reason';
 import { hostTask } from './host-task';
 import { DEFAULT_TIMING, type SessionTiming } from './timing';
@@ -31,9 +19,9 @@ export interface SessionDeps {
   findKind: (kind: WorkerKind) => KindDefinition | undefined;
   createSampler: (options: SamplerOptions) => Promise<Sampler>;
   timing?: Partial<SessionTiming>;
+  /** Hears the run from its run-started on. */
+  observer?: RunObserver;
 }
-
-type Listener = (event: BridgeEvent) => void;
 
 /**
  * Runs N workers of one kind under the sampler, supervises them (hello,
@@ -44,10 +32,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   const { runId, params, options } = deps;
   const timing: SessionTiming = { ...DEFAULT_TIMING, ...deps.timing };
   const runStartMono = monoMs();
-  const startedAt = new Date().toISOString();
   const durationMs = params.durationS * 1000;
-  const recorder = new TraceRecorder();
-  const listeners = new Set<Listener>();
   const workers = new Map<string, WorkerRecord>();
   const drivers = new Map<WorkerKind, KindDriver>();
   let nextIndex = 0;
@@ -61,48 +46,16 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   });
   done.catch(() => undefined);
 
-  const relMs = (mono: number) => Math.max(0, mono - runStartMono);
-  const emit = (event: BridgeEvent) => {
-    for (const l of [...listeners]) {
-      try {
-        l(event);
-      } catch (error) {
-        console.error(`session ${runId}: a listener threw: ${String(error)}`);
-      }
-    }
-  };
-  const runInfo = (wallMs: number): RunInfo => ({ runId, scenarioId: deps.scenarioId, params, startedAt, wallMs });
-  const upsertTask = (task: Task) => {
-    recorder.putTask(task);
-    emit({ type: 'task', task: { ...task } });
-  };
-  const mark = (marker: Marker) => {
-    recorder.addMarkers([marker]);
-    emit({ type: 'markers', runId, markers: [marker] });
-  };
-
-  // Latest RSS per address space (from the sampler), so a worker's heap report can sit beside it.
-  const lastRss = new Map<number, number>();
   const HEAP_SAMPLE_MS = 1000;
   const sampler = await deps.createSampler({ samplerEntry: options.entries.sampler, intervalMs: params.intervalMs, runStartMono });
-  let liveSamplerStats: SamplerStats | null = null;
-  const offBatch = sampler.onBatch((batch: SamplerBatch) => {
-    recorder.addBatch(batch);
-    if (batch.stats) liveSamplerStats = batch.stats;
-    for (const m of batch.memory) lastRss.set(m.addressSpace, m.rssBytes);
-    if (batch.segments.length) {
-      emit({ type: 'segments', runId, segments: batch.segments });
-    }
-    if (batch.markers.length) {
-      emit({ type: 'markers', runId, markers: batch.markers });
-    }
-    if (batch.memory.length) {
-      emit({ type: 'memory', runId, samples: batch.memory });
-    }
-  });
+  const run = new RunRecording({ runId, scenarioId: deps.scenarioId, params, machine: deps.machine, runStartMono, observer: deps.observer });
+  const relMs = (mono: number) => run.relMs(mono);
+  const upsertTask = (task: Task) => run.putTask(task);
+  const mark = run.mark.bind(run);
+  const recorder = { getTask: (id: string) => run.task(id) };
+  const offBatch = run.attach(sampler);
 
   // The host's own threads are tasks of the trace too: the main thread and the sampler.
-  emit({ type: 'run-started', run: runInfo(0), machine: deps.machine });
   upsertTask(hostTask('main', 'main', 'main thread', process.pid));
   sampler.track({ taskId: 'main', pid: process.pid, tid: process.pid });
   if (sampler.tid !== null) {
@@ -154,12 +107,10 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
         return;
       case 'progress': {
         w.unitsDone = Math.max(w.unitsDone, message.unitsDone);
-        const rss = task.addressSpace === null ? undefined : lastRss.get(task.addressSpace);
+        const rss = task.addressSpace === null ? undefined : run.rssOf(task.addressSpace);
         if (message.heapBytes !== null && rss !== undefined && task.addressSpace !== null && now - w.lastHeapSampleMono >= HEAP_SAMPLE_MS) {
           w.lastHeapSampleMono = now;
-          const sample = { tMs: relMs(now), addressSpace: task.addressSpace, rssBytes: rss, taskId: w.taskId, heapBytes: message.heapBytes };
-          recorder.addMemory([sample]);
-          emit({ type: 'memory', runId, samples: [sample] });
+          run.addMemory({ tMs: relMs(now), addressSpace: task.addressSpace, rssBytes: rss, taskId: w.taskId, heapBytes: message.heapBytes });
         }
         return;
       }
@@ -301,7 +252,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   let durationArmedMono: number | null = null;
   const elapsedMs = () => (durationArmedMono === null ? 0 : Math.min(durationMs, monoMs() - durationArmedMono));
   const progressTimer = setInterval(() => {
-    emit({ type: 'progress', runId, elapsedMs: elapsedMs(), durationMs });
+    run.emit({ type: 'progress', runId, elapsedMs: elapsedMs(), durationMs });
   }, timing.progressMs);
   // Live metrics walk every segment so far: on a long, busy run that grows, so the
   // next computation waits 50x as long as the last one took (<= 2% of the main thread).
@@ -310,7 +261,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     metricsTimer = setTimeout(() => {
       if (ending) return;
       const t0 = monoMs();
-      emit({ type: 'metrics', runId, metrics: currentMetrics(liveSamplerStats, relMs(t0)) });
+      run.emit({ type: 'metrics', runId, metrics: currentMetrics(undefined, relMs(t0)) });
       scheduleLiveMetrics(Math.max(timing.liveMetricsMs, 50 * (monoMs() - t0)));
     }, delayMs);
   };
@@ -326,11 +277,8 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     durationTimer = setTimeout(() => void end('finished'), durationMs);
   };
 
-  const currentMetrics = (stats: SamplerStats | null, wallMs: number): Metrics => {
-    const { tasks, segments } = recorder.snapshot();
-    const unitsDone = Object.fromEntries([...workers.values()].map((w) => [w.taskId, w.unitsDone]));
-    return computeMetrics({ tasks, segments, wallMs, logicalCores: deps.machine.logicalCores, sampler: stats, unitsDone });
-  };
+  const unitsDone = () => Object.fromEntries([...workers.values()].map((w) => [w.taskId, w.unitsDone]));
+  const currentMetrics = (stats: SamplerStats | null | undefined, wallMs: number): Metrics => run.metrics(wallMs, unitsDone(), stats);
 
   const end = (reason: 'finished' | 'stopped'): Promise<Trace> => {
     if (ending) return ending;
@@ -352,24 +300,19 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
         mark({ tMs: relMs(monoMs()), kind: 'error', taskId: 'sampler', text: String(error instanceof Error ? error.message : error) });
       }
       offBatch();
-      for (const d of drivers.values()) if (d.inferSegments) recorder.transformSegments((segments) => d.inferSegments!(segments));
       const wallMs = relMs(endMono);
       for (const id of ['main', 'sampler']) {
         const task = recorder.getTask(id);
         if (task) upsertTask({ ...task, exitMs: wallMs, exitReason: 'finished' });
       }
-      const metrics = currentMetrics(stats, wallMs);
-      emit({ type: 'progress', runId, elapsedMs: elapsedMs(), durationMs });
-      emit({ type: 'metrics', runId, metrics });
-      const trace: Trace = recorder.toTrace(deps.machine, runInfo(wallMs), metrics);
-      emit({ type: 'run-ended', runId, reason: stoppedByUser ? 'stopped' : 'finished', metrics });
-      listeners.clear();
+      run.emit({ type: 'progress', runId, elapsedMs: elapsedMs(), durationMs });
+      const inferences = [...drivers.values()].flatMap((d) => (d.inferSegments ? [(segments: Segment[]) => d.inferSegments!(segments)] : []));
+      const trace: Trace = run.finish({ reason: stoppedByUser ? 'stopped' : 'finished', stats, wallMs, unitsDone: unitsDone(), inferences });
       resolveDone(trace);
       return trace;
     })();
     ending.catch((error: unknown) => {
-      emit({ type: 'error', message: String(error instanceof Error ? error.message : error), runId });
-      emit({ type: 'run-ended', runId, reason: 'failed', metrics: null });
+      run.fail(error);
       rejectDone(error instanceof Error ? error : new Error(String(error)));
     });
     return ending;
@@ -412,7 +355,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
       // The host's tasks (and early workers) were announced before anyone could subscribe:
       // replay them first, or a late subscriber drops their segments as unannounced.
       if (!ending) {
-        for (const task of recorder.snapshot().tasks) {
+        for (const task of run.tasks()) {
           try {
             listener({ type: 'task', task });
           } catch (error) {
@@ -420,8 +363,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
           }
         }
       }
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      return run.subscribe(listener);
     },
     misbehave(taskId, how) {
       const w = workers.get(taskId);
