@@ -1,7 +1,7 @@
 import type { Task } from '../../../shared';
 
-/** A task living in the host process (its main and sampler threads, or a discovered OS task), present from the start. */
-export function hostTask(id: string, kind: Task['kind'], label: string, tid: number | null): Task {
+/** A task living in the app's own process (its main and sampler threads), or a discovered OS task, present from the start. */
+export function appTask(id: string, kind: Task['kind'], label: string, tid: number | null): Task {
   return {
     id,
     kind,
