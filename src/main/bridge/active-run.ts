@@ -122,17 +122,14 @@ export async function startPresetRun(ctx: RunContext, preset: Preset, extra: Pre
       async (result) => {
         await Promise.all(followed);
         const trace = result.traces.at(-1) ?? lastTrace;
-        if (trace) ctx.onTrace({ ...trace, verdict: result.verdict });
+        if (trace) ctx.onTrace(abort.signal.aborted ? trace : { ...trace, verdict: result.verdict });
         const held = heldRunEnded as RunEndedEvent | null;
         heldRunEnded = null;
         if (!held) announceOwnRun();
-        emit({
-          type: 'run-ended',
-          runId: held?.runId ?? ownRunId,
-          reason: abort.signal.aborted ? 'stopped' : (held?.reason ?? 'finished'),
-          metrics: held?.metrics ?? trace?.metrics ?? null,
-          verdict: result.verdict,
-        });
+        const runId = held?.runId ?? ownRunId;
+        emit({ type: 'run-ended', runId, reason: abort.signal.aborted ? 'stopped' : (held?.reason ?? 'finished'), metrics: held?.metrics ?? trace?.metrics ?? null });
+        // A stopped preset did not finish its measurements: no verdict (as `corelanes run` says too).
+        if (!abort.signal.aborted) emit({ type: 'verdict', runId, verdict: result.verdict });
         firstRunId(ownRunId);
       },
       async (error: unknown) => {

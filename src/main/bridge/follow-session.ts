@@ -8,7 +8,7 @@ export interface FollowOptions {
   scenarioId: string | null;
   machine: Machine;
   emit(event: BridgeEvent): void;
-  /** Gets the run's run-ended event instead of emit (a preset holds it back to attach its verdict). */
+  /** Gets the run's run-ended event instead of emit (a preset holds it back, to send its verdict right after). */
   onRunEnded?(event: RunEndedEvent): void;
   onTrace(trace: Trace): void;
 }
@@ -42,7 +42,7 @@ export function followSession(session: Session, options: FollowOptions): Promise
     async (trace) => {
       options.onTrace(trace);
       await afterPendingEvents();
-      endRun({ type: 'run-ended', runId: session.runId, reason: 'finished', metrics: trace.metrics, verdict: trace.verdict });
+      endRun({ type: 'run-ended', runId: session.runId, reason: 'finished', metrics: trace.metrics });
       unsubscribe();
     },
     async (error: unknown) => {

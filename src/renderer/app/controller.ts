@@ -90,7 +90,7 @@ export class AppController {
       default:
         break;
     }
-    const urgent = event.type === 'run-started' || event.type === 'run-ended' || event.type === 'error';
+    const urgent = event.type === 'run-started' || event.type === 'run-ended' || event.type === 'verdict' || event.type === 'error';
     this.store.update((s) => reduceEvent(s, event), urgent);
   }
 

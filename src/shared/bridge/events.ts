@@ -18,8 +18,9 @@ export const BridgeEventSchema = z.discriminatedUnion('type', [
     runId: z.string(),
     reason: z.enum(['finished', 'stopped', 'failed']),
     metrics: MetricsSchema.nullable(),
-    verdict: z.unknown().optional(),
   }),
+  /** A preset's verdict, after the run-ended of its last run (validated by the page, which says so when it cannot read it). */
+  z.object({ type: z.literal('verdict'), runId: z.string(), verdict: z.unknown() }),
   z.object({ type: z.literal('error'), message: z.string().max(4000), runId: z.string().nullable() }),
   /** Electron only: a menu item or its shortcut was used; the renderer performs the action. */
   z.object({ type: z.literal('menu'), action: z.enum(MENU_ACTIONS) }),

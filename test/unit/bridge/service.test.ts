@@ -162,7 +162,7 @@ describe('bridge service: runs', () => {
 });
 
 describe('bridge service: presets', () => {
-  it('follows every run of a preset and puts the verdict on the last run-ended', async () => {
+  it('follows every run of a preset and sends the verdict after the last run-ended', async () => {
     const preset: Preset = {
       scenario: scenario('two-runs'),
       async run({ engine, onEvent }) {
@@ -181,8 +181,9 @@ describe('bridge service: presets', () => {
     expect(runId).toBe('run-1');
     for (let i = 0; i < 5; i++) await tick();
     const types = events.map((e) => (e.type === 'run-ended' || e.type === 'run-started' || e.type === 'progress' ? `${e.type}:${'runId' in e ? e.runId : e.run.runId}` : e.type));
-    expect(types).toEqual(['run-started:run-1', 'progress:run-1', 'run-ended:run-1', 'run-started:run-2', 'progress:run-2', 'run-ended:run-2']);
-    expect(events.at(-1)).toMatchObject({ type: 'run-ended', runId: 'run-2', reason: 'finished', verdict });
+    expect(types).toEqual(['run-started:run-1', 'progress:run-1', 'run-ended:run-1', 'run-started:run-2', 'progress:run-2', 'run-ended:run-2', 'verdict']);
+    expect(events.at(-2)).toMatchObject({ type: 'run-ended', runId: 'run-2', reason: 'finished' });
+    expect(events.at(-1)).toEqual({ type: 'verdict', runId: 'run-2', verdict });
     expect(await service.invoke('getTrace', {})).toMatchObject({ verdict, run: { runId: 'run-2' } });
   });
 
@@ -254,7 +255,10 @@ describe('bridge service: presets without sessions', () => {
     g.open();
     await tick();
     await tick();
-    expect(events.at(-1)).toEqual({ type: 'run-ended', runId, reason: 'finished', metrics: null, verdict });
+    expect(events.slice(-2)).toEqual([
+      { type: 'run-ended', runId, reason: 'finished', metrics: null },
+      { type: 'verdict', runId, verdict },
+    ]);
     await service.invoke('startRun', { params: {} });
   });
 

@@ -16,7 +16,8 @@ describe('progress text', () => {
   it('says "measuring…" for a preset without a timeline, then points to the verdict, never "0 µs / 3.00 s"', () => {
     let s = reduceEvent(initialRunState, { type: 'run-started', run: info('mc', 'message-cost'), machine });
     expect(text(s, lab)).toMatch(/^measuring…/);
-    s = reduceEvent(s, { type: 'run-ended', runId: 'mc', reason: 'finished', metrics: null, verdict });
+    s = reduceEvent(s, { type: 'run-ended', runId: 'mc', reason: 'finished', metrics: null });
+    s = reduceEvent(s, { type: 'verdict', runId: 'mc', verdict });
     expect(text(s, lab)).toBe('ended (finished) · verdict below');
     expect(text(s, lab)).not.toMatch(/µs/);
   });
@@ -48,7 +49,8 @@ describe('phases of a multi-run preset', () => {
     s = reduceEvent(s, { type: 'run-started', run: info('p2', 'crash'), machine });
     s = reduceEvent(s, { type: 'task', task: task('a', { kind: 'process' }) });
     s = reduceEvent(s, { type: 'task', task: task('b', { kind: 'process' }) });
-    s = reduceEvent(s, { type: 'run-ended', runId: 'p2', reason: 'finished', metrics: null, verdict: { ...verdict, presetId: 'crash' } });
+    s = reduceEvent(s, { type: 'run-ended', runId: 'p2', reason: 'finished', metrics: null });
+    s = reduceEvent(s, { type: 'verdict', runId: 'p2', verdict: { ...verdict, presetId: 'crash' } });
     expect(s.presetRun?.earlier).toEqual([
       { index: 1, workers: '1 thread', reason: 'finished' },
       { index: 2, workers: '2 process', reason: 'finished' },
