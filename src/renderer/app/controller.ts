@@ -10,7 +10,6 @@ import {
 } from '../../shared';
 import { hasConnectionStatus } from '../bridge/connection';
 import { ReplayClient } from '../bridge/replay-client';
-import { hasInferredStates, loadTraceIntoModel } from '../timeline/load-trace';
 import { TimelineModel } from '../timeline/model';
 import { initialRunState, pushCoreHistory, reduceEvent, type RunState } from './run-state';
 import { Store } from './store';
@@ -78,11 +77,11 @@ export class AppController {
       case 'markers':
         if (event.runId === this.model.runId) this.model.appendMarkers(event.markers);
         return;
+      case 'revised-segments':
+        if (event.runId === this.model.runId) this.model.reviseTaskSegments(event.taskIds, event.segments);
+        return;
       case 'run-ended':
-        if (event.runId === this.model.runId) {
-          this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
-          if (this.model.tasks.some((t) => t.kind === 'python-thread')) void this.loadInferredStates(event.runId);
-        }
+        if (event.runId === this.model.runId) this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
         break;
       case 'menu':
         for (const l of this.menuListeners) l(event.action);
@@ -92,17 +91,6 @@ export class AppController {
     }
     const urgent = event.type === 'run-started' || event.type === 'run-ended' || event.type === 'verdict' || event.type === 'error';
     this.store.update((s) => reduceEvent(s, event), urgent);
-  }
-
-  /**
-   * CPython GIL waits are inferred by the engine after the run (marked
-   * inferred), so the live stream showed those threads asleep: redraw the run
-   * from its final trace when that trace has any.
-   */
-  private async loadInferredStates(runId: string): Promise<void> {
-    const trace = await this.client.invoke('getTrace', {}).catch(() => null);
-    if (!trace || trace.run.runId !== runId || this.model.runId !== runId || !hasInferredStates(trace)) return;
-    loadTraceIntoModel(this.model, trace);
   }
 
   /** Electron menu items arrive as events; the page performs them through its own paths. */

@@ -148,6 +148,7 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
     case 'error':
       return { ...state, errors: [...state.errors.slice(-4), event.message] };
     case 'segments':
+    case 'revised-segments':
     case 'markers':
     case 'menu':
       return state;

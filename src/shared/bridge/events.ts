@@ -9,6 +9,12 @@ export const BridgeEventSchema = z.discriminatedUnion('type', [
   /** A task appeared or changed (started, got its tid, exited): upsert by id. */
   z.object({ type: z.literal('task'), task: TaskSchema }),
   z.object({ type: z.literal('segments'), runId: z.string(), segments: z.array(SegmentSchema) }),
+  /**
+   * At a run's end, before run-ended: the final segments of the tasks whose
+   * states could only be inferred once the run was over (CPython GIL waits,
+   * inferred: true). They replace what was streamed for those tasks.
+   */
+  z.object({ type: z.literal('revised-segments'), runId: z.string(), taskIds: z.array(z.string().min(1).max(64)), segments: z.array(SegmentSchema) }),
   z.object({ type: z.literal('markers'), runId: z.string(), markers: z.array(MarkerSchema) }),
   z.object({ type: z.literal('memory'), runId: z.string(), samples: z.array(MemorySampleSchema) }),
   z.object({ type: z.literal('metrics'), runId: z.string(), metrics: MetricsSchema }),

@@ -49,7 +49,7 @@ function oneLine(error: unknown): string {
  * The one run-recording core, used by a session, `corelanes trace` and a
  * preset that measures without sessions. It owns a run's lifecycle events:
  * `run-started` when it opens, exactly one `run-ended` (after the final
- * metrics) when it finishes or fails. Between them it
+ * metrics and any revised segments) when it finishes or fails. Between them it
  * records tasks, markers, memory and sampler batches (bounded by the
  * recorder's limits, whose "dropped" marker every trace gets) and streams each
  * as an event.
@@ -155,12 +155,14 @@ export class RunRecording {
   }
 
   /**
-   * The end sequence: lays the inferences over the segments, sends the final
-   * metrics, hands the trace to the observer, then sends run-ended. Once.
+   * The end sequence: lays the inferences over the segments (and sends the
+   * revised segments of the tasks they touched), sends the final metrics,
+   * hands the trace to the observer, then sends run-ended. Once.
    */
   finish(end: RunFinish): Trace {
     if (this.over) throw new Error(`run ${this.runId} has already ended`);
     for (const infer of end.inferences ?? []) this.recorder.transformSegments(infer);
+    this.sendRevisedSegments();
     const metrics = this.metrics(end.wallMs, end.unitsDone, end.stats);
     this.emit({ type: 'metrics', runId: this.runId, metrics });
     const trace = this.recorder.toTrace(this.machine, this.info(end.wallMs), metrics);
@@ -178,5 +180,13 @@ export class RunRecording {
     this.emit({ type: 'error', message: `${what} failed: ${oneLine(error)}`, runId: this.runId });
     this.emit({ type: 'run-ended', runId: this.runId, reason: 'failed', metrics: null });
     this.listeners.clear();
+  }
+
+  /** Segments of the tasks an inference touched, as they are now, replacing what was streamed for them. */
+  private sendRevisedSegments(): void {
+    const { segments } = this.recorder.snapshot();
+    const revised = new Set(segments.filter((s) => s.inferred === true).map((s) => s.taskId));
+    if (revised.size === 0) return;
+    this.emit({ type: 'revised-segments', runId: this.runId, taskIds: [...revised], segments: segments.filter((s) => revised.has(s.taskId)) });
   }
 }
