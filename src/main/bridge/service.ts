@@ -60,9 +60,11 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
   const presets = (): readonly Preset[] => options.presets ?? PRESETS;
   const hub = new EventHub(log);
   let active: ActiveRun | null = null;
-  let starting = false;
   let lastTrace: Trace | null = null;
   let disposed = false;
+  // The engine owns every run's start and end; the bridge forwards its events and keeps each finished trace.
+  const stopObserving = engine.observe({ onEvent: (e) => hub.emit(e), onTrace: (t) => (lastTrace = t) });
+  const ctx: RunContext = { engine, emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => (lastTrace = t) };
 
   const machine = (): Promise<Machine> => engine.machine();
   const availabilityOf = options.availability ?? kindAvailability;
@@ -80,40 +82,38 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     return lastTrace;
   };
 
-  /** One run at a time: makes the context, starts the run, and keeps it as the active one until it ends. */
-  async function beginRun(start: (ctx: RunContext) => Promise<ActiveRun>): Promise<{ runId: string }> {
-    if (active || starting) throw new UserError('A run is already going on: stop it before starting another');
-    starting = true;
+  /** One run at a time: starts the run, keeps it as the active one until it ends, and answers with its id once it started. */
+  async function beginRun(start: () => ActiveRun): Promise<{ runId: string }> {
+    if (active) throw new UserError('A run is already going on: stop it before starting another');
+    const run = start();
+    active = run;
+    void run.ended.then(() => {
+      if (active === run) active = null;
+    });
     try {
-      const ctx: RunContext = { engine, machine: await machine(), emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => (lastTrace = t) };
-      const run = await start(ctx);
+      const runId = await run.started;
       if (disposed) {
         await run.stop();
         throw new UserError('Corelanes is shutting down');
       }
-      active = run;
-      void run.ended.then(() => {
-        if (active === run) active = null;
-      });
-      return { runId: run.runId };
-    } finally {
-      starting = false;
+      return { runId };
+    } catch (error) {
+      if (active === run) active = null;
+      throw error;
     }
   }
 
   async function startRun(args: Args, raw: unknown): Promise<{ runId: string }> {
     const scenarioId = (args.scenarioId as string | null | undefined) ?? null;
     const params = explicitParams(args.params as Args, raw);
-    return beginRun(async (ctx) => {
-      const preset = scenarioId === null ? undefined : presets().find((p) => p.scenario.id === scenarioId);
-      if (preset) {
-        if (!preset.scenario.available) throw new UserError(`${preset.scenario.title} is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
-        return startPresetRun(ctx, preset, options.presetExtras);
-      }
-      const plain = scenarioId === null ? undefined : plainScenarios(ctx.machine).find((s) => s.id === scenarioId);
-      if (scenarioId !== null && !plain) throw new UserError(`Unknown scenario ${JSON.stringify(scenarioId)}`);
-      return startPlainRun(ctx, { ...plain?.params, ...params }, scenarioId);
-    });
+    const preset = scenarioId === null ? undefined : presets().find((p) => p.scenario.id === scenarioId);
+    if (preset) {
+      if (!preset.scenario.available) throw new UserError(`${preset.scenario.title} is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
+      return beginRun(() => startPresetRun(ctx, preset, options.presetExtras));
+    }
+    const plain = scenarioId === null ? undefined : plainScenarios(await machine()).find((s) => s.id === scenarioId);
+    if (scenarioId !== null && !plain) throw new UserError(`Unknown scenario ${JSON.stringify(scenarioId)}`);
+    return beginRun(() => startPlainRun(ctx, { ...plain?.params, ...params }, scenarioId));
   }
 
   async function startTrace(args: Args): Promise<{ runId: string }> {
@@ -126,7 +126,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
       intervalMs: (args.intervalMs as number | undefined) ?? 1,
       samplerEntry,
     };
-    return beginRun((ctx) => startTraceRun(ctx, request, options.traceRunner ?? traceCommand));
+    return beginRun(() => startTraceRun(ctx, request, options.traceRunner ?? traceCommand));
   }
 
   function loadTrace(args: Args): Trace {
@@ -184,6 +184,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
       disposed = true;
       const run = active;
       if (run) await run.stop().catch((error: unknown) => log(`bridge: stopping the run on dispose failed: ${userMessage(error)}`));
+      stopObserving();
       hub.clear();
     },
   };

@@ -10,7 +10,6 @@ const WORKERS = 3;
 /** Runs WORKERS workers of a kind, makes w0 misbehave once they all started, returns the trace. */
 async function crashOne(ctx: PresetContext, kind: 'thread' | 'process', how: 'throw' | 'abort', during?: () => Promise<void>): Promise<Trace> {
   const session = await ctx.engine.startRun({ kind, workload: 'cpu', workers: WORKERS, durationS: durationOf(ctx, 2) }, ID);
-  const off = ctx.onEvent ? session.subscribe(ctx.onEvent) : () => undefined;
   const started = new Set<string>();
   const allStarted = new Promise<void>((resolve) => {
     const offStart = session.subscribe((e) => {
@@ -24,11 +23,7 @@ async function crashOne(ctx: PresetContext, kind: 'thread' | 'process', how: 'th
   await Promise.race([allStarted, new Promise((r) => setTimeout(r, 10_000))]);
   session.misbehave('w0', how);
   if (during) await during();
-  try {
-    return await session.done;
-  } finally {
-    off();
-  }
+  return session.done;
 }
 
 function survivors(trace: Trace): { crashed: boolean; others: number; othersWorked: number } {

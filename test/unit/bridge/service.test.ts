@@ -109,14 +109,15 @@ describe('bridge service: runs', () => {
     await service.invoke('startRun', { params: {} }); // the slot is free again
   });
 
-  it('says run-ended itself when the engine ends a run without it', async () => {
+  it('forwards the one run-ended the engine sends, and never adds one of its own', async () => {
     const { service, engine, events } = setup();
     await service.invoke('startRun', { params: {} });
-    (engine.sessions[0] as FakeSession).end('finished', false);
+    (engine.sessions[0] as FakeSession).end('finished');
     await tick();
     await tick();
     expect(events.filter((e) => e.type === 'run-ended')).toHaveLength(1);
     expect(events.at(-1)).toMatchObject({ type: 'run-ended', reason: 'finished' });
+    expect(events.filter((e) => e.type === 'run-started')).toHaveLength(1);
   });
 
   it('reports a failed run as an error event and run-ended "failed", then accepts a new run', async () => {
@@ -165,11 +166,10 @@ describe('bridge service: presets', () => {
   it('follows every run of a preset and sends the verdict after the last run-ended', async () => {
     const preset: Preset = {
       scenario: scenario('two-runs'),
-      async run({ engine, onEvent }) {
+      async run({ engine }) {
         const traces = [];
         for (const workers of [1, 2]) {
           const session = (await engine.startRun({ workers, kind: 'process' })) as FakeSession;
-          session.subscribe((e) => onEvent?.(e)); // presets forward events; the bridge must not double them
           session.emit({ type: 'progress', runId: session.runId, elapsedMs: 1, durationMs: 2 });
           traces.push(session.end('finished'));
         }
@@ -236,7 +236,7 @@ describe('bridge service: presets without sessions', () => {
     const g = gated();
     let seenExtras: unknown;
     const preset: Preset = {
-      scenario: scenario('message-cost'),
+      scenario: { ...scenario('message-cost'), producesTrace: false },
       async run(ctx) {
         seenExtras = ctx.threadEntry;
         await g.gate;
@@ -264,7 +264,7 @@ describe('bridge service: presets without sessions', () => {
 
   it('reports a failure after it was announced as an error and run-ended "failed"', async () => {
     const g = gated();
-    const preset: Preset = { scenario: scenario('race-counter'), run: async () => (await g.gate, { traces: [], verdict }) };
+    const preset: Preset = { scenario: { ...scenario('race-counter'), producesTrace: false }, run: async () => (await g.gate, { traces: [], verdict }) };
     const { service, events } = setup([preset]);
     const { runId } = (await service.invoke('startRun', { params: {}, scenarioId: 'race-counter' })) as { runId: string };
     g.fail(new Error('worker died'));

@@ -91,7 +91,8 @@ export function runCommand(): Command {
 
       const engine = createEngine({ entries, processHost: createNodeForkHost() });
       const progress = process.stderr.isTTY && !opts.json ? progressLine(process.stderr) : null;
-      const onEvent = (e: BridgeEvent) => progress?.onEvent(e);
+      // The progress line hears every run the engine makes (a preset's too).
+      const stopObserving = engine.observe({ onEvent: (e: BridgeEvent) => progress?.onEvent(e) });
       const abort = new AbortController();
       let signalled: NodeJS.Signals | null = null;
       let stopCurrent: (() => void) | null = null;
@@ -114,7 +115,6 @@ export function runCommand(): Command {
           const overrides = presetOverrides(opts, (name) => command.getOptionValueSource(name));
           const result = await preset.run({
             engine: withIntervalDefault(engine, overrides.intervalMs),
-            onEvent,
             signal: abort.signal,
             ...(overrides.durationS === undefined ? {} : { durationS: overrides.durationS }),
           });
@@ -132,7 +132,6 @@ export function runCommand(): Command {
           });
           stopCurrent = () => void session.stop();
           if (signalled) stopCurrent();
-          session.subscribe(onEvent);
           traces = [await session.done];
         }
       } catch (error) {
@@ -142,6 +141,7 @@ export function runCommand(): Command {
         process.exitCode = signalExitCode(signalled);
         return;
       } finally {
+        stopObserving();
         progress?.clear();
         await engine.dispose();
         process.off('SIGINT', onSignal);

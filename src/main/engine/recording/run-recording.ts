@@ -173,6 +173,14 @@ export class RunRecording {
     return trace;
   }
 
+  /** Ends a run that recorded nothing of its own (a preset measuring outside a timeline): run-ended without metrics. Once. */
+  close(reason: RunEndReason): void {
+    if (this.over) return;
+    this.over = true;
+    this.emit({ type: 'run-ended', runId: this.runId, reason, metrics: null });
+    this.listeners.clear();
+  }
+
   /** A run that could not end normally: an error event saying so, then run-ended "failed". Once; nothing after a run-ended. */
   fail(error: unknown, what = 'The run'): void {
     if (this.over) return;

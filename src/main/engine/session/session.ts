@@ -126,20 +126,7 @@ function sessionApi(s: SessionState, deps: SessionDeps, done: Promise<Trace>): S
       return w.taskId;
     },
     stop: () => s.end('stopped'),
-    subscribe(listener) {
-      // The app's tasks (and early workers) were announced before anyone could subscribe:
-      // replay them first, or a late subscriber drops their segments as unannounced.
-      if (!s.ending) {
-        for (const task of run.tasks()) {
-          try {
-            listener({ type: 'task', task });
-          } catch (error) {
-            console.error(`session ${s.runId}: a listener threw: ${String(error)}`);
-          }
-        }
-      }
-      return run.subscribe(listener);
-    },
+    subscribe: (listener) => run.subscribe(listener),
     misbehave(taskId, how) {
       const w = s.workers.get(taskId);
       if (!w || w.gone) throw new Error(`no live worker '${taskId}'`);

@@ -5,12 +5,16 @@ import { realEngine } from '../../support/engine';
 const engine = realEngine();
 afterAll(() => engine.dispose());
 
-describe('a subscriber attached right after startRun', () => {
-  it('gets task events for the main and sampler threads (pid, tid) before any of their segments', async () => {
-    const session = await engine.startRun({ kind: 'thread', workers: 1, workload: 'cpu', durationS: 0.6 });
+describe('an observer of the engine (how a run is seen from its start)', () => {
+  it('gets run-started, then task events for the main and sampler threads (pid, tid) before any of their segments, then one run-ended', async () => {
     const events: BridgeEvent[] = [];
-    session.subscribe((e) => events.push(e));
+    const stopObserving = engine.observe({ onEvent: (e) => events.push(e) });
+    const session = await engine.startRun({ kind: 'thread', workers: 1, workload: 'cpu', durationS: 0.6 });
     await session.done;
+    stopObserving();
+    expect(events[0]).toMatchObject({ type: 'run-started', run: { runId: session.runId } });
+    expect(events.filter((e) => e.type === 'run-started' || e.type === 'run-ended').map((e) => e.type)).toEqual(['run-started', 'run-ended']);
+    expect(events.at(-1)).toMatchObject({ type: 'run-ended', runId: session.runId, reason: 'finished' });
     for (const id of ['main', 'sampler']) {
       const announced = events.findIndex((e) => e.type === 'task' && e.task.id === id);
       const firstSegment = events.findIndex((e) => e.type === 'segments' && e.segments.some((s) => s.taskId === id));
