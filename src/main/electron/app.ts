@@ -39,9 +39,8 @@ export function startApp(): void {
 
   const openWindow = (): void => {
     window = createMainWindow({ preloadPath, autostart: process.env.CORELANES_AUTOSTART === '1', stateFile: join(app.getPath('userData'), 'window-state.json'), log });
-    // Each (re)load of the page gets the current run replayed (held by the preload until the page subscribes).
+    // A (re)loading page gets nothing until it subscribes; then the bridge service replays the current run to it.
     window.webContents.on('did-start-loading', () => bridgeIpc?.detachPage());
-    window.webContents.on('dom-ready', () => bridgeIpc?.attachPage());
     window.on('closed', () => {
       window = null;
       // No window, no run: a run nobody watches would only burn the user's cores.
