@@ -51,4 +51,12 @@ describe('layer rules', () => {
   ])('%s may %s', async (file, code) => {
     expect(await ruleHits(file, code)).toEqual([]);
   });
+
+  it('no function in src/main is over 120 lines (blank lines and comments aside)', async () => {
+    const body = Array.from({ length: 121 }, (_, i) => `  const v${i} = ${i};`).join('\n');
+    const [result] = await eslint.lintText(`export function big(): void {\n${body}\n}\n`, { filePath: 'src/main/engine/x.ts' });
+    expect(result?.messages.map((m) => m.ruleId)).toContain('max-lines-per-function');
+    const [small] = await eslint.lintText(`export function fine(): void {\n${body.split('\n').slice(0, 100).join('\n')}\n}\n`, { filePath: 'src/main/engine/x.ts' });
+    expect(small?.messages.map((m) => m.ruleId)).not.toContain('max-lines-per-function');
+  });
 });

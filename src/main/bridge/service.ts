@@ -8,6 +8,7 @@ import { listScenarios, plainScenarios, type Availability, type AvailabilityByKi
 import { kindAvailability } from '../engine/kinds/registry';
 import { checkResult, parseCommand } from './validate';
 import { traceCommand } from '../tracer/trace-command';
+import { RunSlot } from './run-slot';
 import { startTraceRun, type TraceRunner } from './trace-run';
 
 /** Why traceCommand is refused when the host did not allow it. */
@@ -49,6 +50,19 @@ function explicitParams(parsed: Args | undefined, raw: unknown): Args {
   return Object.fromEntries(Object.entries(parsed).filter(([key]) => Object.hasOwn(given, key)));
 }
 
+/** A trace file the page opened, validated; a clear one-line error when it is not one. */
+export function parseTraceText(text: string): Trace {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`This file is not a Corelanes trace: it is not JSON (${userMessage(error)})`);
+  }
+  const parsed = TraceSchema.safeParse(json);
+  if (!parsed.success) throw new UserError(describeZodError('This file is not a valid Corelanes trace', parsed.error));
+  return parsed.data;
+}
+
 /**
  * The engine side of the bridge contract, shared by the Electron IPC handlers
  * and the WebSocket server: validates every command, runs at most one run at a
@@ -59,7 +73,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
   const log = options.log ?? ((line: string) => console.error(line));
   const presets = (): readonly Preset[] => options.presets ?? PRESETS;
   const hub = new EventHub(log);
-  let active: ActiveRun | null = null;
+  const slot = new RunSlot();
   let lastTrace: Trace | null = null;
   let disposed = false;
   // The engine owns every run's start and end; the bridge forwards its events and keeps each finished trace.
@@ -72,36 +86,12 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     const answers = await Promise.all(WORKER_KINDS.map((kind) => availabilityOf(kind).catch(() => null)));
     return Object.fromEntries(WORKER_KINDS.flatMap((kind, i) => (answers[i] ? [[kind, { available: answers[i].available, reason: answers[i].reason ?? null }]] : [])));
   };
-  const requireSession = () => {
-    const session = active?.session();
-    if (!session) throw new UserError('No run is going on: start a run first');
-    return session;
-  };
   const requireTrace = (): Trace => {
     if (!lastTrace) throw new UserError('There is no trace yet: run a scenario or open a trace file first');
     return lastTrace;
   };
 
-  /** One run at a time: starts the run, keeps it as the active one until it ends, and answers with its id once it started. */
-  async function beginRun(start: () => ActiveRun): Promise<{ runId: string }> {
-    if (active) throw new UserError('A run is already going on: stop it before starting another');
-    const run = start();
-    active = run;
-    void run.ended.then(() => {
-      if (active === run) active = null;
-    });
-    try {
-      const runId = await run.started;
-      if (disposed) {
-        await run.stop();
-        throw new UserError('Corelanes is shutting down');
-      }
-      return { runId };
-    } catch (error) {
-      if (active === run) active = null;
-      throw error;
-    }
-  }
+  const beginRun = (start: () => ActiveRun) => slot.begin(start, () => disposed);
 
   async function startRun(args: Args, raw: unknown): Promise<{ runId: string }> {
     const scenarioId = (args.scenarioId as string | null | undefined) ?? null;
@@ -129,33 +119,15 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     return beginRun(() => startTraceRun(ctx, request, options.traceRunner ?? traceCommand));
   }
 
-  function loadTrace(args: Args): Trace {
-    let json: unknown;
-    try {
-      json = JSON.parse(args.text as string);
-    } catch (error) {
-      throw new UserError(`This file is not a Corelanes trace: it is not JSON (${userMessage(error)})`);
-    }
-    const parsed = TraceSchema.safeParse(json);
-    if (!parsed.success) throw new UserError(describeZodError('This file is not a valid Corelanes trace', parsed.error));
-    lastTrace = parsed.data;
-    return parsed.data;
-  }
-
   const handlers: Record<CommandName, (args: Args, raw: unknown) => unknown> = {
     listScenarios: async () => listScenarios(presets(), await machine().catch(() => null), await availabilityByKind()),
     machineInfo: () => machine(),
     startRun,
-    stopRun: async () => {
-      const run = active;
-      if (!run) return { stopped: false };
-      await run.stop();
-      return { stopped: true };
-    },
-    addWorker: async (args) => ({ taskId: await requireSession().addWorker((args.kind as never) ?? null) }),
-    removeWorker: async (args) => ({ taskId: await requireSession().removeWorker((args.taskId as string | null | undefined) ?? null) }),
+    stopRun: () => slot.stop(),
+    addWorker: async (args) => ({ taskId: await slot.session().addWorker((args.kind as never) ?? null) }),
+    removeWorker: async (args) => ({ taskId: await slot.session().removeWorker((args.taskId as string | null | undefined) ?? null) }),
     getTrace: () => lastTrace,
-    loadTrace,
+    loadTrace: (args) => (lastTrace = parseTraceText(args.text as string)),
     exportChromeTrace: () => ({ json: toChromeTraceJson(requireTrace()) }),
     traceCommand: startTrace,
   };
@@ -182,8 +154,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     async dispose() {
       if (disposed) return;
       disposed = true;
-      const run = active;
-      if (run) await run.stop().catch((error: unknown) => log(`bridge: stopping the run on dispose failed: ${userMessage(error)}`));
+      await slot.end(log);
       stopObserving();
       hub.clear();
     },
