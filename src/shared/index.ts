@@ -17,3 +17,4 @@ export * from './sampler-protocol';
 export * from './bridge/menu';
 export * from './bridge/command-names';
 export * from './trace/read-trace';
+export * from './units/format';

@@ -16,7 +16,7 @@ import { TimelineSection } from '../timeline/TimelineSection';
 import type { TimelineHandle } from '../timeline/TimelineView';
 import { TimelineViewState, type ViewMode } from '../timeline/view-state';
 import type { AppController } from './controller';
-import { liveSummary } from './summary';
+import { liveSummary } from './live-summary';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
 

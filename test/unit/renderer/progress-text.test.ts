@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunInfo, RunParams, Scenario } from '../../../src/shared';
 import { isPreset, progressText } from '../../../src/renderer/app/progress-text';
 import { initialRunState, reduceEvent, type RunState } from '../../../src/renderer/app/run-state';
-import { liveSummary } from '../../../src/renderer/app/summary';
+import { liveSummary } from '../../../src/renderer/app/live-summary';
 import { machine, task } from './fixtures';
 
 const params: RunParams = { workload: 'cpu', kind: 'thread', workers: 1, durationS: 3, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Metrics, RunInfo } from '../../../src/shared';
 import { initialRunState, pushCoreHistory, reduceEvent, HISTORY_LENGTH } from '../../../src/renderer/app/run-state';
 import { speedupPoints } from '../../../src/renderer/app/speedup';
-import { liveSummary } from '../../../src/renderer/app/summary';
+import { liveSummary } from '../../../src/renderer/app/live-summary';
 import { machine, task } from './fixtures';
 
 const run = (kind: 'thread' | 'process', workers: number, id = `r-${kind}-${workers}`): RunInfo => ({

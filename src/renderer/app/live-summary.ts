@@ -1,21 +1,6 @@
+import { formatMs } from '../../shared';
 import type { RunState } from './run-state';
 import { TRACED_PROGRAM_SCENARIO, workerCount } from './run-state';
-
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '–';
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  if (ms >= 10) return `${ms.toFixed(0)} ms`;
-  if (ms >= 1) return `${ms.toFixed(1)} ms`;
-  return `${(ms * 1000).toFixed(0)} µs`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1 << 30) return `${(bytes / (1 << 30)).toFixed(1)} GiB`;
-  if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(0)} MiB`;
-  if (bytes >= 1 << 10) return `${(bytes / (1 << 10)).toFixed(0)} KiB`;
-  return `${bytes} B`;
-}
 
 /** One sentence for the visually hidden live region: what a screen reader user needs to follow the run. */
 export function liveSummary(state: RunState): string {
