@@ -91,7 +91,12 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     return lastTrace;
   };
 
-  const beginRun = (start: () => ActiveRun) => slot.begin(start, () => disposed);
+  const beginRun = async (start: () => ActiveRun): Promise<{ runId: string }> => {
+    // The machine record first (its first read probes the Python interpreters): a run's trace names them,
+    // and probing while the run starts would compete with its spawns for the cores.
+    await machine();
+    return slot.begin(start, () => disposed);
+  };
 
   async function startRun(args: Args, raw: unknown): Promise<{ runId: string }> {
     const scenarioId = (args.scenarioId as string | null | undefined) ?? null;

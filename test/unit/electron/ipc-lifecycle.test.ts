@@ -6,6 +6,7 @@ import type { Preset } from '../../../src/main/presets';
 import type { BridgeEvent, Scenario, Verdict } from '../../../src/shared';
 import { lifecycleCounts } from '../../support/lifecycle';
 import { FakeEngine, type FakeSession } from '../bridge/fake-engine';
+import { MACHINE } from '../bridge/fixtures';
 import { simulatedIpc } from './simulated-ipc';
 
 // A run's start and end over the Electron transport (simulated IPC, the real
@@ -71,7 +72,8 @@ describe('one run-started and one run-ended per run, over IPC', () => {
 
   it('a preset that measures without sessions, on the real engine (no process is started)', async () => {
     const preset: Preset = { scenario: scenario('measured', false), run: async () => ({ traces: [], verdict }) };
-    const engine = createEngine({ entries: { thread: 'unused', process: 'unused', sampler: 'unused' }, processHost: createNodeForkHost() });
+    const real = createEngine({ entries: { thread: 'unused', process: 'unused', sampler: 'unused' }, processHost: createNodeForkHost() });
+    const engine = { ...real, machine: async () => MACHINE }; // its runs, without probing the Python interpreters (processes)
     const service = createBridgeService({ engine, presets: [preset], log: () => undefined });
     const events = page(service).open();
     await tick();
