@@ -31,6 +31,7 @@ export class AppController {
   private replay: ReplayClient | null = null;
   private readonly eventListeners = new Set<(event: BridgeEvent) => void>();
   private readonly menuListeners = new Set<(action: MenuAction) => void>();
+  private formStart: (() => void) | null = null;
 
   constructor(readonly client: BridgeClient) {}
 
@@ -110,6 +111,21 @@ export class AppController {
 
   async start(params: Partial<RunParamsInput>, scenarioId: string | null = null): Promise<boolean> {
     return this.begin(() => this.client.invoke('startRun', { params, scenarioId }), 'Could not start the run');
+  }
+
+  /** The run form gives what its Start button does, so the menu's "Start run" does the same. */
+  provideStart(start: () => void): Disposer {
+    this.formStart = start;
+    return () => {
+      if (this.formStart === start) this.formStart = null;
+    };
+  }
+
+  /** "Start run" from the menu or its shortcut: as the form's Start button, and like it, nothing while a run goes on or the link is down. */
+  requestStart(): void {
+    const s = this.store.get();
+    if (s.status === 'running' || s.status === 'starting' || s.status === 'stopping' || s.connection !== 'open') return;
+    this.formStart?.();
   }
 
   /** "Run my own program": traces argv (no shell) like a run; the bridge's refusal (e.g. not on loopback) is shown as is. */
