@@ -10,7 +10,7 @@ import { registerBridgeIpc, sendMenuAction, type BridgeIpc } from './ipc';
 import { createMainWindow, hardenSession } from './main-window';
 import { installMenu } from './menu';
 import { aboutDetail } from './menu-template';
-import { createUtilityProcessHost } from './utility-host';
+import { createUtilityProcessLauncher } from './utility-launcher';
 
 const log = (line: string): void => console.error(line);
 
@@ -69,7 +69,7 @@ export function startApp(): void {
     serveAppScheme(rendererDir, log);
     hardenSession(electronSession.defaultSession, () => window, log);
     const entries = electronEntries(mainDir);
-    engine = createEngine({ entries, processHost: createUtilityProcessHost() });
+    engine = createEngine({ entries, launcher: createUtilityProcessLauncher() });
     // The window shows only the app's own page, so it may run the user's own program (traceCommand).
     service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread }, log, allowTraceCommand: true, samplerEntry: entries.sampler });
     bridgeIpc = registerBridgeIpc(service, () => window?.webContents ?? null, log);

@@ -27,8 +27,8 @@ export function parseRunParams(input: Partial<RunParams>): RunParams {
 }
 
 /**
- * The engine: starts sessions (runs) with the host's entry files and process
- * host, and ends them all on dispose. Several sessions may run at once; the
+ * The engine: starts sessions (runs) with the front end's entry files and process
+ * launcher, and ends them all on dispose. Several sessions may run at once; the
  * caller decides whether to allow it.
  */
 export interface CreateEngineExtras {

@@ -1,14 +1,14 @@
 import type { BridgeEvent, Disposer, Machine, RunParams, Trace, WorkerKind } from '../../shared';
 import type { EntryPaths } from './entries';
-import type { ProcessHost } from './hosts/process-host';
+import type { ProcessLauncher } from './launchers/process-launcher';
 import type { RunEndReason, RunObserver } from './recording/run-recording';
 
 export type { RunEndReason, RunObserver } from './recording/run-recording';
 
-/** Everything a host (CLI, web server, Electron shell) gives the engine. */
+/** Everything a front end (the CLI, web mode, the Electron app) gives the engine. */
 export interface EngineOptions {
   entries: EntryPaths;
-  processHost: ProcessHost;
+  launcher: ProcessLauncher;
 }
 
 /** One run of one scenario. Emits the bridge events of DESIGN.md section 8. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBridgeService } from '../../../src/main/bridge';
 import { builtEntryPaths } from '../../../src/main/cli/built-entries';
-import { createEngine, createNodeForkHost, type Engine } from '../../../src/main/engine';
+import { createEngine, createNodeForkLauncher, type Engine } from '../../../src/main/engine';
 import { TraceSchema, VerdictSchema, type BridgeEvent, type BridgeService } from '../../../src/shared';
 import { until } from '../../support/until';
 
@@ -17,7 +17,7 @@ afterEach(async () => {
 
 function setup() {
   const entries = builtEntryPaths();
-  engine = createEngine({ entries, processHost: createNodeForkHost() });
+  engine = createEngine({ entries, launcher: createNodeForkLauncher() });
   service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread, durationS: 1 }, log: () => undefined });
   const events: BridgeEvent[] = [];
   service.subscribe((e) => events.push(e));

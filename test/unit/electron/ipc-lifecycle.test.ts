@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBridgeService } from '../../../src/main/bridge';
 import { createEngine } from '../../../src/main/engine/create-engine';
-import { createNodeForkHost } from '../../../src/main/engine/hosts/node-fork-host';
+import { createNodeForkLauncher } from '../../../src/main/engine/launchers/node-fork-launcher';
 import type { Preset } from '../../../src/main/presets';
 import type { BridgeEvent, Scenario, Verdict } from '../../../src/shared';
 import { lifecycleCounts } from '../../support/lifecycle';
@@ -72,7 +72,7 @@ describe('one run-started and one run-ended per run, over IPC', () => {
 
   it('a preset that measures without sessions, on the real engine (no process is started)', async () => {
     const preset: Preset = { scenario: scenario('measured', false), run: async () => ({ traces: [], verdict }) };
-    const real = createEngine({ entries: { thread: 'unused', process: 'unused', sampler: 'unused' }, processHost: createNodeForkHost() });
+    const real = createEngine({ entries: { thread: 'unused', process: 'unused', sampler: 'unused' }, launcher: createNodeForkLauncher() });
     const engine = { ...real, machine: async () => MACHINE }; // its runs, without probing the Python interpreters (processes)
     const service = createBridgeService({ engine, presets: [preset], log: () => undefined });
     const events = page(service).open();

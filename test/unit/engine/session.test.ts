@@ -10,7 +10,7 @@ import { monoMs } from '../../../src/node/clock';
 // threads or processes here; the real ones are in test/integration/engine).
 
 const machine: Machine = { os: 'linux', kernel: 'test', arch: 'x64', cpuModel: 'test', logicalCores: 2, coresObservable: true, runtimes: {} };
-const options = { entries: { thread: 't', process: 'p', sampler: 's' }, processHost: { name: 'none', fork: () => { throw new Error('unused'); } } } as EngineOptions;
+const options = { entries: { thread: 't', process: 'p', sampler: 's' }, launcher: { name: 'none', fork: () => { throw new Error('unused'); } } } as EngineOptions;
 
 interface FakeWorker {
   taskId: string;

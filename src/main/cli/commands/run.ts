@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type Trace, type Verdict } from '../../../shared';
 import { createEngine } from '../../engine/create-engine';
 import type { Engine } from '../../engine/session-api';
-import { createNodeForkHost } from '../../engine/hosts/node-fork-host';
+import { createNodeForkLauncher } from '../../engine/launchers/node-fork-launcher';
 import { findPreset, PRESETS, type Preset } from '../../presets';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
@@ -170,7 +170,7 @@ async function runAction(presetId: string | undefined, opts: RunOptions, command
   const missing = missingEntries(entries);
   if (missing) throw new Error(missing);
 
-  const engine = createEngine({ entries, processHost: createNodeForkHost() });
+  const engine = createEngine({ entries, launcher: createNodeForkLauncher() });
   const progress = process.stderr.isTTY && !opts.json ? progressLine(process.stderr) : null;
   // The progress line hears every run the engine makes (a preset's too).
   const stopObserving = engine.observe({ onEvent: (e: BridgeEvent) => progress?.onEvent(e) });

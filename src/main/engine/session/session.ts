@@ -69,7 +69,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     sampler,
     workers: new Map(),
     drivers: new Map(),
-    driverContext: { params, entries: options.entries, processHost: options.processHost, runStartMono },
+    driverContext: { params, entries: options.entries, launcher: options.launcher, runStartMono },
     findKind: deps.findKind,
     ending: null,
     stoppedByUser: false,

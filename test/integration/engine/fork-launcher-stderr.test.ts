@@ -14,8 +14,8 @@ function forkWith(childSource: string): { stderr: string; stdout: string } {
   const driver = join(dir, 'driver.ts');
   writeFileSync(
     driver,
-    `import { createNodeForkHost } from ${JSON.stringify(join(ROOT, 'src/main/engine/hosts/node-fork-host.ts'))};
-const h = createNodeForkHost().fork(${JSON.stringify(child)}, { serviceName: 't' });
+    `import { createNodeForkLauncher } from ${JSON.stringify(join(ROOT, 'src/main/engine/hosts/node-fork-host.ts'))};
+const h = createNodeForkLauncher().fork(${JSON.stringify(child)}, { serviceName: 't' });
 h.onExit((code, signal) => process.stdout.write(JSON.stringify({ code, signal, excerpt: h.stderrExcerpt?.() ?? null })));
 `,
   );

@@ -1,19 +1,19 @@
 import { fork } from 'node:child_process';
-import type { ChildHandle, ProcessHost } from './process-host';
+import type { ChildHandle, ProcessLauncher } from './process-launcher';
 import { StderrCapture } from './stderr-capture';
 
 /** After 'exit', how long to wait for the stderr pipe to drain ('close') before reporting the exit. */
 const STDERR_DRAIN_MS = 250;
 
 /**
- * Plain-Node process host: child_process.fork of the process entry. The child
+ * Plain-Node process launcher: child_process.fork of the process entry. The child
  * runs without the parent's execArgv (no loaders or inspector flags leak in)
  * and its stdout is dropped so `--json` output stays clean. Its stderr is
  * captured: an abnormal exit keeps an excerpt (stderrExcerpt, for the exit
  * detail) instead of dumping a crash trace on the terminal; what a child that
  * ends normally wrote is passed on to our stderr then.
  */
-export function createNodeForkHost(): ProcessHost {
+export function createNodeForkLauncher(): ProcessLauncher {
   return {
     name: 'node-fork',
     fork(entryPath, options): ChildHandle {

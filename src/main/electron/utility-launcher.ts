@@ -1,15 +1,15 @@
 import { utilityProcess } from 'electron';
-import type { ProcessHost } from '../engine/hosts/process-host';
+import type { ProcessLauncher } from '../engine/launchers/process-launcher';
 import { wrapUtilityChild } from './utility-handle';
 
 /**
- * The engine's process host inside Electron: utilityProcess.fork of the
+ * The engine's process launcher inside Electron: utilityProcess.fork of the
  * process entry, named by serviceName (it shows in app.getAppMetrics and in
  * child-process-gone). A utility process's parentPort closes when the main
  * process dies, and the entry exits then, so no worker outlives the app. Its
- * stderr is captured like the node-fork host's.
+ * stderr is captured like the node-fork launcher's.
  */
-export function createUtilityProcessHost(): ProcessHost {
+export function createUtilityProcessLauncher(): ProcessLauncher {
   return {
     name: 'electron-utility',
     fork(entryPath, options) {

@@ -11,20 +11,20 @@ export interface ChildHandle {
   onExit(listener: (code: number | null, signal: string | null) => void): () => void;
   kill(): void;
   /**
-   * A short excerpt of the child's stderr, when the host captures it (then it does
-   * not reach the terminal while the child runs). Optional: hosts that inherit stderr omit it.
+   * A short excerpt of the child's stderr, when the launcher captures it (then it does
+   * not reach the terminal while the child runs). Optional: launchers that let stderr through omit it.
    */
   stderrExcerpt?(): string | null;
 }
 
 /**
- * Hosts must pass options.env to the child: it carries CORELANES_PARENT_PID (the
+ * Launchers must pass options.env to the child: it carries CORELANES_PARENT_PID (the
  * engine's pid), and the process entry exits when its parent pid differs from
  * it, which catches a parent that died while the child was still loading
  * (before any 'disconnect' or 'close' listener existed).
  */
-export interface ProcessHost {
-  /** Human name of the host, e.g. "node-fork" or "electron-utility". */
+export interface ProcessLauncher {
+  /** Human name of the launcher, e.g. "node-fork" or "electron-utility". */
   readonly name: string;
   fork(entryPath: string, options: { serviceName: string; env?: Record<string, string> }): ChildHandle;
 }
