@@ -10,7 +10,7 @@ export interface PresetContext {
    * several runs scale their own default by it. Tests pass a short value.
    */
   durationS?: number;
-  /** Built thread entry, to find the lab workers next to it; found by search when absent. */
+  /** Built thread entry, to find the rig workers next to it; found by search when absent. */
   threadEntry?: string;
 }
 

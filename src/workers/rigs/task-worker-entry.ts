@@ -1,14 +1,14 @@
 /**
- * pools lab: computes `units` units of CPU work per request and answers.
+ * pools rig: computes `units` units of CPU work per request and answers.
  * Runs as a thread or a process; one instance may serve many tasks (a pool)
  * or just one (spawn per task).
  */
 import { z } from 'zod';
 import { cpuUnit } from '../workloads/cpu-unit';
-import { labPort } from './lab-port';
+import { rigPort } from './rig-port';
 
 const Task = z.object({ type: z.literal('task'), id: z.number().int(), units: z.number().int().min(0).max(1e6) });
-const port = labPort();
+const port = rigPort();
 port.send({ type: 'ready' });
 let x = 1;
 port.onMessage((raw) => {

@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 
-/** The same tiny message API whether this lab entry runs as a worker thread or as a forked process. */
-export interface LabPort {
+/** The same tiny message API whether this rig entry runs as a worker thread or as a forked process. */
+export interface RigPort {
   send(message: unknown, transfer?: ArrayBuffer[]): void;
   onMessage(listener: (message: unknown) => void): void;
   close(): void;
 }
 
-export function labPort(): LabPort {
+export function rigPort(): RigPort {
   if (parentPort) {
     const port = parentPort;
     return {
@@ -25,5 +25,5 @@ export function labPort(): LabPort {
       close: () => process.disconnect(),
     };
   }
-  throw new Error('a lab entry must run as a worker thread or a forked process');
+  throw new Error('a rig entry must run as a worker thread or a forked process');
 }

@@ -1,5 +1,5 @@
 /**
- * crash lab: a sacrificial process with two busy worker threads. On
+ * crash rig: a sacrificial process with two busy worker threads. On
  * {type:'abort'} one of its threads calls process.abort(): a fatal error that
  * ends the whole process, every thread of it, as a segfault in a C extension
  * would. Reports its pid and every thread's tid first.
@@ -8,10 +8,10 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cpuUnit } from '../workloads/cpu-unit';
-import { labPort } from './lab-port';
+import { rigPort } from './rig-port';
 
 if (isMainThread) {
-  const port = labPort();
+  const port = rigPort();
   const threads = [0, 1].map(() => new Worker(fileURLToPath(import.meta.url), { workerData: { role: 'busy' } }));
   let ready = 0;
   for (const t of threads) {

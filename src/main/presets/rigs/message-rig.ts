@@ -1,6 +1,6 @@
 import { monoMs } from '../../../node/clock';
 import { createEchoSab, sabSlots, SAB_WORD } from '../../../node/echo-sab';
-import { findLabEntry, spawnLab, type LabChild } from './lab-child';
+import { findRigEntry, spawnRig, type RigChild } from './rig-child';
 
 export type MessagePath = 'clone' | 'transfer' | 'shared' | 'process';
 export const MESSAGE_PATHS: MessagePath[] = ['clone', 'transfer', 'shared', 'process'];
@@ -27,15 +27,15 @@ function fill(bytes: number): Uint8Array {
   return a;
 }
 
-async function viaMessages(lab: LabChild, path: 'clone' | 'transfer' | 'process', bytes: number, reps: number): Promise<number[]> {
+async function viaMessages(rig: RigChild, path: 'clone' | 'transfer' | 'process', bytes: number, reps: number): Promise<number[]> {
   const lat: number[] = [];
   const reused = fill(bytes);
   for (let seq = 0; seq < reps; seq++) {
     // A transfer moves the buffer, so each send needs its own (made before the clock starts).
     const payload = path === 'transfer' ? fill(bytes) : reused;
-    const got = lab.next<{ atMono: number }>((m) => m.type === 'got' && m.seq === seq, 60_000);
+    const got = rig.next<{ atMono: number }>((m) => m.type === 'got' && m.seq === seq, 60_000);
     const t0 = monoMs();
-    lab.send({ seq, payload }, path === 'transfer' ? [payload.buffer as ArrayBuffer] : undefined);
+    rig.send({ seq, payload }, path === 'transfer' ? [payload.buffer as ArrayBuffer] : undefined);
     lat.push((await got).atMono - t0);
   }
   return lat;
@@ -44,9 +44,9 @@ async function viaMessages(lab: LabChild, path: 'clone' | 'transfer' | 'process'
 async function viaShared(entry: string, bytes: number, reps: number): Promise<number[]> {
   const sab = createEchoSab(bytes);
   const { words, stamp, data } = sabSlots(sab);
-  const lab = spawnLab('thread', entry, { sab });
+  const rig = spawnRig('thread', entry, { sab });
   try {
-    await lab.next((m) => m.type === 'ready');
+    await rig.next((m) => m.type === 'ready');
     const src = fill(bytes);
     const lat: number[] = [];
     for (let seq = 1; seq <= reps; seq++) {
@@ -64,15 +64,15 @@ async function viaShared(entry: string, bytes: number, reps: number): Promise<nu
     Atomics.notify(words, SAB_WORD.seq);
     return lat;
   } finally {
-    await lab.kill();
+    await rig.kill();
   }
 }
 
 /** Measures every path at every size; the receiver stamps arrival on the shared monotonic clock. */
 export async function measureMessageCost(sizes: number[], threadEntry?: string, aborted: () => boolean = () => false): Promise<PathCost[]> {
-  const entry = findLabEntry('echo', threadEntry);
-  const thread = spawnLab('thread', entry);
-  const proc = spawnLab('process', entry);
+  const entry = findRigEntry('echo', threadEntry);
+  const thread = spawnRig('thread', entry);
+  const proc = spawnRig('process', entry);
   const out: PathCost[] = [];
   try {
     await Promise.all([thread.next((m) => m.type === 'ready'), proc.next((m) => m.type === 'ready')]);

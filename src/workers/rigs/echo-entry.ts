@@ -1,14 +1,14 @@
 /**
- * message-cost lab: stamps when each message arrives (CLOCK_MONOTONIC, the
+ * message-cost rig: stamps when each message arrives (CLOCK_MONOTONIC, the
  * sender's clock too) and answers with the stamp only. As a thread it can
  * also wait on a SharedArrayBuffer signal instead of a message.
  */
 import { workerData } from 'node:worker_threads';
 import { monoMs } from '../../node/clock';
-import { labPort } from './lab-port';
+import { rigPort } from './rig-port';
 import { SAB_WORD, sabSlots } from '../../node/echo-sab';
 
-const port = labPort();
+const port = rigPort();
 const shared = (workerData as { sab?: SharedArrayBuffer } | null)?.sab;
 if (shared) {
   // Shared-buffer mode: no message per payload; wake on the sequence word, read in place.

@@ -4,34 +4,34 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-export type LabName = 'task-worker' | 'race-counter' | 'echo' | 'crash-host';
+export type RigName = 'task-worker' | 'race-counter' | 'echo' | 'crash-victim';
 
-/** Lab entries are built next to the thread entry, under labs/ (scripts/build-cli.mjs). */
-export function labEntryPath(threadEntry: string, name: LabName): string {
-  return join(dirname(threadEntry), 'labs', `${name}${extname(threadEntry)}`);
+/** Rig entries are built next to the thread entry, under rigs/ (scripts/build-cli.mjs). */
+export function rigEntryPath(threadEntry: string, name: RigName): string {
+  return join(dirname(threadEntry), 'rigs', `${name}${extname(threadEntry)}`);
 }
 
 /**
- * Finds a built lab entry: next to the given thread entry, else next to this
- * bundle (out/cli/corelanes.js -> out/cli/workers/labs), else in out/cli of an
+ * Finds a built rig entry: next to the given thread entry, else next to this
+ * bundle (out/cli/corelanes.js -> out/cli/workers/rigs), else in out/cli of an
  * enclosing folder (running from the sources). Throws a one-line error.
  */
-export function findLabEntry(name: LabName, threadEntry?: string): string {
+export function findRigEntry(name: RigName, threadEntry?: string): string {
   const candidates: string[] = [];
-  if (threadEntry) candidates.push(labEntryPath(threadEntry, name));
+  if (threadEntry) candidates.push(rigEntryPath(threadEntry, name));
   let dir = dirname(fileURLToPath(import.meta.url));
-  candidates.push(join(dir, 'workers', 'labs', `${name}.js`));
+  candidates.push(join(dir, 'workers', 'rigs', `${name}.js`));
   for (let i = 0; i < 6; i++) {
-    candidates.push(join(dir, 'out', 'cli', 'workers', 'labs', `${name}.js`));
+    candidates.push(join(dir, 'out', 'cli', 'workers', 'rigs', `${name}.js`));
     dir = dirname(dir);
   }
   const hit = candidates.find((c) => existsSync(c));
-  if (!hit) throw new Error(`the '${name}' lab worker is not built (run \`npm run build\`)`);
+  if (!hit) throw new Error(`the '${name}' rig worker is not built (run \`npm run build\`)`);
   return hit;
 }
 
-/** A lab worker, thread or process, behind one small interface. */
-export interface LabChild {
+/** A rig worker, thread or process, behind one small interface. */
+export interface RigChild {
   readonly pid: number | null;
   send(message: unknown, transfer?: ArrayBuffer[]): void;
   /** Resolves with the next message that matches. */
@@ -41,7 +41,7 @@ export interface LabChild {
   kill(): Promise<void>;
 }
 
-export function spawnLab(kind: 'thread' | 'process', entry: string, workerData?: unknown): LabChild {
+export function spawnRig(kind: 'thread' | 'process', entry: string, workerData?: unknown): RigChild {
   const listeners = new Set<(m: Record<string, unknown>) => void>();
   const dispatch = (m: unknown) => {
     if (m && typeof m === 'object') for (const l of [...listeners]) l(m as Record<string, unknown>);
@@ -79,7 +79,7 @@ export function spawnLab(kind: 'thread' | 'process', entry: string, workerData?:
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           listeners.delete(l);
-          reject(new Error(`lab ${entry}: no answer within ${timeoutMs} ms`));
+          reject(new Error(`rig ${entry}: no answer within ${timeoutMs} ms`));
         }, timeoutMs);
         const l = (m: Record<string, unknown>) => {
           if (!match(m)) return;

@@ -1,4 +1,4 @@
-import { findLabEntry, spawnLab } from './lab-child';
+import { findRigEntry, spawnRig } from './rig-child';
 
 export interface RaceResult {
   expected: number;
@@ -9,13 +9,13 @@ export interface RaceResult {
 
 /** Runs `threads` threads incrementing one shared counter `iterations` times each, all released at once. */
 export async function raceOnce(threads: number, iterations: number, atomic: boolean, threadEntry?: string): Promise<RaceResult> {
-  const entry = findLabEntry('race-counter', threadEntry);
+  const entry = findRigEntry('race-counter', threadEntry);
   const buffer = new SharedArrayBuffer(8);
   const words = new Int32Array(buffer);
-  const labs = Array.from({ length: threads }, () => spawnLab('thread', entry, { buffer, iterations, atomic }));
+  const rigs = Array.from({ length: threads }, () => spawnRig('thread', entry, { buffer, iterations, atomic }));
   try {
-    await Promise.all(labs.map((l) => l.next((m) => m.type === 'ready')));
-    const done = labs.map((l) => l.next<{ ms: number }>((m) => m.type === 'done', 60_000));
+    await Promise.all(rigs.map((l) => l.next((m) => m.type === 'ready')));
+    const done = rigs.map((l) => l.next<{ ms: number }>((m) => m.type === 'done', 60_000));
     // Open the gate: every thread starts incrementing at the same moment.
     Atomics.store(words, 1, 1);
     Atomics.notify(words, 1);
@@ -24,6 +24,6 @@ export async function raceOnce(threads: number, iterations: number, atomic: bool
     const counted = Atomics.load(words, 0);
     return { expected, counted, lost: expected - counted, ms: Math.max(...times.map((t) => t.ms)) };
   } finally {
-    await Promise.all(labs.map((l) => l.kill()));
+    await Promise.all(rigs.map((l) => l.kill()));
   }
 }

@@ -1,13 +1,13 @@
 /**
- * race-counter lab: increments word 0 of a shared Int32Array `iterations`
+ * race-counter rig: increments word 0 of a shared Int32Array `iterations`
  * times, either as a plain read-modify-write (racy) or with Atomics.add.
  * Waits on word 1 (the start gate) so both threads run at the same moment.
  */
 import { workerData } from 'node:worker_threads';
-import { labPort } from './lab-port';
+import { rigPort } from './rig-port';
 
 const data = workerData as { buffer: SharedArrayBuffer; iterations: number; atomic: boolean };
-const port = labPort();
+const port = rigPort();
 const words = new Int32Array(data.buffer);
 port.send({ type: 'ready' });
 Atomics.wait(words, 1, 0);
