@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What the real-CPython worker program (src/workers/python/corelanes_lab.py)
+ * What the real-CPython worker program (src/workers/python/corelanes_workers.py)
  * prints on stdout, one JSON object a line (see its docstring). The engine's
  * python kinds and `corelanes trace` read it; any other line is the program's own output.
  */

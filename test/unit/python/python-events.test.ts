@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toWorkerMessage } from '../../../src/main/engine/kinds/python-host';
+import { toWorkerMessage } from '../../../src/main/engine/kinds/python-interpreter';
 import { FromWorkerSchema, parsePythonEvent } from '../../../src/shared';
 
-describe('corelanes_lab.py JSON lines', () => {
+describe('corelanes_workers.py JSON lines', () => {
   it('turns hello/phase/progress/done into valid worker-protocol messages', () => {
     const lines = [
       '{"ev":"hello","key":"w0","pid":10,"tid":12,"kind":"thread","t":1000.5}',
@@ -22,6 +22,6 @@ describe('corelanes_lab.py JSON lines', () => {
 
   it('exit and info events are not worker messages', () => {
     expect(toWorkerMessage(parsePythonEvent('{"ev":"exit","key":"w0","code":0}')!)).toBeNull();
-    expect(toWorkerMessage(parsePythonEvent('{"ev":"info","python":"3.11.7","gil":true,"pid":3,"mode":"host"}')!)).toBeNull();
+    expect(toWorkerMessage(parsePythonEvent('{"ev":"info","python":"3.11.7","gil":true,"pid":3,"mode":"serve"}')!)).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { parsePythonEvent, type FromWorker, type PythonEvent, type RunParams } from '../../../shared';
-import { labScriptPath } from '../../python/lab-script';
+import { pythonWorkersScriptPath } from '../../python/worker-script';
 import { listenerSet } from './listener-set';
 
-/** Translates a worker's lab event into the engine's worker protocol. */
+/** Translates a Python worker's event into the engine's worker protocol. */
 export function toWorkerMessage(e: PythonEvent): FromWorker | null {
   switch (e.ev) {
     case 'hello':
@@ -28,12 +28,12 @@ export interface PythonWorkerEvents {
 }
 
 /**
- * One `corelanes_lab.py host` interpreter per run and kind: python-thread
+ * One `corelanes_workers.py serve` interpreter per run and kind: python-thread
  * workers are threads of it (they share its GIL), python-process workers are
  * its multiprocessing children. It dies when its stdin closes or its parent
  * dies (PR_SET_PDEATHSIG), and takes its children with it.
  */
-export class PythonHost {
+export class PythonInterpreter {
   private child: ChildProcess | null = null;
   private readonly workers = new Map<string, PythonWorkerEvents>();
   private readonly exited = new Set<string>();
@@ -51,9 +51,9 @@ export class PythonHost {
 
   private start(): ChildProcess {
     if (this.child) return this.child;
-    const script = labScriptPath(this.threadEntry);
-    if (!script) throw new Error('corelanes_lab.py not found next to the worker entries or in src/workers/python');
-    const child = spawn(this.python, ['-u', script, 'host'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const script = pythonWorkersScriptPath(this.threadEntry);
+    if (!script) throw new Error('corelanes_workers.py not found next to the worker entries or in src/workers/python');
+    const child = spawn(this.python, ['-u', script, 'serve'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child = child;
     child.stdin!.on('error', () => undefined);
     createInterface({ input: child.stdout! }).on('line', (line) => this.onLine(line));
@@ -123,7 +123,7 @@ export class PythonHost {
     if (this.child && this.child.exitCode === null) this.child.kill(sig);
   }
 
-  /** Closes stdin (the host ends its workers and exits), then SIGKILL after a grace period. */
+  /** Closes stdin (the interpreter ends its workers and exits), then SIGKILL after a grace period. */
   dispose(graceMs = 1500): void {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;

@@ -8,13 +8,13 @@ on stdout, so Corelanes labels the OS threads it samples from /proc:
   {"ev": "phase", "key": "w0", "tid": 125, "phase": "compute" | "io" | "done", "t": ...}
   {"ev": "progress", "key": "w0", "units": 42}
   {"ev": "done", "key": "w0", "units": 42}
-  {"ev": "exit", "key": "w0", "code": 0}                    (host mode, processes)
+  {"ev": "exit", "key": "w0", "code": 0}                    (serve mode, processes)
   {"ev": "info", "python": "3.11.7", "gil": true, "pid": 123}
 
 Modes:
   run   --mode threads|processes|thread-pool|process-pool --workload cpu|io
         --workers N --duration S [--units N]
-  host  reads JSON commands on stdin, one a line:
+  serve reads JSON commands on stdin, one a line:
         {"cmd": "thread" | "process", "key": "w0", "workload": "cpu", "duration": 3, "units": null}
         {"cmd": "stop", "key": "w0"}   {"cmd": "kill", "key": "w0"}
         and ends (with every worker) when stdin closes: no orphan outlives Corelanes.
@@ -152,8 +152,8 @@ def run(args):
     emit(ev="finished", t=now_ms())
 
 
-class Host:
-    """One interpreter per Corelanes run: its threads share this interpreter's GIL."""
+class Workers:
+    """The workers of one interpreter per Corelanes run: its threads share this interpreter's GIL."""
 
     def __init__(self):
         self.threads = {}
@@ -209,10 +209,10 @@ class Host:
                 p.kill()
 
 
-def host():
+def serve():
     die_with_parent()
-    emit(ev="info", python=sys.version.split()[0], gil=gil_enabled(), pid=os.getpid(), mode="host")
-    h = Host()
+    emit(ev="info", python=sys.version.split()[0], gil=gil_enabled(), pid=os.getpid(), mode="serve")
+    h = Workers()
     for line in sys.stdin:
         line = line.strip()
         if not line:
@@ -235,12 +235,12 @@ def main():
     r.add_argument("--duration", type=float, default=3.0)
     r.add_argument("--units", type=int, default=None)
     r.add_argument("--tasks-per-worker", type=int, default=4)
-    sub.add_parser("host")
+    sub.add_parser("serve")
     args = ap.parse_args()
     if not 1 <= getattr(args, "workers", 1) <= 64:
         ap.error("--workers must be 1..64")
-    if args.command == "host":
-        host()
+    if args.command == "serve":
+        serve()
     else:
         run(args)
 
