@@ -11,7 +11,7 @@ import { traceCommand } from '../tracer/trace-command';
 import { RunSlot } from './run-slot';
 import { startTraceRun, type TraceRunner } from './trace-run';
 
-/** Why traceCommand is refused when the host did not allow it. */
+/** Why traceCommand is refused when the front end did not allow it. */
 export const TRACE_COMMAND_REFUSED =
   'Running your own program is only allowed when Corelanes serves loopback only; restart without --host (or with --host 127.0.0.1), or use the desktop app or `corelanes trace -- <command>`';
 
@@ -19,7 +19,7 @@ export interface BridgeServiceOptions {
   engine: Engine;
   /** Presets offered as scenarios; defaults to the registry (read at each call, so late registrations show). */
   presets?: readonly Preset[];
-  /** Added to every preset's context: the host knows where its built thread entry is. */
+  /** Added to every preset's context: the front end knows where its built thread entry is. */
   presetExtras?: PresetExtras;
   /** Whether a kind can run here (python found, ...); defaults to the engine's kind registry. */
   availability?: (kind: WorkerKind) => Promise<Availability>;
@@ -27,7 +27,7 @@ export interface BridgeServiceOptions {
   log?: (line: string) => void;
   /**
    * Whether the page may run a program of its choice (traceCommand). Only a
-   * host whose page is trusted as much as the user sets it: the Electron shell,
+   * front end whose page is trusted as much as the user sets it: the Electron shell,
    * and web mode bound to loopback only. Off unless said.
    */
   allowTraceCommand?: boolean;

@@ -39,7 +39,7 @@ export function endExtraTask(s: SessionState, taskId: string, now: number): void
   s.run.mark({ tMs: s.run.relMs(now), kind: 'exit', taskId, text: null });
 }
 
-/** Kills a worker that stopped answering; a kill the host never confirms still counts it gone after the grace. */
+/** Kills a worker that stopped answering; a kill the launcher never confirms still counts it gone after the grace. */
 export function killAsHung(s: SessionState, w: WorkerRecord): void {
   if (w.gone || w.killedAsHung) return;
   w.killedAsHung = true;
