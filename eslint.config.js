@@ -14,6 +14,40 @@ const workerCode = {
   message: 'src/main never imports src/workers (shared Node code lives in src/node); only an entry file, as `<name>-entry?modulePath` or `?nodeWorker`.',
 };
 
+/**
+ * What each folder of src/main may import from the others: the table of
+ * docs/architecture.md ("src/main, folder by folder"). Every folder may also
+ * import src/shared and src/node. An import of a folder not listed fails.
+ */
+const MAIN_FOLDERS = {
+  platform: [],
+  python: [],
+  engine: ['platform', 'python'],
+  tracer: ['engine', 'platform', 'python'],
+  presets: ['engine', 'python'],
+  bridge: ['engine', 'presets', 'tracer'],
+  web: ['bridge', 'engine', 'presets'],
+  cli: ['engine', 'presets', 'python', 'tracer', 'web'],
+  electron: ['bridge', 'engine', 'web'],
+};
+const appCode = up(['renderer', 'preload'], 'src/main does not import renderer or preload code.');
+const otherMainFolders = (name, allowed) => {
+  const banned = Object.keys(MAIN_FOLDERS).filter((f) => f !== name && !allowed.includes(f));
+  const group = `(${banned.join('|')})`;
+  const may = allowed.length ? allowed.map((f) => `${f}/`).join(', ') : 'none';
+  return {
+    // '../bridge' or '../../bridge/x' climbs out to a sibling folder; '../../shared/bridge' does not match.
+    regex: `^(\\.\\./)+${group}(/|$)|(^|/)main/${group}(/|$)`,
+    message: `src/main/${name}/ may import, of src/main, only ${may} (docs/architecture.md, "src/main, folder by folder").`,
+  };
+};
+const mainFolderRules = Object.entries(MAIN_FOLDERS).map(([name, allowed]) => ({
+  files: [`src/main/${name}/**`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [...(name === 'electron' ? [] : [electron]), workerCode, appCode, otherMainFolders(name, allowed)] }],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/artifacts/**', 'bench/results/**', 'src/workers/python/**'] },
   js.configs.recommended,
@@ -56,18 +90,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**'],
-    ignores: ['src/main/electron/**'],
+    files: ['src/main/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electron, workerCode, up(['renderer', 'preload'], 'src/main does not import renderer or preload code.')] }],
+      'no-restricted-imports': ['error', { patterns: [electron, workerCode, appCode] }],
     },
   },
-  {
-    files: ['src/main/electron/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [workerCode, up(['renderer', 'preload'], 'src/main does not import renderer or preload code.')] }],
-    },
-  },
+  ...mainFolderRules,
   {
     // Small named parts (issue 8): no function in src/main over 120 lines, and the session stays a short orchestration.
     files: ['src/main/**/*.ts'],

@@ -32,6 +32,18 @@ describe('layer rules', () => {
     ['src/node/proc/x.ts', "import { app } from 'electron';"],
     ['src/shared/x.ts', "import '../node/clock';"],
     ['src/renderer/x.ts', "import '../node/clock';"],
+    // src/main, folder by folder (docs/architecture.md): the engine imports neither the tracer nor the bridge.
+    ['src/main/engine/x.ts', "import '../tracer/trace-command';"],
+    ['src/main/engine/kinds/x.ts', "import { TreeFollower } from '../../tracer/tree-follower';"],
+    ['src/main/engine/x.ts', "import '../bridge';"],
+    ['src/main/engine/x.ts', "import '../presets';"],
+    ['src/main/presets/x.ts', "import '../bridge/messages';"],
+    ['src/main/python/x.ts', "import '../engine/recording';"],
+    ['src/main/platform/x.ts', "import '../python';"],
+    ['src/main/tracer/x.ts', "import '../presets';"],
+    ['src/main/bridge/x.ts', "import '../web/server';"],
+    ['src/main/web/x.ts', "import '../cli/main';"],
+    ['src/main/electron/x.ts', "import '../cli/main';"],
   ])('%s may not %s', async (file, code) => {
     expect(await ruleHits(file, code)).not.toEqual([]);
   });
@@ -48,6 +60,12 @@ describe('layer rules', () => {
     ['src/main/engine/x.ts', "import '../../node/proc/task-stat';"],
     ['src/main/electron/x.ts', "import processEntry from '../../workers/process-entry?modulePath';"],
     ['src/main/electron/x.ts', "import samplerEntry from '../../workers/sampler-entry?nodeWorker';"],
+    ['src/main/tracer/x.ts', "import { RunRecording } from '../engine/recording';"],
+    ['src/main/engine/kinds/x.ts', "import { applyInferredGilWait } from '../../python/gil-inference';"],
+    ['src/main/engine/x.ts', "import type { BridgeEvent } from '../../shared/bridge/events';"],
+    ['src/main/bridge/x.ts', "import { traceCommand } from '../tracer/trace-command';"],
+    ['src/main/web/x.ts', "import { userMessage } from '../bridge/messages';"],
+    ['src/main/cli/commands/x.ts', "import { startWebMode } from '../../web';"],
   ])('%s may %s', async (file, code) => {
     expect(await ruleHits(file, code)).toEqual([]);
   });
