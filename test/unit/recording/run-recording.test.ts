@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { RunRecording } from '../../../src/main/engine/recording/run-recording';
 import { applyInferredGilWait } from '../../../src/main/python/gil-inference';
 import { RunParamsSchema, type BridgeEvent, type Machine, type Segment, type Trace } from '../../../src/shared';
+import { busySegment } from './fixtures';
 
 const machine: Machine = { os: 'linux', kernel: 'test', arch: 'x64', cpuModel: 'test', logicalCores: 2, coresObservable: true, runtimes: {} };
 const params = RunParamsSchema.parse({});
-const seg = (taskId: string, startMs: number, endMs: number, state: Segment['state']): Segment => ({
-  taskId,
-  startMs,
-  endMs,
-  state,
-  core: state === 'running' ? 0 : null,
-  onCpuNs: state === 'running' ? (endMs - startMs) * 1e6 : 0,
-  waitNs: 0,
-});
+const seg = busySegment;
 
 /** A recording whose observer keeps every event, and notes the event count when the trace arrives. */
 function open(limits?: { maxSegments: number; maxMarkers: number; maxMemorySamples: number }) {
