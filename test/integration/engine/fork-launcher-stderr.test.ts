@@ -7,14 +7,14 @@ import { ROOT } from '../../support/entries';
 
 const dir = mkdtempSync(join(tmpdir(), 'corelanes-stderr-'));
 
-/** Runs the node-fork host in a separate Node (so its terminal output can be read) on a child script. */
+/** Runs the node-fork launcher in a separate Node (so its terminal output can be read) on a child script. */
 function forkWith(childSource: string): { stderr: string; stdout: string } {
   const child = join(dir, `child-${Math.random().toString(36).slice(2)}.cjs`);
   writeFileSync(child, childSource);
   const driver = join(dir, 'driver.ts');
   writeFileSync(
     driver,
-    `import { createNodeForkLauncher } from ${JSON.stringify(join(ROOT, 'src/main/engine/hosts/node-fork-host.ts'))};
+    `import { createNodeForkLauncher } from ${JSON.stringify(join(ROOT, 'src/main/engine/launchers/node-fork-launcher.ts'))};
 const h = createNodeForkLauncher().fork(${JSON.stringify(child)}, { serviceName: 't' });
 h.onExit((code, signal) => process.stdout.write(JSON.stringify({ code, signal, excerpt: h.stderrExcerpt?.() ?? null })));
 `,
@@ -23,7 +23,7 @@ h.onExit((code, signal) => process.stdout.write(JSON.stringify({ code, signal, e
   return { stderr: r.stderr, stdout: r.stdout };
 }
 
-describe('node-fork host: a child that aborts', () => {
+describe('node-fork launcher: a child that aborts', () => {
   it("keeps V8's crash dump off the terminal and gives an excerpt for the exit detail", () => {
     const r = forkWith("process.stderr.write('about to abort on purpose\\n'); setTimeout(() => process.abort(), 10);");
     expect(r.stderr).not.toMatch(/Native stack trace|about to abort/);
