@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { parsePythonEvent, runCommandOf, type Segment, type Trace } from '../../shared';
 import { monoMs } from '../../node/clock';
 import { processTree } from '../../node/proc/proc-tree';
-import { RunRecording, type RunObserver } from '../engine/recording';
+import { RunRecording, type RecorderLimits, type RunObserver } from '../engine/recording';
 import { createSampler } from '../engine/sampling/create-sampler';
 import type { Sampler } from '../engine/sampling/sampler-api';
 import { readMachine } from '../platform';
@@ -26,6 +26,8 @@ export interface TraceCommandOptions extends Partial<RunObserver> {
   /** Where the command's stdout goes (each line, without newline). */
   onOutput?: (line: string) => void;
   signal?: AbortSignal;
+  /** The recorder's bounds (defaults: as for every run; tests make them small). */
+  limits?: RecorderLimits;
 }
 
 export interface TraceCommandResult {
@@ -78,6 +80,7 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
     machine: readMachine(),
     runStartMono,
     observer: { onEvent: (e) => o.onEvent?.(e), onTrace: (t) => o.onTrace?.(t) },
+    limits: o.limits,
   });
   try {
     return await followCommand(o, run, sampler, child, root, exited);
