@@ -26,11 +26,7 @@ export function parseRunParams(input: Partial<RunParams>): RunParams {
   return parsed.data;
 }
 
-/**
- * The engine: starts sessions (runs) with the front end's entry files and process
- * launcher, and ends them all on dispose. Several sessions may run at once; the
- * caller decides whether to allow it.
- */
+/** What tests and benches change in an engine. */
 export interface CreateEngineExtras {
   /** Supervision timing (tests shorten the hang grace). */
   timing?: Partial<SessionTiming>;
@@ -65,6 +61,12 @@ function measurementRun(recording: RunRecording): Measurement {
   return { runId: recording.runId, end: (reason) => recording.close(reason), fail: (error, what) => recording.fail(error, what) };
 }
 
+/**
+ * The engine: starts sessions (runs) with the front end's entry files and process
+ * launcher, and ends them all on dispose. Several sessions may run at once; the
+ * caller decides whether to allow it. It is the one owner of a run's start
+ * and end: its observers hear every run from run-started to run-ended.
+ */
 export function createEngine(options: EngineOptions & CreateEngineExtras): Engine {
   const sessions = new Set<Session>();
   const watchers = observers();
