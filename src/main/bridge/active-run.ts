@@ -1,9 +1,18 @@
 import { RunParamsSchema, type BridgeEvent, type Machine, type RunParams, type Trace } from '../../shared';
+import type { ProcessHost } from '../engine/hosts/process-host';
 import type { Engine, Session } from '../engine/session-api';
 import type { Preset, PresetContext } from '../presets';
 
-/** What the host adds to every preset's context (e.g. where the built thread entry is). */
-export type PresetExtras = Pick<PresetContext, 'threadEntry' | 'durationS'>;
+/** What the host adds to every preset's context: where the built thread entry is, and its process host. */
+export type PresetExtras = Pick<PresetContext, 'threadEntry' | 'durationS'> & Partial<Pick<PresetContext, 'processHost'>>;
+
+/** Stands in when a host gave no process host: a lab process then fails with this sentence, never with a fork the host cannot do. */
+const NO_PROCESS_HOST: ProcessHost = {
+  name: 'none',
+  fork() {
+    throw new Error('this host gave the presets no process host, so lab processes cannot start');
+  },
+};
 import { followSession, type RunEndedEvent } from './follow-session';
 import { userMessage } from './messages';
 
@@ -117,7 +126,7 @@ export async function startPresetRun(ctx: RunContext, preset: Preset, extra: Pre
   };
 
   const ended = preset
-    .run({ ...extra, engine, signal: abort.signal, onEvent: (event) => (fromSessions.has(event) ? undefined : emit(event)) })
+    .run({ ...extra, processHost: extra.processHost ?? NO_PROCESS_HOST, engine, signal: abort.signal, onEvent: (event) => (fromSessions.has(event) ? undefined : emit(event)) })
     .then(
       async (result) => {
         await Promise.all(followed);

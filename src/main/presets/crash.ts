@@ -50,7 +50,7 @@ export const crash: Preset = {
     let host: Awaited<ReturnType<typeof abortHostWithThreads>> | null = null;
     // The sacrificial host is aborted while an unrelated run of processes goes on.
     const processTrace = await crashOne(ctx, 'process', 'abort', async () => {
-      host = await abortHostWithThreads(ctx.threadEntry);
+      host = await abortHostWithThreads(ctx);
     });
     const t = survivors(threadTrace);
     const p = survivors(processTrace);

@@ -1,4 +1,5 @@
 import type { BridgeEvent, Scenario, Trace, Verdict } from '../../shared';
+import type { ProcessHost } from '../engine/hosts/process-host';
 import type { Engine } from '../engine/session-api';
 
 export interface PresetContext {
@@ -13,6 +14,11 @@ export interface PresetContext {
   durationS?: number;
   /** Built thread entry, to find the lab workers next to it; found by search when absent. */
   threadEntry?: string;
+  /**
+   * How lab processes start: the same host as the engine's workload processes
+   * (utilityProcess.fork in Electron, child_process.fork in plain Node).
+   */
+  processHost: ProcessHost;
 }
 
 export interface PresetResult {

@@ -17,8 +17,9 @@ afterEach(async () => {
 
 function setup() {
   const entries = builtEntryPaths();
-  engine = createEngine({ entries, processHost: createNodeForkHost() });
-  service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread, durationS: 1 }, log: () => undefined });
+  const processHost = createNodeForkHost();
+  engine = createEngine({ entries, processHost });
+  service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread, durationS: 1, processHost }, log: () => undefined });
   const events: BridgeEvent[] = [];
   service.subscribe((e) => events.push(e));
   return { service, events };

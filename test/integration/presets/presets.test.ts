@@ -6,10 +6,11 @@ import { PRESETS, findPreset, type PresetContext } from '../../../src/main/prese
 import { builtEntries, CLI_BUNDLE } from '../../support/entries';
 
 const entries = builtEntries();
-const engine = createEngine({ entries, processHost: createNodeForkHost() });
+const processHost = createNodeForkHost();
+const engine = createEngine({ entries, processHost });
 afterAll(() => engine.dispose());
 // Short runs: these check that each preset works end to end, not the size of its numbers.
-const ctx: PresetContext = { engine, durationS: 0.4, threadEntry: entries.thread };
+const ctx: PresetContext = { engine, durationS: 0.4, threadEntry: entries.thread, processHost };
 
 describe('race-counter', () => {
   it('plain read-modify-write loses updates in at least one of several tries; Atomics.add never', async () => {

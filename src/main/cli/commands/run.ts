@@ -89,7 +89,8 @@ export function runCommand(): Command {
       const missing = missingEntries(entries);
       if (missing) throw new Error(missing);
 
-      const engine = createEngine({ entries, processHost: createNodeForkHost() });
+      const processHost = createNodeForkHost();
+      const engine = createEngine({ entries, processHost });
       const progress = process.stderr.isTTY && !opts.json ? progressLine(process.stderr) : null;
       const onEvent = (e: BridgeEvent) => progress?.onEvent(e);
       const abort = new AbortController();
@@ -114,6 +115,7 @@ export function runCommand(): Command {
           const overrides = presetOverrides(opts, (name) => command.getOptionValueSource(name));
           const result = await preset.run({
             engine: withIntervalDefault(engine, overrides.intervalMs),
+            processHost,
             onEvent,
             signal: abort.signal,
             ...(overrides.durationS === undefined ? {} : { durationS: overrides.durationS }),

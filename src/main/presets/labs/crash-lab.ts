@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { findLabEntry, spawnLab } from './lab-child';
+import { findLabEntry, spawnLabProcess, type LabHost } from './lab-child';
 
 export interface HostAbortResult {
   pid: number;
@@ -10,8 +10,8 @@ export interface HostAbortResult {
 }
 
 /** Starts the sacrificial host process with busy threads, aborts it from one of its threads, counts survivors. */
-export async function abortHostWithThreads(threadEntry?: string): Promise<HostAbortResult> {
-  const host = spawnLab('process', findLabEntry('crash-host', threadEntry));
+export async function abortHostWithThreads(labs: LabHost): Promise<HostAbortResult> {
+  const host = spawnLabProcess(findLabEntry('crash-host', labs.threadEntry), labs.processHost);
   try {
     const ready = await host.next<{ pid: number; tids: number[] }>((m) => m.type === 'ready', 30_000);
     host.send({ type: 'abort' });

@@ -1,10 +1,23 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ChildHandle, ProcessHost } from '../../engine/hosts/process-host';
 
-export type LabName = 'task-worker' | 'race-counter' | 'echo' | 'crash-host';
+export const LAB_NAMES = ['task-worker', 'race-counter', 'echo', 'crash-host'] as const;
+export type LabName = (typeof LAB_NAMES)[number];
+
+/**
+ * Where lab workers come from: lab processes start through the host's own
+ * ProcessHost, the same as workload processes (utilityProcess.fork in
+ * Electron, where child_process.fork fails once the runAsNode fuse is off;
+ * child_process.fork in plain Node). A PresetContext is one.
+ */
+export interface LabHost {
+  processHost: ProcessHost;
+  /** Built thread entry, to find the lab entries next to it; found by search when absent. */
+  threadEntry?: string;
+}
 
 /** Lab entries are built next to the thread entry, under labs/ (scripts/build-cli.mjs). */
 export function labEntryPath(threadEntry: string, name: LabName): string {
@@ -41,36 +54,27 @@ export interface LabChild {
   kill(): Promise<void>;
 }
 
-export function spawnLab(kind: 'thread' | 'process', entry: string, workerData?: unknown): LabChild {
+type Exit = { code: number | null; signal: string | null };
+
+/** The part of a lab child that differs between a thread and a process. */
+interface LabChannel {
+  readonly pid: number | null;
+  send(message: unknown, transfer?: ArrayBuffer[]): void;
+  onMessage(listener: (message: unknown) => void): void;
+  readonly exited: Promise<Exit>;
+  kill(): Promise<void>;
+}
+
+function labChild(entry: string, channel: LabChannel): LabChild {
   const listeners = new Set<(m: Record<string, unknown>) => void>();
-  const dispatch = (m: unknown) => {
+  channel.onMessage((m) => {
     if (m && typeof m === 'object') for (const l of [...listeners]) l(m as Record<string, unknown>);
-  };
-  let worker: Worker | null = null;
-  let child: ChildProcess | null = null;
-  let exited: Promise<{ code: number | null; signal: string | null }>;
-  if (kind === 'thread') {
-    worker = new Worker(entry, { workerData });
-    worker.on('message', dispatch);
-    worker.on('error', () => undefined);
-    const w = worker;
-    exited = new Promise((resolve) => w.once('exit', (code) => resolve({ code, signal: null })));
-  } else {
-    // 'advanced' serialization: binary payloads cross as structured clones, not JSON.
-    child = fork(entry, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [] });
-    child.on('message', dispatch);
-    child.on('error', () => undefined);
-    const c = child;
-    exited = new Promise((resolve) => c.once('exit', (code, signal) => resolve({ code, signal })));
-  }
+  });
   return {
     get pid() {
-      return child ? (child.pid ?? null) : process.pid;
+      return channel.pid;
     },
-    send(message, transfer) {
-      if (worker) worker.postMessage(message, transfer ?? []);
-      else if (child?.connected) child.send(message as never);
-    },
+    send: (message, transfer) => channel.send(message, transfer),
     on(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -90,13 +94,51 @@ export function spawnLab(kind: 'thread' | 'process', entry: string, workerData?:
         listeners.add(l);
       });
     },
+    exited: channel.exited,
+    kill: () => channel.kill(),
+  };
+}
+
+/** A lab worker thread of this process. */
+export function spawnLabThread(entry: string, workerData?: unknown): LabChild {
+  const worker = new Worker(entry, { workerData });
+  worker.on('error', () => undefined);
+  return labChild(entry, {
+    pid: process.pid,
+    send: (message, transfer) => worker.postMessage(message, transfer ?? []),
+    onMessage: (listener) => void worker.on('message', listener),
+    exited: new Promise((resolve) => worker.once('exit', (code) => resolve({ code, signal: null }))),
+    kill: async () => void (await worker.terminate()),
+  });
+}
+
+/** A lab process, started through the host's ProcessHost (see LabHost). */
+export function spawnLabProcess(entry: string, processHost: ProcessHost): LabChild {
+  const child: ChildHandle = processHost.fork(entry, { serviceName: `corelanes-lab-${basename(entry, extname(entry))}` });
+  let ended = false;
+  const exited = new Promise<Exit>((resolve) =>
+    child.onExit((code, signal) => {
+      ended = true;
+      resolve({ code, signal });
+    }),
+  );
+  return labChild(entry, {
+    get pid() {
+      return child.pid ?? null;
+    },
+    // Both hosts pass structured clones (binary payloads stay binary); nothing is transferred to another process.
+    send: (message) => child.postMessage(message),
+    onMessage: (listener) => void child.onMessage(listener),
     exited,
     async kill() {
-      if (worker) await worker.terminate();
-      else if (child && child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await exited;
-      }
+      if (ended) return;
+      child.kill();
+      await exited;
     },
-  };
+  });
+}
+
+/** A lab worker of either kind: a thread of this process, or a process through labs.processHost. */
+export function spawnLab(kind: 'thread' | 'process', entry: string, labs: LabHost): LabChild {
+  return kind === 'thread' ? spawnLabThread(entry) : spawnLabProcess(entry, labs.processHost);
 }

@@ -1,6 +1,6 @@
 import { monoMs } from '../../../workers/runtime/clock';
 import { createEchoSab, sabSlots, SAB_WORD } from '../../../workers/labs/echo-sab';
-import { findLabEntry, spawnLab, type LabChild } from './lab-child';
+import { findLabEntry, spawnLabProcess, spawnLabThread, type LabChild, type LabHost } from './lab-child';
 
 export type MessagePath = 'clone' | 'transfer' | 'shared' | 'process';
 export const MESSAGE_PATHS: MessagePath[] = ['clone', 'transfer', 'shared', 'process'];
@@ -44,7 +44,7 @@ async function viaMessages(lab: LabChild, path: 'clone' | 'transfer' | 'process'
 async function viaShared(entry: string, bytes: number, reps: number): Promise<number[]> {
   const sab = createEchoSab(bytes);
   const { words, stamp, data } = sabSlots(sab);
-  const lab = spawnLab('thread', entry, { sab });
+  const lab = spawnLabThread(entry, { sab });
   try {
     await lab.next((m) => m.type === 'ready');
     const src = fill(bytes);
@@ -69,10 +69,10 @@ async function viaShared(entry: string, bytes: number, reps: number): Promise<nu
 }
 
 /** Measures every path at every size; the receiver stamps arrival on the shared monotonic clock. */
-export async function measureMessageCost(sizes: number[], threadEntry?: string, aborted: () => boolean = () => false): Promise<PathCost[]> {
-  const entry = findLabEntry('echo', threadEntry);
-  const thread = spawnLab('thread', entry);
-  const proc = spawnLab('process', entry);
+export async function measureMessageCost(sizes: number[], labs: LabHost, aborted: () => boolean = () => false): Promise<PathCost[]> {
+  const entry = findLabEntry('echo', labs.threadEntry);
+  const thread = spawnLabThread(entry);
+  const proc = spawnLabProcess(entry, labs.processHost);
   const out: PathCost[] = [];
   try {
     await Promise.all([thread.next((m) => m.type === 'ready'), proc.next((m) => m.type === 'ready')]);

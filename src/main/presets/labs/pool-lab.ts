@@ -1,7 +1,7 @@
-import { findLabEntry, spawnLab, type LabChild } from './lab-child';
+import { findLabEntry, spawnLab, type LabChild, type LabHost } from './lab-child';
 
-async function ready(kind: 'thread' | 'process', entry: string): Promise<LabChild> {
-  const lab = spawnLab(kind, entry);
+async function ready(kind: 'thread' | 'process', entry: string, labs: LabHost): Promise<LabChild> {
+  const lab = spawnLab(kind, entry, labs);
   await lab.next((m) => m.type === 'ready');
   return lab;
 }
@@ -13,15 +13,15 @@ async function runTask(lab: LabChild, id: number, units: number): Promise<void> 
 }
 
 /** `tasks` small tasks, `parallel` at a time, each on a freshly spawned worker that ends after it. ms total. */
-export async function spawnPerTask(kind: 'thread' | 'process', tasks: number, parallel: number, units: number, threadEntry?: string): Promise<number> {
-  const entry = findLabEntry('task-worker', threadEntry);
+export async function spawnPerTask(kind: 'thread' | 'process', tasks: number, parallel: number, units: number, labs: LabHost): Promise<number> {
+  const entry = findLabEntry('task-worker', labs.threadEntry);
   const t0 = performance.now();
   let next = 0;
   await Promise.all(
     Array.from({ length: parallel }, async () => {
       while (next < tasks) {
         const id = next++;
-        const lab = await ready(kind, entry);
+        const lab = await ready(kind, entry, labs);
         await runTask(lab, id, units);
         await lab.kill();
       }
@@ -31,10 +31,10 @@ export async function spawnPerTask(kind: 'thread' | 'process', tasks: number, pa
 }
 
 /** The same tasks on a pool of `parallel` workers spawned once and reused. ms total, spawn included. */
-export async function pooled(kind: 'thread' | 'process', tasks: number, parallel: number, units: number, threadEntry?: string): Promise<number> {
-  const entry = findLabEntry('task-worker', threadEntry);
+export async function pooled(kind: 'thread' | 'process', tasks: number, parallel: number, units: number, labs: LabHost): Promise<number> {
+  const entry = findLabEntry('task-worker', labs.threadEntry);
   const t0 = performance.now();
-  const pool = await Promise.all(Array.from({ length: parallel }, () => ready(kind, entry)));
+  const pool = await Promise.all(Array.from({ length: parallel }, () => ready(kind, entry, labs)));
   let next = 0;
   await Promise.all(
     pool.map(async (lab) => {

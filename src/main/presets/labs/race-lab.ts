@@ -1,4 +1,4 @@
-import { findLabEntry, spawnLab } from './lab-child';
+import { findLabEntry, spawnLabThread } from './lab-child';
 
 export interface RaceResult {
   expected: number;
@@ -12,7 +12,7 @@ export async function raceOnce(threads: number, iterations: number, atomic: bool
   const entry = findLabEntry('race-counter', threadEntry);
   const buffer = new SharedArrayBuffer(8);
   const words = new Int32Array(buffer);
-  const labs = Array.from({ length: threads }, () => spawnLab('thread', entry, { buffer, iterations, atomic }));
+  const labs = Array.from({ length: threads }, () => spawnLabThread(entry, { buffer, iterations, atomic }));
   try {
     await Promise.all(labs.map((l) => l.next((m) => m.type === 'ready')));
     const done = labs.map((l) => l.next<{ ms: number }>((m) => m.type === 'done', 60_000));
