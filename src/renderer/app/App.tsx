@@ -90,7 +90,6 @@ export function App({ controller, transport }: { controller: AppController; tran
         else if (action === 'timeline-zoom-in') view.key('w', end);
         else if (action === 'timeline-zoom-out') view.key('s', end);
         else if (action === 'timeline-fit') view.key('0', end);
-        else if (action === 'open-trace') fileRef.current?.click();
         else if (action === 'save-trace') document.querySelector<HTMLButtonElement>('button[data-action="save-trace"]')?.click();
         else if (action === 'export-chrome-trace') document.querySelector<HTMLButtonElement>('button[data-action="export-trace"]')?.click();
         else if (action === 'stop-run') void controller.stop();

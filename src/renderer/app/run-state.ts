@@ -149,6 +149,7 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
     case 'segments':
     case 'markers':
     case 'menu':
+    case 'trace-file':
       return state;
   }
 }

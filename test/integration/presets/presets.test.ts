@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TraceSchema, VerdictSchema } from '../../../src/shared';
-import { createEngine, createNodeForkHost } from '../../../src/main/engine';
+import { createEngine, createNodeForkHost, type ProcessHost } from '../../../src/main/engine';
 import { PRESETS, findPreset, type PresetContext } from '../../../src/main/presets';
 import { builtEntries, CLI_BUNDLE } from '../../support/entries';
 
 const entries = builtEntries();
-const processHost = createNodeForkHost();
+// The real fork host, remembering what it started: presets start their lab processes only through ctx.processHost.
+const realHost = createNodeForkHost();
+const forked: string[] = [];
+const processHost: ProcessHost = { name: realHost.name, fork: (entry, options) => (forked.push(entry.split(/[\\/]/).slice(-2).join('/')), realHost.fork(entry, options)) };
 const engine = createEngine({ entries, processHost });
 afterAll(() => engine.dispose());
 // Short runs: these check that each preset works end to end, not the size of its numbers.
@@ -43,6 +46,11 @@ describe('every preset runs headless and ends with a verdict', () => {
       for (const t of traces) expect(TraceSchema.safeParse(t).success).toBe(true);
     });
   }
+
+  it('every lab process (pools, message-cost, crash) started through the context\'s process host', () => {
+    // In Electron that host is utilityProcess.fork; child_process.fork would fail there with the runAsNode fuse off.
+    expect(new Set(forked.filter((f) => f.startsWith('labs/')))).toEqual(new Set(['labs/task-worker.js', 'labs/echo.js', 'labs/crash-host.js']));
+  });
 });
 
 describe('corelanes run <preset> --json', () => {
