@@ -44,6 +44,13 @@ export interface ParentWatchOptions {
   ppid?: () => number;
   isAlive?: (pid: number) => boolean;
   intervalMs?: number;
+  /**
+   * Keep the process alive while the parent lives. A utility process has no
+   * channel holding its event loop, and whether it ends once its script's
+   * work is done differs between dev and packaged builds
+   * (electron/electron#42978, #47228): the watch timer holds it explicitly.
+   */
+  keepAlive?: boolean;
 }
 
 /** Starts watching; returns a stop function. onParentGone may be called more than once (the caller exits). */
@@ -61,6 +68,6 @@ export function watchParent(options: ParentWatchOptions): () => void {
   }
   check();
   const timer = setInterval(check, options.intervalMs ?? PARENT_POLL_MS);
-  timer.unref();
+  if (!options.keepAlive) timer.unref();
   return () => clearInterval(timer);
 }

@@ -25,5 +25,7 @@ export function exitWithParent(): () => void {
     parentPid: expectedParentPid(process.env, process.ppid),
     onParentGone: () => process.exit(0),
     channel: port ? undefined : { subscribeClose: (cb) => process.on('disconnect', cb), open: () => process.connected },
+    // A fork's IPC channel holds its event loop; a utility process is held by the watch itself.
+    keepAlive: port !== null,
   });
 }

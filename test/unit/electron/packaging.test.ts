@@ -28,6 +28,12 @@ describe('electron-builder.yml', () => {
     expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, onlyLoadAppFromAsar: true });
   });
 
+  it('re-signs ad hoc after flipping the fuses, so an unsigned macOS arm64 build launches', () => {
+    // electron-builder skips signing when it finds no identity; the fuse flip has already broken Electron's signature.
+    expect(config.electronFuses).toMatchObject({ resetAdHocDarwinSignature: true });
+    expect((config.mac as { identity?: unknown }).identity).not.toBeNull(); // null would skip the real signature too
+  });
+
   it('has a real 512x512 PNG icon', () => {
     const png = readFileSync('build/icon.png');
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
