@@ -11,13 +11,13 @@ import { installMenu } from './menu';
 import { aboutDetail } from './menu-template';
 import { openTraceFromMenu } from './open-trace';
 import { quitWithin } from './quit';
-import { createUtilityProcessHost } from './utility-host';
+import { createUtilityProcessLauncher } from './utility-launcher';
 
 const log = (line: string): void => console.error(line);
 
 /**
  * The Electron app: one window, one engine, one bridge service, one process
- * host (app-services.ts). Quitting, closing the window or a second launch
+ * launcher (app-services.ts). Quitting, closing the window or a second launch
  * never leaves a worker behind: runs end before the app quits (or are killed
  * at the quit deadline, quit.ts), and utility processes exit on their own when
  * the main process dies (src/workers/runtime/parent-watch.ts).
@@ -40,9 +40,8 @@ export function startApp(): void {
 
   const openWindow = (): void => {
     window = createMainWindow({ preloadPath, autostart: process.env.CORELANES_AUTOSTART === '1', stateFile: join(app.getPath('userData'), 'window-state.json'), log });
-    // Each (re)load of the page gets the current run replayed (held by the preload until the page subscribes).
+    // A (re)loading page gets nothing until it subscribes; then the bridge service replays the current run to it.
     window.webContents.on('did-start-loading', () => bridgeIpc?.detachPage());
-    window.webContents.on('dom-ready', () => bridgeIpc?.attachPage());
     window.on('closed', () => {
       window = null;
       // No window, no run: a run nobody watches would only burn the user's cores.
@@ -70,7 +69,7 @@ export function startApp(): void {
     if (!existsSync(join(rendererDir, 'index.html'))) log(`app: no renderer in ${rendererDir}; run "npm run build"`);
     serveAppScheme(rendererDir, log);
     hardenSession(electronSession.defaultSession, () => window, log);
-    services = createAppServices({ entries: electronEntries(mainDir), processHost: createUtilityProcessHost(), log });
+    services = createAppServices({ entries: electronEntries(mainDir), launcher: createUtilityProcessLauncher(), log });
     bridgeIpc = registerBridgeIpc(services.service, () => window?.webContents ?? null, log);
     installMenu({
       action: (action) => sendMenuAction(window?.webContents ?? null, { type: 'menu', action }),
@@ -111,7 +110,7 @@ export function startApp(): void {
         await current?.service.dispose().catch((e: unknown) => log(`app: ${String(e)}`));
         await current?.engine.dispose().catch((e: unknown) => log(`app: ${String(e)}`));
       },
-      killChildren: () => current?.processHost.killAll() ?? 0,
+      killChildren: () => current?.launcher.killAll() ?? 0,
       exit: (code) => app.exit(code),
       log,
     });

@@ -8,7 +8,7 @@ import { builtWorkerPath } from './worker-paths';
  * threads and the Python programs need real files, utilityProcess.fork of a
  * path inside app.asar has been unreliable (electron/electron#41396), and the
  * engine finds sibling entries next to the thread entry by name (gil-thread.js
- * next to thread.js, labs/ and python/ beside them).
+ * next to thread.js, rigs/ and python/ beside them).
  */
 export function electronEntries(mainDir: string): EntryPaths {
   return { process: builtWorkerPath(mainDir, 'process'), thread: builtWorkerPath(mainDir, 'thread'), sampler: builtWorkerPath(mainDir, 'sampler') };

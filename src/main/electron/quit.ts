@@ -2,7 +2,7 @@
 export const QUIT_DEADLINE_MS = 3000;
 
 export interface QuitSteps {
-  /** Ends every run and process cleanly (bridge service, then engine). May hang: a lab preset ends only between measurements. */
+  /** Ends every run and process cleanly (bridge service, then engine). May hang: a preset with rigs ends only between measurements. */
   cleanup(): Promise<void>;
   /** Ends every child still running, at once; returns how many there were. */
   killChildren(): number;

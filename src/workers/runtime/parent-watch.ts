@@ -1,5 +1,5 @@
 /**
- * A worker or lab process must never outlive the app. Three signs that the
+ * A worker or rig process must never outlive the app. Three signs that the
  * app is gone, checked together because no single one works everywhere:
  *
  * - its channel closed: a fork's 'disconnect'. An Electron utility process has
@@ -12,7 +12,7 @@
  *   catches a parent that exited but is not reaped yet (a zombie still
  *   answers kill 0). On Windows the ppid never changes.
  *
- * The host passes the app's pid in CORELANES_PARENT_PID, because a parent that
+ * The launcher passes the app's pid in CORELANES_PARENT_PID, because a parent that
  * dies while the child is still loading is gone before any listener exists:
  * by then the 'disconnect' event has fired and process.ppid already names the
  * reaper.

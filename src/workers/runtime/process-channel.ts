@@ -17,7 +17,7 @@ export function utilityParentPort(): UtilityParentPort | null {
 
 /**
  * Exits this process as soon as the app that started it is gone, whichever
- * host started it (utilityProcess.fork or child_process.fork; see parent-watch.ts).
+ * launcher started it (utilityProcess.fork or child_process.fork; see parent-watch.ts).
  */
 export function exitWithParent(): () => void {
   const port = utilityParentPort();

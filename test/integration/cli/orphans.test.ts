@@ -92,7 +92,7 @@ describe('no orphans', () => {
 });
 
 describe('no orphans of a utility process (its parentPort emits only message: no close event, no channel)', () => {
-  it.each(['process.js', 'labs/echo.js', 'labs/task-worker.js'])('the built %s exits when the app that started it is killed', async (entry) => {
+  it.each(['process.js', 'rigs/echo.js', 'rigs/task-worker.js'])('the built %s exits when the app that started it is killed', async (entry) => {
     const parent = spawn(process.execPath, [`${ROOT}/test/fixtures/electron/utility-parent.mjs`, `${ROOT}/out/cli/workers/${entry}`], { stdio: ['ignore', 'pipe', 'inherit'] });
     cli = parent;
     const childPid = await new Promise<number>((resolve) => parent.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));

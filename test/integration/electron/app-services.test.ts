@@ -1,49 +1,48 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../src/main/electron/app-services';
 import { quitWithin } from '../../../src/main/electron/quit';
-import { createNodeForkHost, type ProcessHost } from '../../../src/main/engine';
+import { createNodeForkLauncher, type ProcessLauncher } from '../../../src/main/engine';
 import type { Preset } from '../../../src/main/presets';
-import { findLabEntry, spawnLabProcess } from '../../../src/main/presets/labs/lab-child';
+import { findRigEntry, spawnRigProcess } from '../../../src/main/presets/rigs/rig-child';
 import type { BridgeEvent } from '../../../src/shared';
 import { builtEntries } from '../../support/entries';
 import { isAlive, waitAllGone } from '../../support/proc';
 import { until } from '../../support/until';
 
 // The desktop app's wiring (src/main/electron/app-services.ts) with the real
-// engine and real processes; only the host underneath is child_process.fork
+// engine and real processes; only the launcher underneath is child_process.fork
 // instead of utilityProcess.fork (the Electron binary cannot run here).
 
-/** The real fork host, remembering which entry each child ran. */
-function recordingHost(): ProcessHost & { forked: string[] } {
-  const real = createNodeForkHost();
+/** The real fork launcher, remembering which entry each child ran. */
+function recordingLauncher(): ProcessLauncher & { forked: string[] } {
+  const real = createNodeForkLauncher();
   const forked: string[] = [];
   return { name: real.name, forked, fork: (entry, options) => (forked.push(entry), real.fork(entry, options)) };
 }
 
-
-/** One pools task on one lab process, the way the pools preset spawns it (the full preset runs in test/integration/presets). */
-const oneLabTask: Preset = {
-  scenario: { id: 'one-lab-task', title: 'one lab task', claim: 'a lab process starts through the context\'s host', params: { kind: 'process', workers: 1 }, available: true, unavailableReason: null, producesTrace: false },
+/** One pools task on one rig process, the way the pools preset spawns it (the full preset runs in test/integration/presets). */
+const oneRigTask: Preset = {
+  scenario: { id: 'one-rig-task', title: 'one rig task', claim: 'a rig process starts through the context\'s launcher', params: { kind: 'process', workers: 1 }, available: true, unavailableReason: null, producesTrace: false },
   async run(ctx) {
-    const lab = spawnLabProcess(findLabEntry('task-worker', ctx.threadEntry), ctx.processHost);
+    const rig = spawnRigProcess(findRigEntry('task-worker', ctx.threadEntry), ctx.launcher);
     try {
-      await lab.next((m) => m.type === 'ready');
-      const done = lab.next((m) => m.type === 'done');
-      lab.send({ type: 'task', id: 1, units: 1 });
+      await rig.next((m) => m.type === 'ready');
+      const done = rig.next((m) => m.type === 'done');
+      rig.send({ type: 'task', id: 1, units: 1 });
       await done;
     } finally {
-      await lab.kill();
+      await rig.kill();
     }
-    return { traces: [], verdict: { presetId: 'one-lab-task', claim: 'x', supported: true, numbers: {}, summary: 'ok' } };
+    return { traces: [], verdict: { presetId: 'one-rig-task', claim: 'x', supported: true, numbers: {}, summary: 'ok' } };
   },
 };
 
 // One app for both tests (the engine's machine probe is the slow part of a start).
-const host = recordingHost();
+const launcher = recordingLauncher();
 let app: AppServices;
 const events: BridgeEvent[] = [];
 beforeAll(() => {
-  app = createAppServices({ entries: builtEntries(), processHost: host, log: () => undefined, presets: [oneLabTask] });
+  app = createAppServices({ entries: builtEntries(), launcher, log: () => undefined, presets: [oneRigTask] });
   app.service.subscribe((e) => events.push(e));
 });
 afterAll(async () => {
@@ -64,15 +63,15 @@ async function startWhenFree(args: object): Promise<void> {
   }
 }
 
-describe('the desktop app has one process host', () => {
-  it('workload processes and a preset\'s lab processes both start through it', async () => {
+describe('the desktop app has one process launcher', () => {
+  it('workload processes and a preset\'s rig processes both start through it', async () => {
     await app.service.invoke('startRun', { params: { kind: 'process', workers: 1, workload: 'io', durationS: 0.3 } });
     await until('the plain run to end', () => events.some((e) => e.type === 'run-ended'), 30_000);
-    await startWhenFree({ params: {}, scenarioId: 'one-lab-task' });
-    await until('the preset\'s verdict', () => events.some((e) => e.type === 'run-ended' && e.verdict !== undefined), 30_000);
-    const names = host.forked.map((p) => p.split(/[\\/]/).slice(-2).join('/'));
-    expect(names).toEqual(['workers/process.js', 'labs/task-worker.js']);
-    expect(app.processHost.live()).toBe(0);
+    await startWhenFree({ params: {}, scenarioId: 'one-rig-task' });
+    await until('the preset\'s verdict', () => events.some((e) => e.type === 'verdict'), 30_000);
+    const names = launcher.forked.map((p) => p.split(/[\\/]/).slice(-2).join('/'));
+    expect(names).toEqual(['workers/process.js', 'rigs/task-worker.js']);
+    expect(app.launcher.live()).toBe(0);
   });
 
   it('quitting while runs hang ends every child at the deadline, then exits', async () => {
@@ -84,8 +83,8 @@ describe('the desktop app has one process host', () => {
     });
     expect(pids.every(isAlive)).toBe(true);
     const exits: number[] = [];
-    // A cleanup that never ends (as a lab preset mid-measurement would make it), and a short deadline.
-    const outcome = await quitWithin({ cleanup: () => new Promise(() => undefined), killChildren: () => app.processHost.killAll(), exit: (c) => exits.push(c), log: () => undefined, deadlineMs: 300 });
+    // A cleanup that never ends (as a preset mid-measurement with rigs would make it), and a short deadline.
+    const outcome = await quitWithin({ cleanup: () => new Promise(() => undefined), killChildren: () => app.launcher.killAll(), exit: (c) => exits.push(c), log: () => undefined, deadlineMs: 300 });
     expect(outcome).toBe('deadline');
     expect(exits).toEqual([0]);
     expect(await waitAllGone(pids, 3000)).toEqual([]);

@@ -1,19 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TraceSchema, VerdictSchema } from '../../../src/shared';
-import { createEngine, createNodeForkHost, type ProcessHost } from '../../../src/main/engine';
+import { createEngine, createNodeForkLauncher, type ProcessLauncher } from '../../../src/main/engine';
 import { PRESETS, findPreset, type PresetContext } from '../../../src/main/presets';
 import { builtEntries, CLI_BUNDLE } from '../../support/entries';
 
 const entries = builtEntries();
-// The real fork host, remembering what it started: presets start their lab processes only through ctx.processHost.
-const realHost = createNodeForkHost();
+// The real fork launcher, remembering what it started: presets start their rig processes only through ctx.launcher.
+const realLauncher = createNodeForkLauncher();
 const forked: string[] = [];
-const processHost: ProcessHost = { name: realHost.name, fork: (entry, options) => (forked.push(entry.split(/[\\/]/).slice(-2).join('/')), realHost.fork(entry, options)) };
-const engine = createEngine({ entries, processHost });
+const launcher: ProcessLauncher = { name: realLauncher.name, fork: (entry, options) => (forked.push(entry.split(/[\\/]/).slice(-2).join('/')), realLauncher.fork(entry, options)) };
+const engine = createEngine({ entries, launcher });
 afterAll(() => engine.dispose());
 // Short runs: these check that each preset works end to end, not the size of its numbers.
-const ctx: PresetContext = { engine, durationS: 0.4, threadEntry: entries.thread, processHost };
+const ctx: PresetContext = { engine, durationS: 0.4, threadEntry: entries.thread, launcher };
 
 describe('race-counter', () => {
   it('plain read-modify-write loses updates in at least one of several tries; Atomics.add never', async () => {
@@ -47,9 +47,9 @@ describe('every preset runs headless and ends with a verdict', () => {
     });
   }
 
-  it('every lab process (pools, message-cost, crash) started through the context\'s process host', () => {
-    // In Electron that host is utilityProcess.fork; child_process.fork would fail there with the runAsNode fuse off.
-    expect(new Set(forked.filter((f) => f.startsWith('labs/')))).toEqual(new Set(['labs/task-worker.js', 'labs/echo.js', 'labs/crash-host.js']));
+  it('every rig process (pools, message-cost, crash) started through the context\'s launcher', () => {
+    // In Electron that launcher is utilityProcess.fork; child_process.fork would fail there with the runAsNode fuse off.
+    expect(new Set(forked.filter((f) => f.startsWith('rigs/')))).toEqual(new Set(['rigs/task-worker.js', 'rigs/echo.js', 'rigs/crash-victim.js']));
   });
 });
 

@@ -4,8 +4,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { electronEntries } from '../../../src/main/electron/entries';
 import { gilThreadEntryPath } from '../../../src/main/engine/kinds/gil-thread-kind';
-import { LAB_NAMES, labEntryPath } from '../../../src/main/presets/labs/lab-child';
-import { labScriptBeside } from '../../../src/main/python/lab-script';
+import { RIG_NAMES, rigEntryPath } from '../../../src/main/presets/rigs/rig-child';
+import { pythonWorkersScriptBeside } from '../../../src/main/python/worker-script';
 import { ROOT } from '../../support/entries';
 
 // The installed app's layout, checked against the build output (npm run dist
@@ -28,8 +28,8 @@ const started: Record<string, string> = {
   'thread entry': entries.thread,
   'sampler entry': entries.sampler,
   'gil-thread entry': gilThreadEntryPath(entries.thread),
-  ...Object.fromEntries(LAB_NAMES.map((name) => [`${name} lab`, labEntryPath(entries.thread, name)])),
-  'Python lab program': labScriptBeside(entries.thread),
+  ...Object.fromEntries(RIG_NAMES.map((name) => [`${name} rig`, rigEntryPath(entries.thread, name)])),
+  'Python worker program': pythonWorkersScriptBeside(entries.thread),
 };
 
 /** The repo path (relative, '/'-separated) a packaged path comes from, and whether it is unpacked. */

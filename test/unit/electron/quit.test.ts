@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChildHandle, ProcessHost } from '../../../src/main/engine/hosts/process-host';
+import type { ChildHandle, ProcessLauncher } from '../../../src/main/engine/launchers/process-launcher';
 import { QUIT_DEADLINE_MS, quitWithin, type QuitSteps } from '../../../src/main/electron/quit';
-import { trackChildren } from '../../../src/main/electron/tracked-host';
+import { trackChildren } from '../../../src/main/electron/tracked-launcher';
 
 function steps(cleanup: () => Promise<void>, killed = 0) {
   const log: string[] = [];
@@ -28,7 +28,7 @@ describe('quitting within the deadline', () => {
     expect(log).toEqual([]);
   });
 
-  it('a cleanup that hangs (a lab preset mid-measurement) is cut at the deadline: children killed, exit 0', async () => {
+  it('a cleanup that hangs (a preset mid-measurement with rigs) is cut at the deadline: children killed, exit 0', async () => {
     const { s, exits, kills, log } = steps(() => new Promise(() => undefined), 3);
     const outcome = quitWithin(s);
     await vi.advanceTimersByTimeAsync(QUIT_DEADLINE_MS - 1);
@@ -75,11 +75,11 @@ class FakeChild implements ChildHandle {
   }
 }
 
-describe('the tracked process host', () => {
+describe('the tracked process launcher', () => {
   it('knows which children still run and kills exactly those', () => {
     const children: FakeChild[] = [];
-    const host: ProcessHost = { name: 'fake', fork: () => (children.push(new FakeChild()), children.at(-1)!) };
-    const tracked = trackChildren(host);
+    const launcher: ProcessLauncher = { name: 'fake', fork: () => (children.push(new FakeChild()), children.at(-1)!) };
+    const tracked = trackChildren(launcher);
     expect(tracked.name).toBe('fake');
     tracked.fork('/a.js', { serviceName: 'a' });
     tracked.fork('/b.js', { serviceName: 'b' });

@@ -95,7 +95,7 @@ describe('worker paths', () => {
 });
 
 describe('pure shell modules', () => {
-  it.each(['app-url', 'ipc-handlers', 'window-state', 'menu-template', 'permissions', 'app-protocol-files', 'worker-paths', 'utility-handle', 'ipc-wiring', 'quit', 'tracked-host', 'load-failure', 'app-services', 'entries'])(
+  it.each(['app-url', 'ipc-handlers', 'window-state', 'menu-template', 'permissions', 'app-protocol-files', 'worker-paths', 'utility-handle', 'ipc-wiring', 'quit', 'tracked-launcher', 'load-failure', 'app-services', 'entries'])(
     'src/main/electron/%s.ts does not import electron (so it is tested here, without the binary)',
     (name) => {
       const source = readFileSync(`src/main/electron/${name}.ts`, 'utf8');

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { createEngine, createNodeForkHost } from '../../engine';
+import { createEngine, createNodeForkLauncher } from '../../engine';
 import { startWebMode, urlHost } from '../../web';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 
@@ -56,11 +56,11 @@ export function webCommand(): Command {
       }
       // out/cli/workers/thread.js -> out/renderer
       const rendererDir = resolve(dirname(entries.thread), '..', '..', 'renderer');
-      const processHost = createNodeForkHost();
-      const engine = createEngine({ entries, processHost });
+      const launcher = createNodeForkLauncher();
+      const engine = createEngine({ entries, launcher });
       let mode;
       try {
-        mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, presetExtras: { threadEntry: entries.thread, processHost }, samplerEntry: entries.sampler, log: (line) => console.error(line) });
+        mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, presetExtras: { threadEntry: entries.thread, launcher }, samplerEntry: entries.sampler, log: (line) => console.error(line) });
       } catch (error) {
         await engine.dispose();
         const code = (error as NodeJS.ErrnoException).code;

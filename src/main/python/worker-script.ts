@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PYTHON_WORKERS_SCRIPT = 'corelanes_workers.py';
+
+/** The Python worker program beside the built worker entries (out/cli/workers/python, copied by build-cli). */
+export function pythonWorkersScriptBeside(threadEntry: string): string {
+  return join(dirname(threadEntry), 'python', PYTHON_WORKERS_SCRIPT);
+}
+
+/**
+ * Where the Python programs are: next to the built worker entries, else in
+ * the sources.
+ */
+export function pythonWorkersScriptPath(threadEntry?: string): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    threadEntry ? pythonWorkersScriptBeside(threadEntry) : null,
+    join(here, 'workers', 'python', PYTHON_WORKERS_SCRIPT),
+    join(here, '..', '..', 'workers', 'python', PYTHON_WORKERS_SCRIPT),
+    resolve('src', 'workers', 'python', PYTHON_WORKERS_SCRIPT),
+  ];
+  return candidates.find((c): c is string => c !== null && existsSync(c)) ?? null;
+}
