@@ -1,8 +1,10 @@
 /**
  * Starved or hung? A worker that has not spoken for a while is only hung if
- * it had the chance to speak: it ran, or it slept while a CPU was there for
- * it. Time spent waiting in the run queue (an oversubscribed machine, the very
- * thing a run may be showing) never counts against it. Pure, so the rule is
+ * it had the chance to speak: it ran, or it slept while CPUs sat idle (a
+ * deadlock). Time in the run queue (an oversubscribed machine, the very thing
+ * a run may be showing) never counts against it, nor does sleep while the
+ * machine was saturated: then it may be waiting for a starved sibling thread
+ * (a process's exit joins its helper threads). Pure, so the rule is
  * unit tested with numbers rather than with a loaded machine.
  */
 
@@ -14,6 +16,10 @@ export interface KernelEvidence {
   onCpuMs: number;
   /** Runnable but waiting for a CPU during the window. */
   waitMs: number;
+  /** Share of the machine's CPU time that was idle during the window (0-1); null where the OS does not say. */
+  idleShare: number | null;
+  /** The task has ended (a zombie, or gone): it is exiting, not hung; its exit is on its way. */
+  exited: boolean;
 }
 
 export interface SilenceFacts {
@@ -40,11 +46,14 @@ export function judgeSilence(f: SilenceFacts): Judgement {
     return { hung: true, why: `no sign of life for ${ms(f.silentMs)} (grace ${ms(grace)} at ${f.pressure.toFixed(1)} runnable tasks per core; the OS does not say whether it ran)` };
   }
   const k = f.kernel;
-  const offeredMs = Math.max(0, k.windowMs - k.waitMs);
+  if (k.exited) return { hung: false, starved: false };
+  const sleptMs = Math.max(0, k.windowMs - k.waitMs - k.onCpuMs);
+  const idle = k.idleShare ?? 1;
+  const offeredMs = k.onCpuMs + sleptMs * idle;
   if (offeredMs < f.graceMs - f.slackMs) return { hung: false, starved: true };
-  const sleptMs = Math.max(0, offeredMs - k.onCpuMs);
+  const idleText = k.idleShare === null ? '' : ` (the machine ${Math.round(idle * 100)}% idle)`;
   return {
     hung: true,
-    why: `no sign of life for ${ms(f.silentMs)}, while it ran ${ms(k.onCpuMs)} on a CPU and slept ${ms(sleptMs)} (it waited only ${ms(k.waitMs)} for a CPU)`,
+    why: `no sign of life for ${ms(f.silentMs)}, in which it ran ${ms(k.onCpuMs)} on a CPU, slept ${ms(sleptMs)}${idleText} and waited ${ms(k.waitMs)} for a CPU`,
   };
 }

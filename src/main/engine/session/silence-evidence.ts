@@ -1,6 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { monoMs } from '../../../node/clock';
-import { taskSchedstat } from '../../../node/proc/proc-tree';
+import { idleShare, readCpuTimes, type CpuTimes } from '../../../node/proc/cpu-times';
+import { taskSchedstat, threadStat } from '../../../node/proc/proc-tree';
 import type { SchedStat } from '../../../node/proc/schedstat';
 import type { KernelEvidence } from './hang-judge';
 import type { SessionState } from './session-state';
@@ -17,25 +18,30 @@ export function machinePressure(): number {
  * stop was asked); `evidence` is null while the task is unknown or gone.
  */
 export class SilenceEvidence {
-  private snapshot: { atMono: number; stat: SchedStat } | null = null;
+  private snapshot: { atMono: number; stat: SchedStat; cpu: CpuTimes | null } | null = null;
 
   constructor(private readonly ids: () => { pid: number; tid: number } | null) {}
 
   restart(atMono = monoMs()): void {
     const ids = this.ids();
     const stat = ids ? taskSchedstat(ids.pid, ids.tid) : null;
-    this.snapshot = stat ? { atMono, stat } : null;
+    this.snapshot = stat ? { atMono, stat, cpu: readCpuTimes() } : null;
   }
 
   evidence(nowMono = monoMs()): KernelEvidence | null {
     const ids = this.ids();
     if (!this.snapshot || !ids) return null;
+    const state = threadStat(ids.pid, ids.tid)?.state;
     const now = taskSchedstat(ids.pid, ids.tid);
-    if (!now) return null;
+    // A zombie (or a task already reaped) has exited; the kernel stops its clocks.
+    if (!now || state === undefined || state === 'Z' || state === 'X') return { windowMs: 0, onCpuMs: 0, waitMs: 0, idleShare: null, exited: true };
+    const cpuNow = readCpuTimes();
     return {
       windowMs: nowMono - this.snapshot.atMono,
       onCpuMs: (now.onCpuNs - this.snapshot.stat.onCpuNs) / 1e6,
       waitMs: (now.waitNs - this.snapshot.stat.waitNs) / 1e6,
+      idleShare: this.snapshot.cpu && cpuNow ? idleShare(this.snapshot.cpu, cpuNow) : null,
+      exited: false,
     };
   }
 }

@@ -63,16 +63,30 @@ export async function stopWorker(s: SessionState, w: WorkerRecord): Promise<void
   const graceMs = s.timing.stopGraceMs;
   const slackMs = Math.min(STOP_RECHECK_MS, graceMs / 4);
   let timer: ReturnType<typeof setTimeout>;
-  const check = () => {
-    if (w.gone) return;
+  let heardMono = askedMono;
+  const judge = () => {
     const now = monoMs();
-    const verdict = judgeSilence({ silentMs: now - askedMono, graceMs, slackMs, kernel: evidence.evidence(now), pressure: machinePressure() });
-    if (!verdict.hung) {
+    // Anything it says (its 'done') restarts the clock: it is answering, and about to exit.
+    if (w.lastHeardMono > heardMono) evidence.restart((heardMono = w.lastHeardMono));
+    return { now, verdict: judgeSilence({ silentMs: now - heardMono, graceMs, slackMs, kernel: evidence.evidence(now), pressure: machinePressure() }) };
+  };
+  const check = () => {
+    if (w.gone || w.killedAsHung) return;
+    if (!judge().verdict.hung) {
       timer = setTimeout(check, slackMs);
       return;
     }
-    s.run.mark({ tMs: s.run.relMs(now), kind: 'error', taskId: w.taskId, text: `asked to stop, ${verdict.why}: killed as hung` });
-    killAsHung(s, w);
+    // Timers run before pending I/O: let its answer, if it is already in the pipe, arrive first.
+    setImmediate(() => {
+      if (w.gone || w.killedAsHung) return;
+      const { now, verdict } = judge();
+      if (!verdict.hung) {
+        timer = setTimeout(check, slackMs);
+        return;
+      }
+      s.run.mark({ tMs: s.run.relMs(now), kind: 'error', taskId: w.taskId, text: `asked to stop, ${verdict.why}: killed as hung` });
+      killAsHung(s, w);
+    });
   };
   timer = setTimeout(check, graceMs);
   await w.exited;
