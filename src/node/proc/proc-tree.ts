@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { parseSchedstat } from './schedstat';
+import { parseSchedstat, type SchedStat } from './schedstat';
 import { parseTaskStat, type TaskStat } from './task-stat';
 
 /**
@@ -84,8 +84,13 @@ export function isZombie(pid: number): boolean {
   return st === null || parseTaskStat(st)?.state === 'Z';
 }
 
+/** A task's schedstat (on-CPU, run-queue wait, timeslices), or null when gone or not Linux. */
+export function taskSchedstat(pid: number, tid: number): SchedStat | null {
+  const s = read(`/proc/${pid}/task/${tid}/schedstat`);
+  return s ? parseSchedstat(s) : null;
+}
+
 /** Timeslices run so far (third field of schedstat), or null when gone. */
 export function timeslices(pid: number, tid: number): number | null {
-  const s = read(`/proc/${pid}/task/${tid}/schedstat`);
-  return s ? (parseSchedstat(s)?.timeslices ?? null) : null;
+  return taskSchedstat(pid, tid)?.timeslices ?? null;
 }

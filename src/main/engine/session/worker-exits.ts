@@ -2,6 +2,8 @@ import { monoMs } from '../../../node/clock';
 import type { WorkerExit } from '../kinds/kind-driver';
 import { describeExit, decideExitReason, isCrash } from './exit-reason';
 import { liveWorkers, type SessionState } from './session-state';
+import { judgeSilence } from './hang-judge';
+import { evidenceFor, machinePressure } from './silence-evidence';
 import type { WorkerRecord } from './worker-record';
 
 /** A worker is gone: its task gets the exit reason, its extra tasks end with it, and a run of fixed work may be over. */
@@ -48,11 +50,47 @@ export function killAsHung(s: SessionState, w: WorkerRecord): void {
   w.disposers.push(() => clearTimeout(force));
 }
 
-/** Asks a worker to stop; kills it as hung if it has not gone within the grace period. */
+/**
+ * Asks a worker to stop; kills it as hung if it has not gone within the grace
+ * period while it had the CPU to do so (a starved worker gets longer).
+ */
 export async function stopWorker(s: SessionState, w: WorkerRecord): Promise<void> {
   if (w.gone) return;
+  const askedMono = monoMs();
+  const evidence = evidenceFor(s, w);
+  evidence.restart(askedMono);
   w.handle?.post({ type: 'stop' });
-  const timer = setTimeout(() => killAsHung(s, w), s.timing.stopGraceMs);
+  const graceMs = s.timing.stopGraceMs;
+  const slackMs = Math.min(STOP_RECHECK_MS, graceMs / 4);
+  let timer: ReturnType<typeof setTimeout>;
+  let heardMono = askedMono;
+  const judge = () => {
+    const now = monoMs();
+    // Anything it says (its 'done') restarts the clock: it is answering, and about to exit.
+    if (w.lastHeardMono > heardMono) evidence.restart((heardMono = w.lastHeardMono));
+    return { now, verdict: judgeSilence({ silentMs: now - heardMono, graceMs, slackMs, kernel: evidence.evidence(now), pressure: machinePressure() }) };
+  };
+  const check = () => {
+    if (w.gone || w.killedAsHung) return;
+    if (!judge().verdict.hung) {
+      timer = setTimeout(check, slackMs);
+      return;
+    }
+    // Timers run before pending I/O: let its answer, if it is already in the pipe, arrive first.
+    setImmediate(() => {
+      if (w.gone || w.killedAsHung) return;
+      const { now, verdict } = judge();
+      if (!verdict.hung) {
+        timer = setTimeout(check, slackMs);
+        return;
+      }
+      s.run.mark({ tMs: s.run.relMs(now), kind: 'error', taskId: w.taskId, text: `asked to stop, ${verdict.why}: killed as hung` });
+      killAsHung(s, w);
+    });
+  };
+  timer = setTimeout(check, graceMs);
   await w.exited;
   clearTimeout(timer);
 }
+
+const STOP_RECHECK_MS = 250;
