@@ -28,12 +28,17 @@ export function pythonsOnPath(pathVar: string = process.env.PATH ?? ''): Map<str
   return found;
 }
 
-/** Runs the probe in one interpreter (5 s at most). */
-export function probePython(name: string, path: string): Promise<PythonInfo> {
+/** A probe gets this long: an interpreter behind a shim (pyenv, asdf) on a saturated machine takes seconds to start. */
+const PROBE_TIMEOUT_MS = 20_000;
+
+/** Runs the probe in one interpreter (20 s at most). */
+export function probePython(name: string, path: string): Promise<PythonInfo & { timedOut: boolean }> {
   return new Promise((resolve) => {
-    execFile(path, ['-c', PROBE_CODE], { timeout: 5000, maxBuffer: 64 * 1024 }, (err, stdout, stderr) => {
+    execFile(path, ['-c', PROBE_CODE], { timeout: PROBE_TIMEOUT_MS, maxBuffer: 64 * 1024 }, (err, stdout, stderr) => {
+      const timedOut = err?.killed === true && err.signal === 'SIGTERM';
       const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-      resolve(parseProbe(name, path, String(stdout), String(stderr || err?.message || ''), code));
+      const why = timedOut ? `did not answer within ${PROBE_TIMEOUT_MS / 1000} s (is the machine very busy?)` : String(stderr || err?.message || '');
+      resolve({ ...parseProbe(name, path, String(stdout), why, code), timedOut });
     });
   });
 }
@@ -44,7 +49,12 @@ let cached: Promise<PythonInfo[]> | null = null;
 export function discoverPythons(fresh = false): Promise<PythonInfo[]> {
   if (!cached || fresh) {
     const onPath = pythonsOnPath();
-    cached = Promise.all(sortPythonNames(onPath.keys()).map((n) => probePython(n, onPath.get(n)!)));
+    const probing = Promise.all(sortPythonNames(onPath.keys()).map((n) => probePython(n, onPath.get(n)!)));
+    cached = probing.then((all) => all.map(({ timedOut: _, ...info }) => info));
+    // A probe that timed out says nothing about the interpreter: ask again next time.
+    void probing.then((all) => {
+      if (all.some((p) => p.timedOut)) cached = null;
+    });
   }
   return cached;
 }

@@ -14,8 +14,8 @@ describe('corelanes run <preset> --duration / --interval-ms', () => {
     const long = runPreset('--duration', '3');
     expect(short.verdict).toBeDefined();
     expect(long.verdict).toBeDefined();
-    // 1/3 expected; start-up and stop overhead and a busy machine push it up, never to 1.
-    expect(short.wallMs / long.wallMs).toBeLessThan(0.6);
+    // 1/3 expected; start-up and stop overhead grow on a busy machine and push it up, but an ignored --duration gives 1.
+    expect(short.wallMs / long.wallMs).toBeLessThan(0.8);
     expect(short.wallMs / long.wallMs).toBeGreaterThan(0.2);
     // 100 Hz vs ~1 kHz expected (measured 250 vs 969 Hz at 4 ms); a busy machine slows the 1 ms sampler, so only "clearly fewer".
     expect(short.sampler.rateHz / long.sampler.rateHz).toBeLessThan(0.7);
