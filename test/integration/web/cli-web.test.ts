@@ -74,6 +74,19 @@ describe('corelanes web (the CLI)', () => {
     expect(r.stderr).toContain(fragment);
   });
 
+  it('stops (ending every run) when whoever started it is gone and its output fails with EPIPE, instead of spinning on logging that failure', async () => {
+    const { url } = await startCli(['--port', '0']);
+    const proc = child!;
+    proc.stdout!.destroy();
+    proc.stderr!.destroy();
+    const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+    // A refused connection makes it log a line: the write that finds the pipe closed.
+    const ws = new WebSocket(`ws://127.0.0.1:${new URL(url).port}/bridge`);
+    ws.on('error', () => undefined);
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
+    expect(code).toBe(0);
+  });
+
   it('says so in one line when the port is taken', async () => {
     const { url } = await startCli(['--port', '0']);
     const r = spawnSync(process.execPath, [cli, 'web', '--port', new URL(url).port], { encoding: 'utf8', timeout: 20_000 });
