@@ -53,7 +53,7 @@ describe('corelanes web (the CLI)', () => {
       for (const f of frames) if (f.kind === 'event' && f.event.type === 'task') tasks.set(f.event.task.id, f.event.task);
       const p = [...tasks.values()].filter((t) => t.kind === 'process' && t.pid !== null && t.startedMs !== null).map((t) => t.pid!);
       return p.length === 2 && p;
-    });
+    }, 60_000); // startRun waits for the machine's Python probe, slow on a busy machine
     expect(pids.every(isAlive)).toBe(true);
 
     const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
