@@ -24,6 +24,7 @@ const CHILD_PROCESS_ALLOWED = [
   'src/main/tracer/spawn-tree.ts', // spawns the user's own program, not Electron: the fuse allows it
   'src/main/engine/kinds/python-interpreter.ts', // spawns python3 (the real-CPython scenarios), likewise
   'src/main/python/discover.ts', // runs python3 --version, likewise
+  'src/main/web/open-browser.ts', // corelanes web --open: the user's browser (xdg-open, open), never inside Electron
 ];
 const childProcessMessage =
   "No child_process in code that runs in Electron's main process: the runAsNode fuse breaks fork there. Start Node entries through the ProcessLauncher (EngineOptions.launcher, PresetContext.launcher); see CHILD_PROCESS_ALLOWED in eslint.config.js.";

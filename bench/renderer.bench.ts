@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch } from '../test/e2e/support/browser';
+import { testPageUrl, type PageServer } from '../test/e2e/support/page-url';
 import { startWebServer } from '../test/e2e/support/web-server';
 import { report, type BenchRow } from './lib/report';
 
@@ -157,10 +158,10 @@ async function memory(page: Page, pids: { pid: number; type: string }[]): Promis
   };
 }
 
-async function liveRunCpu(serverUrl: string): Promise<BenchRow[]> {
+async function liveRunCpu(server: PageServer): Promise<BenchRow[]> {
   const b = await launch();
   try {
-    await b.page.goto(`${serverUrl}?test=1`);
+    await b.page.goto(testPageUrl(server));
     await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
     await b.page.waitForTimeout(1000);
     const procs = chromiumProcesses('corelanes-e2e-');
@@ -203,7 +204,7 @@ try {
   if (only === 'all') {
   const b = await launch();
   try {
-    await b.page.goto(`${server.url}?test=1&view=both`);
+    await b.page.goto(testPageUrl(server, '?view=both'));
     await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
     rows.push(await liveAppend(b.page));
   } finally {
@@ -211,7 +212,7 @@ try {
   }
   const z = await launch();
   try {
-    await z.page.goto(`${server.url}?test=1&view=tasks`);
+    await z.page.goto(testPageUrl(server, '?view=tasks'));
     await z.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
     rows.push(...(await bigZoom(z.page)));
     await z.page.waitForTimeout(500);
@@ -220,7 +221,7 @@ try {
     await z.close();
   }
   }
-  rows.push(...(await liveRunCpu(server.url)));
+  rows.push(...(await liveRunCpu(server)));
 } finally {
   await server.stop();
 }

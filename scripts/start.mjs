@@ -129,10 +129,15 @@ export function launchOutcome({ code, signal, stderr, uptimeMs, userStopped }) {
   return { fallback: false, exitCode: code ?? 1 };
 }
 
-/** The line web mode prints, and the URL that opens it on the default scenario. */
+/**
+ * The line web mode prints (its leader link, the token in the fragment), and
+ * the link that opens it on the default scenario: ?autostart=1 before the
+ * fragment. Printed only, never passed to another program: an argv is
+ * readable by every user of the machine (/proc/PID/cmdline).
+ */
 export function autostartUrl(line) {
-  const m = /^Corelanes web: (http:\/\/\S+\/)\s*$/.exec(line);
-  return m ? `${m[1]}?autostart=1` : null;
+  const m = /^Corelanes web: (http:\/\/[^\s#]+\/)(#token=[A-Za-z0-9_-]+)?\s*$/.exec(line);
+  return m ? `${m[1]}?autostart=1${m[2] ?? ''}` : null;
 }
 
 function electronDir() {

@@ -16,5 +16,6 @@ export * from './trace/chrome-export';
 export * from './sampler-protocol';
 export * from './bridge/menu';
 export * from './bridge/command-names';
+export * from './bridge/access';
 export * from './trace/read-trace';
 export * from './units/format';

@@ -41,7 +41,7 @@ describe('incremental painting', () => {
       const errors: string[] = [];
       b.page.on('pageerror', (e) => errors.push(e.message));
       try {
-        await b.page.goto(testPageUrl(server.url, `?view=${view}`));
+        await b.page.goto(testPageUrl(server, `?view=${view}`));
         await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
         const result = await b.page.evaluate(async (kind) => {
           const hook = (globalThis as unknown as { __corelanesBench: Hook }).__corelanesBench;

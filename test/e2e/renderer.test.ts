@@ -22,7 +22,7 @@ async function open(options: Parameters<typeof launch>[0] = {}, query = ''): Pro
   const browser = await launch(options);
   const errors: string[] = [];
   browser.page.on('pageerror', (e) => errors.push(e.message));
-  await browser.page.goto(testPageUrl(server.url, query));
+  await browser.page.goto(testPageUrl(server, query));
   await browser.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
   return { browser, page: browser.page, errors };
 }
@@ -75,10 +75,10 @@ describe('renderer against the real engine', () => {
     const browser = await launch();
     try {
       const hooked = () => browser.page.evaluate(() => '__corelanesBench' in globalThis);
-      await browser.page.goto(server.url);
+      await browser.page.goto(server.leaderUrl);
       await browser.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
       expect(await hooked()).toBe(false);
-      await browser.page.goto(testPageUrl(server.url));
+      await browser.page.goto(testPageUrl(server));
       await browser.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
       expect(await hooked()).toBe(true);
     } finally {
@@ -201,7 +201,7 @@ describe('renderer against the real engine', () => {
     });
     const page = browser.page;
     try {
-      await page.goto(testPageUrl(server.url));
+      await page.goto(testPageUrl(server));
       await page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
       const bad = [
         'not json at all',

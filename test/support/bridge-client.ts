@@ -1,10 +1,10 @@
 import { WebSocket } from 'ws';
-import { ServerFrameSchema, type BridgeEvent, type ServerFrame } from '../../src/shared';
+import { ServerFrameSchema, bridgeSubprotocols, type BridgeEvent, type ServerFrame } from '../../src/shared';
 import { until } from './until';
 
-/** A test client of web mode's /bridge socket: every frame is checked against the wire schema. */
-export function bridgeClient(url: string) {
-  const ws = new WebSocket(url);
+/** A test client of web mode's /bridge socket, presenting `token` as a page does: every frame is checked against the wire schema. */
+export function bridgeClient(url: string, token: string) {
+  const ws = new WebSocket(url, bridgeSubprotocols(token));
   const frames: ServerFrame[] = [];
   ws.on('message', (data) => frames.push(ServerFrameSchema.parse(JSON.parse(String(data)))));
   let id = 0;

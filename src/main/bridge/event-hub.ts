@@ -1,4 +1,7 @@
-import type { BridgeEvent, Disposer } from '../../shared';
+import type { BridgeEvent, Disposer, EncodedEvent } from '../../shared';
+import { HubEntry } from './event-frame';
+
+type Listener = (event: BridgeEvent, encoded: EncodedEvent) => void;
 
 /**
  * Fans events out to listeners; a listener that throws is logged and does not
@@ -6,21 +9,22 @@ import type { BridgeEvent, Disposer } from '../../shared';
  * run-started on, and replays them to a new listener first: a browser that
  * joins in the middle of a run (a workshop participant following the
  * leader's machine, a reloaded page) sees the whole run, not just its end.
+ * Each event is kept with its encoded frame (HubEntry), made once for all.
  */
 export class EventHub {
-  private readonly listeners = new Set<(event: BridgeEvent) => void>();
-  private history: BridgeEvent[] = [];
+  private readonly listeners = new Set<Listener>();
+  private history: HubEntry[] = [];
 
   constructor(private readonly log: (line: string) => void) {}
 
-  subscribe(listener: (event: BridgeEvent) => void): Disposer {
+  subscribe(listener: Listener): Disposer {
     // Wrapped so the same function subscribed twice gets two independent disposers.
-    const entry = (event: BridgeEvent): void => listener(event);
-    for (const event of this.history) {
+    const entry: Listener = (event, encoded) => listener(event, encoded);
+    for (const held of this.history) {
       try {
-        entry(event);
+        entry(held.event, held);
       } catch (error) {
-        this.log(`bridge: an event listener threw on replayed ${event.type}: ${String(error)}`);
+        this.log(`bridge: an event listener threw on replayed ${held.event.type}: ${String(error)}`);
         break;
       }
     }
@@ -31,12 +35,13 @@ export class EventHub {
   }
 
   emit(event: BridgeEvent): void {
+    const held = new HubEntry(event, this.log);
     if (event.type === 'run-started') this.history = [];
     // Errors and menu actions are moments, not run state: they are not replayed.
-    if (event.type !== 'error' && event.type !== 'menu') this.history.push(event);
+    if (event.type !== 'error' && event.type !== 'menu') this.history.push(held);
     for (const listener of [...this.listeners]) {
       try {
-        listener(event);
+        listener(event, held);
       } catch (error) {
         this.log(`bridge: an event listener threw on ${event.type}: ${String(error)}`);
       }

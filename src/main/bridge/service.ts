@@ -1,4 +1,16 @@
-import { TraceSchema, WORKER_KINDS, toChromeTraceJson, type WorkerKind, type BridgeEvent, type BridgeService, type CommandName, type Machine, type Trace } from '../../shared';
+import {
+  IN_PROCESS_CALLER,
+  TraceSchema,
+  WORKER_KINDS,
+  accessRefusal,
+  toChromeTraceJson,
+  type WorkerKind,
+  type BridgeEvent,
+  type BridgeService,
+  type CommandName,
+  type Machine,
+  type Trace,
+} from '../../shared';
 import type { Engine } from '../engine/session-api';
 import { PRESETS, type Preset } from '../presets';
 import { startPlainRun, startPresetRun, type ActiveRun, type PresetExtras, type RunContext } from './active-run';
@@ -6,7 +18,7 @@ import { EventHub } from './event-hub';
 import { UserError, describeZodError, userMessage } from './messages';
 import { listScenarios, plainScenarios, type Availability, type AvailabilityByKind } from './scenarios';
 import { kindAvailability } from '../engine/kinds/registry';
-import { checkResult, parseCommand } from './validate';
+import { checkResult, parseCommand, parseCommandName } from './validate';
 import { traceCommand } from '../tracer/trace-command';
 import { RunSlot } from './run-slot';
 import { startTraceRun, type TraceRunner } from './trace-run';
@@ -138,8 +150,11 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
   };
 
   return {
-    async invoke(name, rawArgs) {
+    async invoke(name, rawArgs, caller = IN_PROCESS_CALLER) {
       if (disposed) throw new UserError('Corelanes is shutting down');
+      // Who may send what: one table (COMMAND_ACCESS) for every transport, checked before anything else.
+      const refused = accessRefusal(parseCommandName(name), caller);
+      if (refused) throw new UserError(refused);
       const command = parseCommand(name, rawArgs);
       let value: unknown;
       try {

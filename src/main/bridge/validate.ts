@@ -1,12 +1,18 @@
 import { COMMANDS, isCommandName, type CommandName } from '../../shared';
 import { UserError, describeZodError } from './messages';
 
+/** Checks a command name against the contract; throws a UserError naming it when it is not one. */
+export function parseCommandName(name: unknown): CommandName {
+  if (!isCommandName(name)) throw new UserError(`Unknown command ${JSON.stringify(String(name)).slice(0, 80)}`);
+  return name;
+}
+
 /** Checks a command name and its arguments against the contract; throws a UserError naming the problem. */
 export function parseCommand(name: unknown, args: unknown): { name: CommandName; args: unknown } {
-  if (!isCommandName(name)) throw new UserError(`Unknown command ${JSON.stringify(String(name)).slice(0, 80)}`);
-  const parsed = COMMANDS[name].args.safeParse(args ?? {});
-  if (!parsed.success) throw new UserError(describeZodError(`${name}: bad arguments`, parsed.error));
-  return { name, args: parsed.data };
+  const command = parseCommandName(name);
+  const parsed = COMMANDS[command].args.safeParse(args ?? {});
+  if (!parsed.success) throw new UserError(describeZodError(`${command}: bad arguments`, parsed.error));
+  return { name: command, args: parsed.data };
 }
 
 /** Checks what a command produced against the contract, so a bug never reaches the other end as data. */

@@ -1,5 +1,8 @@
-import type { BridgeService, CommandName, IpcReply } from '../../shared';
+import type { BridgeService, Caller, CommandName, IpcReply } from '../../shared';
 import { userMessage } from '../bridge/messages';
+
+/** The app's own page, once its sender is checked, is the leader: it is the user's own window. */
+const APP_PAGE: Caller = { role: 'leader', transport: 'ipc' };
 
 export interface InvokeHandlerOptions {
   /** Whether the frame that sent the request is the app's own page. */
@@ -20,7 +23,7 @@ export function createInvokeHandler(service: BridgeService, options: InvokeHandl
       return { ok: false, error: 'Refused: this page may not use Corelanes' };
     }
     try {
-      return { ok: true, value: await service.invoke(name, args) };
+      return { ok: true, value: await service.invoke(name, args, APP_PAGE) };
     } catch (error) {
       return { ok: false, error: userMessage(error) };
     }

@@ -7,6 +7,7 @@ import { findPython, pythonRuntimes } from '../python';
 import { createSampler, type Sampler, type SamplerOptions } from './sampling';
 import type { Engine, EngineOptions, Measurement, Session } from './session-api';
 import { startSession } from './session/session';
+import { workerCapRefusal } from './session/worker-caps';
 import type { SessionTiming } from './session/timing';
 
 /** Turns a zod failure into one line naming the field and the problem. */
@@ -90,6 +91,8 @@ export function createEngine(options: EngineOptions & CreateEngineExtras): Engin
     },
     async startRun(input, scenarioId = null) {
       const params = parseRunParams(input);
+      const refused = workerCapRefusal({ started: 0, live: 0, adding: params.workers }, params);
+      if (refused) throw new Error(`cannot start the run: ${refused}`);
       const availability = await kindAvailability(params.kind);
       if (!availability.available) throw new Error(`kind '${params.kind}' is not available here: ${availability.reason ?? 'no reason given'}`);
       const session = await startSession({

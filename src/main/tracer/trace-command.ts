@@ -1,13 +1,13 @@
 import { createInterface } from 'node:readline';
 import { parsePythonEvent, runCommandOf, type Segment, type Trace } from '../../shared';
 import { monoMs } from '../../node/clock';
-import { processTree } from '../../node/proc/proc-tree';
 import { RunRecording, type RecorderLimits, type RunObserver } from '../engine/recording';
 import { createSampler } from '../engine/sampling/create-sampler';
 import type { Sampler } from '../engine/sampling/sampler-api';
 import { readMachine } from '../platform';
 import { applyInferredGilWait } from '../python/gil-inference';
-import { killTree, spawnTraced, type TracedChild } from './spawn-tree';
+import { spawnTraced, type TracedChild } from './spawn-tree';
+import { TracedTree } from './traced-tree';
 import { tracedTaskId } from './task-naming';
 import { TreeFollower } from './tree-follower';
 
@@ -27,6 +27,8 @@ export interface TraceCommandOptions extends Partial<RunObserver> {
   signal?: AbortSignal;
   /** The recorder's bounds (defaults: as for every run; tests make them small). */
   limits?: RecorderLimits;
+  /** The program's stdin: 'ignore' unless said (a server has none to give); `corelanes trace` passes its terminal's. */
+  stdin?: 'ignore' | 'inherit';
 }
 
 export interface TraceCommandResult {
@@ -41,10 +43,15 @@ export interface TraceCommandResult {
 type CommandExit = { code: number | null; signal: string | null };
 
 /** Starts the command; a command that cannot start stops the sampler and throws, before any run is announced. */
-async function startCommand(argv: string[], sampler: Sampler): Promise<{ child: TracedChild; root: number; exited: Promise<CommandExit | { error: Error }> }> {
+async function startCommand(
+  argv: string[],
+  sampler: Sampler,
+  traced: TracedTree,
+  stdin: 'ignore' | 'inherit',
+): Promise<{ child: TracedChild; root: number; exited: Promise<CommandExit | { error: Error }> }> {
   let child: TracedChild;
   try {
-    child = spawnTraced(argv);
+    child = spawnTraced(argv, { cookie: traced.cookie, stdin });
   } catch (e) {
     await sampler.stop().catch(() => undefined);
     throw e;
@@ -56,6 +63,7 @@ async function startCommand(argv: string[], sampler: Sampler): Promise<{ child: 
     await sampler.stop().catch(() => undefined);
     throw new Error(`cannot run ${argv[0]}: ${e.message}`);
   }
+  traced.started(child.pid);
   return { child, root: child.pid, exited: Promise.race([exited, spawnError.then((error) => ({ error }))]) };
 }
 
@@ -69,7 +77,15 @@ async function startCommand(argv: string[], sampler: Sampler): Promise<{ child: 
 export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommandResult> {
   const runStartMono = monoMs();
   const sampler = await createSampler({ samplerEntry: o.samplerEntry, intervalMs: o.intervalMs, runStartMono });
-  const { child, root, exited } = await startCommand(o.argv, sampler);
+  const traced = new TracedTree();
+  let started;
+  try {
+    started = await startCommand(o.argv, sampler, traced, o.stdin ?? 'ignore');
+  } catch (error) {
+    traced.endNow();
+    throw error;
+  }
+  const { child, root, exited } = started;
   // A command has no kind, workload or worker count: the run says what ran instead of made-up params.
   const run = new RunRecording({
     runId: `trace-${Math.random().toString(36).slice(2, 8)}`,
@@ -82,21 +98,26 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
     limits: o.limits,
   });
   try {
-    return await followCommand(o, run, sampler, child, root, exited);
+    return await followCommand(o, { run, sampler, child, root, exited, traced });
   } catch (error) {
     run.fail(error, `Tracing ${o.argv[0]}`);
     throw error;
+  } finally {
+    await traced.end(500);
   }
 }
 
-async function followCommand(
-  o: TraceCommandOptions,
-  run: RunRecording,
-  sampler: Sampler,
-  child: TracedChild,
-  root: number,
-  exited: Promise<CommandExit | { error: Error }>,
-): Promise<TraceCommandResult> {
+interface FollowedCommand {
+  run: RunRecording;
+  sampler: Sampler;
+  child: TracedChild;
+  root: number;
+  exited: Promise<CommandExit | { error: Error }>;
+  traced: TracedTree;
+}
+
+async function followCommand(o: TraceCommandOptions, f: FollowedCommand): Promise<TraceCommandResult> {
+  const { run, sampler, child, root, exited, traced } = f;
   const offBatch = run.attach(sampler);
   run.mark({ tMs: run.relMs(), kind: 'annotation', taskId: null, text: `traced command: ${o.argv.join(' ')}`.slice(0, 2000) });
   const tree = new TreeFollower(run, sampler, root);
@@ -109,10 +130,14 @@ async function followCommand(
   tree.look();
   const timer = setInterval(() => tree.look(), o.discoverEveryMs ?? 20);
   let stoppedBy: string | null = null;
+  const endTree = async (graceMs: number) => {
+    for (const [pid, startTime] of tree.startTimes) traced.saw(pid, startTime);
+    await traced.end(graceMs);
+  };
   const stop = (why: string) => {
     if (stoppedBy) return;
     stoppedBy = why;
-    void killTree(root, tree.seenPids);
+    void endTree(1000);
   };
   const onAbort = () => stop('stopped');
   o.signal?.addEventListener('abort', onAbort, { once: true });
@@ -129,12 +154,13 @@ async function followCommand(
     await sampler.stop().catch(() => undefined);
     throw new Error(`cannot run ${o.argv[0]}: ${exit.error.message}`);
   }
-  // The command is done: whatever it left running would be an orphan. End it.
+  // The command is done: whatever it left running (a daemon it double-forked too) would be an orphan. End it.
   tree.look();
-  const leftovers = processTree(root).filter((p) => p !== root);
+  for (const [pid, startTime] of tree.startTimes) traced.saw(pid, startTime);
+  const leftovers = traced.members().filter((id) => id.pid !== root);
   if (leftovers.length) {
     run.mark({ tMs: run.relMs(), kind: 'annotation', taskId: null, text: `ended ${leftovers.length} process(es) the command left running` });
-    await killTree(root, leftovers, 500);
+    await endTree(500);
   }
   stopWatching();
   const endMs = run.relMs();

@@ -25,6 +25,8 @@ interface Known {
 export class TreeFollower {
   /** Every pid of the tree seen so far (to end them all, and to name parents). */
   readonly seenPids = new Set<number>();
+  /** When each of them started (stat field 22, read at discovery): with the pid, its identity, so it is never confused with a later process. */
+  readonly startTimes = new Map<number, number>();
   private readonly byKey = new Map<string, Known>();
   private readonly gilPids = new Set<number>();
   private readonly pythonPids = new Set<number>();
@@ -56,6 +58,7 @@ export class TreeFollower {
     for (const pid of processTree(this.root)) {
       const mainStat = threadStat(pid, pid);
       this.seenPids.add(pid);
+      if (mainStat?.startTime != null && !this.startTimes.has(pid)) this.startTimes.set(pid, mainStat.startTime);
       if (mainStat && this.commOf.get(pid) !== mainStat.comm) this.renamed(pid, mainStat.comm);
       for (const tid of threadsOf(pid)) {
         const st = tid === pid ? mainStat : threadStat(pid, tid);

@@ -5,3 +5,6 @@ export * from './headers';
 export * from './frames';
 export * from './static-path';
 export * from './loopback';
+export * from './token';
+export * from './fatal-handler';
+export * from './open-browser';

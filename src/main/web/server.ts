@@ -4,15 +4,17 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { BridgeService } from '../../shared';
+import { BRIDGE_SUBPROTOCOL, MAX_CLIENT_FRAME_BYTES, type BridgeService } from '../../shared';
 import { contentType, securityHeaders } from './headers';
+import { HEARTBEAT_MS, startHeartbeat } from './heartbeat';
 import { checkBridgeUpgrade, isAllowedHostHeader, type OriginPolicy } from './origin';
 import { resolveStaticPath } from './static-path';
+import { checkToken, linkWithToken, newAccessTokens, type AccessTokens } from './token';
 import { serveBridgeSocket } from './ws-bridge';
 
 export const BRIDGE_PATH = '/bridge';
-/** loadTrace carries a trace file of up to 512 MiB as text (the contract's limit). */
-const MAX_FRAME_BYTES = 520 * 1024 * 1024;
+/** Browsers connected at once (a workshop room); more are refused with 503 on the upgrade. */
+export const MAX_CLIENTS = 32;
 
 export interface WebServerOptions {
   /** 0 picks a free port. */
@@ -23,6 +25,10 @@ export interface WebServerOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string;
   log?: (line: string) => void;
+  /** The leader and viewer tokens; made fresh when not given. */
+  tokens?: AccessTokens;
+  /** Ping interval, ms (tests shorten it); a client silent for two of them is dropped. */
+  heartbeatMs?: number;
 }
 
 export interface WebServer {
@@ -30,6 +36,11 @@ export interface WebServer {
   readonly port: number;
   /** http://HOST:PORT/ with the real port. */
   readonly url: string;
+  /** The page with the leader token in its fragment: starts and stops runs. */
+  readonly leaderUrl: string;
+  /** The page with the viewer token: watches, cannot start, stop, add or run. */
+  readonly viewerUrl: string;
+  readonly tokens: AccessTokens;
   readonly connections: number;
   /** Closes every socket and the listener. The service is the caller's to dispose. */
   close(): Promise<void>;
@@ -52,7 +63,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (!rendererReady) log(`web: no built renderer in ${options.rendererDir}; run "npm run build" (the bridge still works)`);
 
   const policy: OriginPolicy = { port: 0, hostNames: WILDCARD_HOSTS.has(host) ? [] : [host] };
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  const tokens = options.tokens ?? newAccessTokens();
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_CLIENT_FRAME_BYTES,
+    perMessageDeflate: false,
+    // The client offers [corelanes.v1, corelanes.token.<token>]: answer with the first, never echo the token.
+    handleProtocols: (offered) => (offered.has(BRIDGE_SUBPROTOCOL) ? BRIDGE_SUBPROTOCOL : false),
+  });
+  const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? HEARTBEAT_MS, log);
 
   const server = createServer((req, res) => serveStatic(req, res));
 
@@ -95,17 +114,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const peer = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
+    // The reason is logged and sent; neither ever holds the token.
     const refuse = (status: string, reason: string): void => {
-      log(`web: refused a WebSocket from ${req.socket.remoteAddress ?? '?'}: ${reason}`);
+      log(`web: refused a WebSocket from ${peer}: ${reason}`);
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
     };
     socket.on('error', () => undefined);
-    if ((req.url ?? '').split('?')[0] !== BRIDGE_PATH) return refuse('404 Not Found', `no WebSocket at ${req.url ?? ''}`);
+    if ((req.url ?? '').split('?')[0] !== BRIDGE_PATH) return refuse('404 Not Found', `no WebSocket at ${(req.url ?? '').slice(0, 100)}`);
     const verdict = checkBridgeUpgrade(req.headers.origin, req.headers.host, policy);
     if (!verdict.ok) return refuse('403 Forbidden', verdict.reason);
+    const token = checkToken(req.headers['sec-websocket-protocol'], tokens);
+    if (!token.ok) return refuse('401 Unauthorized', token.reason);
+    if (wss.clients.size >= MAX_CLIENTS) return refuse('503 Service Unavailable', `${MAX_CLIENTS} clients are connected, the most web mode serves`);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const peer = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
-      serveBridgeSocket(ws, options.service, peer, log);
+      wss.emit('connection', ws, req);
+      serveBridgeSocket({ socket: ws, service: options.service, caller: { role: token.role, transport: 'websocket' }, peer, log });
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());
@@ -121,15 +145,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   policy.port = port;
   let closing: Promise<void> | null = null;
 
+  const url = `http://${urlHost(host)}:${port}/`;
   return {
     host,
     port,
-    url: `http://${urlHost(host)}:${port}/`,
+    url,
+    leaderUrl: linkWithToken(url, tokens.leader),
+    viewerUrl: linkWithToken(url, tokens.viewer),
+    tokens,
     get connections() {
       return wss.clients.size;
     },
     close() {
       closing ??= (async () => {
+        stopHeartbeat();
         for (const ws of wss.clients) ws.close(1001, 'Corelanes is shutting down');
         const deadline = setTimeout(() => wss.clients.forEach((ws) => ws.terminate()), 1000);
         await new Promise<void>((resolve) => wss.close(() => resolve()));

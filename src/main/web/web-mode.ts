@@ -3,7 +3,7 @@ import { createBridgeService } from '../bridge';
 import type { Preset } from '../presets';
 import type { PresetExtras } from '../bridge';
 import { isLoopbackHost } from './loopback';
-import { DEFAULT_WEB_HOST, startWebServer, type WebServer } from './server';
+import { DEFAULT_WEB_HOST, startWebServer, type WebServer, type WebServerOptions } from './server';
 
 export interface WebModeOptions {
   engine: Engine;
@@ -15,6 +15,9 @@ export interface WebModeOptions {
   /** The built sampler entry; with it, and bound to loopback only, the page may trace a program of its choice. */
   samplerEntry?: string;
   log?: (line: string) => void;
+  /** Passed to the server: tests give fixed tokens or a short heartbeat. */
+  tokens?: WebServerOptions['tokens'];
+  heartbeatMs?: number;
 }
 
 export interface WebMode {
@@ -25,8 +28,8 @@ export interface WebMode {
 
 /** Engine + bridge service + HTTP/WebSocket server, shut down in the order that leaves no orphan. */
 export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
-  // Anyone who can reach the port drives the engine (no authentication), so running a program of the
-  // page's choice is allowed only when nobody but this machine's users can reach it.
+  // Running a program of the page's choice needs the leader token (the service's access table) and,
+  // on top, a server nobody but this machine can reach: a leaked link on a LAN must not run programs.
   const allowTraceCommand = options.samplerEntry !== undefined && isLoopbackHost(options.host ?? DEFAULT_WEB_HOST);
   const service = createBridgeService({
     engine: options.engine,
@@ -38,7 +41,15 @@ export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
   });
   let server: WebServer;
   try {
-    server = await startWebServer({ port: options.port, host: options.host, service, rendererDir: options.rendererDir, log: options.log });
+    server = await startWebServer({
+      port: options.port,
+      host: options.host,
+      service,
+      rendererDir: options.rendererDir,
+      log: options.log,
+      tokens: options.tokens,
+      heartbeatMs: options.heartbeatMs,
+    });
   } catch (error) {
     await service.dispose();
     throw error;

@@ -1,43 +1,96 @@
 import { WebSocket, type RawData } from 'ws';
-import type { BridgeService, ServerFrame } from '../../shared';
+import type { BridgeService, Caller, EncodedEvent, ServerFrame } from '../../shared';
 import { userMessage } from '../bridge/messages';
-import { decodeClientFrame, errorResultFrame, eventFrame, protocolErrorFrame, resultFrame } from './frames';
+import { decodeClientFrame, encodeServerFrame, errorResultFrame, helloFrame, protocolErrorFrame, resultFrame } from './frames';
+import { EventOutbox } from './event-outbox';
 
-/** A browser that cannot keep up (tab in the background on a slow link) is dropped, not buffered without bound. */
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** Requests one connection may have going at once; more are answered at once with an error. */
+const MAX_PENDING_REQUESTS = 16;
+
+export interface BridgeSocketOptions {
+  socket: WebSocket;
+  service: BridgeService;
+  /** What the connection's token lets it do (checked on the upgrade). */
+  caller: Caller;
+  peer: string;
+  log: (line: string) => void;
+}
+
+function rawBytes(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? Buffer.from(data) : data;
+}
 
 /**
- * Serves the bridge contract on one WebSocket: requests by id, events pushed
- * as they come. Every frame is validated; a bad one is answered with an error
- * and logged, and the connection goes on. Returns a disposer.
+ * Serves the bridge contract on one WebSocket: a hello (the connection's
+ * role), then requests by id and events pushed as they come. Every frame is
+ * validated; a bad one is answered with an error and logged, and the
+ * connection goes on. Nothing a client sends can throw out of a listener.
+ * Events go through an outbox that shares the hub's encoded frames and
+ * sends as fast as the client reads. Returns a disposer.
  */
-export function serveBridgeSocket(socket: WebSocket, service: BridgeService, peer: string, log: (line: string) => void): () => void {
-  const send = (frame: ServerFrame): void => {
+export function serveBridgeSocket(o: BridgeSocketOptions): () => void {
+  const { socket, service, caller, peer, log } = o;
+  let pending = 0;
+
+  const sendFrame = (frame: ServerFrame): void => {
     if (socket.readyState !== WebSocket.OPEN) return;
-    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      log(`web: ${peer} is not reading its events (over ${MAX_BUFFERED_BYTES >> 20} MiB queued); closing it`);
-      socket.close(1013, 'too far behind');
+    const text = encodeServerFrame(frame);
+    if (text === null) {
+      log(`web: an answer to ${peer} could not be encoded; sent an error instead`);
+      if (frame.kind === 'result') sendFrame(errorResultFrame(frame.id, 'The answer could not be encoded (logged); please report it'));
       return;
     }
-    socket.send(JSON.stringify(frame));
+    try {
+      socket.send(text);
+    } catch (error) {
+      log(`web: sending to ${peer} failed: ${userMessage(error)}`);
+    }
   };
 
-  const unsubscribe = service.subscribe((event) => send(eventFrame(event)));
+  sendFrame(helloFrame(caller.role));
+  const outbox = new EventOutbox(socket, {
+    tooFarBehind: (lagBytes) => {
+      log(`web: ${peer} is not reading its events (${lagBytes >> 20} MiB behind); closing it`);
+      socket.close(1013, 'too far behind');
+    },
+    sendFailed: (error) => log(`web: sending to ${peer} failed: ${error.message}`),
+  });
+  const unsubscribe = service.subscribe((_event, encoded: EncodedEvent) => outbox.push(encoded));
+  outbox.replayDone();
+
+  const answer = (id: number, name: string, args: unknown): void => {
+    if (pending >= MAX_PENDING_REQUESTS) return sendFrame(errorResultFrame(id, `More than ${MAX_PENDING_REQUESTS} requests at once; wait for the answers`));
+    pending++;
+    service
+      .invoke(name, args, caller)
+      .then(
+        (value) => sendFrame(resultFrame(id, value)),
+        (error: unknown) => sendFrame(errorResultFrame(id, userMessage(error))),
+      )
+      .catch((error: unknown) => log(`web: answering ${peer} failed: ${userMessage(error)}`))
+      .finally(() => pending--);
+  };
 
   socket.on('message', (data: RawData, isBinary: boolean) => {
-    const decoded = decodeClientFrame(Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data, isBinary);
-    if (!decoded.ok) {
-      log(`web: rejected a frame from ${peer}: ${decoded.error}`);
-      send(decoded.id === null ? protocolErrorFrame(decoded.error) : errorResultFrame(decoded.id, decoded.error));
-      return;
+    try {
+      const decoded = decodeClientFrame(rawBytes(data), isBinary);
+      if (!decoded.ok) {
+        log(`web: rejected a frame from ${peer}: ${decoded.error}`);
+        sendFrame(decoded.id === null ? protocolErrorFrame(decoded.error) : errorResultFrame(decoded.id, decoded.error));
+        return;
+      }
+      const { id, name, args } = decoded.frame;
+      answer(id, name, args);
+    } catch (error) {
+      log(`web: a frame from ${peer} could not be handled: ${userMessage(error)}`);
     }
-    const { id, name, args } = decoded.frame;
-    service.invoke(name, args).then(
-      (value) => send(resultFrame(id, value)),
-      (error: unknown) => send(errorResultFrame(id, userMessage(error))),
-    );
   });
   socket.on('error', (error) => log(`web: socket error from ${peer}: ${error.message}`));
-  socket.on('close', unsubscribe);
-  return unsubscribe;
+  const dispose = (): void => {
+    unsubscribe();
+    outbox.clear();
+  };
+  socket.on('close', dispose);
+  return dispose;
 }

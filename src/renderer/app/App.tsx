@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { MenuAction } from '../../shared';
+import { ConnectionBadge, RoleBadge } from '../panels/AccessBadges';
 import { ErrorBanner } from '../panels/ErrorBanner';
 import { Legend } from '../panels/Legend';
 import { LiveMetrics } from '../panels/LiveMetrics';
@@ -37,7 +38,14 @@ function download(text: string | null, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function App({ controller, transport }: { controller: AppController; transport: string }) {
+interface AppProps {
+  controller: AppController;
+  transport: string;
+  /** Whether ?autostart=1 may start a run (pick-client.ts): never for a link without its token. */
+  mayAutostart?: boolean;
+}
+
+export function App({ controller, transport, mayAutostart = false }: AppProps) {
   const state = useSyncExternalStore(controller.store.subscribe, controller.store.get);
   const view = useMemo(() => new TimelineViewState(), []);
   const handles = useMemo(() => new Map<TimelineViewKind, TimelineHandle>(), []);
@@ -75,9 +83,9 @@ export function App({ controller, transport }: { controller: AppController; tran
     const flags = new URLSearchParams(location.search);
     // The test hook (window.__corelanesBench) exists only when a test or bench asks for it.
     if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles));
-    if (flags.get('autostart') === '1') void controller.autostart();
+    if (flags.get('autostart') === '1' && mayAutostart) void controller.autostart();
     return () => offs.forEach((off) => off());
-  }, [controller, view, handles]);
+  }, [controller, view, handles, mayAutostart]);
 
   // Save and export, from the header buttons or the menu: only for a finished run (the buttons are disabled otherwise).
   const saveTrace = useCallback(async () => {
@@ -129,9 +137,8 @@ export function App({ controller, transport }: { controller: AppController; tran
     <div className="app">
       <header className="app-header">
         <h1>Corelanes</h1>
-        <span className={`connection connection-${state.connection}`} title={`transport: ${transport}`}>
-          {state.connection === 'open' ? 'connected' : state.connection === 'connecting' ? 'connecting…' : 'disconnected, retrying…'}
-        </span>
+        <ConnectionBadge state={state} transport={transport} />
+        <RoleBadge role={state.role} />
         {state.machine && (
           <span className="machine muted">
             {state.machine.logicalCores} cores · {state.machine.cpuModel}

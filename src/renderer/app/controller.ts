@@ -4,11 +4,12 @@ import {
   type BridgeEvent,
   type Disposer,
   type MenuAction,
+  type Role,
   type RunParamsInput,
   type Scenario,
   type WorkerKind,
 } from '../../shared';
-import { hasConnectionStatus } from '../bridge/connection';
+import { hasConnectionStatus, hasRoleStatus } from '../bridge/connection';
 import { ReplayClient } from '../bridge/replay-client';
 import { TimelineModel } from '../timeline/model';
 import { initialRunState, pushCoreHistory, reduceEvent, type RunState } from './run-state';
@@ -43,6 +44,13 @@ export class AppController {
       offs.push(status.onState((connection) => this.store.update((s) => ({ ...s, connection }), true)));
     } else {
       this.store.update((s) => ({ ...s, connection: 'open' }), true);
+    }
+    if (hasRoleStatus(this.client)) {
+      const access = this.client;
+      this.store.update((s) => ({ ...s, role: access.role, hasToken: access.hasToken }), true);
+      offs.push(access.onRole((role) => this.store.update((s) => ({ ...s, role }), true)));
+    } else {
+      this.store.update((s) => ({ ...s, role: 'leader' }), true); // the Electron page is the user's own window
     }
     const timer = setInterval(() => this.sampleCores(), CORE_HISTORY_MS);
     offs.push(() => clearInterval(timer));
@@ -227,8 +235,15 @@ export class AppController {
     else this.openTrace(text);
   }
 
-  /** `?autostart=1`: the default scenario, 2 CPU-bound processes, then two worker threads join. */
+  /**
+   * `?autostart=1`: the default scenario, 2 CPU-bound processes, then two
+   * worker threads join. Only for the leader (main.tsx also requires the
+   * token in the link just opened, so another site cannot start runs by
+   * navigating here).
+   */
   async autostart(): Promise<void> {
+    const role = await this.roleKnown();
+    if (role !== 'leader') return;
     const ok = await this.start({ workload: 'cpu', kind: 'process', workers: 2, durationS: 10 });
     if (!ok) return;
     for (let i = 0; i < 2; i++) {
@@ -236,6 +251,19 @@ export class AppController {
       if (this.store.get().status !== 'running') return;
       await this.addWorker('thread');
     }
+  }
+
+  /** The page's role once the server said it (at once for the Electron page); null when the page has no token. */
+  private roleKnown(): Promise<Role | null> {
+    return new Promise((resolve) => {
+      const check = (): boolean => {
+        const s = this.store.get();
+        if (s.role !== null || !s.hasToken) resolve(s.role);
+        return s.role !== null || !s.hasToken;
+      };
+      if (check()) return;
+      const off = this.store.subscribe(() => check() && off());
+    });
   }
 
   fail(text: string): void {

@@ -1,4 +1,4 @@
-import { VerdictSchema, type BridgeEvent, type Machine, type MemorySample, type Metrics, type RunInfo, type Task, type Verdict } from '../../shared';
+import { type BridgeEvent, type Machine, type MemorySample, type Metrics, type Role, type RunInfo, type Task, type Verdict } from '../../shared';
 import type { ConnectionState } from '../bridge/connection';
 import { runRecordFor, sweepPointsOf, type RunRecord, type SweepPoint } from './speedup-record';
 
@@ -9,6 +9,10 @@ export type { RunRecord } from './speedup-record';
 /** What React shows. Segments are not here: they go to the TimelineModel, which the canvas reads. */
 export interface RunState {
   connection: ConnectionState;
+  /** What this page may do (web mode's hello; the Electron page is the leader); null until known. */
+  role: Role | null;
+  /** False when a browser page was opened without the printed link's token: it cannot connect. */
+  hasToken: boolean;
   machine: Machine | null;
   run: RunInfo | null;
   status: RunStatus;
@@ -51,6 +55,8 @@ function describeWorkers(tasks: readonly Task[]): string {
 
 export const initialRunState: RunState = {
   connection: 'connecting',
+  role: null,
+  hasToken: true,
   machine: null,
   run: null,
   status: 'idle',
@@ -140,11 +146,9 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
       const progress = state.progress && metrics ? { ...state.progress, elapsedMs: Math.max(state.progress.elapsedMs, metrics.wallMs) } : state.progress;
       return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, progress, history, presetRun };
     }
-    case 'verdict': {
-      const parsed = VerdictSchema.safeParse(event.verdict);
-      if (!parsed.success) return { ...state, verdict: null, errors: [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] };
-      return { ...state, verdict: parsed.data, sweepPoints: sweepPointsOf(parsed.data) ?? state.sweepPoints };
-    }
+    case 'verdict':
+      // Validated with VerdictSchema on arrival (decodeEvent): an unreadable one never gets here.
+      return { ...state, verdict: event.verdict, sweepPoints: sweepPointsOf(event.verdict) ?? state.sweepPoints };
     case 'error':
       return { ...state, errors: [...state.errors.slice(-4), event.message] };
     case 'segments':

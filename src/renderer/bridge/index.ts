@@ -4,3 +4,4 @@ export * from './pick-client';
 export * from './replay-client';
 export * from './validate';
 export * from './websocket-client';
+export * from './page-token';

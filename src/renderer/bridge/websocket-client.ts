@@ -1,5 +1,5 @@
-import type { BridgeClient, BridgeEvent, CommandArgs, CommandName, CommandResult, Disposer } from '../../shared';
-import type { ConnectionState, ConnectionStatus } from './connection';
+import { bridgeSubprotocols, type BridgeClient, type BridgeEvent, type CommandArgs, type CommandName, type CommandResult, type Disposer, type Role } from '../../shared';
+import type { ConnectionState, ConnectionStatus, RoleStatus } from './connection';
 import { checkArgs, checkResult, decodeServerFrame } from './validate';
 
 /** The part of the DOM WebSocket this client uses (so tests can pass a fake). */
@@ -14,7 +14,13 @@ export interface SocketLike {
 }
 
 export interface WebSocketClientOptions {
-  createSocket?: (url: string) => SocketLike;
+  createSocket?: (url: string, protocols: string[]) => SocketLike;
+  /**
+   * The token from the link (page-token.ts), presented as a subprotocol on
+   * every (re)connection. null: the page has none, so it does not try (the
+   * server would refuse it). Left out: connect without one (tests).
+   */
+  token?: string | null;
   log?: (message: string) => void;
   /** Delay before reconnecting after the link drops; 0 disables reconnecting. */
   reconnectMs?: number;
@@ -33,8 +39,11 @@ const OPEN = 1;
  * events, every frame validated on receipt. A malformed or unknown frame is
  * logged and dropped; it never reaches a listener or throws into the page.
  */
-export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus {
+export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus, RoleStatus {
   state: ConnectionState = 'connecting';
+  /** What the server's hello said this page may do. */
+  role: Role | null = null;
+  readonly hasToken: boolean;
   /** Frames dropped as malformed or unknown (the e2e test reads it). */
   rejectedFrames = 0;
   private socket: SocketLike | null = null;
@@ -43,8 +52,10 @@ export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus {
   private readonly queue: string[] = [];
   private readonly listeners = new Set<(e: BridgeEvent) => void>();
   private readonly stateListeners = new Set<(s: ConnectionState) => void>();
+  private readonly roleListeners = new Set<(r: Role) => void>();
   private disposed = false;
-  private readonly createSocket: (url: string) => SocketLike;
+  private readonly protocols: string[];
+  private readonly createSocket: (url: string, protocols: string[]) => SocketLike;
   private readonly log: (m: string) => void;
   private readonly reconnectMs: number;
 
@@ -52,10 +63,13 @@ export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus {
     private readonly url: string,
     options: WebSocketClientOptions = {},
   ) {
-    this.createSocket = options.createSocket ?? ((u) => new WebSocket(u) as unknown as SocketLike);
+    this.createSocket = options.createSocket ?? ((u, p) => new WebSocket(u, p) as unknown as SocketLike);
     this.log = options.log ?? ((m) => console.warn(`[corelanes bridge] ${m}`));
     this.reconnectMs = options.reconnectMs ?? 1000;
-    this.connect();
+    this.hasToken = options.token !== null;
+    this.protocols = typeof options.token === 'string' ? bridgeSubprotocols(options.token) : [];
+    if (this.hasToken) this.connect();
+    else this.setState('closed');
   }
 
   invoke<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandResult<N>> {
@@ -83,6 +97,11 @@ export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus {
     return () => this.stateListeners.delete(listener);
   }
 
+  onRole(listener: (role: Role) => void): Disposer {
+    this.roleListeners.add(listener);
+    return () => this.roleListeners.delete(listener);
+  }
+
   /** Handles one raw frame; public so tests and the socket share one path. */
   receive(raw: unknown): void {
     const decoded = decodeServerFrame(raw);
@@ -92,6 +111,11 @@ export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus {
       return;
     }
     const frame = decoded.value;
+    if (frame.kind === 'hello') {
+      this.role = frame.role;
+      for (const l of this.roleListeners) l(frame.role);
+      return;
+    }
     if (frame.kind === 'event') {
       for (const l of this.listeners) {
         try {
@@ -130,7 +154,7 @@ export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus {
     this.setState('connecting');
     let socket: SocketLike;
     try {
-      socket = this.createSocket(this.url);
+      socket = this.createSocket(this.url, this.protocols);
     } catch (e) {
       this.log(`cannot open ${this.url}: ${e instanceof Error ? e.message : String(e)}`);
       this.setState('closed');

@@ -3,6 +3,7 @@ import { LIMITS, WORKER_KINDS, WORKLOADS, type RunParamsInput, type Scenario, ty
 import type { AppController } from '../app/controller';
 import type { RunState } from '../app/run-state';
 import { isPreset, isTimeless, isTracedProgram, progressText } from '../app/progress-text';
+import { leaderOnlyReason } from '../app/access';
 
 const KIND_LABELS: Record<WorkerKind, string> = {
   thread: 'JS worker threads',
@@ -86,7 +87,9 @@ export function RunControls({ controller, state }: Props) {
 
   const scenario = scenarios.find((s) => s.id === scenarioId);
   const preset = isPreset(scenario);
-  const formOff = running || preset;
+  // A viewer sees the form (what the leader might run) but cannot send it: the buttons say why.
+  const notYours = leaderOnlyReason(state.role, 'startRun');
+  const formOff = running || preset || notYours !== null;
   const p = state.progress;
   const runScenario = scenarios.find((s) => s.id === state.run?.scenarioId);
   return (
@@ -146,10 +149,10 @@ export function RunControls({ controller, state }: Props) {
         </p>
       )}
       <div className="buttons">
-        <button type="button" className="primary" onClick={start} disabled={running || state.connection !== 'open'}>
+        <button type="button" className="primary" onClick={start} disabled={running || state.connection !== 'open' || notYours !== null} title={notYours ?? undefined}>
           Start run
         </button>
-        <button type="button" onClick={() => void controller.stop()} disabled={!running}>
+        <button type="button" onClick={() => void controller.stop()} disabled={!running || leaderOnlyReason(state.role, 'stopRun') !== null} title={leaderOnlyReason(state.role, 'stopRun') ?? undefined}>
           Stop run
         </button>
       </div>
@@ -157,14 +160,24 @@ export function RunControls({ controller, state }: Props) {
         <div className="field inline">
           {/* Named so that getByLabel("Kind") and getByLabel("Workers") each find one control. */}
           <label htmlFor={ids.addKind}>Worker type to add</label>
-          <select id={ids.addKind} value={addKind} onChange={(e) => setAddKind(e.target.value as WorkerKind)}>
+          <select id={ids.addKind} value={addKind} onChange={(e) => setAddKind(e.target.value as WorkerKind)} disabled={notYours !== null}>
             {KIND_OPTIONS}
           </select>
         </div>
-        <button type="button" onClick={() => void controller.addWorker(addKind)} disabled={state.status !== 'running'}>
+        <button
+          type="button"
+          onClick={() => void controller.addWorker(addKind)}
+          disabled={state.status !== 'running' || leaderOnlyReason(state.role, 'addWorker') !== null}
+          title={leaderOnlyReason(state.role, 'addWorker') ?? undefined}
+        >
           Add worker
         </button>
-        <button type="button" onClick={() => void controller.removeWorker()} disabled={state.status !== 'running'}>
+        <button
+          type="button"
+          onClick={() => void controller.removeWorker()}
+          disabled={state.status !== 'running' || leaderOnlyReason(state.role, 'removeWorker') !== null}
+          title={leaderOnlyReason(state.role, 'removeWorker') ?? undefined}
+        >
           Remove worker
         </button>
       </div>

@@ -3,6 +3,7 @@ import { LIMITS } from '../../shared';
 import type { AppController } from '../app/controller';
 import type { RunState } from '../app/run-state';
 import { splitArgv } from '../app/split-argv';
+import { leaderOnlyReason } from '../app/access';
 
 /**
  * "Run my own program": a command line, split into argv here (no shell, so
@@ -15,6 +16,7 @@ export function TraceCommand({ controller, state }: { controller: AppController;
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const running = state.status === 'running' || state.status === 'starting' || state.status === 'stopping';
+  const notYours = leaderOnlyReason(state.role, 'traceCommand');
   const pythons = Object.entries(state.machine?.runtimes ?? {}).filter(([name]) => /^python/i.test(name));
 
   const trace = () => {
@@ -48,7 +50,8 @@ export function TraceCommand({ controller, state }: { controller: AppController;
             spellCheck={false}
             autoComplete="off"
             onChange={(e) => setLine(e.target.value)}
-            disabled={running}
+            disabled={running || notYours !== null}
+            title={notYours ?? undefined}
           />
         </div>
         <div className="buttons">
@@ -59,7 +62,7 @@ export function TraceCommand({ controller, state }: { controller: AppController;
               <span aria-hidden="true">s</span>
             </span>
           </div>
-          <button type="submit" disabled={running || state.connection !== 'open'}>
+          <button type="submit" disabled={running || state.connection !== 'open' || notYours !== null} title={notYours ?? undefined}>
             Trace
           </button>
         </div>

@@ -1,4 +1,5 @@
 import type { BridgeEvent } from './events';
+import type { Caller } from './access';
 import type { CommandArgs, CommandName, CommandResult } from './commands';
 
 export type Disposer = () => void;
@@ -14,8 +15,23 @@ export interface BridgeClient {
 
 /** The engine side: one service per app, shared by the IPC and WebSocket servers. */
 export interface BridgeService {
-  /** Validates args, runs the command, validates the result. Throws Error with a user-facing message. */
-  invoke(name: string, args: unknown): Promise<unknown>;
-  subscribe(listener: (event: BridgeEvent) => void): Disposer;
+  /**
+   * Checks that `caller` may send the command (COMMAND_ACCESS), validates
+   * args, runs it, validates the result. Throws Error with a user-facing
+   * message. A transport passes its caller; the front end's own code may
+   * leave it out (IN_PROCESS_CALLER).
+   */
+  invoke(name: string, args: unknown, caller?: Caller): Promise<unknown>;
+  /**
+   * Every event of the current run first (the one replay buffer), then live
+   * ones. `encoded` gives the event as a web-mode frame, made once for every
+   * client (null when it cannot be encoded).
+   */
+  subscribe(listener: (event: BridgeEvent, encoded: EncodedEvent) => void): Disposer;
   dispose(): Promise<void>;
+}
+
+/** An event as web mode sends it: the UTF-8 bytes of its ServerFrame, encoded on first use and then shared by every client. */
+export interface EncodedEvent {
+  frame(): Uint8Array | null;
 }

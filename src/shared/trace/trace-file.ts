@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RunParamsSchema } from '../scenario/schema';
+import { VerdictSchema } from '../scenario/verdict';
 import { RunCommandSchema } from './run-command';
 import { MachineSchema, MarkerSchema, MemorySampleSchema, MetricsSchema, SegmentSchema, TaskSchema } from './schema';
 
@@ -39,7 +40,7 @@ export const TraceSchema = z.object({
   markers: z.array(MarkerSchema),
   memory: z.array(MemorySampleSchema),
   metrics: MetricsSchema.nullable(),
-  /** Verdict of the preset that made the run (`VerdictSchema`); free-form here, validated where it is read. */
-  verdict: z.unknown().optional(),
+  /** Verdict of the preset that made the run. Its schema bounds it: a file cannot hide a deeply nested value here. */
+  verdict: VerdictSchema.optional(),
 });
 export type Trace = z.infer<typeof TraceSchema>;

@@ -5,12 +5,18 @@ import { join } from 'node:path';
 export const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
 export interface WebServer {
+  /** http://127.0.0.1:PORT/ (no token). */
   url: string;
+  /** The tokens from the two links it printed. */
+  token: string;
+  viewerToken: string;
+  /** The printed leader link (url#token=…). */
+  leaderUrl: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** Starts the real `corelanes web --port 0` (built into out/cli) and waits for the URL it prints. */
+/** Starts the real `corelanes web --port 0` (built into out/cli) and waits for the two links it prints. */
 export async function startWebServer(timeoutMs = 30_000): Promise<WebServer> {
   const cli = join(repoRoot, 'out', 'cli', 'corelanes.js');
   if (!existsSync(cli) || !existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
@@ -18,14 +24,15 @@ export async function startWebServer(timeoutMs = 30_000): Promise<WebServer> {
   }
   const child = spawn(process.execPath, [cli, 'web', '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const links = await new Promise<{ url: string; token: string; viewerToken: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`corelanes web printed no URL in ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (b: Buffer) => {
       output += b.toString();
-      const m = /Corelanes web: (http:\/\/\S+)/.exec(output);
-      if (m?.[1]) {
+      const leader = /Corelanes web: (http:\/\/\S+?\/)#token=([\w-]+)/.exec(output);
+      const viewer = /viewer link[^\n]*#token=([\w-]+)/.exec(output);
+      if (leader && viewer) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve({ url: leader[1]!, token: leader[2]!, viewerToken: viewer[1]! });
       }
     };
     child.stdout.on('data', onData);
@@ -36,7 +43,8 @@ export async function startWebServer(timeoutMs = 30_000): Promise<WebServer> {
     });
   });
   return {
-    url,
+    ...links,
+    leaderUrl: `${links.url}#token=${links.token}`,
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { ServerFrame, Task } from '../../../src/shared';
+import { bridgeSubprotocols, type ServerFrame, type Task } from '../../../src/shared';
 import { until } from '../../support/until';
 import { isAlive } from '../../support/proc';
 
@@ -21,15 +21,15 @@ afterEach(() => {
   child = null;
 });
 
-function startCli(args: string[]): Promise<{ url: string; lines: string[] }> {
+function startCli(args: string[]): Promise<{ url: string; token: string; lines: string[] }> {
   const proc = spawn(process.execPath, [cli, 'web', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   child = proc;
   const lines: string[] = [];
   return new Promise((resolvePromise, reject) => {
     createInterface({ input: proc.stdout! }).on('line', (line) => {
       lines.push(line);
-      const m = /^Corelanes web: (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
-      if (m) resolvePromise({ url: m[1]!, lines });
+      const m = /^Corelanes web: (http:\/\/127\.0\.0\.1:\d+\/)#token=([\w-]{43})$/.exec(line);
+      if (m) resolvePromise({ url: m[1]!, token: m[2]!, lines });
     });
     proc.once('exit', (code) => reject(new Error(`corelanes web exited with ${code} before printing its URL`)));
   });
@@ -37,13 +37,13 @@ function startCli(args: string[]): Promise<{ url: string; lines: string[] }> {
 
 describe('corelanes web (the CLI)', () => {
   it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('prints its URL with the real port, and on %s ends every run before exiting 0', async (signal) => {
-    const { url, lines } = await startCli(['--port', '0']);
-    expect(lines[0]).toBe(`Corelanes web: ${url}`);
+    const { url, token, lines } = await startCli(['--port', '0']);
+    expect(lines[0]).toBe(`Corelanes web: ${url}#token=${token}`);
     const port = Number(new URL(url).port);
     expect(port).toBeGreaterThan(0);
     expect((await fetch(url)).headers.get('cross-origin-embedder-policy')).toBe('require-corp');
 
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge`, { origin: url.slice(0, -1) });
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge`, bridgeSubprotocols(token), { origin: url.slice(0, -1) });
     const frames: ServerFrame[] = [];
     ws.on('message', (d) => frames.push(JSON.parse(String(d)) as ServerFrame));
     await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
@@ -53,7 +53,7 @@ describe('corelanes web (the CLI)', () => {
       for (const f of frames) if (f.kind === 'event' && f.event.type === 'task') tasks.set(f.event.task.id, f.event.task);
       const p = [...tasks.values()].filter((t) => t.kind === 'process' && t.pid !== null && t.startedMs !== null).map((t) => t.pid!);
       return p.length === 2 && p;
-    });
+    }, 60_000); // startRun waits for the machine's Python probe, slow on a busy machine
     expect(pids.every(isAlive)).toBe(true);
 
     const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
@@ -72,6 +72,19 @@ describe('corelanes web (the CLI)', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(fragment);
+  });
+
+  it('stops (ending every run) when whoever started it is gone and its output fails with EPIPE, instead of spinning on logging that failure', async () => {
+    const { url } = await startCli(['--port', '0']);
+    const proc = child!;
+    proc.stdout!.destroy();
+    proc.stderr!.destroy();
+    const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+    // A refused connection makes it log a line: the write that finds the pipe closed.
+    const ws = new WebSocket(`ws://127.0.0.1:${new URL(url).port}/bridge`);
+    ws.on('error', () => undefined);
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
+    expect(code).toBe(0);
   });
 
   it('says so in one line when the port is taken', async () => {

@@ -22,7 +22,7 @@ describe('web mode with the real engine', () => {
   it('streams a run of real processes and ends them all when web mode closes', async () => {
     const engine = realEngine();
     mode = await startWebMode({ engine, port: 0, rendererDir: resolve('out/renderer'), log: () => undefined });
-    const c = bridgeClient(`ws://127.0.0.1:${mode.server.port}/bridge`);
+    const c = bridgeClient(`ws://127.0.0.1:${mode.server.port}/bridge`, mode.server.tokens.leader);
     await c.opened;
 
     const { runId } = (await c.invoke('startRun', { params: { kind: 'process', workers: 2, workload: 'io', durationS: 60 } })) as { runId: string };
@@ -58,11 +58,11 @@ describe('web mode: one run-started and one run-ended per run', () => {
   it('for the browser that started it and for a late joiner', async () => {
     mode = await startWebMode({ engine: realEngine(), port: 0, rendererDir: resolve('out/renderer'), log: () => undefined });
     const url = `ws://127.0.0.1:${mode.server.port}/bridge`;
-    const leader = bridgeClient(url);
+    const leader = bridgeClient(url, mode.server.tokens.leader);
     await leader.opened;
     const { runId } = (await leader.invoke('startRun', { params: { kind: 'thread', workers: 1, workload: 'io', durationS: 1 } })) as { runId: string };
     await until('the first segments', () => leader.events().some((e) => e.type === 'segments'));
-    const joiner = bridgeClient(url);
+    const joiner = bridgeClient(url, mode.server.tokens.viewer);
     await joiner.opened;
     await until('run-ended at both', () => [leader, joiner].every((c) => c.events().some((e) => e.type === 'run-ended')), 30_000);
     await new Promise((r) => setTimeout(r, 200)); // nothing more may come

@@ -18,7 +18,7 @@ async function webModeOn(host: string | undefined) {
   const entries = builtEntries();
   const engine = createEngine({ entries, launcher: createNodeForkLauncher() });
   mode = await startWebMode({ engine, port: 0, host, rendererDir: resolve('out/renderer'), samplerEntry: entries.sampler, log: () => undefined });
-  const c = bridgeClient(`ws://127.0.0.1:${mode.server.port}/bridge`);
+  const c = bridgeClient(`ws://127.0.0.1:${mode.server.port}/bridge`, mode.server.tokens.leader);
   await c.opened;
   return c;
 }

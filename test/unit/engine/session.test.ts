@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KindDefinition, WorkerExit, WorkerHandle, ExtraTask } from '../../../src/main/engine/kinds/kind-driver';
 import type { Sampler, TrackedTask } from '../../../src/main/engine/sampling/sampler-api';
 import type { EngineOptions } from '../../../src/main/engine/session-api';
 import { startSession } from '../../../src/main/engine/session/session';
-import { RunParamsSchema, type BridgeEvent, type Machine, type RunParamsInput, type ToWorker } from '../../../src/shared';
+import { LIMITS, RunParamsSchema, type BridgeEvent, type Machine, type RunParamsInput, type ToWorker } from '../../../src/shared';
 import { monoMs } from '../../../src/node/clock';
 import { until } from '../../support/until';
 
@@ -216,6 +217,36 @@ describe('session supervision', () => {
     const trace = await session.stop();
     expect(trace.tasks.find((t) => t.id === 'w1')?.exitReason).toBe('removed');
     await expect(session.addWorker()).rejects.toThrow(/ended/);
+  });
+
+  it(`addWorker called 100 times at once: ${LIMITS.maxWorkers - 1} more workers start, every other call is refused`, async () => {
+    const kind = fakeKind();
+    const { session } = await start({ workers: 1, durationS: 60 }, kind);
+    const calls = await Promise.allSettled(Array.from({ length: 100 }, () => session.addWorker()));
+    const refused = calls.filter((c) => c.status === 'rejected');
+    expect(calls.length - refused.length).toBe(LIMITS.maxWorkers - 1);
+    expect(kind.workers).toHaveLength(LIMITS.maxWorkers);
+    expect(String((refused[0] as PromiseRejectedResult).reason)).toContain(`at most ${LIMITS.maxWorkers} workers in all`);
+    // Removing one gives no room: the cap counts every worker the run started.
+    await sleep(10);
+    await session.removeWorker();
+    await expect(session.addWorker()).rejects.toThrow(/at most/);
+    await session.stop();
+  });
+
+  it('1,000 random worker messages (seeded fast-check, seed printed on failure) never throw; the run ends as usual', async () => {
+    const kind = fakeKind();
+    const { session } = await start({ workers: 1, durationS: 60 }, kind);
+    await sleep(10);
+    const seed = Number(process.env.FUZZ_SEED ?? 20261130);
+    const message = fc.oneof(
+      fc.anything(),
+      fc.record({ type: fc.constantFrom('hello', 'phase', 'progress', 'done', 'error', 'marker', 'other'), pid: fc.anything(), unitsDone: fc.oneof(fc.integer(), fc.double()), message: fc.string(), kind: fc.string(), atMono: fc.double(), heapBytes: fc.oneof(fc.constant(null), fc.double()) }, { requiredKeys: ['type'] }),
+    );
+    for (const m of fc.sample(message, { seed, numRuns: 1000 })) expect(() => kind.workers[0]!.send(m), `seed ${seed}`).not.toThrow();
+    const trace = await session.stop();
+    expect(trace.tasks.find((t) => t.id === 'w0')?.exitReason).toBe('stopped');
+    expect(trace.markers.some((m) => m.kind === 'error' && /malformed/.test(m.text ?? ''))).toBe(true);
   });
 
   it('counts a worker gone when even its kill is never confirmed, so stop still resolves', async () => {

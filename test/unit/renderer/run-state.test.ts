@@ -3,6 +3,7 @@ import type { Metrics, RunInfo } from '../../../src/shared';
 import { initialRunState, pushCoreHistory, reduceEvent, HISTORY_LENGTH } from '../../../src/renderer/app/run-state';
 import { speedupPoints } from '../../../src/renderer/app/speedup';
 import { liveSummary } from '../../../src/renderer/app/live-summary';
+import { decodeEvent } from '../../../src/renderer/bridge/validate';
 import { machine, task } from './fixtures';
 
 const run = (kind: 'thread' | 'process', workers: number, id = `r-${kind}-${workers}`): RunInfo => ({
@@ -57,14 +58,12 @@ describe('run state', () => {
     expect(liveSummary(s)).toMatch(/Run stopped: 1 process workers.*parallelism 1\.80/);
   });
 
-  it('keeps a valid verdict and says so when a verdict cannot be read', () => {
+  it('keeps a valid verdict; one that is not a verdict never reaches the page (the event is refused on arrival)', () => {
     const r = run('thread', 1);
     const ended = reduceEvent(reduceEvent(initialRunState, { type: 'run-started', run: r, machine }), { type: 'run-ended', runId: r.runId, reason: 'finished', metrics: null });
     const s = reduceEvent(ended, { type: 'verdict', runId: r.runId, verdict: { presetId: 'p', claim: 'c', supported: 'partly', numbers: { x: 1 }, summary: 's' } });
     expect(s.verdict?.supported).toBe('partly');
-    const bad = reduceEvent(ended, { type: 'verdict', runId: r.runId, verdict: { nonsense: true } });
-    expect(bad.verdict).toBeNull();
-    expect(bad.errors.at(-1)).toMatch(/verdict/);
+    expect(decodeEvent({ type: 'verdict', runId: r.runId, verdict: { nonsense: true } })).toMatchObject({ ok: false, error: expect.stringContaining('verdict') });
   });
 
   it('keeps per-memory samples by address space and by task', () => {

@@ -113,6 +113,8 @@ describe('npm start: building and finding things', () => {
 
   it('turns the web-mode line into the autostart URL', () => {
     expect(autostartUrl('Corelanes web: http://127.0.0.1:40123/')).toBe('http://127.0.0.1:40123/?autostart=1');
+    const token = 'A'.repeat(43);
+    expect(autostartUrl(`Corelanes web: http://127.0.0.1:40123/#token=${token}`)).toBe(`http://127.0.0.1:40123/?autostart=1#token=${token}`);
     expect(autostartUrl('something else')).toBeNull();
   });
 

@@ -53,6 +53,8 @@ export function traceCommandCli(): Command {
           intervalMs: opts.intervalMs,
           maxDurationS,
           signal: abort.signal,
+          // The user's own terminal: the program may read it, as it would without Corelanes.
+          stdin: 'inherit',
           // Keep --json's stdout clean: the command's output goes to stderr then.
           onOutput: (line) => (opts.json ? process.stderr : process.stdout).write(`${line}\n`),
         });

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { createEngine, createNodeForkLauncher } from '../../engine';
-import { startWebMode, urlHost } from '../../web';
+import { installFatalHandler, linkWithToken, openInBrowser, startWebMode, urlHost } from '../../web';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 
 function parsePort(value: string): number {
@@ -25,13 +24,6 @@ function lanUrls(port: number): string[] {
     .map((a) => `http://${a!.address}:${port}/`);
 }
 
-function openInBrowser(url: string): void {
-  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
-  const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
-  child.on('error', () => console.error(`corelanes web: could not open a browser; open ${url} yourself`));
-  child.unref();
-}
-
 /** `corelanes web [--port N] [--host H] [--open]`: the renderer and the live engine for a browser. */
 export function webCommand(): Command {
   return new Command('web')
@@ -41,7 +33,9 @@ export function webCommand(): Command {
     .option('--open', 'open the URL in the default browser')
     .addHelpText(
       'after',
-      '\nBinds loopback by default. Only pages served by this server may use its WebSocket (Origin check).\n' +
+      '\nBinds loopback by default. Prints two links with per-launch tokens: the leader link drives the engine, the\n' +
+        'viewer link (for workshop participants) only watches. Without a token the WebSocket refuses (401), and only\n' +
+        'pages served by this server may use it (Origin check).\n' +
         '"Run my own program" (trace any command from the page) works only while bound to loopback; with --host\n' +
         'anything else, anyone who can reach the port could run programs on this machine, so it is refused.\n' +
         'Stops on Ctrl-C (SIGINT), SIGTERM or SIGHUP, ending every run first. See docs/web-mode.md.',
@@ -70,9 +64,14 @@ export function webCommand(): Command {
         return;
       }
       const { server } = mode;
-      console.log(`Corelanes web: ${server.url}`);
-      if (opts.host === '0.0.0.0' || opts.host === '::') for (const url of lanUrls(server.port)) console.log(`  on the network: ${url}`);
-      if (opts.open) openInBrowser(server.url);
+      const log = (line: string) => console.error(line);
+      installFatalHandler({ shutdown: () => mode.close(), log });
+      // The links carry the tokens in their fragment (#token=…), which a browser never sends to a server.
+      console.log(`Corelanes web: ${server.leaderUrl}`);
+      console.log(`  viewer link (watches, cannot start, stop or run): ${server.viewerUrl}`);
+      if (opts.host === '0.0.0.0' || opts.host === '::') for (const url of lanUrls(server.port)) console.log(`  on the network, for participants: ${linkWithToken(url, server.tokens.viewer)}`);
+      const removeOpener = opts.open ? openInBrowser(server.leaderUrl, log) : () => undefined;
+      process.once('exit', removeOpener);
 
       await new Promise<void>((done) => {
         let stoppingSince = 0;

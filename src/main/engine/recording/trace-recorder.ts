@@ -1,4 +1,4 @@
-import type { Machine, Marker, MemorySample, Metrics, RunInfo, Segment, Task, Trace } from '../../../shared';
+import type { Machine, Marker, MemorySample, Metrics, RunInfo, Segment, Task, Trace, Verdict } from '../../../shared';
 import { TRACE_FORMAT, TRACE_VERSION } from '../../../shared';
 
 export interface RecorderLimits {
@@ -112,7 +112,7 @@ export class TraceRecorder {
   }
 
   /** The finished trace; a marker says how much was dropped, if anything was. */
-  toTrace(machine: Machine, run: RunInfo, metrics: Metrics | null, verdict?: unknown): Trace {
+  toTrace(machine: Machine, run: RunInfo, metrics: Metrics | null, verdict?: Verdict): Trace {
     const snap = this.snapshot();
     const { segments: ds, markers: dm, memory: dmem } = this.dropped;
     if (ds + dm + dmem > 0) {

@@ -12,6 +12,7 @@ import { spawnWorker } from './spawn-worker';
 import { DEFAULT_TIMING, type SessionTiming } from './timing';
 import { startWatchdog } from './watchdog';
 import { stopWorker } from './worker-exits';
+import { workerCapRefusal } from './worker-caps';
 import type { WorkerRecord } from './worker-record';
 
 export interface SessionDeps {
@@ -114,6 +115,10 @@ function sessionApi(s: SessionState, deps: SessionDeps, done: Promise<Trace>): S
       const wanted = kind ?? s.params.kind;
       const availability = await deps.findKind(wanted)?.availability();
       if (availability && !availability.available) throw new Error(`kind '${wanted}' is not available here: ${availability.reason ?? 'no reason given'}`);
+      // Checked after the await, right before spawning: calls made together each see the ones before them.
+      if (s.ending) throw new Error('the run has ended; start a new one');
+      const refused = workerCapRefusal({ started: s.nextIndex, live: liveWorkers(s).length, adding: 1 }, s.params);
+      if (refused) throw new Error(`cannot add a worker: ${refused}`);
       return spawnWorker(s, wanted);
     },
     async removeWorker(taskId?: string | null) {
