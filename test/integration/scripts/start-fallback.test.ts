@@ -46,8 +46,11 @@ describe('npm start when Electron cannot start here', () => {
     const { child, out, exited } = runStart(electron);
     const url = await until('the web-mode URL', () => /running in your browser at (http:\/\/\S+)/.exec(out.stdout)?.[1], 30_000);
     const lines = out.stdout.trim().split('\n');
-    expect(lines).toHaveLength(2);
+    // The hint, the leader's link (autostart, token in the fragment), and web mode's viewer link for others.
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^Electron could not start its sandbox .*; serving the app to your browser instead\.$/);
+    expect(url).toMatch(/\?autostart=1#token=[A-Za-z0-9_-]+$/);
+    expect(lines[2]).toMatch(/^ {2}viewer link .*#token=/);
     expect(out.stderr).toContain('SUID sandbox helper binary'); // Electron's own output is shown, not hidden
     const page = await fetch(url);
     expect(page.status).toBe(200);
