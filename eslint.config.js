@@ -20,6 +20,12 @@ export default tseslint.config(
     },
   },
   {
+    // The addon's CommonJS install script and loader (native/).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/shared/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'renderer', 'preload', 'workers'], 'src/shared imports nothing but src/shared.')] }],
@@ -36,6 +42,12 @@ export default tseslint.config(
     files: ['src/preload/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [nodeBuiltins, up(['main', 'renderer', 'workers'], 'The preload imports only electron and src/shared.')] }],
+    },
+  },
+  {
+    files: ['src/node/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electron, up(['main', 'renderer', 'preload', 'workers'], 'src/node imports only src/shared (and Node).')] }],
     },
   },
   {

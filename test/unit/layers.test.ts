@@ -20,6 +20,9 @@ describe('layer rules', () => {
     ['src/renderer/x.ts', "import '../main/engine/entries';"],
     ['src/workers/x.ts', "import 'electron';"],
     ['src/workers/x.ts', "import '../main/engine/entries';"],
+    ['src/node/x/y.ts', "import 'electron';"],
+    ['src/node/x/y.ts', "import '../../main/engine/entries';"],
+    ['src/node/x/y.ts', "import '../../workers/sampler/sampler-loop';"],
     ['src/main/engine/x.ts', "import { app } from 'electron';"],
     ['src/main/cli/x.ts', "import 'electron/main';"],
     ['src/main/x.ts', "import '../renderer/main';"],
@@ -34,6 +37,8 @@ describe('layer rules', () => {
     ['src/main/engine/x.ts', "import 'node:fs';"],
     ['src/renderer/x.ts', "import '../shared';"],
     ['src/workers/x.ts', "import '../shared';"],
+    ['src/node/x/y.ts', "import 'node:fs';"],
+    ['src/node/x/y.ts', "import '../../shared';"],
   ])('%s may %s', async (file, code) => {
     expect(await ruleHits(file, code)).toEqual([]);
   });

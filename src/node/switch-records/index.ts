@@ -1,0 +1,8 @@
+export * from './types';
+export * from './refusal';
+export * from './parse-records';
+export * from './time-merger';
+export * from './switch-timeline';
+export * from './cpu-list';
+export type { PerfKernel, RingHandle } from './kernel';
+export * from './switch-record-source';
