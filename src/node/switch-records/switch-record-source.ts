@@ -36,6 +36,8 @@ export interface SwitchSourceStats {
   lostRecords: number;
   /** Records that contradicted a task's known state. */
   anomalies: number;
+  /** Records that came after younger ones had been released (read too late to be merged in order). */
+  lateRecords: number;
   drains: number;
 }
 
@@ -171,7 +173,7 @@ export class SwitchRecordSource {
   }
 
   stats(): SwitchSourceStats {
-    return { ...this.counts, events: this.fds.length, rings: this.rings.size, anomalies: this.timeline.anomalies };
+    return { ...this.counts, events: this.fds.length, rings: this.rings.size, anomalies: this.timeline.anomalies, lateRecords: this.merger.late };
   }
 
   private attachThread(pid: number, tid: number): SwitchRefusal | null {

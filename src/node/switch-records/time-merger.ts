@@ -7,9 +7,15 @@
  */
 export class TimeMerger<T extends { tNs: number }> {
   private pending: T[] = [];
+  private released = -Infinity;
+  /** Items that arrived after items younger than them were released (they come out of order). */
+  late = 0;
 
   push(items: readonly T[]): void {
-    for (const item of items) this.pending.push(item);
+    for (const item of items) {
+      if (item.tNs < this.released) this.late++;
+      this.pending.push(item);
+    }
   }
 
   /** Items strictly before uptoNs, oldest first (equal times keep their arrival order). */
@@ -18,7 +24,9 @@ export class TimeMerger<T extends { tNs: number }> {
     this.pending.sort((a, b) => a.tNs - b.tNs);
     let n = 0;
     while (n < this.pending.length && this.pending[n]!.tNs < uptoNs) n++;
-    return this.pending.splice(0, n);
+    const out = this.pending.splice(0, n);
+    if (out.length > 0) this.released = Math.max(this.released, out[out.length - 1]!.tNs);
+    return out;
   }
 
   takeAll(): T[] {
