@@ -173,34 +173,56 @@ static ring_t *ring_arg(napi_env env, napi_callback_info info) {
   return data;
 }
 
-// readRing(ring) -> Buffer of whole records written since the last call, or
-// null when there are none. Frees the space for the kernel at once.
+// readRing(ring, into) -> bytes copied into `into` (a Uint8Array at least as
+// large as the ring's data area): the whole records written since the last
+// call, oldest first. Frees their space for the kernel at once. No allocation,
+// so draining stays cheap right after a wake-up.
 static napi_value read_ring(napi_env env, napi_callback_info info) {
-  ring_t *r = ring_arg(env, info);
-  if (!r) return NULL;
-  napi_value out;
-  if (!r->base) {
-    CHECK(napi_get_null(env, &out));
-    return out;
+  size_t argc = 2;
+  napi_value argv[2];
+  void *data = NULL;
+  napi_valuetype t;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 2 ||
+      napi_typeof(env, argv[0], &t) != napi_ok || t != napi_external ||
+      napi_get_value_external(env, argv[0], &data) != napi_ok) {
+    napi_throw_type_error(env, NULL, "readRing(ring, into)");
+    return NULL;
+  }
+  ring_t *r = data;
+  napi_typedarray_type kind;
+  size_t length = 0;
+  void *dst = NULL;
+  bool is_typed = false;
+  if (napi_is_typedarray(env, argv[1], &is_typed) != napi_ok || !is_typed ||
+      napi_get_typedarray_info(env, argv[1], &kind, &length, &dst, NULL, NULL) != napi_ok || kind != napi_uint8_array) {
+    napi_throw_type_error(env, NULL, "readRing(ring, into): into is a Uint8Array");
+    return NULL;
+  }
+  if (!r->base) return make_int(env, 0);
+  if (length < r->data_size) {
+    napi_throw_range_error(env, NULL, "readRing(ring, into): into is smaller than the ring");
+    return NULL;
   }
   struct perf_event_mmap_page *meta = r->base;
   uint64_t head = __atomic_load_n(&meta->data_head, __ATOMIC_ACQUIRE);
   uint64_t tail = meta->data_tail;
   uint64_t n = head - tail;
-  if (n == 0) {
-    CHECK(napi_get_null(env, &out));
-    return out;
-  }
+  if (n == 0) return make_int(env, 0);
   if (n > r->data_size) n = r->data_size;  // cannot happen in forward mode; never read past the ring
-  void *dst;
-  CHECK(napi_create_buffer(env, (size_t)n, &dst, &out));
-  const uint8_t *data = (const uint8_t *)r->base + r->data_offset;
+  const uint8_t *src = (const uint8_t *)r->base + r->data_offset;
   uint64_t at = tail % r->data_size;
   uint64_t first = r->data_size - at < n ? r->data_size - at : n;
-  memcpy(dst, data + at, (size_t)first);
-  if (first < n) memcpy((uint8_t *)dst + first, data, (size_t)(n - first));
+  memcpy(dst, src + at, (size_t)first);
+  if (first < n) memcpy((uint8_t *)dst + first, src, (size_t)(n - first));
   __atomic_store_n(&meta->data_tail, head, __ATOMIC_RELEASE);
-  return out;
+  return make_int(env, (int64_t)n);
+}
+
+// ringBytes(ring) -> size of the ring's data area: the `into` buffer readRing needs.
+static napi_value ring_bytes(napi_env env, napi_callback_info info) {
+  ring_t *r = ring_arg(env, info);
+  if (!r) return NULL;
+  return make_int(env, (int64_t)r->data_size);
 }
 
 static napi_value unmap_ring(napi_env env, napi_callback_info info) {
@@ -219,6 +241,7 @@ NAPI_MODULE_INIT() {
       {"closeFd", NULL, close_fd, NULL, NULL, NULL, napi_enumerable, NULL},
       {"mapRing", NULL, map_ring, NULL, NULL, NULL, napi_enumerable, NULL},
       {"readRing", NULL, read_ring, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"ringBytes", NULL, ring_bytes, NULL, NULL, NULL, napi_enumerable, NULL},
       {"unmapRing", NULL, unmap_ring, NULL, NULL, NULL, napi_enumerable, NULL},
       {"sampleType", NULL, NULL, NULL, NULL, make_int(env, SAMPLE_TYPE), napi_enumerable, NULL},
   };

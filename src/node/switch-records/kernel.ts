@@ -18,8 +18,14 @@ export interface PerfKernel {
   setOutput(fd: number, targetFd: number): number;
   /** 1 + dataPages pages; a ring, or -errno. */
   mapRing(fd: number, dataPages: number): RingHandle | number;
-  /** Whole records written since the last read, or null. */
-  readRing(ring: RingHandle): Uint8Array | null;
+  /**
+   * Copies the whole records written since the last read into `into` (at
+   * least ringBytes(ring) long) and frees their space; returns the byte count.
+   * No allocation: a drain right after a wake-up stays cheap.
+   */
+  readRing(ring: RingHandle, into: Uint8Array): number;
+  /** Size of the ring's data area. */
+  ringBytes(ring: RingHandle): number;
   unmapRing(ring: RingHandle): void;
   closeFd(fd: number): number;
   /** sample_type of the events, which fixes the trailer layout. */

@@ -45,6 +45,8 @@ interface Ring {
   cpu: number;
   fd: number;
   handle: RingHandle;
+  /** Where each read lands, as large as the ring. */
+  into: Uint8Array;
 }
 
 const DEFAULT_DATA_PAGES = 64;
@@ -199,7 +201,7 @@ export class SwitchRecordSource {
       }
       const handle = this.mapRing(fd);
       if (typeof handle === 'number') return fail(refusalFor('mmap', errnoName(handle), this.kernel.paranoid()));
-      this.rings.set(cpu, { cpu, fd, handle });
+      this.rings.set(cpu, { cpu, fd, handle, into: new Uint8Array(this.kernel.ringBytes(handle)) });
     }
     this.fds.push(...opened);
     this.attached.add(tid);
@@ -217,8 +219,9 @@ export class SwitchRecordSource {
 
   private readRings(): void {
     for (const ring of this.rings.values()) {
-      const bytes = this.kernel.readRing(ring.handle);
-      if (!bytes) continue;
+      const n = this.kernel.readRing(ring.handle, ring.into);
+      if (n <= 0) continue;
+      const bytes = ring.into.subarray(0, n);
       const parsed = parseRecords(bytes, this.layout, this.baseNs);
       this.counts.bytes += bytes.byteLength;
       this.counts.records += parsed.records.length;
