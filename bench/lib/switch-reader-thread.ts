@@ -1,14 +1,15 @@
 // The exact source's reader in its own worker thread, as the sampler thread
 // will own it (phase 2): drains every `drainMs` with Atomics.wait, and reports
 // its own CPU (this thread's schedstat) over the window between two signals.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SwitchRecordSource } from '../../src/node/switch-records';
 
 const { pid, control, drainMs } = workerData as { pid: number; control: SharedArrayBuffer; drainMs: number };
 const ctl = new Int32Array(control); // [0] 1 = measuring, 2 = stop
 const selfNs = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]);
-const opened = SwitchRecordSource.open({ pids: [pid] });
+const ownTid = Number(readlinkSync('/proc/thread-self').split('/')[2]);
+const opened = SwitchRecordSource.open({ pids: [pid], exceptTids: [ownTid] });
 if (!opened.ok) {
   parentPort!.postMessage({ refusal: opened.refusal });
 } else {

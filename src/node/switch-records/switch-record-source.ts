@@ -19,6 +19,14 @@ export interface SwitchSourceOptions {
   kernel?: PerfKernel;
   /** CPUs to open events on (default: /sys/devices/system/cpu/online). */
   cpus?: readonly number[];
+  /**
+   * Threads of the watched processes not to watch: the reader's own thread,
+   * whose every wake-up would otherwise add its own records and the kernel's
+   * perf work on its switches to the observer's cost. Its CPU is its schedstat.
+   * Inherit follows the creator: what a left-out thread creates is not watched
+   * either, so leave out only threads that create nothing.
+   */
+  exceptTids?: readonly number[];
 }
 
 export type SwitchSourceOpen = { ok: true; source: SwitchRecordSource } | { ok: false; refusal: SwitchRefusal };
@@ -83,6 +91,7 @@ export class SwitchRecordSource {
     private readonly dataPages: number,
     readonly baseNs: bigint,
     layout: TrailerLayout,
+    private readonly except: ReadonlySet<number>,
   ) {
     this.layout = layout;
     this.lastReadNs = this.nowNs();
@@ -102,7 +111,7 @@ export class SwitchRecordSource {
     if (!Number.isInteger(pages) || pages < 1 || (pages & (pages - 1)) !== 0 || pages > 65536) {
       return { ok: false, refusal: { reason: 'failed', errno: null, message: `dataPages must be a power of two up to 65536, got ${pages}`, enable: null } };
     }
-    const source = new SwitchRecordSource(kernel, options.cpus ?? onlineCpus(), pages, baseNs, layout);
+    const source = new SwitchRecordSource(kernel, options.cpus ?? onlineCpus(), pages, baseNs, layout, new Set(options.exceptTids ?? []));
     for (const pid of options.pids) {
       const refusal = source.attach(pid);
       if (refusal) {
@@ -128,7 +137,7 @@ export class SwitchRecordSource {
       const tids = threadsOf(pid);
       if (tids === null) return { reason: 'failed', errno: 'ESRCH', message: `process ${pid} is gone`, enable: null };
       this.readRings();
-      const fresh = tids.filter((tid) => !this.attached.has(tid) && !this.born.has(tid));
+      const fresh = tids.filter((tid) => !this.attached.has(tid) && !this.born.has(tid) && !this.except.has(tid));
       if (fresh.length === 0) return null;
       for (const tid of fresh) {
         const refusal = this.attachThread(pid, tid);

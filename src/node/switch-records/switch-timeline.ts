@@ -14,6 +14,8 @@ interface Track {
    */
   settled: boolean;
   ended: boolean;
+  /** Closed running ns of this life of the tid. */
+  runningNs: number;
 }
 
 /**
@@ -26,9 +28,9 @@ interface Track {
  */
 export class SwitchTimeline {
   private readonly tasks = new Map<number, Track>();
-  private readonly lastOnCpu = new Map<number, number>();
+  /** Time of the last record of each CPU (index = cpu). */
+  private readonly lastOnCpu: number[] = [];
   private out: TimelineOutput = { segments: [], events: [], lost: [] };
-  private readonly running = new Map<number, number>();
   /** Records that contradict the task's known state (a missed switch without a LOST record). */
   anomalies = 0;
 
@@ -36,7 +38,7 @@ export class SwitchTimeline {
   watch(pid: number, tid: number, atNs: number): void {
     const t = this.tasks.get(tid);
     if (t && !t.ended) return;
-    this.tasks.set(tid, { pid, tid, state: 'unknown', cpu: null, since: atNs, settled: false, ended: false });
+    this.tasks.set(tid, { pid, tid, state: 'unknown', cpu: null, since: atNs, settled: false, ended: false, runningNs: 0 });
   }
 
   /** Inputs must come in time order (TimeMerger). */
@@ -62,7 +64,7 @@ export class SwitchTimeline {
           this.onHint(input);
           break;
       }
-      if (input.type !== 'hint') this.lastOnCpu.set(input.cpu, Math.max(this.lastOnCpu.get(input.cpu) ?? -Infinity, input.tNs));
+      if (input.type !== 'hint' && !(input.tNs <= this.lastOnCpu[input.cpu]!)) this.lastOnCpu[input.cpu] = input.tNs;
     }
   }
 
@@ -91,9 +93,9 @@ export class SwitchTimeline {
     return out;
   }
 
-  /** Sum of the closed running segments of a tid, ns. */
+  /** Sum of the closed running segments of a tid (its latest life, if the tid was reused), ns. */
   runningNs(tid: number): number {
-    return this.running.get(tid) ?? 0;
+    return this.tasks.get(tid)?.runningNs ?? 0;
   }
 
   private live(tid: number, tNs: number): Track | null {
@@ -106,7 +108,7 @@ export class SwitchTimeline {
     if (t?.ended) return; // a reused tid comes with a FORK first
     if (!t) {
       // Created where its FORK was not seen (lost): its lane starts at its first record.
-      t = { pid: r.pid, tid: r.tid, state: 'unknown', cpu: null, since: r.tNs, settled: true, ended: false };
+      t = { pid: r.pid, tid: r.tid, state: 'unknown', cpu: null, since: r.tNs, settled: true, ended: false, runningNs: 0 };
       this.tasks.set(r.tid, t);
     }
     if (r.tNs < t.since) return;
@@ -134,7 +136,7 @@ export class SwitchTimeline {
     const known = this.tasks.get(r.tid);
     // A live task seen by records already: this FORK is a duplicate (watched twice).
     if (known && !known.ended && (known.settled || r.tNs >= known.since)) return;
-    this.tasks.set(r.tid, { pid: r.pid, tid: r.tid, state: 'runnable', cpu: null, since: r.tNs, settled: true, ended: false });
+    this.tasks.set(r.tid, { pid: r.pid, tid: r.tid, state: 'runnable', cpu: null, since: r.tNs, settled: true, ended: false, runningNs: 0 });
     this.out.events.push({ kind: 'born', tNs: r.tNs, pid: r.pid, tid: r.tid, ppid: r.ppid, ptid: r.ptid, thread: r.pid === r.ppid });
   }
 
@@ -159,7 +161,7 @@ export class SwitchTimeline {
    * task may have, so it is unknown from the gap's start to its next record.
    */
   private onLost(r: LostRecord): void {
-    const fromNs = Math.min(this.lastOnCpu.get(r.cpu) ?? r.tNs, r.tNs);
+    const fromNs = Math.min(this.lastOnCpu[r.cpu] ?? r.tNs, r.tNs);
     this.out.lost.push({ cpu: r.cpu, fromNs, toNs: r.tNs, records: r.lost });
     for (const t of this.tasks.values()) {
       if (t.ended || (t.state === 'running' && t.settled && t.cpu !== r.cpu)) continue;
@@ -191,6 +193,6 @@ export class SwitchTimeline {
   private emit(t: Track, endNs: number): void {
     const seg: SwitchSegment = { pid: t.pid, tid: t.tid, startNs: t.since, endNs, state: t.state, cpu: t.state === 'running' ? t.cpu : null };
     this.out.segments.push(seg);
-    if (seg.state === 'running') this.running.set(t.tid, (this.running.get(t.tid) ?? 0) + (endNs - t.since));
+    if (seg.state === 'running') t.runningNs += endNs - t.since;
   }
 }

@@ -104,6 +104,26 @@ describe.runIf(here.ok)('exact switch records from the real kernel', () => {
   });
 });
 
+describe.runIf(here.ok)('exact switch records: what is watched', () => {
+  // Inherit follows the creator: a thread left out also leaves out what it creates, so only a
+  // thread that creates nothing (the reader itself) may be left out.
+  it('leaves out a thread it is told to, and still follows a thread created later by another', async () => {
+    const left = await startThread({ workMs: 50 });
+    const opened = SwitchRecordSource.open({ pids: [process.pid], exceptTids: [left.tid] });
+    if (!opened.ok) throw new Error(opened.refusal.message);
+    const t = await startThread({ workMs: 50 });
+    try {
+      await Promise.all([left.work(), t.work()]);
+      await sleep(30);
+      const out = opened.source.close();
+      expect(out.segments.some((s) => s.tid === left.tid)).toBe(false);
+      expect(out.segments.some((s) => s.tid === t.tid && s.state === 'running')).toBe(true);
+    } finally {
+      await Promise.all([left.stop(), t.stop()]);
+    }
+  });
+});
+
 describe.runIf(here.ok)('exact switch records refused by the kernel', () => {
   const real = (() => {
     const k = loadKernel();
