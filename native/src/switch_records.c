@@ -159,18 +159,24 @@ static napi_value map_ring(napi_env env, napi_callback_info info) {
   return out;
 }
 
-static ring_t *ring_arg(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
+static ring_t *as_ring(napi_env env, napi_value v) {
   void *data = NULL;
   napi_valuetype t;
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 1 ||
-      napi_typeof(env, argv[0], &t) != napi_ok || t != napi_external ||
-      napi_get_value_external(env, argv[0], &data) != napi_ok) {
+  if (napi_typeof(env, v, &t) != napi_ok || t != napi_external || napi_get_value_external(env, v, &data) != napi_ok) {
     napi_throw_type_error(env, NULL, "expected a ring handle from mapRing()");
     return NULL;
   }
   return data;
+}
+
+static ring_t *ring_arg(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 1) {
+    napi_throw_type_error(env, NULL, "expected a ring handle from mapRing()");
+    return NULL;
+  }
+  return as_ring(env, argv[0]);
 }
 
 // readRing(ring, into) -> bytes copied into `into` (a Uint8Array at least as
@@ -180,15 +186,12 @@ static ring_t *ring_arg(napi_env env, napi_callback_info info) {
 static napi_value read_ring(napi_env env, napi_callback_info info) {
   size_t argc = 2;
   napi_value argv[2];
-  void *data = NULL;
-  napi_valuetype t;
-  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 2 ||
-      napi_typeof(env, argv[0], &t) != napi_ok || t != napi_external ||
-      napi_get_value_external(env, argv[0], &data) != napi_ok) {
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 2) {
     napi_throw_type_error(env, NULL, "readRing(ring, into)");
     return NULL;
   }
-  ring_t *r = data;
+  ring_t *r = as_ring(env, argv[0]);
+  if (!r) return NULL;
   napi_typedarray_type kind;
   size_t length = 0;
   void *dst = NULL;
