@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseRecords, trailerLayout, type ParseResult, type TrailerLayout } from '../../../src/node/switch-records';
 import { ROOT } from '../../support/entries';
 
-/** Ring bytes captured from the real kernel by test/fixtures/switch-records/capture.mts. */
+/** Ring bytes captured from the real kernel by test/fixtures/switch-records/capture.ts. */
 export interface CapturedRun {
   meta: { kernel: string; sampleType: number; baseNs: string; pid: number; threadTid: number; childPid: number; cpus: number[] };
   layout: TrailerLayout;
