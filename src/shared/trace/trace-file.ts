@@ -39,7 +39,7 @@ export const TraceSchema = z.object({
   markers: z.array(MarkerSchema),
   memory: z.array(MemorySampleSchema),
   metrics: MetricsSchema.nullable(),
-  /** Verdict of a preset that states a claim (GIL-lab issue); free-form but validated there. */
+  /** Verdict of the preset that made the run (`VerdictSchema`); free-form here, validated where it is read. */
   verdict: z.unknown().optional(),
 });
 export type Trace = z.infer<typeof TraceSchema>;
