@@ -1,6 +1,6 @@
 import type { FromSampler, Marker, SamplerInit, Segment, ToSampler, WorkerPhase } from '../../shared';
 import { ToSamplerSchema } from '../../shared';
-import { phaseSlotView, readPhaseSlot } from './phase-slot';
+import { phaseSlotView, readPhaseSlot } from '../../node/phase-slot';
 import { TaskTimeline } from './segment-builder';
 import { SelfStats } from './self-stats';
 import type { AddressSpaceHandle, ObservationSource, TaskHandle } from './sources/source';
