@@ -1,4 +1,4 @@
-import { TraceSchema, WORKER_KINDS, toChromeTraceJson, type WorkerKind, type BridgeEvent, type BridgeService, type CommandName, type Machine, type Trace } from '../../shared';
+import { TraceSchema, WORKER_KINDS, toChromeTraceJson, type WorkerKind, type BridgeEvent, type BridgeService, type CommandName, type Machine, type SourceChoice, type Trace } from '../../shared';
 import type { Engine } from '../engine/session-api';
 import { PRESETS, type Preset } from '../presets';
 import { startPlainRun, startPresetRun, type ActiveRun, type PresetExtras, type RunContext } from './active-run';
@@ -119,6 +119,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
       argv: args.argv as string[],
       maxDurationS: (args.maxDurationS as number | null | undefined) ?? null,
       intervalMs: (args.intervalMs as number | undefined) ?? 1,
+      source: (args.source as SourceChoice | undefined) ?? 'auto',
       samplerEntry,
     };
     return beginRun(() => startTraceRun(ctx, request, options.traceRunner ?? traceCommand));

@@ -44,6 +44,7 @@ export function sourceLine(info: SourceInfo): string {
     case 'exact':
       return 'Scheduling: exact, from the kernel\'s context-switch records (every switch, from each task\'s birth)';
     case 'proc':
+    case 'linux-proc': // traces before the exact source
       return info.requested === 'proc' ? `Scheduling: sampled from /proc every ${info.intervalMs} ms (asked for)` : `Scheduling: sampled from /proc every ${info.intervalMs} ms${why}`;
     case 'portable':
       return 'Scheduling: this OS does not report other threads\' states or cores; lanes show what the workers report';

@@ -1,5 +1,5 @@
 import type { FromSampler, Marker, SamplerInit, Segment, ToSampler, WorkerPhase } from '../../shared';
-import { ToSamplerSchema } from '../../shared';
+import { pullMessages } from './messages';
 import { phaseSlotView, readPhaseSlot } from '../../node/phase-slot';
 import { TaskTimeline } from './segment-builder';
 import { SelfStats } from './self-stats';
@@ -57,8 +57,9 @@ export class SamplerLoop {
     private readonly init: SamplerInit,
     private readonly source: ObservationSource,
     private readonly io: LoopIo,
+    choice: ConstructorParameters<typeof SelfStats>[2] = {},
   ) {
-    this.stats = new SelfStats(init.intervalMs, source.name);
+    this.stats = new SelfStats(init.intervalMs, source.name, choice);
   }
 
   run(): void {
@@ -94,15 +95,10 @@ export class SamplerLoop {
   }
 
   private drainMessages(): void {
-    for (let raw = this.io.receive(); raw !== undefined; raw = this.io.receive()) {
-      const parsed = ToSamplerSchema.safeParse(raw);
-      if (!parsed.success) {
-        this.io.post({ type: 'error', message: `sampler: bad message: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
-        continue;
-      }
-      this.handle(parsed.data);
-      if (this.stopped) return;
-    }
+    pullMessages(this.io, (msg) => {
+      this.handle(msg);
+      return this.stopped;
+    });
   }
 
   private handle(msg: ToSampler): void {
@@ -236,7 +232,7 @@ export class SamplerLoop {
   private ship(cut: boolean): void {
     if (cut) for (const t of this.tasks.values()) this.segments.push(...t.timeline.cut());
     if (this.segments.length === 0 && this.markers.length === 0 && this.memory.length === 0) return;
-    this.io.post({ type: 'batch', segments: this.segments, markers: this.markers, memory: this.memory, stats: this.stats.result() });
+    this.io.post({ type: 'batch', segments: this.segments, markers: this.markers, memory: this.memory, born: [], stats: this.stats.result() });
     this.segments = [];
     this.markers = [];
     this.memory = [];

@@ -10,7 +10,7 @@ export function linuxProcSource(): ObservationSource {
   const me = threadSelfIds();
   const ownSchedstat = ProcFile.open('/proc/thread-self/schedstat');
   return {
-    name: 'linux-proc',
+    name: 'proc',
     coresObservable: true,
     openTask(pid, tid): TaskHandle | null {
       const reader = TaskReader.open(pid, tid);
