@@ -2,11 +2,13 @@ import type { FromSampler, Marker, SamplerInit, Segment, ToSampler, WorkerPhase 
 import { pullMessages } from './messages';
 import { phaseSlotView, readPhaseSlot } from '../../node/phase-slot';
 import { TaskTimeline } from './segment-builder';
+import { startingSpan } from './starting-span';
 import { SelfStats } from './self-stats';
 import type { AddressSpaceHandle, ObservationSource, TaskHandle } from './sources/source';
 
 interface Tracked {
   pid: number;
+  tid: number;
   handle: TaskHandle;
   timeline: TaskTimeline;
   slot: Int32Array | null;
@@ -50,6 +52,7 @@ export class SamplerLoop {
   private segments: Segment[] = [];
   private markers: Marker[] = [];
   private memory: { tMs: number; addressSpace: number; rssBytes: number }[] = [];
+  private born: { taskId: string; tMs: number }[] = [];
   private readonly stats: SelfStats;
   private stopped = false;
 
@@ -136,6 +139,7 @@ export class SamplerLoop {
     }
     const tracked: Tracked = {
       pid,
+      tid,
       handle,
       timeline: new TaskTimeline(taskId, { resolveAfterMs: Math.max(20, 5 * this.init.intervalMs) }),
       slot: view,
@@ -155,8 +159,19 @@ export class SamplerLoop {
       const h = this.source.openAddressSpace(pid);
       if (h) this.spaces.set(pid, { handle: h, users: 1 });
     }
-    // Baseline read, so the totals start at track time.
-    this.sampleOne(tracked, this.io.now());
+    // Baseline read, so the totals start at track time; a task born during the run gets its start-up before it.
+    const now = this.io.now();
+    if (this.sampleOne(tracked, now)) this.startFromBirth(tracked, now);
+  }
+
+  /** The counters at the first read hold the task's start-up: drawn from its birth (stat field 22) when it was born during the run. */
+  private startFromBirth(t: Tracked, now: number): void {
+    const bornMono = this.source.taskBirthMono?.(t.pid, t.tid) ?? null;
+    if (bornMono === null || bornMono < this.init.runStartMono || t.lastOn === null) return;
+    const bornMs = this.relMs(bornMono);
+    const taskId = t.timeline.taskId;
+    this.segments.push(...startingSpan(taskId, bornMs, this.relMs(now), t.lastOn, t.lastWait ?? 0));
+    this.born.push({ taskId, tMs: bornMs });
   }
 
   private untrack(taskId: string, now: number): void {
@@ -231,8 +246,9 @@ export class SamplerLoop {
   /** Sends what is closed; with cut, also closes the open segments so the live view stays current. */
   private ship(cut: boolean): void {
     if (cut) for (const t of this.tasks.values()) this.segments.push(...t.timeline.cut());
-    if (this.segments.length === 0 && this.markers.length === 0 && this.memory.length === 0) return;
-    this.io.post({ type: 'batch', segments: this.segments, markers: this.markers, memory: this.memory, born: [], stats: this.stats.result() });
+    if (this.segments.length === 0 && this.markers.length === 0 && this.memory.length === 0 && this.born.length === 0) return;
+    this.io.post({ type: 'batch', segments: this.segments, markers: this.markers, memory: this.memory, born: this.born, stats: this.stats.result() });
+    this.born = [];
     this.segments = [];
     this.markers = [];
     this.memory = [];

@@ -65,6 +65,32 @@ describe.runIf(process.platform === 'linux')('the sampler picks its source and s
     expect(Math.abs(tracedNs - kernelNs) / kernelNs).toBeLessThan(0.05);
   });
 
+  it('/proc: a thread born during the run has its start-up drawn from its birth (stat field 22), with all the CPU the kernel counted', async () => {
+    const runStartMono = monoMs();
+    const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono, source: 'proc' });
+    const got = collect(sampler);
+    const t = await startBusyThread({ burstMs: 20, sleepMs: 2 });
+    threads.push(t);
+    await sleep(50); // tracked late, as a worker that says its tid late: its counters already hold its start
+    sampler.track({ taskId: 'busy', pid: t.pid, tid: t.tid });
+    await sleep(300);
+    t.pause();
+    await sleep(100);
+    const kernelNs = schedstat(t.pid, t.tid).onCpuNs;
+    sampler.untrack('busy');
+    await sleep(50);
+    await sampler.stop();
+    const born = got.born.find((b) => b.taskId === 'busy');
+    expect(born).toBeDefined();
+    const mine = got.segments.filter((s) => s.taskId === 'busy').sort((a, b) => a.startMs - b.startMs);
+    expect(mine[0]!.startMs).toBeLessThanOrEqual(born!.tMs + 0.001);
+    const tracedNs = mine.reduce((a, s) => a + s.onCpuNs, 0);
+    // /proc totals are the kernel's own counters: from birth, they match closely.
+    expect(Math.abs(tracedNs - kernelNs) / kernelNs).toBeLessThan(0.01);
+    const runningMs = mine.filter((s) => s.state === 'running').reduce((a, s) => a + (s.endMs - s.startMs), 0);
+    expect(runningMs).toBeLessThanOrEqual((kernelNs / 1e6) * 1.02 + 2);
+  });
+
   it('auto falls back to /proc when perf_event_open is refused (EACCES injected at the kernel boundary) and says why and how to enable it', async () => {
     const sampler = await createSampler({ samplerEntry: entry, intervalMs: 2, runStartMono: monoMs(), denyExact: 'EACCES' });
     expect(sampler.source.used).toBe('proc');
