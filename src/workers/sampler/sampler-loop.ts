@@ -1,10 +1,11 @@
-import type { FromSampler, Marker, SamplerInit, Segment, ToSampler, WorkerPhase } from '../../shared';
+import type { FromSampler, SamplerInit, ToSampler, WorkerPhase } from '../../shared';
 import { pullMessages } from './messages';
 import { phaseSlotView, readPhaseSlot } from '../../node/phase-slot';
 import { TaskTimeline } from './segment-builder';
 import { startingSpan } from './starting-span';
 import { SelfStats } from './self-stats';
-import type { AddressSpaceHandle, ObservationSource, TaskHandle } from './sources/source';
+import type { ObservationSource, TaskHandle } from './sources/source';
+import { AddressSpaces, Outbox } from './outbox';
 
 interface Tracked {
   pid: number;
@@ -48,11 +49,8 @@ export class SamplerLoop {
   private order: Tracked[] = [];
   private sampleIndex = 0;
   private nextStagger = 0;
-  private readonly spaces = new Map<number, { handle: AddressSpaceHandle; users: number }>();
-  private segments: Segment[] = [];
-  private markers: Marker[] = [];
-  private memory: { tMs: number; addressSpace: number; rssBytes: number }[] = [];
-  private born: { taskId: string; tMs: number }[] = [];
+  private readonly spaces: AddressSpaces;
+  private readonly out = new Outbox();
   private readonly stats: SelfStats;
   private stopped = false;
 
@@ -63,6 +61,7 @@ export class SamplerLoop {
     choice: ConstructorParameters<typeof SelfStats>[2] = {},
   ) {
     this.stats = new SelfStats(init.intervalMs, source.name, choice);
+    this.spaces = new AddressSpaces(source);
   }
 
   run(): void {
@@ -125,7 +124,7 @@ export class SamplerLoop {
     if (this.tasks.has(taskId)) this.untrack(taskId, this.io.now());
     const handle = this.source.openTask(pid, tid);
     if (!handle) {
-      this.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: task ${pid}/${tid} is gone, not tracked` });
+      this.out.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: task ${pid}/${tid} is gone, not tracked` });
       return;
     }
     let view: Int32Array | null = null;
@@ -134,7 +133,7 @@ export class SamplerLoop {
         view = phaseSlotView(slot.buffer, slot.offset);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        this.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: phase slot ignored: ${why}`.slice(0, 2000) });
+        this.out.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: phase slot ignored: ${why}`.slice(0, 2000) });
       }
     }
     const tracked: Tracked = {
@@ -153,12 +152,7 @@ export class SamplerLoop {
     };
     this.tasks.set(taskId, tracked);
     this.order = [...this.tasks.values()];
-    const space = this.spaces.get(pid);
-    if (space) space.users++;
-    else {
-      const h = this.source.openAddressSpace(pid);
-      if (h) this.spaces.set(pid, { handle: h, users: 1 });
-    }
+    this.spaces.add(pid);
     // Baseline read, so the totals start at track time; a task born during the run gets its start-up before it.
     const now = this.io.now();
     if (this.sampleOne(tracked, now)) this.startFromBirth(tracked, now);
@@ -170,8 +164,8 @@ export class SamplerLoop {
     if (bornMono === null || bornMono < this.init.runStartMono || t.lastOn === null) return;
     const bornMs = this.relMs(bornMono);
     const taskId = t.timeline.taskId;
-    this.segments.push(...startingSpan(taskId, bornMs, this.relMs(now), t.lastOn, t.lastWait ?? 0));
-    this.born.push({ taskId, tMs: bornMs });
+    this.out.segments.push(...startingSpan(taskId, bornMs, this.relMs(now), t.lastOn, t.lastWait ?? 0));
+    this.out.born.push({ taskId, tMs: bornMs });
   }
 
   private untrack(taskId: string, now: number): void {
@@ -181,15 +175,11 @@ export class SamplerLoop {
   }
 
   private release(taskId: string, t: Tracked): void {
-    this.segments.push(...t.timeline.finish());
+    this.out.segments.push(...t.timeline.finish());
     t.handle.close();
     this.tasks.delete(taskId);
     this.order = [...this.tasks.values()];
-    const space = this.spaces.get(t.pid);
-    if (space && --space.users === 0) {
-      space.handle.close();
-      this.spaces.delete(t.pid);
-    }
+    this.spaces.release(t.pid);
   }
 
   /** Returns false when the task is gone (its timeline is then closed). */
@@ -217,7 +207,7 @@ export class SamplerLoop {
       phase: phase?.phase ?? null,
       phaseCore: phase?.core ?? null,
     });
-    if (closed.length) this.segments.push(...closed);
+    if (closed.length) this.out.segments.push(...closed);
     return true;
   }
 
@@ -236,22 +226,13 @@ export class SamplerLoop {
   }
 
   private sampleMemory(now: number): void {
-    const tMs = this.relMs(now);
-    for (const [pid, s] of this.spaces) {
-      const rssBytes = s.handle.readRssBytes();
-      if (rssBytes !== null) this.memory.push({ tMs, addressSpace: pid, rssBytes });
-    }
+    this.spaces.read(this.relMs(now), this.out.memory);
   }
 
   /** Sends what is closed; with cut, also closes the open segments so the live view stays current. */
   private ship(cut: boolean): void {
-    if (cut) for (const t of this.tasks.values()) this.segments.push(...t.timeline.cut());
-    if (this.segments.length === 0 && this.markers.length === 0 && this.memory.length === 0 && this.born.length === 0) return;
-    this.io.post({ type: 'batch', segments: this.segments, markers: this.markers, memory: this.memory, born: this.born, stats: this.stats.result() });
-    this.born = [];
-    this.segments = [];
-    this.markers = [];
-    this.memory = [];
+    if (cut) for (const t of this.tasks.values()) this.out.segments.push(...t.timeline.cut());
+    this.out.flush((m) => this.io.post(m), this.stats.result());
   }
 
   private finishAll(): void {

@@ -1,11 +1,12 @@
-import type { Marker, SamplerInit, Segment, SourceChoice, ToSampler } from '../../../shared';
+import type { SamplerInit, SourceChoice, ToSampler } from '../../../shared';
 import type { SwitchRecordSource, SwitchSegment, TimelineOutput } from '../../../node/switch-records';
 import { PhaseLogReader, phaseSlotView } from '../../../node/phase-slot';
 import { pullMessages } from '../messages';
 import type { LoopIo } from '../sampler-loop';
 import { TaskTimeline } from '../segment-builder';
 import { SelfStats } from '../self-stats';
-import type { AddressSpaceHandle, ObservationSource, TaskHandle } from '../sources/source';
+import type { ObservationSource, TaskHandle } from '../sources/source';
+import { AddressSpaces, Outbox } from '../outbox';
 import { PhaseHistory } from './phase-history';
 import { toSegments } from './to-segments';
 
@@ -37,12 +38,9 @@ export class ExactLoop {
   private readonly byTask = new Map<string, Tracked>();
   private readonly pending = new Map<number, SwitchSegment[]>();
   private readonly bornNs = new Map<number, number>();
-  private readonly spaces = new Map<number, { handle: AddressSpaceHandle; users: number }>();
+  private readonly spaces: AddressSpaces;
   private self: { taskId: string; handle: TaskHandle; timeline: TaskTimeline } | null = null;
-  private segments: Segment[] = [];
-  private markers: Marker[] = [];
-  private memory: { tMs: number; addressSpace: number; rssBytes: number }[] = [];
-  private born: { taskId: string; tMs: number }[] = [];
+  private readonly out = new Outbox();
   private readonly stats: SelfStats;
   private stopped = false;
 
@@ -55,6 +53,7 @@ export class ExactLoop {
     requested: SourceChoice,
   ) {
     this.stats = new SelfStats(init.drainMs, 'exact', { requested, refusal: null });
+    this.spaces = new AddressSpaces(proc);
   }
 
   run(): void {
@@ -122,7 +121,7 @@ export class ExactLoop {
     }
     const probe = this.proc.openTask(pid, tid);
     if (!probe) {
-      this.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: task ${pid}/${tid} is gone, not tracked` });
+      this.out.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: task ${pid}/${tid} is gone, not tracked` });
       return;
     }
     probe.close();
@@ -131,23 +130,18 @@ export class ExactLoop {
       try {
         log = new PhaseLogReader(phaseSlotView(slot.buffer, slot.offset));
       } catch (e) {
-        this.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: phase slot ignored: ${e instanceof Error ? e.message : String(e)}`.slice(0, 2000) });
+        this.out.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: phase slot ignored: ${e instanceof Error ? e.message : String(e)}`.slice(0, 2000) });
       }
     }
     const t: Tracked = { taskId, pid, tid, phases: new PhaseHistory(), log, untrackedMs: null };
     this.byTid.set(tid, t);
     this.byTask.set(taskId, t);
     const born = this.bornNs.get(tid);
-    if (born !== undefined) this.born.push({ taskId, tMs: born / 1e6 });
+    if (born !== undefined) this.out.born.push({ taskId, tMs: born / 1e6 });
     const waiting = this.pending.get(tid);
     this.pending.delete(tid);
-    if (waiting) for (const seg of waiting) this.segments.push(...toSegments(seg, taskId, t.phases));
-    const space = this.spaces.get(pid);
-    if (space) space.users++;
-    else {
-      const h = this.proc.openAddressSpace(pid);
-      if (h) this.spaces.set(pid, { handle: h, users: 1 });
-    }
+    if (waiting) for (const seg of waiting) this.out.segments.push(...toSegments(seg, taskId, t.phases));
+    this.spaces.add(pid);
   }
 
   /** Each thread's logged phase changes, into its history before its spans are drawn. */
@@ -163,12 +157,12 @@ export class ExactLoop {
       if (e.kind !== 'born') continue;
       this.bornNs.set(e.tid, e.tNs);
       const t = this.byTid.get(e.tid);
-      if (t) this.born.push({ taskId: t.taskId, tMs: e.tNs / 1e6 });
+      if (t) this.out.born.push({ taskId: t.taskId, tMs: e.tNs / 1e6 });
     }
     for (const seg of out.segments) {
       const t = this.byTid.get(seg.tid);
       if (t) {
-        this.segments.push(...toSegments(seg, t.taskId, t.phases, 0, t.untrackedMs ?? Infinity));
+        this.out.segments.push(...toSegments(seg, t.taskId, t.phases, 0, t.untrackedMs ?? Infinity));
         continue;
       }
       const list = this.pending.get(seg.tid);
@@ -177,7 +171,7 @@ export class ExactLoop {
     }
     if (out.lost.length) {
       const records = out.lost.reduce((n, l) => n + l.records, 0);
-      this.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId: null, text: `the kernel dropped ${records} switch records (a full ring): those spans are drawn unknown` });
+      this.out.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId: null, text: `the kernel dropped ${records} switch records (a full ring): those spans are drawn unknown` });
     }
     this.forgetOld();
   }
@@ -198,16 +192,8 @@ export class ExactLoop {
       if (t.untrackedMs !== null && t.untrackedMs < drawnMs) {
         this.byTid.delete(tid);
         this.byTask.delete(t.taskId);
-        this.release(t.pid);
+        this.spaces.release(t.pid);
       }
-    }
-  }
-
-  private release(pid: number): void {
-    const space = this.spaces.get(pid);
-    if (space && --space.users === 0) {
-      space.handle.close();
-      this.spaces.delete(pid);
     }
   }
 
@@ -216,7 +202,7 @@ export class ExactLoop {
     if (!this.self) return;
     const r = this.self.handle.read();
     if (!r) return;
-    this.segments.push(
+    this.out.segments.push(
       ...this.self.timeline.observe({ tMs: this.relMs(now), letter: r.letter === 'R' ? 'S' : r.letter, core: r.core, onCpuNs: r.onCpuNs, waitNs: r.waitNs, phase: null, phaseCore: null }),
       ...this.self.timeline.cut(),
     );
@@ -225,28 +211,19 @@ export class ExactLoop {
   private finishSelf(): void {
     if (!this.self) return;
     this.observeSelf(this.io.now());
-    this.segments.push(...this.self.timeline.finish());
+    this.out.segments.push(...this.self.timeline.finish());
     this.self.handle.close();
     this.self = null;
   }
 
   private sampleMemory(now: number): void {
-    const tMs = this.relMs(now);
-    for (const [pid, s] of this.spaces) {
-      const rssBytes = s.handle.readRssBytes();
-      if (rssBytes !== null) this.memory.push({ tMs, addressSpace: pid, rssBytes });
-    }
+    this.spaces.read(this.relMs(now), this.out.memory);
   }
 
   private ship(): void {
     const counts = this.source.stats();
     this.stats.recordCounts(counts.records, counts.lostRecords);
-    if (this.segments.length === 0 && this.markers.length === 0 && this.memory.length === 0 && this.born.length === 0) return;
-    this.io.post({ type: 'batch', segments: this.segments, markers: this.markers, memory: this.memory, born: this.born, stats: this.stats.result() });
-    this.segments = [];
-    this.markers = [];
-    this.memory = [];
-    this.born = [];
+    this.out.flush((m) => this.io.post(m), this.stats.result());
   }
 
   private finishAll(): void {
@@ -255,8 +232,7 @@ export class ExactLoop {
     const final = this.source.close();
     this.route(final);
     this.finishSelf();
-    for (const s of this.spaces.values()) s.handle.close();
-    this.spaces.clear();
+    this.spaces.closeAll();
     this.stats.sampled(this.relMs(now), this.proc.selfOnCpuNs());
     this.ship();
     this.io.post({ type: 'stopped', stats: this.stats.result() });
