@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Segment } from '../../../src/shared';
 import { createSampler, type Sampler } from '../../../src/main/engine/sampling';
@@ -63,6 +64,27 @@ describe.runIf(process.platform === 'linux')('the sampler picks its source and s
     const tracedNs = mine.reduce((a, s) => a + s.onCpuNs, 0);
     // Whole life vs the kernel's own count (the kernel moves wake-up latency between tasks: docs/sampling.md).
     expect(Math.abs(tracedNs - kernelNs) / kernelNs).toBeLessThan(0.05);
+  });
+
+  it.runIf(here.ok)('exact: a process not created by this one (orphaned to init) is watched from when it is tracked', async () => {
+    const out = execFileSync('sh', ['-c', "sh -c 'while :; do :; done' >/dev/null 2>&1 & echo $!"], { encoding: 'utf8' });
+    const pid = Number(out.trim());
+    try {
+      const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono: monoMs(), drainMs: 25 });
+      const got = collect(sampler);
+      const before = schedstat(pid, pid).onCpuNs;
+      sampler.track({ taskId: 'orphan', pid, tid: pid });
+      await sleep(400);
+      sampler.untrack('orphan');
+      const after = schedstat(pid, pid).onCpuNs;
+      await sleep(100);
+      await sampler.stop();
+      const traced = got.segments.filter((s) => s.taskId === 'orphan').reduce((a, s) => a + s.onCpuNs, 0);
+      expect(traced).toBeGreaterThan(0.5 * (after - before));
+      expect(traced).toBeLessThan(1.1 * (after - before));
+    } finally {
+      process.kill(pid, 'SIGKILL');
+    }
   });
 
   it('/proc: a thread born during the run has its start-up drawn from its birth (stat field 22), with all the CPU the kernel counted', async () => {

@@ -7,6 +7,7 @@ import { TaskTimeline } from '../segment-builder';
 import { SelfStats } from '../self-stats';
 import type { ObservationSource, TaskHandle } from '../sources/source';
 import { AddressSpaces, Outbox } from '../outbox';
+import { descendsFrom } from '../../../node/proc/proc-tree';
 import { PhaseHistory } from './phase-history';
 import { toSegments } from './to-segments';
 
@@ -125,6 +126,11 @@ export class ExactLoop {
       return;
     }
     probe.close();
+    // Not created by this process after the source opened (e.g. started by another process): watch it now, from here on.
+    if (!descendsFrom(pid, process.pid)) {
+      const refusal = this.source.attach(pid);
+      if (refusal) this.out.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `exact source: cannot watch ${pid}: ${refusal.message}`.slice(0, 2000) });
+    }
     let log: PhaseLogReader | null = null;
     if (slot) {
       try {
