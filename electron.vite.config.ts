@@ -4,11 +4,14 @@ import { defineConfig } from 'electron-vite';
 
 // Main, preload and renderer roots as in the electron-vite template. The
 // preload is bundled whole (zod included) and emitted as CommonJS, because a
-// sandboxed preload can neither load ESM nor require node_modules.
+// sandboxed preload can neither load ESM nor require node_modules. The main
+// bundle and the utility-process entry it carries bundle zod too, so nothing
+// is imported bare from node_modules inside app.asar.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },

@@ -14,6 +14,21 @@ const workerCode = {
   message: 'src/main never imports src/workers (shared Node code lives in src/node); only an entry file, as `<name>-entry?modulePath` or `?nodeWorker`.',
 };
 
+// Electron's main process must not start processes with child_process: fork relies on
+// ELECTRON_RUN_AS_NODE, which the packaged app's runAsNode fuse turns off (electron-builder.yml;
+// https://www.electronjs.org/docs/latest/tutorial/fuses#runasnode). Node entries start through the
+// front end's ProcessLauncher (utilityProcess.fork in Electron). The files below may use child_process:
+const CHILD_PROCESS_ALLOWED = [
+  'src/main/cli/**', // the CLI never runs inside Electron
+  'src/main/engine/launchers/node-fork-launcher.ts', // the CLI's (and web mode's) own ProcessLauncher
+  'src/main/tracer/spawn-tree.ts', // spawns the user's own program, not Electron: the fuse allows it
+  'src/main/engine/kinds/python-interpreter.ts', // spawns python3 (the real-CPython scenarios), likewise
+  'src/main/python/discover.ts', // runs python3 --version, likewise
+];
+const childProcessMessage =
+  "No child_process in code that runs in Electron's main process: the runAsNode fuse breaks fork there. Start Node entries through the ProcessLauncher (EngineOptions.launcher, PresetContext.launcher); see CHILD_PROCESS_ALLOWED in eslint.config.js.";
+const noChildProcess = ['node:child_process', 'child_process'].map((name) => ({ name, message: childProcessMessage }));
+
 /**
  * What each folder of src/main may import from the others: the table of
  * docs/architecture.md ("src/main, folder by folder"). Every folder may also
@@ -41,12 +56,15 @@ const otherMainFolders = (name, allowed) => {
     message: `src/main/${name}/ may import, of src/main, only ${may} (docs/architecture.md, "src/main, folder by folder").`,
   };
 };
-const mainFolderRules = Object.entries(MAIN_FOLDERS).map(([name, allowed]) => ({
-  files: [`src/main/${name}/**`],
-  rules: {
-    'no-restricted-imports': ['error', { patterns: [...(name === 'electron' ? [] : [electron]), workerCode, appCode, otherMainFolders(name, allowed)] }],
-  },
-}));
+// Each folder's rule; the files of CHILD_PROCESS_ALLOWED in it get the same one without the child_process ban.
+const mainFolderRules = Object.entries(MAIN_FOLDERS).flatMap(([name, allowed]) => {
+  const patterns = [...(name === 'electron' ? [] : [electron]), workerCode, appCode, otherMainFolders(name, allowed)];
+  const mayUseChildProcess = CHILD_PROCESS_ALLOWED.filter((glob) => glob.startsWith(`src/main/${name}/`));
+  return [
+    { files: [`src/main/${name}/**`], ignores: mayUseChildProcess, rules: { 'no-restricted-imports': ['error', { paths: noChildProcess, patterns }] } },
+    ...(mayUseChildProcess.length ? [{ files: mayUseChildProcess, rules: { 'no-restricted-imports': ['error', { patterns }] } }] : []),
+  ];
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/artifacts/**', 'bench/results/**', 'src/workers/python/**'] },
@@ -98,7 +116,7 @@ export default tseslint.config(
   {
     files: ['src/main/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electron, workerCode, appCode] }],
+      'no-restricted-imports': ['error', { paths: noChildProcess, patterns: [electron, workerCode, appCode] }],
     },
   },
   ...mainFolderRules,

@@ -2,12 +2,13 @@
 // by transfer, through a SharedArrayBuffer (write + signal) and to a process.
 //   node --import tsx bench/message-cost.bench.ts      (after `npm run build`)
 import { join } from 'node:path';
+import { createNodeForkLauncher } from '../src/main/engine';
 import { measureMessageCost } from '../src/main/presets/rigs/message-rig';
 import { MESSAGE_SIZES, sizeLabel } from '../src/main/presets/message-cost';
 import { report, type BenchRow } from './lib/report';
 
 const threadEntry = join(process.cwd(), 'out', 'cli', 'workers', 'thread.js');
-const costs = await measureMessageCost(MESSAGE_SIZES, threadEntry);
+const costs = await measureMessageCost(MESSAGE_SIZES, { threadEntry, launcher: createNodeForkLauncher() });
 const rows: BenchRow[] = MESSAGE_SIZES.map((bytes) => {
   const row: BenchRow = { size: sizeLabel(bytes) };
   for (const c of costs.filter((x) => x.bytes === bytes)) {

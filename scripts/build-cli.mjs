@@ -2,7 +2,7 @@
 // files with esbuild. Electron's own bundle comes from electron-vite; both use
 // the same sources, so the engine runs identically in both hosts.
 import { build } from 'esbuild';
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 
 const entryPoints = {
   corelanes: 'src/main/cli/main.ts',
@@ -31,6 +31,10 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
+// The entries are ES modules. Packaged, out/cli/workers sits in app.asar.unpacked,
+// where the app's package.json ("type": "module", inside app.asar) is not on the
+// path Node walks up to decide a .js file's module type: say it right there.
+writeFileSync('out/cli/workers/package.json', `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 // The real-CPython programs run as they are, next to the worker entries.
 cpSync('src/workers/python', 'out/cli/workers/python', { recursive: true, filter: (f) => !f.includes('__pycache__') });
 console.log(`build-cli: built ${Object.keys(entryPoints).length} entries into out/cli`);

@@ -3,20 +3,14 @@
 // child (process.send / 'message'). Thin: wires either channel to the runtime.
 // Must stay the first import: it stamps the first instruction (see the module).
 import { firstInstructionMono } from './runtime/first-instruction';
-import { expectedParentPid, watchParent } from './runtime/parent-watch';
 import { messagePhaseSink } from './runtime/phase-sinks';
+import { exitWithParent, utilityParentPort, type UtilityParentPort } from './runtime/process-channel';
 import type { WorkerTransport } from './runtime/transport';
 import { runWorkerRuntime } from './runtime/worker-runtime';
 
 const startedAtMono = firstInstructionMono;
 
-/** Electron's utility-process port (typed here because workers may not import electron). */
-interface ParentPort {
-  postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-  on(event: 'close', listener: () => void): void;
-}
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+const parentPort = utilityParentPort();
 
 function forkTransport(): WorkerTransport {
   if (!process.send) throw new Error('process-entry must run as a utility process or a forked child');
@@ -44,7 +38,7 @@ function forkTransport(): WorkerTransport {
   };
 }
 
-function utilityTransport(port: ParentPort): WorkerTransport {
+function utilityTransport(port: UtilityParentPort): WorkerTransport {
   return {
     send: (m) => port.postMessage(m),
     onMessage: (listener) => port.on('message', (e) => listener(e.data)),
@@ -52,14 +46,7 @@ function utilityTransport(port: ParentPort): WorkerTransport {
   };
 }
 
-watchParent(
-  () => process.exit(0),
-  (cb) => (parentPort ? parentPort.on('close', cb) : process.on('disconnect', cb)),
-  () => (parentPort ? true : process.connected),
-  // A fork's parent is the engine (its pid comes in the env); an Electron utility
-  // process may be launched through a zygote, so it watches whatever parent it has.
-  parentPort ? process.ppid : expectedParentPid(process.env, process.ppid),
-);
+exitWithParent();
 const transport = parentPort ? utilityTransport(parentPort) : forkTransport();
 process.on('uncaughtException', (error) => {
   try {

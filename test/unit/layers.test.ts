@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 // The layer rules of DESIGN.md section 3, checked through the project's own
 // lint config, so a rule that stops matching fails here and not silently.
@@ -10,8 +11,23 @@ async function ruleHits(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+type Case = [file: string, code: string];
+/** One test per [file, import]: the rules refuse it. */
+const refuses = (cases: Case[], title = '%s may not %s') =>
+  it.each(cases)(title, async (file, code) => {
+    expect(await ruleHits(file, code)).not.toEqual([]);
+  });
+/** One test per [file, import]: the rules let it through. */
+const allows = (cases: Case[], title = '%s may %s') =>
+  it.each(cases)(title, async (file, code) => {
+    expect(await ruleHits(file, code)).toEqual([]);
+  });
+
 describe('layer rules', () => {
-  it.each([
+  // The first lint loads the config and its plugins: seconds on a busy machine, so not inside a test's timeout.
+  beforeAll(() => eslint.lintText('', { filePath: 'src/shared/warm-up.ts' }), 60_000);
+
+  refuses([
     ['src/shared/x.ts', "import 'node:fs';"],
     ['src/shared/x.ts', "import { app } from 'electron';"],
     ['src/shared/x.ts', "import '../main/engine/entries';"],
@@ -47,11 +63,9 @@ describe('layer rules', () => {
     ['src/main/bridge/x.ts', "import '../web/server';"],
     ['src/main/web/x.ts', "import '../cli/main';"],
     ['src/main/electron/x.ts', "import '../cli/main';"],
-  ])('%s may not %s', async (file, code) => {
-    expect(await ruleHits(file, code)).not.toEqual([]);
-  });
+  ]);
 
-  it.each([
+  allows([
     ['src/main/electron/x.ts', "import { app } from 'electron';"],
     ['src/preload/x.ts', "import { contextBridge } from 'electron';"],
     ['src/main/index.ts', "import './electron/app';"],
@@ -71,9 +85,7 @@ describe('layer rules', () => {
     ['src/main/bridge/x.ts', "import { traceCommand } from '../tracer/trace-command';"],
     ['src/main/web/x.ts', "import { userMessage } from '../bridge/messages';"],
     ['src/main/cli/commands/x.ts', "import { startWebMode } from '../../web';"],
-  ])('%s may %s', async (file, code) => {
-    expect(await ruleHits(file, code)).toEqual([]);
-  });
+  ]);
 
   it('no function in src/main is over 120 lines (blank lines and comments aside)', async () => {
     const body = Array.from({ length: 121 }, (_, i) => `  const v${i} = ${i};`).join('\n');
@@ -82,4 +94,36 @@ describe('layer rules', () => {
     const [small] = await eslint.lintText(`export function fine(): void {\n${body.split('\n').slice(0, 100).join('\n')}\n}\n`, { filePath: 'src/main/engine/x.ts' });
     expect(small?.messages.map((m) => m.ruleId)).not.toContain('max-lines-per-function');
   });
+});
+
+describe('no child_process in Electron\'s main process (the runAsNode fuse breaks fork there)', () => {
+  it('fires on the fixture: rig-child.ts as it forked before', async () => {
+    const fixture = readFileSync('test/fixtures/lint/fork-in-main.ts', 'utf8');
+    const hits = await ruleHits('src/main/presets/rigs/rig-child.ts', fixture);
+    expect(hits).toEqual([expect.stringMatching(/^'node:child_process' import is restricted .*runAsNode fuse breaks fork there/)]);
+  });
+
+  refuses([
+    ['src/main/electron/x.ts', "import { fork } from 'node:child_process';"],
+    ['src/main/engine/x.ts', "import * as cp from 'child_process';"],
+    ['src/main/bridge/x.ts', "import { spawn } from 'node:child_process';"],
+    ['src/main/index.ts', "import { execFile } from 'node:child_process';"],
+    ['src/main/tracer/trace-command.ts', "import type { ChildProcess } from 'node:child_process';"],
+  ]);
+
+  allows([
+    ['src/main/engine/launchers/node-fork-launcher.ts', "import { fork } from 'node:child_process';"],
+    ['src/main/tracer/spawn-tree.ts', "import { spawn } from 'node:child_process';"],
+    ['src/main/engine/kinds/python-interpreter.ts', "import { spawn } from 'node:child_process';"],
+    ['src/main/python/discover.ts', "import { execFile } from 'node:child_process';"],
+    ['src/main/cli/commands/web.ts', "import { spawn } from 'node:child_process';"],
+    ['src/workers/x.ts', "import { spawn } from 'node:child_process';"],
+  ], '%s may %s (the CLI\'s own launcher, python3, the user\'s program, not the main process)');
+
+  refuses([
+    ['src/main/tracer/spawn-tree.ts', "import { app } from 'electron';"],
+    ['src/main/tracer/spawn-tree.ts', "import '../bridge/service';"],
+    ['src/main/engine/launchers/node-fork-launcher.ts', "import '../../../workers/runtime/clock';"],
+    ['src/main/cli/commands/web.ts', "import '../../electron/app';"],
+  ], 'the allowed file %s still obeys the layer rules: %s');
 });

@@ -1,10 +1,19 @@
 import type { BridgeEvent, RunParams, Trace } from '../../shared';
+import type { ProcessLauncher } from '../engine/launchers/process-launcher';
 import type { Engine, Measurement, Session } from '../engine/session-api';
 import type { Preset, PresetContext, PresetResult } from '../presets';
 import { UserError, userMessage } from './messages';
 
-/** What the front end adds to every preset's context (e.g. where the built thread entry is). */
-export type PresetExtras = Pick<PresetContext, 'threadEntry' | 'durationS'>;
+/** What the front end adds to every preset's context: where the built thread entry is, and its process launcher. */
+export type PresetExtras = Pick<PresetContext, 'threadEntry' | 'durationS'> & Partial<Pick<PresetContext, 'launcher'>>;
+
+/** Stands in when a front end gave no launcher: a rig process then fails with this sentence, never with a fork the front end cannot do. */
+const NO_LAUNCHER: ProcessLauncher = {
+  name: 'none',
+  fork() {
+    throw new Error('this front end gave the presets no process launcher, so rig processes cannot start');
+  },
+};
 
 /**
  * The one run the bridge drives: a plain session, a preset that makes
@@ -120,7 +129,7 @@ export function startPresetRun(ctx: RunContext, preset: Preset, extra: PresetExt
     if (lastRunId === null) return first.reject(new UserError(userMessage(error))); // startRun itself fails with the message
     if (!aborted) ctx.emit({ type: 'error', message: `${title} failed: ${userMessage(error)}`, runId: lastRunId });
   };
-  const ended = preset.run({ ...extra, engine, signal: abort.signal }).then(finished, failed);
+  const ended = preset.run({ ...extra, launcher: extra.launcher ?? NO_LAUNCHER, engine, signal: abort.signal }).then(finished, failed);
 
   return {
     started: first.promise,

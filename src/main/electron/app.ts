@@ -1,24 +1,26 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron';
-import type { BridgeService } from '../../shared';
-import { createBridgeService } from '../bridge';
-import { createEngine, type Engine } from '../engine';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { createAppServices, type AppServices } from './app-services';
 import { electronEntries } from './entries';
 import { registerBridgeIpc, sendMenuAction, type BridgeIpc } from './ipc';
+import { sendToPage } from './ipc-wiring';
 import { createMainWindow, hardenSession } from './main-window';
 import { installMenu } from './menu';
 import { aboutDetail } from './menu-template';
+import { openTraceFromMenu } from './open-trace';
+import { quitWithin } from './quit';
 import { createUtilityProcessLauncher } from './utility-launcher';
 
 const log = (line: string): void => console.error(line);
 
 /**
- * The Electron app: one window, one engine, one bridge service. Quitting,
- * closing the window or a second launch never leaves a worker behind: runs end
- * before the app quits, and utility processes exit on their own when the
- * main process dies (their parent port closes).
+ * The Electron app: one window, one engine, one bridge service, one process
+ * launcher (app-services.ts). Quitting, closing the window or a second launch
+ * never leaves a worker behind: runs end before the app quits (or are killed
+ * at the quit deadline, quit.ts), and utility processes exit on their own when
+ * the main process dies (src/workers/runtime/parent-watch.ts).
  */
 export function startApp(): void {
   if (!app.requestSingleInstanceLock()) {
@@ -31,8 +33,7 @@ export function startApp(): void {
   const mainDir = import.meta.dirname;
   const rendererDir = join(mainDir, '..', 'renderer');
   const preloadPath = join(mainDir, '..', 'preload', 'index.cjs');
-  let engine: Engine | null = null;
-  let service: BridgeService | null = null;
+  let services: AppServices | null = null;
   let window: BrowserWindow | null = null;
   let bridgeIpc: BridgeIpc | null = null;
   let shutDown = false;
@@ -44,7 +45,7 @@ export function startApp(): void {
     window.on('closed', () => {
       window = null;
       // No window, no run: a run nobody watches would only burn the user's cores.
-      void service?.invoke('stopRun', {}).catch(() => undefined);
+      void services?.service.invoke('stopRun', {}).catch(() => undefined);
     });
   };
 
@@ -68,16 +69,18 @@ export function startApp(): void {
     if (!existsSync(join(rendererDir, 'index.html'))) log(`app: no renderer in ${rendererDir}; run "npm run build"`);
     serveAppScheme(rendererDir, log);
     hardenSession(electronSession.defaultSession, () => window, log);
-    const entries = electronEntries(mainDir);
-    engine = createEngine({ entries, launcher: createUtilityProcessLauncher() });
-    // The window shows only the app's own page, so it may run the user's own program (traceCommand).
-    service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread }, log, allowTraceCommand: true, samplerEntry: entries.sampler });
-    bridgeIpc = registerBridgeIpc(service, () => window?.webContents ?? null, log);
+    services = createAppServices({ entries: electronEntries(mainDir), launcher: createUtilityProcessLauncher(), log });
+    bridgeIpc = registerBridgeIpc(services.service, () => window?.webContents ?? null, log);
     installMenu({
       action: (action) => sendMenuAction(window?.webContents ?? null, { type: 'menu', action }),
       command: (command) => {
         if (command === 'quit') app.quit();
-        else if (command === 'docs') void shell.openPath(docsDir());
+        else if (command === 'open-trace') {
+          void openTraceFromMenu({
+            showOpenDialog: (options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)),
+            send: (event) => sendToPage(window?.webContents ?? null, event),
+          }).catch((error: unknown) => log(`app: Open Trace failed: ${String(error)}`));
+        } else if (command === 'docs') void shell.openPath(docsDir());
         else void dialog.showMessageBox({
           type: 'info',
           title: 'About Corelanes',
@@ -96,18 +99,21 @@ export function startApp(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // End every run and process before quitting; quit again once they are gone.
+  // End every run and process before quitting, within QUIT_DEADLINE_MS; then exit (no second before-quit).
   app.on('before-quit', (event) => {
     if (shutDown) return;
     event.preventDefault();
     shutDown = true;
-    const svc = service;
-    const eng = engine;
-    void (async () => {
-      await svc?.dispose().catch((e: unknown) => log(`app: ${String(e)}`));
-      await eng?.dispose().catch((e: unknown) => log(`app: ${String(e)}`));
-      app.quit();
-    })();
+    const current = services;
+    void quitWithin({
+      cleanup: async () => {
+        await current?.service.dispose().catch((e: unknown) => log(`app: ${String(e)}`));
+        await current?.engine.dispose().catch((e: unknown) => log(`app: ${String(e)}`));
+      },
+      killChildren: () => current?.launcher.killAll() ?? 0,
+      exit: (code) => app.exit(code),
+      log,
+    });
   });
 }
 

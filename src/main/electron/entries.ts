@@ -1,15 +1,15 @@
 import type { EntryPaths } from '../engine/entries';
-import processEntry from '../../workers/process-entry?modulePath';
 import { builtWorkerPath } from './worker-paths';
 
 /**
- * The worker entry files. The process entry is bundled by electron-vite
- * (?modulePath) and started with utilityProcess.fork. The thread and sampler
- * entries are the ones scripts/build-cli.mjs builds into out/cli/workers,
- * because the engine finds sibling entries next to the thread entry by name
- * (gil-thread.js next to thread.js), which electron-vite's hashed chunk names
- * would break. Same sources either way.
+ * The worker entry files: the ones scripts/build-cli.mjs builds into
+ * out/cli/workers, the same files the CLI starts (each bundles what it
+ * imports, zod included). Packaged, they are unpacked from app.asar: worker
+ * threads and the Python programs need real files, utilityProcess.fork of a
+ * path inside app.asar has been unreliable (electron/electron#41396), and the
+ * engine finds sibling entries next to the thread entry by name (gil-thread.js
+ * next to thread.js, rigs/ and python/ beside them).
  */
 export function electronEntries(mainDir: string): EntryPaths {
-  return { process: processEntry, thread: builtWorkerPath(mainDir, 'thread'), sampler: builtWorkerPath(mainDir, 'sampler') };
+  return { process: builtWorkerPath(mainDir, 'process'), thread: builtWorkerPath(mainDir, 'thread'), sampler: builtWorkerPath(mainDir, 'sampler') };
 }

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, desktopCapturer, screen, shell, type Session } from 'electron';
 import { APP_START_URL } from './app-url';
+import { loadFailureAction } from './load-failure';
 import { isExternalLinkAllowed, isNavigationAllowed, isPermissionAllowed } from './permissions';
 import { MIN_SIZE, restoreWindowState, serializeWindowState } from './window-state';
 
@@ -56,6 +57,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   win.once('ready-to-show', () => win.show());
 
   const contents = win.webContents;
+  // 'ready-to-show' never comes for a page that failed to load: show the window anyway and say why.
+  contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+    const action = loadFailureAction({ errorCode, errorDescription, validatedURL, isMainFrame });
+    if (!action) return;
+    options.log(action.log);
+    if (!win.isDestroyed() && !win.isVisible()) win.show();
+  });
   contents.on('will-navigate', (event, url) => {
     if (!isNavigationAllowed(url)) {
       event.preventDefault();

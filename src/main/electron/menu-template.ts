@@ -3,9 +3,9 @@ import type { MenuAction } from '../../shared';
 /**
  * The app's menus as plain data: items either send a MenuAction to the
  * renderer, use one of Electron's built-in roles, or run a main-process
- * command. menu.ts turns this into an Electron Menu; tests read it directly.
+ * command. menu-items.ts turns this into Electron's template; tests read it directly.
  */
-export type MainCommand = 'about' | 'docs' | 'quit';
+export type MainCommand = 'about' | 'docs' | 'quit' | 'open-trace';
 export type MenuItemSpec =
   | { kind: 'action'; label: string; action: MenuAction; accelerator?: string }
   | { kind: 'role'; role: string; label?: string }
@@ -13,7 +13,8 @@ export type MenuItemSpec =
   | { kind: 'separator' };
 export interface MenuSpec {
   label: string;
-  role?: 'appMenu' | 'fileMenu' | 'windowMenu' | 'help';
+  /** A menu with the role 'editMenu' and no items gets Electron's whole default Edit menu. */
+  role?: 'appMenu' | 'fileMenu' | 'editMenu' | 'windowMenu' | 'help';
   items: MenuItemSpec[];
 }
 
@@ -44,17 +45,17 @@ export function menuTemplate(platform: NodeJS.Platform, appName = 'Corelanes'): 
   menus.push({
     label: mac ? 'File' : '&File',
     items: [
-      act('Open Trace…', 'open-trace', 'CmdOrCtrl+O'),
+      // The main process shows the dialog (a menu click is no user activation for the page's file chooser).
+      { kind: 'main', label: 'Open Trace…', command: 'open-trace', accelerator: 'CmdOrCtrl+O' },
       act('Save Trace…', 'save-trace', 'CmdOrCtrl+S'),
       act('Export for Perfetto…', 'export-chrome-trace', 'CmdOrCtrl+E'),
       sep,
       mac ? { kind: 'role', role: 'close' } : { kind: 'main', label: 'Quit', command: 'quit', accelerator: 'Ctrl+Q' },
     ],
   });
-  menus.push({
-    label: mac ? 'Edit' : '&Edit',
-    items: [{ kind: 'role', role: 'copy' }, { kind: 'role', role: 'selectAll' }],
-  });
+  // Electron's whole Edit menu (undo, redo, cut, copy, paste, delete, select all; on macOS also paste and
+  // match style, and speech): macOS delivers Cmd+Z/X/C/V/A to text fields only through these menu roles.
+  menus.push({ label: mac ? 'Edit' : '&Edit', role: 'editMenu', items: [] });
   menus.push({
     label: mac ? 'View' : '&View',
     items: [

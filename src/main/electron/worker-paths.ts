@@ -9,7 +9,7 @@ export function unpackedPath(path: string): string {
   return path.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);
 }
 
-/** The worker-thread entries built by scripts/build-cli.mjs (out/cli/workers), seen from out/main. */
-export function builtWorkerPath(mainDir: string, name: 'thread' | 'sampler'): string {
+/** The worker entries built by scripts/build-cli.mjs (out/cli/workers), seen from out/main. */
+export function builtWorkerPath(mainDir: string, name: 'thread' | 'sampler' | 'process'): string {
   return unpackedPath(join(mainDir, '..', 'cli', 'workers', `${name}.js`));
 }

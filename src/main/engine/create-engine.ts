@@ -3,7 +3,7 @@ import { RunParamsSchema, type Disposer, type Machine, type RunParams } from '..
 import { RunRecording, type RunObserver } from './recording';
 import { findKind, kindAvailability } from './kinds/registry';
 import { readMachine } from '../platform';
-import { discoverPythons, pythonRuntimes } from '../python';
+import { findPython, pythonRuntimes } from '../python';
 import { createSampler, type Sampler, type SamplerOptions } from './sampling';
 import type { Engine, EngineOptions, Measurement, Session } from './session-api';
 import { startSession } from './session/session';
@@ -81,8 +81,9 @@ export function createEngine(options: EngineOptions & CreateEngineExtras): Engin
 
   return {
     machine: async () => {
-      pythonsProbed ??= discoverPythons()
-        .then((list) => void (pythons = pythonRuntimes(list)))
+      // Only python3, the interpreter the python kinds run: versioned names (often pyenv shims) cost seconds each.
+      pythonsProbed ??= findPython('python3')
+        .then((p) => void (pythons = pythonRuntimes([p])))
         .catch(() => undefined);
       await pythonsProbed;
       return machineNow();

@@ -45,7 +45,7 @@ export const crash: Preset = {
     let victim: Awaited<ReturnType<typeof abortVictimWithThreads>> | null = null;
     // The sacrificial process is aborted while an unrelated run of processes goes on.
     const processTrace = await crashOne(ctx, 'process', 'abort', async () => {
-      victim = await abortVictimWithThreads(ctx.threadEntry);
+      victim = await abortVictimWithThreads(ctx);
     });
     const t = survivors(threadTrace);
     const p = survivors(processTrace);

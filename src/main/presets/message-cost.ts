@@ -27,7 +27,7 @@ export const messageCost: Preset = {
   scenario: { ...scenario(ID, 'Message cost: clone, transfer, shared buffer, process (1 KB-64 MB)', CLAIM, { kind: 'thread', workers: 1 }), producesTrace: false },
   async run(ctx) {
     const sizes = ctx.durationS !== undefined && ctx.durationS < 1 ? QUICK_SIZES : MESSAGE_SIZES;
-    const costs = await measureMessageCost(sizes, ctx.threadEntry, () => ctx.signal?.aborted ?? false);
+    const costs = await measureMessageCost(sizes, ctx, () => ctx.signal?.aborted ?? false);
     const at = (path: string, bytes: number) => costs.find((c) => c.path === path && c.bytes === bytes)?.latencyUs ?? NaN;
     const big = sizes.filter((s) => s >= MB);
     // Supported when, for payloads of 1 MB and more, a process is slower than a thread clone,

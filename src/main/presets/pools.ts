@@ -14,8 +14,8 @@ export const pools: Preset = {
     const n: Record<string, number> = { tasks, parallel: 2 };
     for (const kind of ['thread', 'process'] as const) {
       if (ctx.signal?.aborted) throw new Error('the preset was stopped');
-      const per = await spawnPerTask(kind, tasks, 2, UNITS, ctx.threadEntry);
-      const pool = await pooled(kind, tasks, 2, UNITS, ctx.threadEntry);
+      const per = await spawnPerTask(kind, tasks, 2, UNITS, ctx);
+      const pool = await pooled(kind, tasks, 2, UNITS, ctx);
       n[`${kind}.perTaskMs`] = r(per, 1);
       n[`${kind}.pooledMs`] = r(pool, 1);
       n[`${kind}.spawnOverheadPerTaskMs`] = r((per - pool) / tasks, 2);

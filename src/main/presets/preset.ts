@@ -1,4 +1,5 @@
 import type { Scenario, Trace, Verdict } from '../../shared';
+import type { ProcessLauncher } from '../engine/launchers/process-launcher';
 import type { Engine } from '../engine/session-api';
 
 export interface PresetContext {
@@ -12,6 +13,11 @@ export interface PresetContext {
   durationS?: number;
   /** Built thread entry, to find the rig workers next to it; found by search when absent. */
   threadEntry?: string;
+  /**
+   * How rig processes start: the same launcher as the engine's workload processes
+   * (utilityProcess.fork in Electron, child_process.fork in plain Node).
+   */
+  launcher: ProcessLauncher;
 }
 
 export interface PresetResult {

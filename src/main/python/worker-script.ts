@@ -4,14 +4,19 @@ import { fileURLToPath } from 'node:url';
 
 export const PYTHON_WORKERS_SCRIPT = 'corelanes_workers.py';
 
+/** The Python worker program beside the built worker entries (out/cli/workers/python, copied by build-cli). */
+export function pythonWorkersScriptBeside(threadEntry: string): string {
+  return join(dirname(threadEntry), 'python', PYTHON_WORKERS_SCRIPT);
+}
+
 /**
- * Where the Python programs are: next to the built worker entries
- * (out/cli/workers/python, copied by build-cli), else in the sources.
+ * Where the Python programs are: next to the built worker entries, else in
+ * the sources.
  */
 export function pythonWorkersScriptPath(threadEntry?: string): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [
-    threadEntry ? join(dirname(threadEntry), 'python', PYTHON_WORKERS_SCRIPT) : null,
+    threadEntry ? pythonWorkersScriptBeside(threadEntry) : null,
     join(here, 'workers', 'python', PYTHON_WORKERS_SCRIPT),
     join(here, '..', '..', 'workers', 'python', PYTHON_WORKERS_SCRIPT),
     resolve('src', 'workers', 'python', PYTHON_WORKERS_SCRIPT),

@@ -6,11 +6,14 @@ import { isZombie, processTree } from '../../node/proc/proc-tree';
 /** setpriv (util-linux) can give the command PR_SET_PDEATHSIG: it dies with us even if we are SIGKILLed. */
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p)) ?? null;
 
+/** The traced command's process (this file alone may import child_process: eslint.config.js, CHILD_PROCESS_ALLOWED). */
+export type TracedChild = ChildProcess;
+
 /**
  * Starts the traced command in its own process group (so the whole tree can be
  * signalled at once), with its stdout piped to us and stderr inherited.
  */
-export function spawnTraced(argv: string[]): ChildProcess {
+export function spawnTraced(argv: string[]): TracedChild {
   if (argv.length === 0) throw new Error('no command to trace: use `corelanes trace -- <command...>`');
   resolveCommand(argv[0]!);
   const [cmd, args] = SETPRIV && process.platform === 'linux' ? [SETPRIV, ['--pdeathsig', 'KILL', '--', ...argv]] : [argv[0]!, argv.slice(1)];

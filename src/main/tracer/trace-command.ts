@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { parsePythonEvent, runCommandOf, type Segment, type SourceChoice, type Trace } from '../../shared';
 import { monoMs } from '../../node/clock';
@@ -8,7 +7,7 @@ import { createSampler } from '../engine/sampling/create-sampler';
 import type { Sampler } from '../engine/sampling/sampler-api';
 import { readMachine } from '../platform';
 import { applyInferredGilWait } from '../python/gil-inference';
-import { killTree, spawnTraced } from './spawn-tree';
+import { killTree, spawnTraced, type TracedChild } from './spawn-tree';
 import { tracedTaskId } from './task-naming';
 import { TreeFollower } from './tree-follower';
 
@@ -44,8 +43,8 @@ export interface TraceCommandResult {
 type CommandExit = { code: number | null; signal: string | null };
 
 /** Starts the command; a command that cannot start stops the sampler and throws, before any run is announced. */
-async function startCommand(argv: string[], sampler: Sampler): Promise<{ child: ChildProcess; root: number; exited: Promise<CommandExit | { error: Error }> }> {
-  let child: ChildProcess;
+async function startCommand(argv: string[], sampler: Sampler): Promise<{ child: TracedChild; root: number; exited: Promise<CommandExit | { error: Error }> }> {
+  let child: TracedChild;
   try {
     child = spawnTraced(argv);
   } catch (e) {
@@ -99,7 +98,7 @@ async function followCommand(
   o: TraceCommandOptions,
   run: RunRecording,
   sampler: Sampler,
-  child: ChildProcess,
+  child: TracedChild,
   root: number,
   exited: Promise<CommandExit | { error: Error }>,
 ): Promise<TraceCommandResult> {

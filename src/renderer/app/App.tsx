@@ -108,7 +108,6 @@ export function App({ controller, transport }: { controller: AppController; tran
         else if (action === 'timeline-zoom-in') view.key('w', end);
         else if (action === 'timeline-zoom-out') view.key('s', end);
         else if (action === 'timeline-fit') view.key('0', end);
-        else if (action === 'open-trace') fileRef.current?.click();
         else if (action === 'save-trace') void saveTrace();
         else if (action === 'export-chrome-trace') void exportTrace();
         else if (action === 'stop-run') void controller.stop();

@@ -87,6 +87,9 @@ export class AppController {
       case 'menu':
         for (const l of this.menuListeners) l(event.action);
         return;
+      case 'trace-file':
+        this.openTraceFile(event.text);
+        return;
       default:
         break;
     }
@@ -215,6 +218,13 @@ export class AppController {
     const off = this.replay.subscribe((e) => this.handle(e));
     this.replay.play();
     off();
+  }
+
+  /** File ▸ Open Trace… of the desktop app: the main process read the file; it opens like a picked one, never over a live run. */
+  private openTraceFile(text: string): void {
+    const { status } = this.store.get();
+    if (status === 'starting' || status === 'running' || status === 'stopping') this.fail('Stop the run first: an opened trace replaces the live view');
+    else this.openTrace(text);
   }
 
   /** `?autostart=1`: the default scenario, 2 CPU-bound processes, then two worker threads join. */

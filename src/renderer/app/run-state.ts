@@ -151,6 +151,7 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
     case 'revised-segments':
     case 'markers':
     case 'menu':
+    case 'trace-file':
       return state;
   }
 }

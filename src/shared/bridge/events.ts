@@ -3,6 +3,13 @@ import { MachineSchema, MarkerSchema, MemorySampleSchema, MetricsSchema, Segment
 import { RunInfoSchema } from '../trace/trace-file';
 import { MENU_ACTIONS } from './menu';
 
+/**
+ * The biggest trace file the desktop app's File ▸ Open Trace… reads for the
+ * page: its text crosses IPC in one message, and Chromium bounds a message's
+ * size. Bigger traces open from the page's own file picker (web mode).
+ */
+export const TRACE_FILE_MAX_BYTES = 128 * 1024 * 1024;
+
 /** Every event the engine streams to the renderer, in small batches (~16-50 ms). */
 export const BridgeEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-started'), run: RunInfoSchema, machine: MachineSchema }),
@@ -30,6 +37,12 @@ export const BridgeEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), message: z.string().max(4000), runId: z.string().nullable() }),
   /** Electron only: a menu item or its shortcut was used; the renderer performs the action. */
   z.object({ type: z.literal('menu'), action: z.enum(MENU_ACTIONS) }),
+  /**
+   * Electron only: File ▸ Open Trace… read this file in the main process (a
+   * native menu click is no user activation, so the page cannot open a file
+   * chooser itself). The page validates the text exactly like a picked file.
+   */
+  z.object({ type: z.literal('trace-file'), name: z.string().max(1024), text: z.string().max(TRACE_FILE_MAX_BYTES) }),
 ]);
 export type BridgeEvent = z.infer<typeof BridgeEventSchema>;
 export type BridgeEventType = BridgeEvent['type'];

@@ -2,9 +2,10 @@
  * What the Electron menus (and their shortcuts) ask the renderer to do. The
  * renderer does it through its normal paths (the same buttons and commands as
  * in web mode), so a menu item never does anything a page button could not.
+ * Open Trace… is not one: the main process shows the dialog and sends the
+ * file's text ('trace-file' event).
  */
 export const MENU_ACTIONS = [
-  'open-trace',
   'save-trace',
   'export-chrome-trace',
   'view-cores',

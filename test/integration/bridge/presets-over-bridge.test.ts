@@ -17,8 +17,9 @@ afterEach(async () => {
 
 function setup() {
   const entries = builtEntryPaths();
-  engine = createEngine({ entries, launcher: createNodeForkLauncher() });
-  service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread, durationS: 1 }, log: () => undefined });
+  const launcher = createNodeForkLauncher();
+  engine = createEngine({ entries, launcher });
+  service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread, durationS: 1, launcher }, log: () => undefined });
   const events: BridgeEvent[] = [];
   service.subscribe((e) => events.push(e));
   return { service, events };

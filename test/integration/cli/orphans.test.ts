@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { realEngine } from '../../support/engine';
-import { CLI_BUNDLE } from '../../support/entries';
-import { childrenOf, waitAllGone } from '../../support/proc';
+import { CLI_BUNDLE, ROOT } from '../../support/entries';
+import { childrenOf, isAlive, waitAllGone } from '../../support/proc';
 
 // No process of a run may outlive it: after a run, after stop, and after the
 // CLI itself is killed (SIGTERM: it stops cleanly; SIGKILL: the children see
@@ -88,5 +88,18 @@ describe('no orphans', () => {
     child.kill('SIGKILL');
     expect((await exited).signal).toBe('SIGKILL');
     expect(await waitAllGone(workers, 3000)).toEqual([]);
+  });
+});
+
+describe('no orphans of a utility process (its parentPort emits only message: no close event, no channel)', () => {
+  it.each(['process.js', 'rigs/echo.js', 'rigs/task-worker.js'])('the built %s exits when the app that started it is killed', async (entry) => {
+    const parent = spawn(process.execPath, [`${ROOT}/test/fixtures/electron/utility-parent.mjs`, `${ROOT}/out/cli/workers/${entry}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    cli = parent;
+    const childPid = await new Promise<number>((resolve) => parent.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
+    // It is up and waiting for the app, with nobody talking to it.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(isAlive(childPid)).toBe(true);
+    parent.kill('SIGKILL');
+    expect(await waitAllGone([childPid], 3000)).toEqual([]);
   });
 });

@@ -1,15 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TraceSchema, VerdictSchema } from '../../../src/shared';
-import { createEngine, createNodeForkLauncher } from '../../../src/main/engine';
+import { createEngine, createNodeForkLauncher, type ProcessLauncher } from '../../../src/main/engine';
 import { PRESETS, findPreset, type PresetContext } from '../../../src/main/presets';
 import { builtEntries, CLI_BUNDLE } from '../../support/entries';
 
 const entries = builtEntries();
-const engine = createEngine({ entries, launcher: createNodeForkLauncher() });
+// The real fork launcher, remembering what it started: presets start their rig processes only through ctx.launcher.
+const realLauncher = createNodeForkLauncher();
+const forked: string[] = [];
+const launcher: ProcessLauncher = { name: realLauncher.name, fork: (entry, options) => (forked.push(entry.split(/[\\/]/).slice(-2).join('/')), realLauncher.fork(entry, options)) };
+const engine = createEngine({ entries, launcher });
 afterAll(() => engine.dispose());
 // Short runs: these check that each preset works end to end, not the size of its numbers.
-const ctx: PresetContext = { engine, durationS: 0.4, threadEntry: entries.thread };
+const ctx: PresetContext = { engine, durationS: 0.4, threadEntry: entries.thread, launcher };
 
 describe('race-counter', () => {
   it('plain read-modify-write loses updates in at least one of several tries; Atomics.add never', async () => {
@@ -42,6 +46,11 @@ describe('every preset runs headless and ends with a verdict', () => {
       for (const t of traces) expect(TraceSchema.safeParse(t).success).toBe(true);
     });
   }
+
+  it('every rig process (pools, message-cost, crash) started through the context\'s launcher', () => {
+    // In Electron that launcher is utilityProcess.fork; child_process.fork would fail there with the runAsNode fuse off.
+    expect(new Set(forked.filter((f) => f.startsWith('rigs/')))).toEqual(new Set(['rigs/task-worker.js', 'rigs/echo.js', 'rigs/crash-victim.js']));
+  });
 });
 
 describe('corelanes run <preset> --json', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 // What `npm run build` (electron-vite) leaves for the Electron shell. The
@@ -19,17 +19,17 @@ describe('electron-vite build output', () => {
     expect(preload.length).toBeLessThan(20_000); // the contract's names and channels, not zod and the schemas
   });
 
-  it('the main bundle starts the app and carries the process entry for utilityProcess.fork', () => {
+  it('the main bundle starts the app and imports nothing from node_modules but electron (zod is bundled)', () => {
     const main = read('out/main/index.js');
     expect(main).toMatch(/from "electron"/);
     expect(main).toContain('app://');
-    const chunks = readdirSync('out/main/chunks');
-    expect(chunks.some((f) => /^process-entry-[0-9a-f]+\.js$/.test(f))).toBe(true);
-    const processChunk = chunks.find((f) => f.startsWith('process-entry-'))!;
-    expect(main).toContain(`./chunks/${processChunk}`);
+    const imported = [...main.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!);
+    expect(imported.filter((m) => !m.startsWith('node:') && m !== 'electron')).toEqual([]);
+    // Nothing in Electron's main process forks: child_process.fork needs ELECTRON_RUN_AS_NODE, which the runAsNode fuse disables.
+    expect(main).not.toMatch(/import \{[^}]*\bfork\b[^}]*\} from "node:child_process"/);
   });
 
-  it('the renderer and the worker-thread entries the shell points at exist', () => {
+  it('the renderer and the worker entries the shell points at exist', () => {
     expect(read('out/renderer/index.html')).toContain('<div id="root">');
     for (const worker of ['thread', 'gil-thread', 'sampler', 'process']) expect(existsSync(`out/cli/workers/${worker}.js`), worker).toBe(true);
   });

@@ -95,11 +95,16 @@ describe('worker paths', () => {
 });
 
 describe('pure shell modules', () => {
-  it.each(['app-url', 'ipc-handlers', 'window-state', 'menu-template', 'permissions', 'app-protocol-files', 'worker-paths', 'utility-handle', 'ipc-wiring'])(
+  it.each(['app-url', 'ipc-handlers', 'window-state', 'menu-template', 'permissions', 'app-protocol-files', 'worker-paths', 'utility-handle', 'ipc-wiring', 'quit', 'tracked-launcher', 'load-failure', 'app-services', 'entries'])(
     'src/main/electron/%s.ts does not import electron (so it is tested here, without the binary)',
     (name) => {
       const source = readFileSync(`src/main/electron/${name}.ts`, 'utf8');
       expect(source).not.toMatch(/from ['"]electron['"]|require\(['"]electron['"]\)/);
     },
   );
+  it.each(['menu-items', 'open-trace'])('src/main/electron/%s.ts imports only types from electron (checked against them, run here)', (name) => {
+    const source = readFileSync(`src/main/electron/${name}.ts`, 'utf8');
+    expect(source).toMatch(/^import type .* from 'electron';$/m);
+    expect(source.replace(/^import type .* from 'electron';$/gm, '')).not.toMatch(/['"]electron['"]/);
+  });
 });

@@ -4,6 +4,7 @@ import { WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type SourceC
 import { createEngine } from '../../engine/create-engine';
 import type { Engine } from '../../engine/session-api';
 import { createNodeForkLauncher } from '../../engine/launchers/node-fork-launcher';
+import type { ProcessLauncher } from '../../engine/launchers/process-launcher';
 import { findPreset, PRESETS, type Preset } from '../../presets';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
@@ -113,11 +114,12 @@ function stopOnSignals(stop: () => void): { signalled: () => NodeJS.Signals | nu
 }
 
 /** The runs themselves: a preset's, or one plain run of the options; what was measured. */
-async function measure(engine: Engine, preset: Preset | undefined, opts: RunOptions, command: Command, abort: AbortController, setStop: (stop: () => void) => void): Promise<{ traces: Trace[]; verdict: Verdict | null }> {
+async function measure(engine: Engine, launcher: ProcessLauncher, preset: Preset | undefined, opts: RunOptions, command: Command, abort: AbortController, setStop: (stop: () => void) => void): Promise<{ traces: Trace[]; verdict: Verdict | null }> {
   if (preset) {
     const overrides = presetOverrides(opts, (name) => command.getOptionValueSource(name));
     const result = await preset.run({
       engine: withIntervalDefault(engine, overrides.intervalMs, opts.source),
+      launcher,
       signal: abort.signal,
       ...(overrides.durationS === undefined ? {} : { durationS: overrides.durationS }),
     });
@@ -173,7 +175,9 @@ async function runAction(presetId: string | undefined, opts: RunOptions, command
   const missing = missingEntries(entries);
   if (missing) throw new Error(missing);
 
-  const engine = createEngine({ entries, launcher: createNodeForkLauncher() });
+  // Rig processes start through the same launcher as the engine's workers.
+  const launcher = createNodeForkLauncher();
+  const engine = createEngine({ entries, launcher });
   const progress = process.stderr.isTTY && !opts.json ? progressLine(process.stderr) : null;
   // The progress line hears every run the engine makes (a preset's too).
   const stopObserving = engine.observe({ onEvent: (e: BridgeEvent) => progress?.onEvent(e) });
@@ -185,7 +189,7 @@ async function runAction(presetId: string | undefined, opts: RunOptions, command
   });
   let measured: { traces: Trace[]; verdict: Verdict | null };
   try {
-    measured = await measure(engine, preset, opts, command, abort, (stop) => (stopCurrent = stop));
+    measured = await measure(engine, launcher, preset, opts, command, abort, (stop) => (stopCurrent = stop));
   } catch (error) {
     // A preset stopped by a signal ends with an error from its current run: say so, do not blame the preset.
     const signalled = signals.signalled();

@@ -56,10 +56,11 @@ export function webCommand(): Command {
       }
       // out/cli/workers/thread.js -> out/renderer
       const rendererDir = resolve(dirname(entries.thread), '..', '..', 'renderer');
-      const engine = createEngine({ entries, launcher: createNodeForkLauncher() });
+      const launcher = createNodeForkLauncher();
+      const engine = createEngine({ entries, launcher });
       let mode;
       try {
-        mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, presetExtras: { threadEntry: entries.thread }, samplerEntry: entries.sampler, log: (line) => console.error(line) });
+        mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, presetExtras: { threadEntry: entries.thread, launcher }, samplerEntry: entries.sampler, log: (line) => console.error(line) });
       } catch (error) {
         await engine.dispose();
         const code = (error as NodeJS.ErrnoException).code;

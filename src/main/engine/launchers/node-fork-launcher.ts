@@ -11,7 +11,9 @@ const STDERR_DRAIN_MS = 250;
  * and its stdout is dropped so `--json` output stays clean. Its stderr is
  * captured: an abnormal exit keeps an excerpt (stderrExcerpt, for the exit
  * detail) instead of dumping a crash trace on the terminal; what a child that
- * ends normally wrote is passed on to our stderr then.
+ * ends normally wrote is passed on to our stderr then. Messages cross as
+ * structured clones ('advanced' serialization), as they do to a utility
+ * process: typed arrays stay typed arrays under both hosts.
  */
 export function createNodeForkLauncher(): ProcessLauncher {
   return {
@@ -20,6 +22,7 @@ export function createNodeForkLauncher(): ProcessLauncher {
       const child = fork(entryPath, [], {
         env: { ...process.env, ...options.env, CORELANES_SERVICE: options.serviceName, CORELANES_PARENT_PID: String(process.pid) },
         execArgv: [],
+        serialization: 'advanced',
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
       const stderr = new StderrCapture();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { findRigEntry, spawnRig } from './rig-child';
+import { findRigEntry, spawnRigProcess, type RigContext } from './rig-child';
 
 export interface VictimAbortResult {
   pid: number;
@@ -10,8 +10,8 @@ export interface VictimAbortResult {
 }
 
 /** Starts the sacrificial process (the victim) with busy threads, aborts it from one of its threads, counts survivors. */
-export async function abortVictimWithThreads(threadEntry?: string): Promise<VictimAbortResult> {
-  const victim = spawnRig('process', findRigEntry('crash-victim', threadEntry));
+export async function abortVictimWithThreads(rigs: RigContext): Promise<VictimAbortResult> {
+  const victim = spawnRigProcess(findRigEntry('crash-victim', rigs.threadEntry), rigs.launcher);
   try {
     const ready = await victim.next<{ pid: number; tids: number[] }>((m) => m.type === 'ready', 30_000);
     victim.send({ type: 'abort' });

@@ -1,6 +1,6 @@
 import { monoMs } from '../../../node/clock';
 import { createEchoSab, sabSlots, SAB_WORD } from '../../../node/echo-sab';
-import { findRigEntry, spawnRig, type RigChild } from './rig-child';
+import { findRigEntry, spawnRigProcess, spawnRigThread, type RigChild, type RigContext } from './rig-child';
 
 export type MessagePath = 'clone' | 'transfer' | 'shared' | 'process';
 export const MESSAGE_PATHS: MessagePath[] = ['clone', 'transfer', 'shared', 'process'];
@@ -44,7 +44,7 @@ async function viaMessages(rig: RigChild, path: 'clone' | 'transfer' | 'process'
 async function viaShared(entry: string, bytes: number, reps: number): Promise<number[]> {
   const sab = createEchoSab(bytes);
   const { words, stamp, data } = sabSlots(sab);
-  const rig = spawnRig('thread', entry, { sab });
+  const rig = spawnRigThread(entry, { sab });
   try {
     await rig.next((m) => m.type === 'ready');
     const src = fill(bytes);
@@ -69,10 +69,10 @@ async function viaShared(entry: string, bytes: number, reps: number): Promise<nu
 }
 
 /** Measures every path at every size; the receiver stamps arrival on the shared monotonic clock. */
-export async function measureMessageCost(sizes: number[], threadEntry?: string, aborted: () => boolean = () => false): Promise<PathCost[]> {
-  const entry = findRigEntry('echo', threadEntry);
-  const thread = spawnRig('thread', entry);
-  const proc = spawnRig('process', entry);
+export async function measureMessageCost(sizes: number[], rigs: RigContext, aborted: () => boolean = () => false): Promise<PathCost[]> {
+  const entry = findRigEntry('echo', rigs.threadEntry);
+  const thread = spawnRigThread(entry);
+  const proc = spawnRigProcess(entry, rigs.launcher);
   const out: PathCost[] = [];
   try {
     await Promise.all([thread.next((m) => m.type === 'ready'), proc.next((m) => m.type === 'ready')]);

@@ -1,7 +1,7 @@
-import { findRigEntry, spawnRig, type RigChild } from './rig-child';
+import { findRigEntry, spawnRig, type RigChild, type RigContext } from './rig-child';
 
-async function ready(kind: 'thread' | 'process', entry: string): Promise<RigChild> {
-  const rig = spawnRig(kind, entry);
+async function ready(kind: 'thread' | 'process', entry: string, rigs: RigContext): Promise<RigChild> {
+  const rig = spawnRig(kind, entry, rigs);
   await rig.next((m) => m.type === 'ready');
   return rig;
 }
@@ -13,15 +13,15 @@ async function runTask(rig: RigChild, id: number, units: number): Promise<void> 
 }
 
 /** `tasks` small tasks, `parallel` at a time, each on a freshly spawned worker that ends after it. ms total. */
-export async function spawnPerTask(kind: 'thread' | 'process', tasks: number, parallel: number, units: number, threadEntry?: string): Promise<number> {
-  const entry = findRigEntry('task-worker', threadEntry);
+export async function spawnPerTask(kind: 'thread' | 'process', tasks: number, parallel: number, units: number, rigs: RigContext): Promise<number> {
+  const entry = findRigEntry('task-worker', rigs.threadEntry);
   const t0 = performance.now();
   let next = 0;
   await Promise.all(
     Array.from({ length: parallel }, async () => {
       while (next < tasks) {
         const id = next++;
-        const rig = await ready(kind, entry);
+        const rig = await ready(kind, entry, rigs);
         await runTask(rig, id, units);
         await rig.kill();
       }
@@ -31,10 +31,10 @@ export async function spawnPerTask(kind: 'thread' | 'process', tasks: number, pa
 }
 
 /** The same tasks on a pool of `parallel` workers spawned once and reused. ms total, spawn included. */
-export async function pooled(kind: 'thread' | 'process', tasks: number, parallel: number, units: number, threadEntry?: string): Promise<number> {
-  const entry = findRigEntry('task-worker', threadEntry);
+export async function pooled(kind: 'thread' | 'process', tasks: number, parallel: number, units: number, rigs: RigContext): Promise<number> {
+  const entry = findRigEntry('task-worker', rigs.threadEntry);
   const t0 = performance.now();
-  const pool = await Promise.all(Array.from({ length: parallel }, () => ready(kind, entry)));
+  const pool = await Promise.all(Array.from({ length: parallel }, () => ready(kind, entry, rigs)));
   let next = 0;
   await Promise.all(
     pool.map(async (rig) => {

@@ -1,4 +1,4 @@
-import { findRigEntry, spawnRig } from './rig-child';
+import { findRigEntry, spawnRigThread } from './rig-child';
 
 export interface RaceResult {
   expected: number;
@@ -12,7 +12,7 @@ export async function raceOnce(threads: number, iterations: number, atomic: bool
   const entry = findRigEntry('race-counter', threadEntry);
   const buffer = new SharedArrayBuffer(8);
   const words = new Int32Array(buffer);
-  const rigs = Array.from({ length: threads }, () => spawnRig('thread', entry, { buffer, iterations, atomic }));
+  const rigs = Array.from({ length: threads }, () => spawnRigThread(entry, { buffer, iterations, atomic }));
   try {
     await Promise.all(rigs.map((l) => l.next((m) => m.type === 'ready')));
     const done = rigs.map((l) => l.next<{ ms: number }>((m) => m.type === 'done', 60_000));

@@ -1,10 +1,23 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ChildHandle, ProcessLauncher } from '../../engine/launchers/process-launcher';
 
-export type RigName = 'task-worker' | 'race-counter' | 'echo' | 'crash-victim';
+export const RIG_NAMES = ['task-worker', 'race-counter', 'echo', 'crash-victim'] as const;
+export type RigName = (typeof RIG_NAMES)[number];
+
+/**
+ * Where rig workers come from: rig processes start through the front end's
+ * own ProcessLauncher, the same as workload processes (utilityProcess.fork in
+ * Electron, where child_process.fork fails once the runAsNode fuse is off;
+ * child_process.fork in plain Node). A PresetContext is one.
+ */
+export interface RigContext {
+  launcher: ProcessLauncher;
+  /** Built thread entry, to find the rig entries next to it; found by search when absent. */
+  threadEntry?: string;
+}
 
 /** Rig entries are built next to the thread entry, under rigs/ (scripts/build-cli.mjs). */
 export function rigEntryPath(threadEntry: string, name: RigName): string {
@@ -41,36 +54,27 @@ export interface RigChild {
   kill(): Promise<void>;
 }
 
-export function spawnRig(kind: 'thread' | 'process', entry: string, workerData?: unknown): RigChild {
+type Exit = { code: number | null; signal: string | null };
+
+/** The part of a rig child that differs between a thread and a process. */
+interface RigChannel {
+  readonly pid: number | null;
+  send(message: unknown, transfer?: ArrayBuffer[]): void;
+  onMessage(listener: (message: unknown) => void): void;
+  readonly exited: Promise<Exit>;
+  kill(): Promise<void>;
+}
+
+function rigChild(entry: string, channel: RigChannel): RigChild {
   const listeners = new Set<(m: Record<string, unknown>) => void>();
-  const dispatch = (m: unknown) => {
+  channel.onMessage((m) => {
     if (m && typeof m === 'object') for (const l of [...listeners]) l(m as Record<string, unknown>);
-  };
-  let worker: Worker | null = null;
-  let child: ChildProcess | null = null;
-  let exited: Promise<{ code: number | null; signal: string | null }>;
-  if (kind === 'thread') {
-    worker = new Worker(entry, { workerData });
-    worker.on('message', dispatch);
-    worker.on('error', () => undefined);
-    const w = worker;
-    exited = new Promise((resolve) => w.once('exit', (code) => resolve({ code, signal: null })));
-  } else {
-    // 'advanced' serialization: binary payloads cross as structured clones, not JSON.
-    child = fork(entry, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [] });
-    child.on('message', dispatch);
-    child.on('error', () => undefined);
-    const c = child;
-    exited = new Promise((resolve) => c.once('exit', (code, signal) => resolve({ code, signal })));
-  }
+  });
   return {
     get pid() {
-      return child ? (child.pid ?? null) : process.pid;
+      return channel.pid;
     },
-    send(message, transfer) {
-      if (worker) worker.postMessage(message, transfer ?? []);
-      else if (child?.connected) child.send(message as never);
-    },
+    send: (message, transfer) => channel.send(message, transfer),
     on(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -90,13 +94,51 @@ export function spawnRig(kind: 'thread' | 'process', entry: string, workerData?:
         listeners.add(l);
       });
     },
+    exited: channel.exited,
+    kill: () => channel.kill(),
+  };
+}
+
+/** A rig worker thread of this process. */
+export function spawnRigThread(entry: string, workerData?: unknown): RigChild {
+  const worker = new Worker(entry, { workerData });
+  worker.on('error', () => undefined);
+  return rigChild(entry, {
+    pid: process.pid,
+    send: (message, transfer) => worker.postMessage(message, transfer ?? []),
+    onMessage: (listener) => void worker.on('message', listener),
+    exited: new Promise((resolve) => worker.once('exit', (code) => resolve({ code, signal: null }))),
+    kill: async () => void (await worker.terminate()),
+  });
+}
+
+/** A rig process, started through the front end's ProcessLauncher (see RigContext). */
+export function spawnRigProcess(entry: string, launcher: ProcessLauncher): RigChild {
+  const child: ChildHandle = launcher.fork(entry, { serviceName: `corelanes-rig-${basename(entry, extname(entry))}` });
+  let ended = false;
+  const exited = new Promise<Exit>((resolve) =>
+    child.onExit((code, signal) => {
+      ended = true;
+      resolve({ code, signal });
+    }),
+  );
+  return rigChild(entry, {
+    get pid() {
+      return child.pid ?? null;
+    },
+    // Both launchers pass structured clones (binary payloads stay binary); nothing is transferred to another process.
+    send: (message) => child.postMessage(message),
+    onMessage: (listener) => void child.onMessage(listener),
     exited,
     async kill() {
-      if (worker) await worker.terminate();
-      else if (child && child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await exited;
-      }
+      if (ended) return;
+      child.kill();
+      await exited;
     },
-  };
+  });
+}
+
+/** A rig worker of either kind: a thread of this process, or a process through rigs.launcher. */
+export function spawnRig(kind: 'thread' | 'process', entry: string, rigs: RigContext): RigChild {
+  return kind === 'thread' ? spawnRigThread(entry) : spawnRigProcess(entry, rigs.launcher);
 }
