@@ -70,6 +70,17 @@ describe('corelanes run --json', () => {
     expect(s.sampler.line).toMatch(/^Scheduling: /);
   });
 
+  it('corelanes trace --source proc: the traced command is sampled from /proc and its trace says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corelanes-cli-'));
+    const out = join(dir, 'trace.json');
+    const r = corelanes('trace', '--source', 'proc', '--out', out, '--', 'sh', '-c', 'i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Scheduling: sampled from /proc every 1 ms (asked for)');
+    const trace = TraceSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(trace.run.command?.source).toBe('proc');
+    expect(trace.metrics?.sampler).toMatchObject({ source: 'proc', requested: 'proc' });
+  });
+
   it('--source proc samples /proc and says it was asked for', () => {
     const r = corelanes('run', '--workers', '1', '--duration', '0.4', '--source', 'proc');
     expect(r.status, r.stderr).toBe(0);
