@@ -78,6 +78,12 @@ export default tseslint.config(
     },
   },
   {
+    // The addon's CommonJS install script and loader (native/).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/shared/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'node', 'renderer', 'preload', 'workers'], 'src/shared imports nothing but src/shared.')] }],

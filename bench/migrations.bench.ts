@@ -22,7 +22,7 @@ const entry = await buildSamplerEntry();
 async function measure(name: string, opts: BusyOptions, intervalMs: number): Promise<BenchRow> {
   const threads = await Promise.all(Array.from({ length: THREADS }, () => startBusyThread({ ...opts, startPaused: true })));
   const nr = () => threads.map((t) => readNrMigrations(t.pid, t.tid) ?? NaN);
-  const sampler = await createSampler({ samplerEntry: entry, intervalMs, runStartMono: monoMs() });
+  const sampler = await createSampler({ samplerEntry: entry, intervalMs, runStartMono: monoMs(), source: 'proc' });
   const segments: Segment[] = [];
   sampler.onBatch((b) => segments.push(...b.segments));
   const before = nr();
@@ -146,7 +146,7 @@ async function placementVsPerf(name: string, opts: BusyOptions): Promise<BenchRo
   const perf = spawn('perf', ['record', '-q', '-e', 'sched:sched_switch', '-a', '-k', 'CLOCK_MONOTONIC', '-o', data], { stdio: 'ignore' });
   await sleep(500);
   const runStartMono = monoMs();
-  const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono });
+  const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono, source: 'proc' });
   const segments: Segment[] = [];
   sampler.onBatch((b) => segments.push(...b.segments));
   threads.forEach((t, i) => sampler.track({ taskId: `t${i}`, pid: t.pid, tid: t.tid, ...(t.slot ? { phaseSlot: t.slot } : {}) }));

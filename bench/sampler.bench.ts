@@ -16,7 +16,7 @@ async function measure(tracked: number, saturated: boolean, idleReadEvery = 4): 
   // Light: tracked threads wake for 0.2 ms every 20 ms. Saturated: plus 4 spinners on 2 cores.
   const idle: BusyThread[] = await Promise.all(Array.from({ length: tracked }, () => startBusyThread({ burstMs: 0.2, sleepMs: 20 })));
   const load: BusyThread[] = saturated ? await Promise.all(Array.from({ length: 4 }, () => startBusyThread({ burstMs: 1000 }))) : [];
-  const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono: monoMs(), idleReadEvery });
+  const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono: monoMs(), idleReadEvery, source: 'proc' });
   let segments = 0;
   sampler.onBatch((b) => (segments += b.segments.length));
   idle.forEach((t, i) => sampler.track({ taskId: `t${i}`, pid: t.pid, tid: t.tid }));

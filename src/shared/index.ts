@@ -4,6 +4,7 @@ export * from './trace/trace-file';
 export * from './trace/run-command';
 export * from './scenario/limits';
 export * from './scenario/schema';
+export * from './sampling/source';
 export * from './bridge/commands';
 export * from './bridge/trace-command-args';
 export * from './bridge/events';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MarkerSchema, SamplerStatsSchema, SegmentSchema } from './trace/schema';
 import { WORKER_PHASES } from './worker-protocol';
+import { SOURCE_CHOICES, SourceRefusalSchema } from './sampling/source';
 
 /**
  * Messages between the engine (main side) and the sampler worker thread. Both
@@ -34,6 +35,12 @@ export const SamplerInitSchema = z.object({
   nice: z.number().int().min(-20).max(19).nullable().default(-10),
   /** Force the portable source even on Linux (tests of the fallback). */
   forcePortable: z.boolean().default(false),
+  /** Where scheduling comes from: exact switch records, /proc sampling, or auto (exact where allowed). */
+  source: z.enum(SOURCE_CHOICES).default('auto'),
+  /** Exact source: how often the kernel's rings are read (sets most of its cost and the live view's lag). */
+  drainMs: z.number().min(5).max(1000).default(100),
+  /** Tests: the kernel's answer to perf_event_open, injected at the boundary (the refusal path end to end). */
+  denyExact: z.enum(['EACCES', 'EPERM']).nullable().default(null),
 });
 export type SamplerInit = z.infer<typeof SamplerInitSchema>;
 export type SamplerInitInput = z.input<typeof SamplerInitSchema>;
@@ -79,12 +86,16 @@ export const FromSamplerSchema = z.discriminatedUnion('type', [
     source: z.string().max(64),
     /** The nice value the thread got, null when it could not change it. */
     nice: z.number().int().nullable().default(null),
+    /** Why exact switch records were not used (auto fell back, or exact was refused); null when not refused. */
+    refusal: SourceRefusalSchema.nullable().default(null),
   }),
   z.object({
     type: z.literal('batch'),
     segments: z.array(SegmentSchema),
     markers: z.array(MarkerSchema),
     memory: z.array(MemoryReadingSchema),
+    /** Exact source: when the kernel created a tracked task (its FORK record), ms since the run's start. */
+    born: z.array(z.object({ taskId, tMs: z.number().finite() })).default([]),
     /** The sampler's own measurements so far (rate, CPU %), for live metrics; the final ones come with 'stopped'. */
     stats: SamplerStatsSchema.optional(),
   }),

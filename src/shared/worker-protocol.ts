@@ -21,11 +21,16 @@ export const PHASE_CODE: Record<WorkerPhase, number> = {
   done: 5,
 };
 
+/** Phase changes a thread's slot keeps with their times (a ring): the exact source splits a sleep where the phase changed. */
+export const PHASE_LOG_ENTRIES = 64;
+
 /**
  * Layout of one worker's Int32 phase slot (threads write it, the sampler reads
- * it without a message): [phase, core (-1 unknown), tid, unitsDone low 31 bits].
+ * it without a message): [phase, core (-1 unknown), tid, unitsDone low 31
+ * bits, count of phase changes logged, 3 spare, then PHASE_LOG_ENTRIES pairs
+ * (phase code, CLOCK_MONOTONIC us low 32 bits)]. src/node/phase-slot.ts writes and reads it.
  */
-export const PHASE_SLOT = { phase: 0, core: 1, tid: 2, units: 3, length: 4 } as const;
+export const PHASE_SLOT = { phase: 0, core: 1, tid: 2, units: 3, logCount: 4, log: 8, length: 8 + 2 * PHASE_LOG_ENTRIES } as const;
 
 export const ToWorkerSchema = z.discriminatedUnion('type', [
   z.object({

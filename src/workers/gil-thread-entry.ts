@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type FromWorker, PHASE_CODE, PHASE_SLOT, ToWorkerSchema, type WorkerPhase } from '../shared';
+import { type FromWorker, PHASE_SLOT, ToWorkerSchema, type WorkerPhase } from '../shared';
+import { writePhase } from '../node/phase-slot';
 import { readSelfStat } from '../node/proc/thread-self';
 import { GilThread, runGilLoop } from './gil';
 import { monoMs } from '../node/clock';
@@ -34,8 +35,7 @@ function send(msg: FromWorker): void {
 function setPhase(phase: WorkerPhase, readCore = true): void {
   const core = phase === 'compute' && readCore ? readSelfStat().core : null;
   if (slot) {
-    Atomics.store(slot, PHASE_SLOT.phase, PHASE_CODE[phase]);
-    if (core !== null) Atomics.store(slot, PHASE_SLOT.core, core);
+    writePhase(slot, phase, core ?? undefined, null);
   } else {
     send({ type: 'phase', phase, core, atMono: monoMs() });
   }

@@ -1,10 +1,13 @@
-// Sampler worker thread entry: wires messages and the clock to the loop in
-// ./sampler/ (DESIGN.md section 5). It blocks on Atomics.wait between samples,
-// so messages are pulled synchronously with receiveMessageOnPort.
+// Sampler worker thread entry: picks the source (exact switch records where
+// the kernel allows them, else /proc, else portable) and wires messages and
+// the clock to its loop in ./sampler/ (DESIGN.md section 5). It blocks on
+// Atomics.wait between reads, so messages are pulled with receiveMessageOnPort.
 import { setPriority } from 'node:os';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { SamplerInitSchema } from '../shared';
-import { SamplerLoop } from './sampler/sampler-loop';
+import { SamplerInitSchema, type SourceRefusal } from '../shared';
+import { SamplerLoop, type LoopIo } from './sampler/sampler-loop';
+import { ExactLoop } from './sampler/exact/exact-loop';
+import { openExact } from './sampler/exact/open-exact';
 import { linuxProcAvailable, linuxProcSource } from './sampler/sources/linux-proc';
 import { portableSource } from './sampler/sources/portable';
 import { monoMs as now } from '../node/clock';
@@ -24,13 +27,8 @@ const port = parentPort;
 if (!port) throw new Error('sampler-entry must run as a worker thread');
 
 const init = SamplerInitSchema.parse(workerData);
-const source = !init.forcePortable && linuxProcAvailable() ? linuxProcSource() : portableSource();
 const waitCell = new Int32Array(new SharedArrayBuffer(4));
-
-const me = source.self();
-port.postMessage({ type: 'ready', pid: me.pid, tid: me.tid, source: source.name, nice: renice(me.tid, init.nice) });
-
-new SamplerLoop(init, source, {
+const io: LoopIo = {
   receive: () => receiveMessageOnPort(port)?.message,
   post: (m) => port.postMessage(m),
   now,
@@ -38,5 +36,25 @@ new SamplerLoop(init, source, {
     const ms = deadline - now();
     if (ms > 0) Atomics.wait(waitCell, 0, 0, ms);
   },
-}).run();
+};
+
+const procHere = !init.forcePortable && linuxProcAvailable();
+const proc = procHere ? linuxProcSource() : portableSource();
+const me = proc.self();
+let refusal: SourceRefusal | null = null;
+let exact: ExactLoop | null = null;
+if (procHere && init.source !== 'proc') {
+  const opened = openExact(init.runStartMono, me.tid, init.denyExact);
+  if (opened.ok) exact = new ExactLoop(init, opened.source, proc, io, init.source);
+  else refusal = opened.refusal;
+} else if (init.source === 'exact') {
+  refusal = { reason: 'unsupported', errno: null, message: 'exact switch records need Linux with /proc', enable: null };
+}
+// /proc sampling needs no priority: the exact source has no deadlines to keep.
+const nice = exact ? null : renice(me.tid, init.nice);
+port.postMessage({ type: 'ready', pid: me.pid, tid: me.tid, source: exact ? 'exact' : proc.name, nice, refusal });
+
+// Exact asked for and refused: the main side fails the run with the refusal; nothing to sample.
+if (exact) exact.run();
+else if (init.source !== 'exact') new SamplerLoop(init, proc, io, { requested: init.source, refusal }).run();
 port.close();

@@ -9,6 +9,7 @@ import {
   type BridgeService,
   type CommandName,
   type Machine,
+  type SourceChoice,
   type Trace,
 } from '../../shared';
 import type { Engine } from '../engine/session-api';
@@ -131,6 +132,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
       argv: args.argv as string[],
       maxDurationS: (args.maxDurationS as number | null | undefined) ?? null,
       intervalMs: (args.intervalMs as number | undefined) ?? 1,
+      source: (args.source as SourceChoice | undefined) ?? 'auto',
       samplerEntry,
     };
     return beginRun(() => startTraceRun(ctx, request, options.traceRunner ?? traceCommand));

@@ -1,4 +1,4 @@
-import { LIMITS } from '../../shared';
+import { LIMITS, type SourceChoice } from '../../shared';
 import type { TraceCommandOptions, TraceCommandResult } from '../tracer/trace-command';
 import type { ActiveRun, RunContext } from './active-run';
 import { UserError, userMessage } from './messages';
@@ -10,6 +10,7 @@ export interface TraceRunRequest {
   argv: string[];
   maxDurationS: number | null;
   intervalMs: number;
+  source: SourceChoice;
   samplerEntry: string;
 }
 
@@ -32,6 +33,7 @@ export function startTraceRun(ctx: RunContext, request: TraceRunRequest, run: Tr
     argv: request.argv,
     samplerEntry: request.samplerEntry,
     intervalMs: request.intervalMs,
+    source: request.source,
     maxDurationS: request.maxDurationS ?? LIMITS.maxDurationS,
     signal: abort.signal,
     onEvent: (event) => {

@@ -9,6 +9,7 @@ export async function createNoSampler(options: SamplerOptions): Promise<Sampler>
   const stats: SamplerStats = { intervalMs: options.intervalMs, samples: 0, rateHz: 0, cpuPercent: 0, gaps: 0, maxGapMs: 0, source: 'off' };
   return {
     tid: null,
+    source: { used: 'off', refusal: null },
     track: () => undefined,
     untrack: () => undefined,
     reportPhase: () => undefined,

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { parsePythonEvent, runCommandOf, type Segment, type Trace } from '../../shared';
+import { parsePythonEvent, runCommandOf, type Segment, type SourceChoice, type Trace } from '../../shared';
 import { monoMs } from '../../node/clock';
 import { RunRecording, type RecorderLimits, type RunObserver } from '../engine/recording';
 import { createSampler } from '../engine/sampling/create-sampler';
@@ -18,6 +18,8 @@ export interface TraceCommandOptions extends Partial<RunObserver> {
   samplerEntry: string;
   /** Sampler interval, ms. */
   intervalMs: number;
+  /** Scheduling source: auto (default: exact where the kernel allows it), exact or proc. */
+  source?: SourceChoice;
   /** How often the process tree is re-read for new and gone threads, ms. */
   discoverEveryMs?: number;
   /** Stop (and kill the tree) after this long; null = when the command ends. */
@@ -76,7 +78,9 @@ async function startCommand(
  */
 export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommandResult> {
   const runStartMono = monoMs();
-  const sampler = await createSampler({ samplerEntry: o.samplerEntry, intervalMs: o.intervalMs, runStartMono });
+  const source = o.source ?? 'auto';
+  // Started before the command, so exact switch records cover it from its birth (inherit).
+  const sampler = await createSampler({ samplerEntry: o.samplerEntry, intervalMs: o.intervalMs, runStartMono, source });
   const traced = new TracedTree();
   let started;
   try {
@@ -91,12 +95,13 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
     runId: `trace-${Math.random().toString(36).slice(2, 8)}`,
     scenarioId: 'trace',
     params: null,
-    command: runCommandOf(o.argv, o.intervalMs),
+    command: runCommandOf(o.argv, o.intervalMs, source),
     machine: readMachine(),
     runStartMono,
     observer: { onEvent: (e) => o.onEvent?.(e), onTrace: (t) => o.onTrace?.(t) },
     limits: o.limits,
   });
+  run.announceSource(sampler, o.intervalMs, source);
   try {
     return await followCommand(o, { run, sampler, child, root, exited, traced });
   } catch (error) {

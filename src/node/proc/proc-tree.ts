@@ -94,3 +94,16 @@ export function taskSchedstat(pid: number, tid: number): SchedStat | null {
 export function timeslices(pid: number, tid: number): number | null {
   return taskSchedstat(pid, tid)?.timeslices ?? null;
 }
+
+/** Whether pid is `ancestor` or descends from it (ppid chain, at most 64 steps); false when it cannot be read. */
+export function descendsFrom(pid: number, ancestor: number): boolean {
+  let p = pid;
+  for (let i = 0; i < 64 && p > 1; i++) {
+    if (p === ancestor) return true;
+    const st = read(`/proc/${p}/stat`);
+    const ppid = st ? parseTaskStat(st)?.ppid : null;
+    if (ppid === null || ppid === undefined) return false;
+    p = ppid;
+  }
+  return p === ancestor;
+}

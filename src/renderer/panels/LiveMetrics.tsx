@@ -1,5 +1,5 @@
 import type { RunState } from '../app/run-state';
-import { formatMs } from '../../shared';
+import { formatMs, sourceLine, type SamplerStats } from '../../shared';
 
 function Sparkline({ values }: { values: number[] }) {
   const w = 60;
@@ -65,9 +65,22 @@ export function LiveMetrics({ state }: { state: RunState }) {
         <dd>{m ? formatMs(m.cpuMs) : '–'}</dd>
         <dt>spawn latency</dt>
         <dd>{spawnAvg === null ? '–' : `${formatMs(spawnAvg)} avg`}</dd>
-        <dt>sampler</dt>
-        <dd>{m?.sampler ? `${m.sampler.rateHz.toFixed(0)} Hz · ${m.sampler.cpuPercent.toFixed(1)}% CPU` : '–'}</dd>
+        <dt>scheduling</dt>
+        <dd title={m?.sampler ? sourceLine(m.sampler) : undefined}>{m?.sampler ? sourceLabel(m.sampler) : '–'}</dd>
       </dl>
+      {m?.sampler?.refusal ? (
+        <p className="source-refusal" role="note">
+          {sourceLine(m.sampler)}
+        </p>
+      ) : null}
     </section>
   );
+}
+
+/** Short: which source and what it costs; the full line (and any refusal) is the tooltip. */
+function sourceLabel(s: SamplerStats): string {
+  const cost = `${s.cpuPercent.toFixed(1)}% CPU`;
+  if (s.source === 'exact') return `exact (switch records) · ${cost}`;
+  if (s.source === 'proc' || s.source === 'linux-proc') return `/proc ${s.rateHz.toFixed(0)} Hz · ${cost}`;
+  return `${s.source} · ${cost}`;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../scenario/limits';
 import { IntervalMsSchema } from '../scenario/schema';
+import { SOURCE_CHOICES } from '../sampling/source';
 
 /** Bounds on a command the page asks Corelanes to trace ("Run my own program"). */
 export const TRACE_ARGV_LIMITS = { maxItems: 64, maxItemChars: 4096 } as const;
@@ -19,6 +20,8 @@ export const TraceCommandArgsSchema = z
     /** Stop the program (and its whole tree) after this long; default: LIMITS.maxDurationS. */
     maxDurationS: z.number().positive('the time limit must be positive').max(LIMITS.maxDurationS, `the time limit must be at most ${LIMITS.maxDurationS} s`).nullable().optional(),
     intervalMs: IntervalMsSchema.optional(),
+    /** Scheduling source: auto (default), exact or proc. */
+    source: z.enum(SOURCE_CHOICES).optional(),
   })
   .strict();
 export type TraceCommandArgs = z.infer<typeof TraceCommandArgsSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { SOURCE_CHOICES } from '../sampling/source';
 
 export const WORKLOADS = ['cpu', 'io', 'mixed', 'memory'] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
@@ -38,7 +39,10 @@ export const RunParamsSchema = z
       .max(1e9, 'work units must be at most 1e9')
       .nullable()
       .default(null),
+    /** The /proc sampler's interval (the fallback source), ms. */
     intervalMs: IntervalMsSchema.default(1),
+    /** Where scheduling comes from: auto (exact where the kernel allows it, else /proc), exact, or proc. */
+    source: z.enum(SOURCE_CHOICES).default('auto'),
     /** memory workload: MB to allocate and touch per worker. */
     memoryMb: z.number().positive('memory must be more than 0 MB').max(LIMITS.maxMemoryMb, `memory must be at most ${LIMITS.maxMemoryMb} MB`).default(64),
     /** gil-thread: CPython's switch interval, ms. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../scenario/limits';
+import { SOURCE_CHOICES, type SourceChoice } from '../sampling/source';
 
 /** Bounds on the command line a trace file keeps (a longer one is cut and says so). */
 export const RUN_COMMAND_LIMITS = { maxItems: 1024, maxItemChars: 4096 } as const;
@@ -16,13 +17,15 @@ export const RunCommandSchema = z
     truncated: z.boolean().optional(),
     /** The sampler interval asked for, ms. */
     intervalMs: z.number().min(LIMITS.minIntervalMs).max(LIMITS.maxIntervalMs),
+    /** The scheduling source asked for (absent in older traces: auto). */
+    source: z.enum(SOURCE_CHOICES).optional(),
   })
   .strict();
 export type RunCommand = z.infer<typeof RunCommandSchema>;
 
 /** A command line as a trace file keeps it: within the limits, marked truncated when it had to be cut. Pure. */
-export function runCommandOf(argv: readonly string[], intervalMs: number): RunCommand {
+export function runCommandOf(argv: readonly string[], intervalMs: number, source: SourceChoice = 'auto'): RunCommand {
   const kept = argv.slice(0, RUN_COMMAND_LIMITS.maxItems).map((a) => a.slice(0, RUN_COMMAND_LIMITS.maxItemChars));
   const truncated = kept.length < argv.length || kept.some((a, i) => a.length < argv[i]!.length);
-  return truncated ? { argv: kept, truncated, intervalMs } : { argv: kept, intervalMs };
+  return truncated ? { argv: kept, truncated, intervalMs, source } : { argv: kept, intervalMs, source };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXIT_REASONS, TASK_KINDS, TASK_STATES } from './states';
+import { SOURCE_CHOICES, SourceRefusalSchema } from '../sampling/source';
 
 /**
  * The trace model (DESIGN.md section 4). Times are milliseconds (float) since
@@ -37,6 +38,12 @@ export const TaskSchema = z.object({
   requestedMs: ms,
   /** First instruction inside the worker, as it reported; null until known. */
   startedMs: ms.nullable(),
+  /**
+   * When the kernel created the task (its FORK switch record; with the /proc
+   * sampler, stat field 22, to 10 ms). From here to startedMs is its start-up,
+   * drawn with its real CPU. Absent or null when it was born before the run.
+   */
+  bornMs: ms.nullable().optional(),
   exitMs: ms.nullable(),
   exitReason: z.enum(EXIT_REASONS).nullable(),
   exitDetail: z.string().max(2000).nullable(),
@@ -114,6 +121,8 @@ export const TaskMetricsSchema = z.object({
   coreMs: z.record(z.string(), finite.nonnegative()),
   migrations: z.number().int().nonnegative(),
   spawnMs: finite.nonnegative().nullable(),
+  /** On-CPU ms from its birth (bornMs) to its first instruction (startedMs): what starting it cost in CPU; null when either is unknown. */
+  startupCpuMs: finite.nonnegative().nullable().optional(),
   unitsDone: finite.nonnegative().nullable(),
   exitReason: z.enum(EXIT_REASONS).nullable(),
 });
@@ -128,8 +137,15 @@ export const SamplerStatsSchema = z.object({
   /** Sampling gaps longer than 3 intervals. */
   gaps: z.number().int().nonnegative(),
   maxGapMs: finite.nonnegative(),
-  /** Where the data came from, e.g. "linux-proc" or "portable". */
+  /** Where the data came from: exact (switch records), proc (/proc sampling), portable, off (older traces: linux-proc). */
   source: z.string().max(64),
+  /** What the run asked for (auto, exact, proc). */
+  requested: z.enum(SOURCE_CHOICES).optional(),
+  /** Why exact was not used when auto fell back to proc; null when it was not refused. */
+  refusal: SourceRefusalSchema.nullable().optional(),
+  /** Exact source: switch records read, and records the kernel dropped (a full ring); those spans are unknown. */
+  records: z.number().int().nonnegative().optional(),
+  lostRecords: z.number().int().nonnegative().optional(),
   /** Task reads per second (a task asleep with unchanged counters is read less often than rateHz). */
   taskReadsPerSecond: finite.nonnegative().optional(),
 });

@@ -1,14 +1,13 @@
-import { PHASE_CODE, PHASE_SLOT, type WorkerPhase } from '../../shared/worker-protocol';
+import type { WorkerPhase } from '../../shared/worker-protocol';
 import { monoMs } from '../../node/clock';
+import { writePhase } from '../../node/phase-slot';
 import type { PhaseSink, WorkerTransport } from './transport';
 
-/** Threads: Atomics stores into the Int32 slot the sampler reads; no message per chunk. */
+/** Threads: Atomics stores into the Int32 slot the sampler reads (phase changes logged with their time); no message per chunk. */
 export function slotPhaseSink(slot: Int32Array): PhaseSink {
   return {
     write(phase, core, units) {
-      Atomics.store(slot, PHASE_SLOT.core, core ?? -1);
-      Atomics.store(slot, PHASE_SLOT.units, units & 0x7fffffff);
-      Atomics.store(slot, PHASE_SLOT.phase, PHASE_CODE[phase]);
+      writePhase(slot, phase, core, units);
     },
   };
 }

@@ -1,12 +1,15 @@
-import type { FromSampler, Marker, SamplerInit, Segment, ToSampler, WorkerPhase } from '../../shared';
-import { ToSamplerSchema } from '../../shared';
-import { phaseSlotView, readPhaseSlot } from './phase-slot';
+import type { FromSampler, SamplerInit, ToSampler, WorkerPhase } from '../../shared';
+import { pullMessages } from './messages';
+import { phaseSlotView, readPhaseSlot } from '../../node/phase-slot';
 import { TaskTimeline } from './segment-builder';
+import { startingSpan } from './starting-span';
 import { SelfStats } from './self-stats';
-import type { AddressSpaceHandle, ObservationSource, TaskHandle } from './sources/source';
+import type { ObservationSource, TaskHandle } from './sources/source';
+import { AddressSpaces, Outbox } from './outbox';
 
 interface Tracked {
   pid: number;
+  tid: number;
   handle: TaskHandle;
   timeline: TaskTimeline;
   slot: Int32Array | null;
@@ -46,10 +49,8 @@ export class SamplerLoop {
   private order: Tracked[] = [];
   private sampleIndex = 0;
   private nextStagger = 0;
-  private readonly spaces = new Map<number, { handle: AddressSpaceHandle; users: number }>();
-  private segments: Segment[] = [];
-  private markers: Marker[] = [];
-  private memory: { tMs: number; addressSpace: number; rssBytes: number }[] = [];
+  private readonly spaces: AddressSpaces;
+  private readonly out = new Outbox();
   private readonly stats: SelfStats;
   private stopped = false;
 
@@ -57,8 +58,10 @@ export class SamplerLoop {
     private readonly init: SamplerInit,
     private readonly source: ObservationSource,
     private readonly io: LoopIo,
+    choice: ConstructorParameters<typeof SelfStats>[2] = {},
   ) {
-    this.stats = new SelfStats(init.intervalMs, source.name);
+    this.stats = new SelfStats(init.intervalMs, source.name, choice);
+    this.spaces = new AddressSpaces(source);
   }
 
   run(): void {
@@ -94,15 +97,10 @@ export class SamplerLoop {
   }
 
   private drainMessages(): void {
-    for (let raw = this.io.receive(); raw !== undefined; raw = this.io.receive()) {
-      const parsed = ToSamplerSchema.safeParse(raw);
-      if (!parsed.success) {
-        this.io.post({ type: 'error', message: `sampler: bad message: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
-        continue;
-      }
-      this.handle(parsed.data);
-      if (this.stopped) return;
-    }
+    pullMessages(this.io, (msg) => {
+      this.handle(msg);
+      return this.stopped;
+    });
   }
 
   private handle(msg: ToSampler): void {
@@ -126,7 +124,7 @@ export class SamplerLoop {
     if (this.tasks.has(taskId)) this.untrack(taskId, this.io.now());
     const handle = this.source.openTask(pid, tid);
     if (!handle) {
-      this.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: task ${pid}/${tid} is gone, not tracked` });
+      this.out.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: task ${pid}/${tid} is gone, not tracked` });
       return;
     }
     let view: Int32Array | null = null;
@@ -135,11 +133,12 @@ export class SamplerLoop {
         view = phaseSlotView(slot.buffer, slot.offset);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        this.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: phase slot ignored: ${why}`.slice(0, 2000) });
+        this.out.markers.push({ tMs: this.relMs(this.io.now()), kind: 'error', taskId, text: `sampler: phase slot ignored: ${why}`.slice(0, 2000) });
       }
     }
     const tracked: Tracked = {
       pid,
+      tid,
       handle,
       timeline: new TaskTimeline(taskId, { resolveAfterMs: Math.max(20, 5 * this.init.intervalMs) }),
       slot: view,
@@ -153,14 +152,20 @@ export class SamplerLoop {
     };
     this.tasks.set(taskId, tracked);
     this.order = [...this.tasks.values()];
-    const space = this.spaces.get(pid);
-    if (space) space.users++;
-    else {
-      const h = this.source.openAddressSpace(pid);
-      if (h) this.spaces.set(pid, { handle: h, users: 1 });
-    }
-    // Baseline read, so the totals start at track time.
-    this.sampleOne(tracked, this.io.now());
+    this.spaces.add(pid);
+    // Baseline read, so the totals start at track time; a task born during the run gets its start-up before it.
+    const now = this.io.now();
+    if (this.sampleOne(tracked, now)) this.startFromBirth(tracked, now);
+  }
+
+  /** The counters at the first read hold the task's start-up: drawn from its birth (stat field 22) when it was born during the run. */
+  private startFromBirth(t: Tracked, now: number): void {
+    const bornMono = this.source.taskBirthMono?.(t.pid, t.tid) ?? null;
+    if (bornMono === null || bornMono < this.init.runStartMono || t.lastOn === null) return;
+    const bornMs = this.relMs(bornMono);
+    const taskId = t.timeline.taskId;
+    this.out.segments.push(...startingSpan(taskId, bornMs, this.relMs(now), t.lastOn, t.lastWait ?? 0));
+    this.out.born.push({ taskId, tMs: bornMs });
   }
 
   private untrack(taskId: string, now: number): void {
@@ -170,15 +175,11 @@ export class SamplerLoop {
   }
 
   private release(taskId: string, t: Tracked): void {
-    this.segments.push(...t.timeline.finish());
+    this.out.segments.push(...t.timeline.finish());
     t.handle.close();
     this.tasks.delete(taskId);
     this.order = [...this.tasks.values()];
-    const space = this.spaces.get(t.pid);
-    if (space && --space.users === 0) {
-      space.handle.close();
-      this.spaces.delete(t.pid);
-    }
+    this.spaces.release(t.pid);
   }
 
   /** Returns false when the task is gone (its timeline is then closed). */
@@ -206,7 +207,7 @@ export class SamplerLoop {
       phase: phase?.phase ?? null,
       phaseCore: phase?.core ?? null,
     });
-    if (closed.length) this.segments.push(...closed);
+    if (closed.length) this.out.segments.push(...closed);
     return true;
   }
 
@@ -225,21 +226,13 @@ export class SamplerLoop {
   }
 
   private sampleMemory(now: number): void {
-    const tMs = this.relMs(now);
-    for (const [pid, s] of this.spaces) {
-      const rssBytes = s.handle.readRssBytes();
-      if (rssBytes !== null) this.memory.push({ tMs, addressSpace: pid, rssBytes });
-    }
+    this.spaces.read(this.relMs(now), this.out.memory);
   }
 
   /** Sends what is closed; with cut, also closes the open segments so the live view stays current. */
   private ship(cut: boolean): void {
-    if (cut) for (const t of this.tasks.values()) this.segments.push(...t.timeline.cut());
-    if (this.segments.length === 0 && this.markers.length === 0 && this.memory.length === 0) return;
-    this.io.post({ type: 'batch', segments: this.segments, markers: this.markers, memory: this.memory, stats: this.stats.result() });
-    this.segments = [];
-    this.markers = [];
-    this.memory = [];
+    if (cut) for (const t of this.tasks.values()) this.out.segments.push(...t.timeline.cut());
+    this.out.flush((m) => this.io.post(m), this.stats.result());
   }
 
   private finishAll(): void {

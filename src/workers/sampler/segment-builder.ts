@@ -115,7 +115,8 @@ export class TaskTimeline {
   /** Resolves anything pending and closes the open segment (untrack, stop, task gone). */
   finish(): Segment[] {
     const out: Segment[] = [];
-    if (this.pending) this.resolvePending(out, this.lastRState);
+    // A second pass resolves what the first left pending (no counters: it ends in its last R state).
+    for (let i = 0; i < 2 && this.pending; i++) this.resolvePending(out, this.lastRState);
     return [...out, ...this.cut()];
   }
 
@@ -192,7 +193,8 @@ export class TaskTimeline {
       return;
     }
     const runStart = Math.min(end, start + p.waitNs / 1e6);
-    const runEnd = offState === null ? end : Math.min(end, runStart + p.onNs / 1e6);
+    // Never more running than the kernel counted: still in R, the time past what the counters hold stays pending (the next tick tells).
+    const runEnd = Math.min(end, runStart + p.onNs / 1e6);
     let restOn = p.onNs;
     if (runStart > start || runEnd <= runStart) {
       // The on-CPU ns ride here only when no running piece has room for them.
@@ -216,6 +218,10 @@ export class TaskTimeline {
     }
     if (offState !== null && runEnd < end) this.append(out, runEnd, end, offState, null, 0, 0);
     this.lastRState = runEnd > runStart ? 'running' : 'runnable';
+    if (offState === null && runEnd < end) {
+      const rest = p.intervals.filter((iv) => iv.endMs > runEnd).map((iv) => ({ ...iv, startMs: Math.max(iv.startMs, runEnd) }));
+      if (rest.length) this.pending = { intervals: rest, onNs: 0, waitNs: 0 };
+    }
   }
 
   private append(out: Segment[], startMs: number, endMs: number, state: TaskState, core: number | null, onNs: number, waitNs: number): void {

@@ -1,4 +1,4 @@
-import type { SamplerStats } from '../../shared';
+import type { SamplerStats, SourceChoice, SourceRefusal } from '../../shared';
 
 /** The sampler measuring itself: rate, gaps and its own CPU time. Pure. */
 export class SelfStats {
@@ -13,10 +13,19 @@ export class SelfStats {
   private cpuStartMs = 0;
   private cpuEndMs = 0;
 
+  private records: { records: number; lostRecords: number } | null = null;
+
   constructor(
     private readonly intervalMs: number,
     private readonly source: string,
+    /** What the run asked for and, when auto fell back, why exact was refused. */
+    private readonly choice: { requested?: SourceChoice; refusal?: SourceRefusal | null } = {},
   ) {}
+
+  /** Exact source: switch records read so far, and records the kernel dropped. */
+  recordCounts(records: number, lostRecords: number): void {
+    this.records = { records, lostRecords };
+  }
 
   /** One task read (for taskReadsPerSecond). */
   read(): void {
@@ -57,6 +66,8 @@ export class SelfStats {
       gaps: this.gaps,
       maxGapMs: this.maxGapMs,
       source: this.source,
+      ...this.choice,
+      ...this.records,
       taskReadsPerSecond: spanMs > 0 ? (this.taskReads * 1000) / spanMs : 0,
     };
   }

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TraceSchema } from '../../../src/shared';
 import { CLI_BUNDLE } from '../../support/entries';
+import { switchRecordsHere } from '../switch-records/fixtures/recording';
+
+const exactHere = process.platform === 'linux' ? switchRecordsHere() : { ok: false };
 
 const corelanes = (...args: string[]) => spawnSync(process.execPath, [CLI_BUNDLE, ...args], { encoding: 'utf8', timeout: 60_000 });
 
@@ -19,6 +22,7 @@ describe('corelanes run: bad input', () => {
     [['no-such-preset'], /unknown preset 'no-such-preset'; known presets:/],
     [['--out', '/proc/corelanes-x.json'], /^corelanes: cannot write the trace to \/proc\/corelanes-x\.json: that folder does not accept new files$/m],
     [['--memory-mb', '-5'], /memory must be more than 0 MB/],
+    [['--source', 'fast'], /source.*fast.*auto, exact, proc/],
     [['pools', '--out', join(tmpdir(), 'corelanes-pools.json')], /preset 'pools' .*no trace to write; drop --out/],
   ])('%s: one line naming the problem, non-zero exit, no run', (args, message) => {
     const r = corelanes('run', ...(args as string[]));
@@ -57,6 +61,31 @@ describe('corelanes run --json', () => {
     const trace = TraceSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     expect(trace.tasks.filter((t) => t.kind === 'process').map((t) => t.pid).sort()).toEqual(workers.map((t: { pid: number }) => t.pid).sort());
     expect(trace.segments.length).toBeGreaterThan(0);
+    // auto: exact where the kernel allows it (each process's lane from its birth, its start-up CPU counted), else /proc saying why
+    if (exactHere.ok) {
+      expect(s.sampler).toMatchObject({ source: 'exact', refusal: null });
+      for (const t of workers) expect(t.startupCpuMs).toBeGreaterThan(0);
+      for (const t of trace.tasks.filter((t) => t.kind === 'process')) expect(t.bornMs).toBeGreaterThanOrEqual(t.requestedMs);
+    } else expect(s.sampler).toMatchObject({ source: 'proc', refusal: expect.objectContaining({ message: expect.any(String) }) });
+    expect(s.sampler.line).toMatch(/^Scheduling: /);
+  });
+
+  it('corelanes trace --source proc: the traced command is sampled from /proc and its trace says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corelanes-cli-'));
+    const out = join(dir, 'trace.json');
+    const r = corelanes('trace', '--source', 'proc', '--out', out, '--', 'sh', '-c', 'i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Scheduling: sampled from /proc every 1 ms (asked for)');
+    const trace = TraceSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(trace.run.command?.source).toBe('proc');
+    expect(trace.metrics?.sampler).toMatchObject({ source: 'proc', requested: 'proc' });
+  });
+
+  it('--source proc samples /proc and says it was asked for', () => {
+    const r = corelanes('run', '--workers', '1', '--duration', '0.4', '--source', 'proc');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/source proc/);
+    expect(r.stdout).toContain('Scheduling: sampled from /proc every 1 ms (asked for)');
   });
 });
 

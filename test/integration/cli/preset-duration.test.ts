@@ -5,13 +5,15 @@ import { CLI_BUNDLE } from '../../support/entries';
 const runPreset = (...args: string[]) => {
   const r = spawnSync(process.execPath, [CLI_BUNDLE, 'run', 'cpu-threads', '--json', ...args], { encoding: 'utf8', timeout: 60_000 });
   expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as { wallMs: number; sampler: { rateHz: number }; verdict: unknown };
+  return JSON.parse(r.stdout) as { wallMs: number; sampler: { rateHz: number; source: string }; verdict: unknown };
 };
 
 describe('corelanes run <preset> --duration / --interval-ms', () => {
-  it('reach the preset: --duration 1 runs about a third as long as --duration 3, --interval-ms 10 samples less often', () => {
-    const short = runPreset('--duration', '1', '--interval-ms', '10');
-    const long = runPreset('--duration', '3');
+  it('reach the preset: --duration 1 runs about a third as long as --duration 3, --interval-ms 10 samples less often, --source proc is used', () => {
+    // --interval-ms is the /proc sampler's (the exact source has no sampling interval).
+    const short = runPreset('--duration', '1', '--interval-ms', '10', '--source', 'proc');
+    const long = runPreset('--duration', '3', '--source', 'proc');
+    expect(short.sampler.source).toBe('proc');
     expect(short.verdict).toBeDefined();
     expect(long.verdict).toBeDefined();
     // 1/3 expected; start-up and stop overhead grow on a busy machine and push it up, but an ignored --duration gives 1.

@@ -47,7 +47,7 @@ describe('corelanes trace -- python3 <script>', () => {
     const { json, trace, stderr } = traceScript('two_cpu_threads.py', 2);
     // The file says what ran (argv), and no kind, workload or worker count it did not have.
     expect(trace.run.params).toBeNull();
-    expect(trace.run.command).toEqual({ argv: [python, join(ROOT, 'test/fixtures/python', 'two_cpu_threads.py'), '2'], intervalMs: 1 });
+    expect(trace.run.command).toEqual({ argv: [python, join(ROOT, 'test/fixtures/python', 'two_cpu_threads.py'), '2'], intervalMs: 1, source: 'auto' });
     expect(json).toMatchObject({ kind: 'command', workload: null });
     const tids = printedIds(stderr);
     const root = trace.tasks.find((t) => t.kind === 'python-process' && t.parentId === null)!;

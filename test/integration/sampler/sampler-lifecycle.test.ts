@@ -13,7 +13,7 @@ describe('sampler lifecycle', () => {
   });
 
   it.runIf(process.platform === 'linux')('reports its own tid, RSS of tracked address spaces, and its own rate', async () => {
-    const sampler = await createSampler({ samplerEntry: entry, intervalMs: 2, runStartMono: monoMs() });
+    const sampler = await createSampler({ samplerEntry: entry, intervalMs: 2, runStartMono: monoMs(), source: 'proc' });
     const memory: number[] = [];
     sampler.onBatch((b) => memory.push(...b.memory.filter((m) => m.addressSpace === process.pid).map((m) => m.rssBytes)));
     expect(sampler.tid).not.toBe(process.pid); // its own thread, not the main thread

@@ -25,7 +25,7 @@ describe.runIf(process.platform === 'linux')('sampler on a real child process', 
       // Node starts up, then the child waits on stdin: wait until its on-CPU time stops moving.
       for (let last = -1, now = schedstat(pid, pid).onCpuNs; now !== last; last = now, now = schedstat(pid, pid).onCpuNs) await sleep(100);
       const start = monoMs();
-      const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono: start });
+      const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono: start, source: 'proc' });
       const segments: Segment[] = [];
       sampler.onBatch((b) => segments.push(...b.segments));
       const before = schedstat(pid, pid);

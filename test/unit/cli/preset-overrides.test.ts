@@ -19,7 +19,7 @@ describe('withIntervalDefault', () => {
     const wrapped = withIntervalDefault(engine, 4);
     await wrapped.startRun({ kind: 'thread' });
     await wrapped.startRun({ kind: 'thread', intervalMs: 2 });
-    expect(seen).toEqual([{ kind: 'thread', intervalMs: 4 }, { kind: 'thread', intervalMs: 2 }]);
+    expect(seen).toEqual([{ kind: 'thread', intervalMs: 4, source: 'auto' }, { kind: 'thread', intervalMs: 2, source: 'auto' }]);
   });
 });
 

@@ -22,7 +22,7 @@ const trace: Trace = {
       { core: 0, busyMs: 900, utilization: 0.9 },
       { core: 1, busyMs: 900, utilization: 0.9 },
     ],
-    sampler: { intervalMs: 1, samples: 990, rateHz: 990, cpuPercent: 2.5, gaps: 0, maxGapMs: 1.5, source: 'linux-proc' },
+    sampler: { intervalMs: 1, samples: 990, rateHz: 990, cpuPercent: 2.5, gaps: 0, maxGapMs: 1.5, source: 'proc', requested: 'auto', refusal: { reason: 'not-allowed', errno: 'EACCES', message: 'perf events are off', enable: 'sysctl kernel.perf_event_paranoid=2' } },
     tasks: [
       { taskId: 'w0', kind: 'process', label: 'process 0', pid: 10, tid: 10, onCpuMs: 900, waitMs: 5, coreMs: { '0': 675, '1': 225 }, migrations: 1, spawnMs: 40, unitsDone: 50, exitReason: 'finished' },
       { taskId: 'w1', kind: 'process', label: 'process 1', pid: 11, tid: 11, onCpuMs: 900, waitMs: 7, coreMs: { '1': 900 }, migrations: 0, spawnMs: 60, unitsDone: 50, exitReason: 'hung' },
@@ -46,7 +46,7 @@ describe('summarize', () => {
     const text = formatSummary(s);
     expect(text.split('\n')[0]).toBe('Trace r1 of `python3 x.py`: 2 tasks (process)');
     expect(text).not.toMatch(/workload cpu| 0\.0 ms|x thread/);
-    expect(text).toMatch(/process 0\s+process\s+10\s+10\s+900\.0 ms\s+5\.0 ms\s+1\s+-\s+finished/);
+    expect(text).toMatch(/process 0\s+process\s+10\s+10\s+900\.0 ms\s+5\.0 ms\s+1\s+-\s+-\s+finished/);
     // Exiting is how a traced program's tasks end: no '!' line for it, only for crashes and kills.
     const exited = summarizeCommand({ ...trace, metrics: { ...trace.metrics!, tasks: trace.metrics!.tasks.map((t) => ({ ...t, exitReason: 'exited' as const })) } }, ['x']);
     expect(formatSummary(exited)).not.toContain('!');
@@ -92,9 +92,11 @@ describe('formatSummary', () => {
   it('prints per task, per core, parallelism, sampler cost and abnormal ends', () => {
     const text = formatSummary(summarize(trace));
     expect(text).toContain('parallelism 1.80');
-    expect(text).toMatch(/process 0\s+process\s+10\s+10\s+900\.0 ms\s+5\.0 ms\s+1\s+40\.0 ms\s+finished\s+0:75% 1:25%/);
+    expect(text).toMatch(/process 0\s+process\s+10\s+10\s+900\.0 ms\s+5\.0 ms\s+1\s+40\.0 ms\s+-\s+finished\s+0:75% 1:25%/);
     expect(text).toContain('990 Hz');
     expect(text).toContain('2.5% of one core');
+    // auto fell back to /proc: the summary says why and what enables exact mode
+    expect(text).toContain('Scheduling: sampled from /proc every 1 ms: exact mode is not allowed here (perf events are off); to enable it: sysctl kernel.perf_event_paranoid=2');
     expect(text).toMatch(/core 0 .* 90% busy/);
     expect(text).toContain('! process 1: hung');
   });

@@ -85,6 +85,7 @@ function fakeSampler() {
   const untracked: string[] = [];
   const sampler: Sampler = {
     tid: 55,
+    source: { used: 'proc', refusal: null },
     track: (t) => void tracked.set(t.taskId, t),
     untrack: (id) => void untracked.push(id),
     reportPhase: () => undefined,

@@ -91,6 +91,14 @@ describe('computeMetrics', () => {
     expect(out.unitsPerSecond).toBeNull();
   });
 
+  it("start-up CPU: on-CPU time from the task's birth to its first instruction, segments clipped there; unknown without a birth", () => {
+    const born = task('c', 'thread', { bornMs: 10, startedMs: 30 });
+    const segs = [seg('c', 10, 12, 'runnable', null, 0, 2), seg('c', 12, 20, 'running', 0, 8), seg('c', 20, 24, 'sleep', null, 0), seg('c', 24, 40, 'running', 1, 16)];
+    const [c, a] = computeMetrics({ tasks: [born, task('a', 'thread')], segments: segs, wallMs: 40, logicalCores: 2, sampler: null }).tasks;
+    expect(c!.startupCpuMs).toBeCloseTo(8 + 6, 6);
+    expect(a!.startupCpuMs).toBeNull();
+  });
+
   it('a zero wall time gives zero rates, not NaN', () => {
     const out = computeMetrics({ tasks: [], segments: [], wallMs: 0, logicalCores: 1, sampler: null });
     expect(out.parallelism).toBe(0);

@@ -60,7 +60,7 @@ describe('TraceRecorder', () => {
       procSchedstat: true,
       versions: { node: '20.20.0' },
     });
-    const trace = r.toTrace(machine, { runId: 'r1', scenarioId: null, params: { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' }, startedAt: new Date(0).toISOString(), wallMs: 30 }, null);
+    const trace = r.toTrace(machine, { runId: 'r1', scenarioId: null, params: { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3', source: 'auto' }, startedAt: new Date(0).toISOString(), wallMs: 30 }, null);
     expect(TraceSchema.safeParse(trace).success).toBe(true);
     expect(trace.markers.at(-1)?.text).toMatch(/dropped 20 segments/);
   });

@@ -38,7 +38,7 @@ export function trace(over: Partial<Trace> = {}): Trace {
     run: {
       runId: 'rec',
       scenarioId: null,
-      params: { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' },
+      params: { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3', source: 'auto' },
       startedAt: '2026-01-01T00:00:00Z',
       wallMs: 100,
     },

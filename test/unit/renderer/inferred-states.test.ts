@@ -7,7 +7,7 @@ import { machine, task } from './fixtures';
 const run: Trace['run'] = {
   runId: 'py',
   scenarioId: null,
-  params: { workload: 'cpu', kind: 'python-thread', workers: 1, durationS: 1, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' },
+  params: { workload: 'cpu', kind: 'python-thread', workers: 1, durationS: 1, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3', source: 'auto' },
   startedAt: '2026-01-01T00:00:00Z',
   wallMs: 100,
 };

@@ -5,7 +5,7 @@ import { initialRunState, reduceEvent, type RunState } from '../../../src/render
 import { liveSummary } from '../../../src/renderer/app/live-summary';
 import { machine, task } from './fixtures';
 
-const params: RunParams = { workload: 'cpu', kind: 'thread', workers: 1, durationS: 3, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' };
+const params: RunParams = { workload: 'cpu', kind: 'thread', workers: 1, durationS: 3, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3', source: 'auto' };
 const info = (runId: string, scenarioId: string | null): RunInfo => ({ runId, scenarioId, params, startedAt: '2026-01-01T00:00:00Z', wallMs: 0 });
 const measured: Scenario = { id: 'message-cost', title: '', claim: 'c', params: {}, available: true, unavailableReason: null, producesTrace: false };
 const sweep: Scenario = { id: 'speedup-sweep', title: '', claim: 'c', params: {}, available: true, unavailableReason: null };

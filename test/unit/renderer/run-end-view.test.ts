@@ -7,7 +7,7 @@ import { machine } from './fixtures';
 const run: RunInfo = {
   runId: 'r',
   scenarioId: null,
-  params: { workload: 'cpu', kind: 'thread', workers: 2, durationS: 10, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' },
+  params: { workload: 'cpu', kind: 'thread', workers: 2, durationS: 10, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3', source: 'auto' },
   startedAt: '2026-01-01T00:00:00Z',
   wallMs: 0,
 };

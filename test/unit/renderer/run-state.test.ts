@@ -18,7 +18,7 @@ const run = (kind: 'thread' | 'process', workers: number, id = `r-${kind}-${work
     intervalMs: 1,
     memoryMb: 64,
     switchIntervalMs: 5,
-    python: 'python3',
+    python: 'python3', source: 'auto',
   },
   startedAt: '2026-01-01T00:00:00Z',
   wallMs: 0,

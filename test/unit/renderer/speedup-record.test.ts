@@ -14,6 +14,7 @@ const params = (over: Partial<RunParams> = {}): RunParams => ({
   memoryMb: 64,
   switchIntervalMs: 5,
   python: 'python3',
+  source: 'auto',
   ...over,
 });
 const info = (runId: string, over: Partial<RunParams> = {}, scenarioId: string | null = null): RunInfo => ({

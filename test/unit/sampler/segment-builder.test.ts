@@ -34,6 +34,19 @@ function run(steps: { letter: string | null; dOnMs?: number; dWaitMs?: number; c
 const sum = (segs: Segment[], f: (s: Segment) => number) => segs.reduce((a, s) => a + f(s), 0);
 
 describe('TaskTimeline', () => {
+  it('never draws more running than the kernel counted: in R with 2 ms counted over 8 ms, 6 ms wait for the next counters', () => {
+    // 8 ms in R, counters move by 2 ms at the 4th read; then 4 ms more in R with 3 ms more, then asleep.
+    const steps = [
+      ...Array.from({ length: 8 }, (_, i) => ({ letter: 'R', dOnMs: i === 3 ? 2 : 0, core: 1 })),
+      ...Array.from({ length: 4 }, (_, i) => ({ letter: 'R', dOnMs: i === 3 ? 3 : 0, core: 1 })),
+      { letter: 'S' },
+    ];
+    const { segs, on } = run(steps);
+    const runningMs = sum(segs.filter((s) => s.state === 'running'), (s) => s.endMs - s.startMs);
+    expect(runningMs).toBeLessThanOrEqual(on / MS + 1e-9);
+    expect(sum(segs, (s) => s.onCpuNs)).toBeCloseTo(on, 0);
+  });
+
   it('merges a steady run into one segment and keeps the exact on-CPU total despite tick-quantised counters', () => {
     // schedstat read from another core moves in 4 ms steps: 0,0,0,4,0,0,0,4...
     const steps = Array.from({ length: 40 }, (_, i) => ({ letter: 'R', dOnMs: i % 4 === 3 ? 4 : 0, core: 1 }));

@@ -69,7 +69,7 @@ describe('run.command: a traced command says what ran instead of made-up params'
   });
 
   it('runCommandOf keeps a command line within the limits and says when it cut it', () => {
-    expect(runCommandOf(['ls', '-l'], 2)).toEqual({ argv: ['ls', '-l'], intervalMs: 2 });
+    expect(runCommandOf(['ls', '-l'], 2)).toEqual({ argv: ['ls', '-l'], intervalMs: 2, source: 'auto' });
     const many = runCommandOf(Array.from({ length: RUN_COMMAND_LIMITS.maxItems + 5 }, (_, i) => `a${i}`), 1);
     expect(many).toMatchObject({ truncated: true });
     expect(many.argv).toHaveLength(RUN_COMMAND_LIMITS.maxItems);

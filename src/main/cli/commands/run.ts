@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type Trace, type Verdict } from '../../../shared';
+import { WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type SourceChoice, type Trace, type Verdict } from '../../../shared';
 import { createEngine } from '../../engine/create-engine';
 import type { Engine } from '../../engine/session-api';
 import { createNodeForkLauncher } from '../../engine/launchers/node-fork-launcher';
@@ -10,7 +10,7 @@ import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
 import { checkWritable, writeTraceFile } from '../run/out-file';
 import { ignoredByPreset, presetOverrides, withIntervalDefault } from '../run/preset-overrides';
-import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, parseWorkUnits, WORK_UNITS_HELP, WORKERS_HELP } from '../run/parse-options';
+import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, parseWorkUnits, sourceOption, WORK_UNITS_HELP, WORKERS_HELP } from '../run/parse-options';
 import { progressLine } from '../run/progress-line';
 import { signalExitCode } from '../run/signal-exit';
 import { summarize } from '../run/summary';
@@ -21,6 +21,7 @@ interface RunOptions {
   workers: number;
   duration: number;
   intervalMs: number;
+  source: SourceChoice;
   memoryMb: number;
   workUnits?: number;
   out?: string;
@@ -52,6 +53,7 @@ export function runCommand(): Command {
     .option('--workers <n>', WORKERS_HELP, parseWorkers, 2)
     .addOption(new Option('--duration <seconds>', `${DURATION_HELP}; with a preset: the length of each of its runs`).argParser(parseDuration).default(3, "3, or a preset's own length"))
     .option('--interval-ms <ms>', `${INTERVAL_HELP}; with a preset: for every run it starts`, parseIntervalMs, 1)
+    .addOption(sourceOption())
     .option('--memory-mb <mb>', MEMORY_HELP, parseMemoryMb, 64)
     .option('--work-units <n>', WORK_UNITS_HELP, parseWorkUnits)
     .option('--out <file>', 'write the trace (JSON, docs/trace-format.md) to this file; checked before the run')
@@ -116,7 +118,7 @@ async function measure(engine: Engine, launcher: ProcessLauncher, preset: Preset
   if (preset) {
     const overrides = presetOverrides(opts, (name) => command.getOptionValueSource(name));
     const result = await preset.run({
-      engine: withIntervalDefault(engine, overrides.intervalMs),
+      engine: withIntervalDefault(engine, overrides.intervalMs, opts.source),
       launcher,
       signal: abort.signal,
       ...(overrides.durationS === undefined ? {} : { durationS: overrides.durationS }),
@@ -129,6 +131,7 @@ async function measure(engine: Engine, launcher: ProcessLauncher, preset: Preset
     workers: opts.workers,
     durationS: opts.duration,
     intervalMs: opts.intervalMs,
+    source: opts.source,
     memoryMb: opts.memoryMb,
     workUnits: opts.workUnits ?? null,
   });

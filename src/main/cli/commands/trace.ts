@@ -4,7 +4,8 @@ import { traceCommand } from '../../tracer/trace-command';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatSummary } from '../run/format-summary';
 import { checkWritable, writeTraceFile } from '../run/out-file';
-import { INTERVAL_HELP, parseIntervalMs } from '../run/parse-options';
+import { INTERVAL_HELP, parseIntervalMs, sourceOption } from '../run/parse-options';
+import type { SourceChoice } from '../../../shared';
 import { signalExitCode } from '../run/signal-exit';
 import { summarizeCommand } from '../run/summary';
 
@@ -12,6 +13,7 @@ interface TraceOptions {
   json?: boolean;
   out?: string;
   intervalMs: number;
+  source: SourceChoice;
   maxDuration?: string;
 }
 
@@ -23,6 +25,7 @@ export function traceCommandCli(): Command {
     .option('--json', 'print the summary as JSON on stdout (the command\'s own output goes to stderr)')
     .option('--out <file>', 'write the trace (JSON) to this file; checked before the command starts')
     .option('--interval-ms <ms>', INTERVAL_HELP, parseIntervalMs, 1)
+    .addOption(sourceOption())
     .option('--max-duration <seconds>', 'stop the command (and its tree) after this long')
     .addHelpText(
       'after',
@@ -51,6 +54,7 @@ export function traceCommandCli(): Command {
           argv,
           samplerEntry: entries.sampler,
           intervalMs: opts.intervalMs,
+          source: opts.source,
           maxDurationS,
           signal: abort.signal,
           // The user's own terminal: the program may read it, as it would without Corelanes.

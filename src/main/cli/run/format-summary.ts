@@ -62,13 +62,16 @@ export function formatSummary(s: RunSummary): string {
   lines.push(
     s.sampler.rateHz === null
       ? 'sampler: no measurements (it did not stop cleanly)'
-      : `sampler: ${s.sampler.rateHz.toFixed(0)} Hz for a ${s.sampler.intervalMs} ms interval, ${s.sampler.cpuPercent?.toFixed(1)}% of one core, ${s.sampler.gaps} gaps (max ${s.sampler.maxGapMs.toFixed(1)} ms), source ${s.sampler.source}`,
+      : s.sampler.source === 'exact'
+        ? `sampler: ${s.sampler.cpuPercent?.toFixed(1)}% of one core (reads the kernel's records every ${s.sampler.intervalMs} ms), source exact`
+        : `sampler: ${s.sampler.rateHz.toFixed(0)} Hz for a ${s.sampler.intervalMs} ms interval, ${s.sampler.cpuPercent?.toFixed(1)}% of one core, ${s.sampler.gaps} gaps (max ${s.sampler.maxGapMs.toFixed(1)} ms), source ${s.sampler.source}`,
   );
+  lines.push(s.sampler.line);
   lines.push('');
-  const rows = [['task', 'kind', 'pid', 'tid', 'on-CPU', 'waiting-for-CPU', 'migr', 'spawn', 'exit', 'on-CPU per core (?=unknown)']];
+  const rows = [['task', 'kind', 'pid', 'tid', 'on-CPU', 'waiting-for-CPU', 'migr', 'spawn', 'start CPU', 'exit', 'on-CPU per core (?=unknown)']];
   for (const t of s.tasks) {
     const shares = shareText(t.coreShare, t.unknownCoreShare);
-    rows.push([t.label, t.kind, String(t.pid ?? '-'), String(t.tid ?? '-'), ms(t.onCpuMs), ms(t.waitMs), String(t.migrations), ms(t.spawnMs), t.exitReason ?? 'running', shares || 'unknown']);
+    rows.push([t.label, t.kind, String(t.pid ?? '-'), String(t.tid ?? '-'), ms(t.onCpuMs), ms(t.waitMs), String(t.migrations), ms(t.spawnMs), ms(t.startupCpuMs), t.exitReason ?? 'running', shares || 'unknown']);
   }
   lines.push(...table(rows));
   lines.push('');

@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from 'commander';
-import { LIMITS, RunParamsSchema } from '../../../shared';
+import { InvalidArgumentError, Option } from 'commander';
+import { LIMITS, RunParamsSchema, SOURCE_CHOICES } from '../../../shared';
 
 /**
  * The schema's message when it names the field; zod's own wording ("Too small:
@@ -42,3 +42,13 @@ export const DURATION_HELP = `run length in seconds, more than 0 and at most ${L
 export const INTERVAL_HELP = `sampling interval in ms, ${LIMITS.minIntervalMs} to ${LIMITS.maxIntervalMs}`;
 export const MEMORY_HELP = `MB each worker allocates and touches for --workload memory, at most ${LIMITS.maxMemoryMb}`;
 export const WORK_UNITS_HELP = 'a fixed amount of work per worker (units of its workload); the run ends when every worker is done, or at --duration';
+
+/** `--source exact|proc|auto`: one Option for `run` and `trace`, so both say the same. */
+export function sourceOption(): Option {
+  return new Option(
+    '--source <source>',
+    'where scheduling comes from: exact (the kernel\'s context-switch records; fails with the reason when the kernel refuses), proc (/proc sampled every --interval-ms), auto (exact where allowed, else proc, saying why)',
+  )
+    .choices(SOURCE_CHOICES)
+    .default('auto');
+}

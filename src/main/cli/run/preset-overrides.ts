@@ -1,3 +1,4 @@
+import type { SourceChoice } from '../../../shared';
 import type { PresetContext } from '../../presets/preset';
 
 /** Where commander says an option's value came from ('cli' when the user typed it). */
@@ -19,9 +20,9 @@ export function presetOverrides(opts: { duration: number; intervalMs: number }, 
   return sourceOf('duration') === 'cli' ? { durationS: opts.duration, intervalMs: opts.intervalMs } : { intervalMs: opts.intervalMs };
 }
 
-/** The engine a preset sees: every run it starts samples at the CLI's interval unless the preset chose one. */
-export function withIntervalDefault(engine: PresetContext['engine'], intervalMs: number): PresetContext['engine'] {
-  return { ...engine, startRun: async (params, scenarioId) => engine.startRun({ ...params, intervalMs: params.intervalMs ?? intervalMs }, scenarioId) };
+/** The engine a preset sees: every run it starts samples at the CLI's interval and source unless the preset chose them. */
+export function withIntervalDefault(engine: PresetContext['engine'], intervalMs: number, source: SourceChoice = 'auto'): PresetContext['engine'] {
+  return { ...engine, startRun: async (params, scenarioId) => engine.startRun({ ...params, intervalMs: params.intervalMs ?? intervalMs, source: params.source ?? source }, scenarioId) };
 }
 
 /** Options a preset decides itself: typed with a preset they are ignored, with one warning. */

@@ -1,4 +1,4 @@
-import { runIntervalMs, type Metrics, type Trace } from '../../../shared';
+import { runIntervalMs, sourceLine, type Metrics, type SourceRefusal, type Trace } from '../../../shared';
 import { activeParallelism, activeWindowMs, unitsPerActiveSecond } from '../../presets/lib/measures';
 
 /** The `--json` summary of one run (stable field names, documented in docs/trace-format.md). */
@@ -22,7 +22,20 @@ export interface RunSummary {
    */
   active: { windowMs: number; parallelism: number; unitsPerSecond: number | null };
   spawn: { medianMs: number | null; maxMs: number | null };
-  sampler: { rateHz: number | null; cpuPercent: number | null; intervalMs: number; samples: number; gaps: number; maxGapMs: number; source: string };
+  sampler: {
+    rateHz: number | null;
+    cpuPercent: number | null;
+    intervalMs: number;
+    samples: number;
+    gaps: number;
+    maxGapMs: number;
+    /** exact, proc, portable (or none when the sampler did not stop cleanly). */
+    source: string;
+    /** Why exact switch records were not used, when auto fell back to /proc. */
+    refusal: SourceRefusal | null;
+    /** One line for people: the source and, when refused, why and what enables exact. */
+    line: string;
+  };
   cores: { core: number; busyMs: number; utilization: number }[];
   tasks: {
     id: string;
@@ -39,6 +52,8 @@ export interface RunSummary {
     unknownCoreShare: number;
     migrations: number;
     spawnMs: number | null;
+    /** On-CPU ms from its birth (the kernel's FORK) to its first instruction: what starting it cost; null when unknown. */
+    startupCpuMs: number | null;
     unitsDone: number | null;
     exitReason: string | null;
     exitDetail: string | null;
@@ -85,6 +100,8 @@ function baseSummary(trace: Trace): RunSummary {
       gaps: m.sampler?.gaps ?? 0,
       maxGapMs: round(m.sampler?.maxGapMs ?? 0),
       source: m.sampler?.source ?? 'none',
+      refusal: m.sampler?.refusal ?? null,
+      line: m.sampler ? sourceLine({ ...m.sampler, intervalMs: m.sampler.intervalMs }) : 'Scheduling: unknown (the sampler did not stop cleanly)',
     },
     cores: m.cores.map((c) => ({ core: c.core, busyMs: round(c.busyMs), utilization: round(c.utilization, 3) })),
     tasks: m.tasks.map((t) => ({
@@ -101,6 +118,7 @@ function baseSummary(trace: Trace): RunSummary {
       migrations: t.migrations,
       // The app's own threads were not spawned by the run.
       spawnMs: t.spawnMs === null || t.kind === 'main' || t.kind === 'sampler' ? null : round(t.spawnMs),
+      startupCpuMs: t.startupCpuMs === null || t.startupCpuMs === undefined ? null : round(t.startupCpuMs),
       unitsDone: t.unitsDone,
       exitReason: t.exitReason,
       exitDetail: details.get(t.taskId)?.exitDetail ?? null,

@@ -20,6 +20,20 @@ interface TaskTotals {
   coreNs: Map<number, number>;
   /** Running segments with a known core, for counting core changes in time order. */
   placed: { startMs: number; core: number }[];
+  /** Running segments, for the CPU of a task's start-up (birth to first instruction). */
+  running: { startMs: number; endMs: number; onCpuNs: number }[];
+}
+
+/** On-CPU ms from a task's birth to its first instruction (segments clipped there); null when either is unknown. */
+function startupCpuMs(task: Task, t: TaskTotals | undefined): number | null {
+  if (task.bornMs === undefined || task.bornMs === null || task.startedMs === null) return null;
+  let ns = 0;
+  for (const r of t?.running ?? []) {
+    if (r.endMs <= task.bornMs || r.startMs >= task.startedMs) continue;
+    const share = (Math.min(r.endMs, task.startedMs) - Math.max(r.startMs, task.bornMs)) / (r.endMs - r.startMs || 1);
+    ns += r.onCpuNs * Math.min(1, share);
+  }
+  return ns / 1e6;
 }
 
 /**
@@ -34,9 +48,10 @@ export function computeMetrics(input: MetricsInput): Metrics {
 
   for (const s of input.segments) {
     let t = totals.get(s.taskId);
-    if (!t) totals.set(s.taskId, (t = { onCpuNs: 0, waitNs: 0, coreNs: new Map(), placed: [] }));
+    if (!t) totals.set(s.taskId, (t = { onCpuNs: 0, waitNs: 0, coreNs: new Map(), placed: [], running: [] }));
     t.onCpuNs += s.onCpuNs;
     t.waitNs += s.waitNs;
+    if (s.onCpuNs > 0) t.running.push({ startMs: s.startMs, endMs: s.endMs, onCpuNs: s.onCpuNs });
     if (s.state === 'running' && s.core !== null) {
       t.coreNs.set(s.core, (t.coreNs.get(s.core) ?? 0) + s.onCpuNs);
       coreBusyNs.set(s.core, (coreBusyNs.get(s.core) ?? 0) + s.onCpuNs);
@@ -66,6 +81,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
       coreMs,
       migrations: t ? countCoreChanges(t.placed) : 0,
       spawnMs: task.startedMs !== null ? Math.max(0, task.startedMs - task.requestedMs) : null,
+      startupCpuMs: startupCpuMs(task, t),
       unitsDone: done ?? null,
       exitReason: task.exitReason,
     };

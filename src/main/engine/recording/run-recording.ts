@@ -1,4 +1,5 @@
-import type { BridgeEvent, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, Task, Trace } from '../../../shared';
+import type { BridgeEvent, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, Task, Trace } from '../../../shared';
+import { sourceLine } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
 import { computeMetrics } from './compute-metrics';
@@ -142,10 +143,24 @@ export class RunRecording {
       this.recorder.addBatch(batch);
       if (batch.stats) this.samplerStats = batch.stats;
       for (const m of batch.memory) this.lastRss.set(m.addressSpace, m.rssBytes);
+      for (const b of batch.born ?? []) this.setBorn(b.taskId, b.tMs);
       if (batch.segments.length) this.emit({ type: 'segments', runId: this.runId, segments: batch.segments });
       if (batch.markers.length) this.emit({ type: 'markers', runId: this.runId, markers: batch.markers });
       if (batch.memory.length) this.emit({ type: 'memory', runId: this.runId, samples: batch.memory });
     });
+  }
+
+  /** When the kernel created a task (its lane and start-up span begin there); a task born before the run keeps none. */
+  private setBorn(taskId: string, tMs: number): void {
+    const task = this.recorder.getTask(taskId);
+    if (!task || tMs < 0 || task.bornMs === tMs) return;
+    this.putTask({ ...task, bornMs: tMs });
+  }
+
+  /** Says which scheduling source the run uses (and, when exact was refused, why and what enables it), as the run's first annotation. */
+  announceSource(sampler: Sampler, intervalMs: number, requested: SourceChoice): void {
+    const text = sourceLine({ source: sampler.source.used, intervalMs, requested, refusal: sampler.source.refusal });
+    this.mark({ tMs: this.relMs(), kind: 'annotation', taskId: null, text });
   }
 
   /** The run's numbers so far; with no stats given, the sampler's latest live ones. */

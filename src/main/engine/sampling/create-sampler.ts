@@ -1,10 +1,36 @@
 import { Worker } from 'node:worker_threads';
-import type { Disposer, SamplerStats, WorkerPhase } from '../../../shared';
+import type { Disposer, SamplerStats, SourceRefusal, WorkerPhase } from '../../../shared';
 import { FromSamplerSchema, type SamplerInitInput, type ToSamplerInput } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import type { Sampler, SamplerBatch, SamplerOptions, TrackedTask } from './sampler-api';
 
 const STOP_TIMEOUT_MS = 5000;
+
+interface ReadyInfo {
+  tid: number | null;
+  used: string;
+  refusal: SourceRefusal | null;
+}
+
+/** What the sampler thread starts with: only the options given, the schema's defaults for the rest. */
+function samplerInit(options: SamplerOptions): SamplerInitInput {
+  return {
+    intervalMs: options.intervalMs,
+    runStartMono: options.runStartMono,
+    forcePortable: options.forcePortable ?? false,
+    source: options.source ?? 'auto',
+    ...(options.drainMs !== undefined ? { drainMs: options.drainMs } : {}),
+    ...(options.denyExact ? { denyExact: options.denyExact } : {}),
+    ...(options.idleReadEvery !== undefined ? { idleReadEvery: options.idleReadEvery } : {}),
+    ...(options.nice !== undefined ? { nice: options.nice } : {}),
+  };
+}
+
+/** One line for a run that asked for exact and cannot have it: why, and what enables it. */
+export function exactRefusedMessage(refusal: SourceRefusal | null): string {
+  if (!refusal) return 'exact scheduling is not available here; use --source proc or auto';
+  return `exact scheduling is not allowed here: ${refusal.message}${refusal.enable ? `; to enable it: ${refusal.enable}` : ''} (or use --source proc or auto)`;
+}
 
 /**
  * Starts the sampler worker thread (options.samplerEntry, the built
@@ -13,13 +39,7 @@ const STOP_TIMEOUT_MS = 5000;
  * the reason; nothing waits forever.
  */
 export async function createSampler(options: SamplerOptions): Promise<Sampler> {
-  const init: SamplerInitInput = {
-    intervalMs: options.intervalMs,
-    runStartMono: options.runStartMono,
-    forcePortable: options.forcePortable ?? false,
-    ...(options.idleReadEvery !== undefined ? { idleReadEvery: options.idleReadEvery } : {}),
-    ...(options.nice !== undefined ? { nice: options.nice } : {}),
-  };
+  const init = samplerInit(options);
   const worker = new Worker(options.samplerEntry, { workerData: init });
   const listeners = new Set<(batch: SamplerBatch) => void>();
   /** One listener's bug must not stop the others or the sampler. */
@@ -49,8 +69,8 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
     }
   };
 
-  let onReady: ((tid: number | null) => void) | null = null;
-  const ready = new Promise<number | null>((resolve, reject) => {
+  let onReady: ((ready: ReadyInfo) => void) | null = null;
+  const ready = new Promise<ReadyInfo>((resolve, reject) => {
     onReady = resolve;
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`sampler thread exited (code ${code}) before it was ready`)));
@@ -65,10 +85,10 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
     const msg = parsed.data;
     switch (msg.type) {
       case 'ready':
-        onReady?.(msg.tid);
+        onReady?.({ tid: msg.tid, used: msg.source, refusal: msg.refusal });
         return;
       case 'batch':
-        deliver({ segments: msg.segments, markers: msg.markers, memory: msg.memory, ...(msg.stats ? { stats: msg.stats } : {}) });
+        deliver({ segments: msg.segments, markers: msg.markers, memory: msg.memory, ...(msg.born.length ? { born: msg.born } : {}), ...(msg.stats ? { stats: msg.stats } : {}) });
         return;
       case 'stopped':
         stats = msg.stats;
@@ -91,7 +111,11 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
     settle();
   });
 
-  const tid = await ready;
+  const { tid, used, refusal } = await ready;
+  if (options.source === 'exact' && used !== 'exact') {
+    await worker.terminate();
+    throw new Error(exactRefusedMessage(refusal));
+  }
   let stopping: Promise<SamplerStats> | null = null;
   const send = (m: ToSamplerInput): void => {
     if (!stopping && !death) worker.postMessage(m);
@@ -99,6 +123,7 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
 
   return {
     tid,
+    source: { used, refusal },
     track(task: TrackedTask): void {
       send({ type: 'track', taskId: task.taskId, pid: task.pid, tid: task.tid, phaseSlot: task.phaseSlot ?? null });
     },

@@ -1,4 +1,4 @@
-import type { Disposer, Marker, SamplerStats, Segment } from '../../../shared';
+import type { Disposer, Marker, SamplerStats, Segment, SourceChoice, SourceRefusal } from '../../../shared';
 import type { WorkerPhase } from '../../../shared';
 
 /** A task the sampler observes. */
@@ -26,12 +26,15 @@ export interface SamplerBatch {
   memory: { tMs: number; addressSpace: number; rssBytes: number }[];
   /** The sampler's own measurements so far (cheap to compute), so live metrics need not wait for stop(). */
   stats?: SamplerStats;
+  /** Exact source: when the kernel created a tracked task, ms since the run's start (its lane starts there). */
+  born?: { taskId: string; tMs: number }[];
 }
 
 /**
- * The sampler: runs in its own worker thread, reads /proc at ~1 kHz with fds
- * kept open and Atomics.wait to deadlines (Linux), or a portable fallback that
- * never reports cores (other OSes).
+ * The sampler: runs in its own worker thread; reads the kernel's context-switch
+ * records where allowed (exact), else /proc at ~1 kHz with fds kept open and
+ * Atomics.wait to deadlines (Linux), or a portable fallback that never reports
+ * cores (other OSes).
  */
 export interface Sampler {
   track(task: TrackedTask): void;
@@ -44,6 +47,8 @@ export interface Sampler {
   stop(): Promise<SamplerStats>;
   /** The sampler thread's own OS tid (it is a task of the trace too). */
   readonly tid: number | null;
+  /** The source in use (exact, proc, portable) and, when exact was refused, why and what enables it. */
+  readonly source: { used: string; refusal: SourceRefusal | null };
 }
 
 export interface SamplerOptions {
@@ -57,4 +62,10 @@ export interface SamplerOptions {
   nice?: number | null;
   /** Use the portable source (no cores, no /proc) even on Linux; for tests of the fallback. */
   forcePortable?: boolean;
+  /** auto (default): exact switch records where the kernel allows them, else /proc; exact fails when refused. */
+  source?: SourceChoice;
+  /** Exact source: ms between reads of the kernel's rings (default 100). */
+  drainMs?: number;
+  /** Tests: perf_event_open answers this errno (the refusal path end to end). */
+  denyExact?: 'EACCES' | 'EPERM' | null;
 }

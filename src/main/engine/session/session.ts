@@ -49,9 +49,10 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   const { runId, params, options } = deps;
   const timing: SessionTiming = { ...DEFAULT_TIMING, ...deps.timing };
   const runStartMono = monoMs();
-  const sampler = await deps.createSampler({ samplerEntry: options.entries.sampler, intervalMs: params.intervalMs, runStartMono });
+  const sampler = await deps.createSampler({ samplerEntry: options.entries.sampler, intervalMs: params.intervalMs, runStartMono, source: params.source });
   const run = new RunRecording({ runId, scenarioId: deps.scenarioId, params, machine: deps.machine, runStartMono, observer: deps.observer });
   const offBatch = run.attach(sampler);
+  run.announceSource(sampler, params.intervalMs, params.source);
   trackAppThreads(run, sampler);
 
   let resolveDone!: (trace: Trace) => void;

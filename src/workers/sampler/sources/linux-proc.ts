@@ -3,6 +3,7 @@ import { parseSchedstat } from '../../../node/proc/schedstat';
 import { ProcFile } from '../../../node/proc/proc-file';
 import { TaskReader } from '../../../node/proc/task-reader';
 import { threadSelfIds } from '../../../node/proc/thread-self';
+import { taskBirthMono } from '../../../node/proc/task-birth';
 import type { ObservationSource, TaskHandle } from './source';
 
 /** Linux: /proc/<pid>/task/<tid>/{stat,schedstat} and /proc/<pid>/statm, fds kept open. */
@@ -10,7 +11,7 @@ export function linuxProcSource(): ObservationSource {
   const me = threadSelfIds();
   const ownSchedstat = ProcFile.open('/proc/thread-self/schedstat');
   return {
-    name: 'linux-proc',
+    name: 'proc',
     coresObservable: true,
     openTask(pid, tid): TaskHandle | null {
       const reader = TaskReader.open(pid, tid);
@@ -28,6 +29,7 @@ export function linuxProcSource(): ObservationSource {
       return reader && { readRssBytes: () => reader.readBytes(), close: () => reader.close() };
     },
     self: () => ({ pid: me?.pid ?? process.pid, tid: me?.tid ?? null }),
+    taskBirthMono,
     selfOnCpuNs: () => {
       const text = ownSchedstat?.read(256);
       return text ? (parseSchedstat(text)?.onCpuNs ?? null) : null;

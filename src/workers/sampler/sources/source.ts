@@ -27,4 +27,6 @@ export interface ObservationSource {
   /** The sampler thread itself: ids and its own on-CPU ns (null when unknown). */
   self(): { pid: number; tid: number | null };
   selfOnCpuNs(): number | null;
+  /** When the kernel started a task, CLOCK_MONOTONIC ms (to 10 ms); absent or null when the OS does not say. */
+  taskBirthMono?(pid: number, tid: number): number | null;
 }
