@@ -1,4 +1,4 @@
-import { VerdictSchema, type BridgeEvent, type Machine, type MemorySample, type Metrics, type RunInfo, type Task, type Verdict } from '../../shared';
+import { readVerdict, type BridgeEvent, type Machine, type MemorySample, type Metrics, type RunInfo, type Task, type Verdict } from '../../shared';
 import type { ConnectionState } from '../bridge/connection';
 import { runRecordFor, sweepPointsOf, type RunRecord, type SweepPoint } from './speedup-record';
 
@@ -141,9 +141,10 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
       return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, progress, history, presetRun };
     }
     case 'verdict': {
-      const parsed = VerdictSchema.safeParse(event.verdict);
-      if (!parsed.success) return { ...state, verdict: null, errors: [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] };
-      return { ...state, verdict: parsed.data, sweepPoints: sweepPointsOf(parsed.data) ?? state.sweepPoints };
+      // Either version: a trace saved before verdict v2 still shows its verdict.
+      const verdict = readVerdict(event.verdict);
+      if (!verdict) return { ...state, verdict: null, errors: [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] };
+      return { ...state, verdict, sweepPoints: sweepPointsOf(verdict) ?? state.sweepPoints };
     }
     case 'error':
       return { ...state, errors: [...state.errors.slice(-4), event.message] };
