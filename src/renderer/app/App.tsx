@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { MenuAction } from '../../shared';
+import type { MenuAction, Scenario } from '../../shared';
 import { ErrorBanner } from '../panels/ErrorBanner';
 import { Legend } from '../panels/Legend';
 import { LiveMetrics } from '../panels/LiveMetrics';
@@ -7,8 +7,9 @@ import { MemoryView } from '../panels/MemoryView';
 import { RunControls } from '../panels/RunControls';
 import { RunSummary } from '../panels/RunSummary';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
+import { TimelessResult } from '../panels/TimelessResult';
 import { TraceCommand } from '../panels/TraceCommand';
-import { VerdictCard } from '../panels/VerdictCard';
+import { VerdictCard } from '../panels/verdict';
 import type { Theme } from '../timeline/colors';
 import type { TimelineViewKind } from '../timeline/lane-builder';
 import { frameScheduler } from '../timeline/scheduler';
@@ -18,6 +19,7 @@ import { TimelineViewState, type ViewMode } from '../timeline/view-state';
 import type { AppController } from './controller';
 import type { RunState } from './run-state';
 import { liveSummary } from './live-summary';
+import { isTimeless } from './progress-text';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
 
@@ -49,6 +51,13 @@ export function App({ controller, transport }: { controller: AppController; tran
   });
   const fileRef = useRef<HTMLInputElement>(null);
   const live = isLive(state);
+  // Which scenario made the run: a preset without a timeline shows its result where the timeline would be.
+  const [scenarios, setScenarios] = useState<Scenario[]>([]);
+  useEffect(() => {
+    if (state.connection === 'open') void controller.listScenarios().then(setScenarios);
+  }, [controller, state.connection]);
+  const runScenario = scenarios.find((s) => s.id === state.run?.scenarioId);
+  const timeless = runScenario !== undefined && isTimeless(state, runScenario);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -158,21 +167,25 @@ export function App({ controller, transport }: { controller: AppController; tran
       </header>
       <ErrorBanner errors={state.errors} onDismiss={() => controller.dismissErrors()} />
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="live-summary">
-        {liveSummary(state)}
+        {liveSummary(state, timeless ? runScenario : undefined)}
       </div>
       <main className="app-main">
         <aside className="side">
           <RunControls controller={controller} state={state} />
           <TraceCommand controller={controller} state={state} />
-          <VerdictCard verdict={state.verdict} />
-          <RunSummary ended={state.ended} />
-          <LiveMetrics state={state} />
+          {!timeless && <VerdictCard verdict={state.verdict} />}
+          {!timeless && <RunSummary ended={state.ended} />}
+          {!timeless && <LiveMetrics state={state} />}
           <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} />
           <SpeedupPlot history={state.history} sweep={state.sweepPoints} machine={state.machine} />
         </aside>
         <div className="timeline-column">
-          <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} />
-          <Legend tasks={state.tasks} theme={theme} />
+          {timeless && runScenario && <TimelessResult scenario={runScenario} running={live} verdict={state.verdict} />}
+          {/* Hidden, not unmounted, while a timeless preset's result shows: the timeline keeps its canvases and zoom. */}
+          <div className="timeline-wrap" hidden={timeless}>
+            <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} />
+            <Legend tasks={state.tasks} theme={theme} />
+          </div>
         </div>
       </main>
     </div>
