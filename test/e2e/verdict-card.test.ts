@@ -52,39 +52,39 @@ async function checkCard(page: Page, chartKind: RegExp) {
   return { status, explanation };
 }
 
+/** A fresh headless Chromium at 1280x720 in one theme; fails the test on any page error. */
+async function inPage(colorScheme: 'light' | 'dark', body: (page: Page) => Promise<void>): Promise<void> {
+  const b = await launch({ colorScheme });
+  const errors: string[] = [];
+  b.page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await b.page.goto(testPageUrl(server.url));
+    await body(b.page);
+    expect(errors).toEqual([]);
+  } finally {
+    await b.close();
+  }
+}
+
 describe('verdict card', () => {
   it('race-counter (light): status, the sentence, numbers and the count-per-try bars against the expected count', async () => {
-    const b = await launch({ colorScheme: 'light' });
-    const errors: string[] = [];
-    b.page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await b.page.goto(testPageUrl(server.url));
-      await runPreset(b.page, 'race-counter');
-      const { explanation } = await checkCard(b.page, /^Count each try ended with: plain 1 .*; expected \d+$/);
+    await inPage('light', async (page) => {
+      await runPreset(page, 'race-counter');
+      const { explanation } = await checkCard(page, /^Count each try ended with: plain 1 .*; expected \d+$/);
       expect(explanation).toMatch(/plain counter|Inconclusive/);
-      await b.page.screenshot({ path: artifact('verdict-race-counter-light.png') });
-      expect(errors).toEqual([]);
-    } finally {
-      await b.close();
-    }
+      await page.screenshot({ path: artifact('verdict-race-counter-light.png') });
+    });
   });
 
   it('message-cost (dark): latency against payload, log-log, one line per path', async () => {
-    const b = await launch({ colorScheme: 'dark' });
-    const errors: string[] = [];
-    b.page.on('pageerror', (e) => errors.push(e.message));
-    try {
-      await b.page.goto(testPageUrl(server.url));
-      await runPreset(b.page, 'message-cost');
-      expect(await b.page.locator('html').getAttribute('data-theme')).toBe('dark');
-      const { explanation } = await checkCard(b.page, /^One-way latency against payload \(median\)\. clone to a thread: 1 KiB/);
+    await inPage('dark', async (page) => {
+      await runPreset(page, 'message-cost');
+      expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+      const { explanation } = await checkCard(page, /^One-way latency against payload \(median\)\. clone to a thread: 1 KiB/);
       expect(explanation).toMatch(/at 64MB a clone to a thread took .* ms|^Inconclusive: /);
-      const legend = await b.page.getByTestId('timeless-result').locator('.chart-legend li').allTextContents();
+      const legend = await page.getByTestId('timeless-result').locator('.chart-legend li').allTextContents();
       expect(legend).toEqual(['clone to a thread', 'transfer to a thread', 'shared buffer', 'copy to a process']);
-      await b.page.screenshot({ path: artifact('verdict-message-cost-dark.png') });
-      expect(errors).toEqual([]);
-    } finally {
-      await b.close();
-    }
+      await page.screenshot({ path: artifact('verdict-message-cost-dark.png') });
+    });
   });
 });
