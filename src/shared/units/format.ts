@@ -22,7 +22,7 @@ export function formatValue(value: number, unit: string): string {
   if (unit === 'ms') return formatMs(value);
   if (unit === 'us') return formatMs(value / 1000);
   if (unit === 'bytes') return formatBytes(value);
-  const digits = Number.isInteger(value) ? String(value) : Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3).replace(/\.?0+$/, '');
+  const digits = Number.isInteger(value) ? value.toLocaleString('en') : Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3).replace(/\.?0+$/, '');
   if (unit === '') return digits;
   if (unit === '%' || unit === 'x') return `${digits}${unit === 'x' ? '×' : '%'}`;
   return `${digits} ${unit}`;

@@ -48,7 +48,8 @@ describe('formatValue', () => {
     expect(formatValue(1.5, 'x')).toBe('1.5×');
     expect(formatValue(43.9, '%')).toBe('43.9%');
     expect(formatValue(282.74, 'units/s')).toBe('283 units/s');
-    expect(formatValue(16384, '')).toBe('16384');
+    expect(formatValue(16384, '')).toBe('16,384');
+    expect(formatValue(12, '')).toBe('12');
     expect(formatValue(NaN, 'ms')).toBe('–');
   });
 });

@@ -6,7 +6,7 @@ const ROW = 24;
 
 /** Horizontal bars with their values written at the end, and the reference (measured in the same run) as a dashed line. */
 export function BarsChartView({ chart }: { chart: BarsChart }) {
-  const box: Box = { width: 300, height: chart.bars.length * ROW + 34, margin: { l: 112, r: 56, t: 6, b: chart.reference ? 26 : 6 } };
+  const box: Box = { width: 300, height: chart.bars.length * ROW + 34, margin: { l: 112, r: 74, t: 6, b: chart.reference ? 26 : 6 } };
   const { band, value } = barsScales(chart, box);
   const ref = chart.reference;
   const described = `${chart.bars.map((b) => `${b.label} ${formatValue(b.value, chart.unit)}`).join(', ')}${ref ? `; ${ref.label} ${formatValue(ref.value, chart.unit)}` : ''}`;
@@ -23,7 +23,8 @@ export function BarsChartView({ chart }: { chart: BarsChart }) {
                 <title>{b.label}</title>
               </text>
               <rect className="bar" x={value(0)} y={y} width={Math.max(1, value(b.value) - value(0))} height={band.bandwidth()} />
-              <text className="tick bar-value" x={value(b.value) + 4} y={y + band.bandwidth() / 2 + 4}>
+              {/* Values in their own right-hand column, clear of the bars and the reference line. */}
+              <text className="tick bar-value" x={box.width - 2} y={y + band.bandwidth() / 2 + 4} textAnchor="end">
                 {formatValue(b.value, chart.unit)}
               </text>
             </g>
