@@ -85,6 +85,18 @@ describe('verdict card', () => {
       const legend = await page.getByTestId('timeless-result').locator('.chart-legend li').allTextContents();
       expect(legend).toEqual(['clone to a thread', 'transfer to a thread', 'shared buffer', 'copy to a process']);
       await page.screenshot({ path: artifact('verdict-message-cost-dark.png') });
+
+      // The page also got the server's previous run replayed (race-counter, the test before): both are listed and compare side by side.
+      const history = page.getByTestId('verdict-history');
+      const picks = history.getByRole('checkbox');
+      expect(await history.locator('label').allTextContents()).toEqual([expect.stringMatching(/^message-cost: /), expect.stringMatching(/^race-counter: /)]);
+      await picks.nth(0).check();
+      await picks.nth(1).check();
+      const compare = page.getByTestId('verdict-compare');
+      await compare.waitFor({ timeout: 5000 });
+      expect(await compare.getByTestId('verdict-card').count()).toBe(2);
+      expect(await compare.locator('h2').first().textContent()).toBe('Compare: race-counter and message-cost');
+      await page.screenshot({ path: artifact('verdict-compare-dark.png') });
     });
   });
 });

@@ -9,7 +9,7 @@ import { RunSummary } from '../panels/RunSummary';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
 import { TimelessResult } from '../panels/TimelessResult';
 import { TraceCommand } from '../panels/TraceCommand';
-import { VerdictCard } from '../panels/verdict';
+import { VerdictCard, VerdictCompare, VerdictHistory } from '../panels/verdict';
 import type { Theme } from '../timeline/colors';
 import type { TimelineViewKind } from '../timeline/lane-builder';
 import { frameScheduler } from '../timeline/scheduler';
@@ -20,6 +20,7 @@ import type { AppController } from './controller';
 import type { RunState } from './run-state';
 import { liveSummary } from './live-summary';
 import { isTimeless } from './progress-text';
+import { toggleCompared } from './verdict-history';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
 
@@ -58,6 +59,8 @@ export function App({ controller, transport }: { controller: AppController; tran
   }, [controller, state.connection]);
   const runScenario = scenarios.find((s) => s.id === state.run?.scenarioId);
   const timeless = runScenario !== undefined && isTimeless(state, runScenario);
+  const [compared, setCompared] = useState<string[]>([]);
+  const comparedPair = state.verdicts.filter((r) => compared.includes(r.runId));
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -174,12 +177,14 @@ export function App({ controller, transport }: { controller: AppController; tran
           <RunControls controller={controller} state={state} />
           <TraceCommand controller={controller} state={state} />
           {!timeless && <VerdictCard verdict={state.verdict} />}
+          <VerdictHistory verdicts={state.verdicts} selected={compared} onToggle={(id) => setCompared((c) => toggleCompared(c, id))} />
           {!timeless && <RunSummary ended={state.ended} />}
           {!timeless && <LiveMetrics state={state} />}
           <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} />
           <SpeedupPlot history={state.history} sweep={state.sweepPoints} machine={state.machine} />
         </aside>
         <div className="timeline-column">
+          <VerdictCompare pair={comparedPair} onClose={() => setCompared([])} />
           {timeless && runScenario && <TimelessResult scenario={runScenario} running={live} verdict={state.verdict} />}
           {/* Hidden, not unmounted, while a timeless preset's result shows: the timeline keeps its canvases and zoom. */}
           <div className="timeline-wrap" hidden={timeless}>

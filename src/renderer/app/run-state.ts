@@ -1,6 +1,7 @@
 import { readVerdict, type BridgeEvent, type Machine, type MemorySample, type Metrics, type RunInfo, type Task, type Verdict } from '../../shared';
 import type { ConnectionState } from '../bridge/connection';
 import { runRecordFor, sweepPointsOf, type RunRecord, type SweepPoint } from './speedup-record';
+import { appendVerdict, type VerdictRecord } from './verdict-history';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'stopping' | 'ended';
 
@@ -19,6 +20,8 @@ export interface RunState {
   memory: { spaces: Record<number, MemorySample>; tasks: Record<string, MemorySample> };
   ended: { reason: 'finished' | 'stopped' | 'failed'; metrics: Metrics | null } | null;
   verdict: Verdict | null;
+  /** This session's verdicts, newest last (to list and compare). */
+  verdicts: VerdictRecord[];
   /** User-facing messages, newest last. */
   errors: string[];
   history: RunRecord[];
@@ -60,6 +63,7 @@ export const initialRunState: RunState = {
   memory: { spaces: {}, tasks: {} },
   ended: null,
   verdict: null,
+  verdicts: [],
   errors: [],
   history: [],
   sweepPoints: [],
@@ -144,7 +148,7 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
       // Either version: a trace saved before verdict v2 still shows its verdict.
       const verdict = readVerdict(event.verdict);
       if (!verdict) return { ...state, verdict: null, errors: [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] };
-      return { ...state, verdict, sweepPoints: sweepPointsOf(verdict) ?? state.sweepPoints };
+      return { ...state, verdict, verdicts: appendVerdict(state.verdicts, event.runId, verdict), sweepPoints: sweepPointsOf(verdict) ?? state.sweepPoints };
     }
     case 'error':
       return { ...state, errors: [...state.errors.slice(-4), event.message] };

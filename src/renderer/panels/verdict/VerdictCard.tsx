@@ -30,20 +30,20 @@ function machineLine(v: Verdict): string {
 }
 
 /** A preset's claim, the answer, one sentence why, its numbers and charts; every raw number one click away. */
-export const VerdictCard = memo(function VerdictCard({ verdict }: { verdict: Verdict | null }) {
+export const VerdictCard = memo(function VerdictCard({ verdict, headingId = 'verdict-title' }: { verdict: Verdict | null; headingId?: string }) {
   if (!verdict) return null;
   const status = STATUS_TEXT[verdict.status];
   return (
-    <section className={`panel verdict verdict-${verdict.status}`} aria-labelledby="verdict-title" data-testid="verdict-card">
-      <h2 id="verdict-title">
+    <section className={`panel verdict verdict-${verdict.status}`} aria-labelledby={headingId} data-testid="verdict-card">
+      <h2 id={headingId}>
         Verdict{' '}
-        <span className={`status-badge status-${verdict.status}`} title={status.hint} data-testid="verdict-status">
+        <span className={`status-badge status-${verdict.status}`} title={status.hint} data-testid={headingId === 'verdict-title' ? 'verdict-status' : undefined}>
           <span aria-hidden="true">{status.mark} </span>
           {status.word}
         </span>
       </h2>
       <p className="claim">“{verdict.claim}”</p>
-      <p className="explanation" data-testid="verdict-explanation">
+      <p className="explanation" data-testid={headingId === 'verdict-title' ? 'verdict-explanation' : undefined}>
         {verdict.explanation}
       </p>
       {verdict.numbers.length > 0 && (
