@@ -146,7 +146,7 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
     }
     case 'verdict': {
       // Either version: a trace saved before verdict v2 still shows its verdict.
-      const verdict = readVerdict(event.verdict);
+      const verdict = readVerdict(event.verdict, state.machine?.logicalCores);
       if (!verdict) return { ...state, verdict: null, errors: [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] };
       return { ...state, verdict, verdicts: appendVerdict(state.verdicts, event.runId, verdict), sweepPoints: sweepPointsOf(verdict) ?? state.sweepPoints };
     }

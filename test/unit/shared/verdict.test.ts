@@ -31,6 +31,7 @@ describe('verdict v2', () => {
     expect(VerdictSchema.parse(v)).toEqual(v);
     expect(v).toMatchObject({ version: 2, status: 'not-supported', explanation: old.summary, raw: old.numbers, charts: [], machine: { cores: 2, otherCores: null, baselineCores: null } });
     expect(v.numbers).toHaveLength(6);
+    expect(readVerdict(old, 4)!.machine.cores).toBe(4); // the trace's machine, when the reader knows it
     expect(readVerdict({ ...old, supported: 'partly' })!.status).toBe('partly');
     expect(readVerdict({ ...old, supported: true })!.status).toBe('supported');
     expect(readVerdict(verdictFixture('x'))).toEqual(verdictFixture('x'));
