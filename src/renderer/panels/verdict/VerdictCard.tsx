@@ -23,7 +23,7 @@ function machineLine(v: Verdict): string {
   const m = v.machine;
   return (
     `${m.cores} logical cores` +
-    (m.otherCores !== null ? `; other programs used ${formatValue(m.otherCores, 'cores')} on average` : '; how busy the machine was was not measured') +
+    (m.otherCores !== null ? `; other programs used ${formatValue(m.otherCores, 'cores')} on average` : '; the machine load was not measured') +
     (m.baselineCores !== null ? `; bare busy loops got ${formatValue(m.baselineCores, 'cores')}` : '') +
     `; measured ${v.repeats.n} time${v.repeats.n === 1 ? '' : 's'}.`
   );
