@@ -19,7 +19,7 @@ export function BarsChartView({ chart }: { chart: BarsChart }) {
           return (
             <g key={`${b.label}${i}`}>
               <text className="tick bar-label" x={box.margin.l - 6} y={y + band.bandwidth() / 2 + 4} textAnchor="end">
-                {b.label.length > 18 ? `${b.label.slice(0, 17)}…` : b.label}
+                {b.label.length > 16 ? `${b.label.slice(0, 15)}…` : b.label}
                 <title>{b.label}</title>
               </text>
               <rect className="bar" x={value(0)} y={y} width={Math.max(1, value(b.value) - value(0))} height={band.bandwidth()} />
