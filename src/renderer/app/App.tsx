@@ -185,9 +185,9 @@ export function App({ controller, transport }: { controller: AppController; tran
         </aside>
         <div className="timeline-column">
           <VerdictCompare pair={comparedPair} onClose={() => setCompared([])} />
-          {timeless && runScenario && <TimelessResult scenario={runScenario} running={live} verdict={state.verdict} />}
-          {/* Hidden, not unmounted, while a timeless preset's result shows: the timeline keeps its canvases and zoom. */}
-          <div className="timeline-wrap" hidden={timeless}>
+          {comparedPair.length !== 2 && timeless && runScenario && <TimelessResult scenario={runScenario} running={live} verdict={state.verdict} />}
+          {/* Hidden, not unmounted, while a timeless preset's result or a comparison shows: the timeline keeps its canvases and zoom. */}
+          <div className="timeline-wrap" hidden={timeless || comparedPair.length === 2}>
             <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} />
             <Legend tasks={state.tasks} theme={theme} />
           </div>
