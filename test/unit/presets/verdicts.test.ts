@@ -208,7 +208,17 @@ describe('message-cost', () => {
   });
   it('partly when zero-copy loses, not supported when a process is faster, inconclusive when that happens on a busy machine', () => {
     expect(judgeMessageCost(table(100_000, 290_000, 200_000), [MB, 64 * MB], quiet).status).toBe('partly');
-    expect(judgeMessageCost(table(400_000, 290_000, 240), [MB, 64 * MB], quiet).status).toBe('not-supported');
+    const no = judgeMessageCost(table(400_000, 290_000, 240), [MB, 64 * MB], quiet);
+    expect(no.status).toBe('not-supported');
+    expect(no.explanation).toMatch(/^A process was not slower than a thread: at 1MB a copy to a process took 4\.53 ms and a clone 6\.25 ms, at 64MB a copy to a process took 290 ms and a clone 400 ms\.$/);
     expect(judgeMessageCost(table(400_000, 290_000, 240), [MB, 64 * MB], saturated).status).toBe('inconclusive');
+  });
+  it('sends that disagree at any size of 1 MB or more (16 MB reuses or maps fresh memory) are inconclusive, naming the size', () => {
+    const costs = table(100_000, 290_000, 240);
+    const bimodal = costs.find((c) => c.path === 'clone' && c.bytes === MB)!;
+    bimodal.samplesUs = [4000, 100_000, 5000];
+    const j = judgeMessageCost(costs, [MB, 64 * MB], quiet);
+    expect(j.status).toBe('inconclusive');
+    expect(j.explanation).toMatch(/process \/ clone at 1MB from/);
   });
 });
