@@ -27,6 +27,9 @@ describe('statistics', () => {
     expect(spread([1, 1, 1])).toBe(0);
     expect(spread([1, 2, 3])).toBe(1);
     expect(spread([5])).toBe(0);
+    // From 8 values on, the middle half: one stray send among many does not decide.
+    expect(spread([1, 1, 1, 1, 1, 1, 1, 1, 1, 64])).toBe(0);
+    expect(spread([1, 1, 1, 1, 30, 30, 30, 30])).toBeGreaterThan(1);
   });
 
   it('guard: disagreeing repeats are inconclusive; a busy machine turns a negative answer inconclusive, never a positive one', () => {

@@ -21,12 +21,24 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** (max - min) / |median|: 0 when every repeat agreed; 0 for fewer than 2 values. */
+/** From this many values on, the spread is the middle half's (one stray send among 40 does not decide). */
+export const IQR_FROM = 8;
+
+/** The range that `spread` measures: min to max for a few repeats, the quartiles for many. */
+export function spreadRange(values: readonly number[]): [number, number] {
+  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return [NaN, NaN];
+  if (s.length < IQR_FROM) return [s[0]!, s.at(-1)!];
+  return [median(s.slice(0, s.length >> 1)), median(s.slice((s.length + 1) >> 1))];
+}
+
+/** (high - low) / |median| over spreadRange: 0 when every repeat agreed; 0 for fewer than 2 values. */
 export function spread(values: readonly number[]): number {
   const s = values.filter(Number.isFinite);
   if (s.length < 2) return 0;
   const m = Math.abs(median(s));
-  const range = Math.max(...s) - Math.min(...s);
+  const [lo, hi] = spreadRange(s);
+  const range = hi - lo;
   return m > 0 ? range / m : range > 0 ? Infinity : 0;
 }
 
@@ -55,9 +67,11 @@ export function guard(judged: Judged, load: MachineLoad, deciding: { label: stri
   const s = spread(deciding.values);
   if (s > MAX_SPREAD) {
     const v = deciding.values.filter(Number.isFinite);
+    const [lo, hi] = spreadRange(v);
+    const which = v.length < IQR_FROM ? '' : ', middle half';
     return {
       status: 'inconclusive',
-      explanation: `Inconclusive: the ${v.length} repeats disagreed (${deciding.label} from ${fmt(Math.min(...v))} to ${fmt(Math.max(...v))}), so no median can decide; run it again on a quieter machine.`,
+      explanation: `Inconclusive: the ${v.length} repeats disagreed (${deciding.label} from ${fmt(lo)} to ${fmt(hi)}${which}), so no median can decide; run it again on a quieter machine.`,
     };
   }
   const share = busyShare(load);
