@@ -12,7 +12,7 @@ export * from './bridge/client';
 export * from './bridge/wire';
 export * from './worker-protocol';
 export * from './python-protocol';
-export * from './scenario/verdict';
+export * from './verdict';
 export * from './trace/chrome-export';
 export * from './sampler-protocol';
 export * from './bridge/menu';

@@ -1,26 +1,14 @@
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { busyLoopCores as measure } from '../../src/node/proc/busy-baseline';
 
 /**
- * How many cores `n` bare busy loops get on this machine right now, from the
- * kernel (/proc/<pid>/schedstat). Physical claims in tests are ratios to this,
- * measured in the same test, so a neighbour's load moves the baseline and the
- * claim together instead of failing a fixed threshold.
+ * How many cores `n` bare busy loops get on this machine right now (the
+ * engine's own baseline, src/node/proc/busy-baseline.ts). Physical claims in
+ * tests are ratios to this, measured in the same test.
  */
 export async function busyLoopCores(n = 2, ms = 800): Promise<number> {
-  const loops = Array.from({ length: n }, () => spawn('/bin/sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' }));
-  try {
-    await sleep(150); // past exec, into the loop
-    const before = loops.map((p) => onCpuNs(p.pid!));
-    const t0 = performance.now();
-    await sleep(ms);
-    const after = loops.map((p) => onCpuNs(p.pid!));
-    const elapsedMs = performance.now() - t0;
-    const cpuMs = after.reduce((sum, ns, i) => sum + (ns - before[i]!), 0) / 1e6;
-    return cpuMs / elapsedMs;
-  } finally {
-    for (const p of loops) p.kill('SIGKILL');
-  }
+  const cores = await measure(n, ms);
+  if (cores === null) throw new Error('no /proc schedstat here: the baseline cannot be measured');
+  return cores;
 }
 
 /** Measures the baseline right before `attempt`, so both see the same machine. */
@@ -28,9 +16,3 @@ export async function withBaseline<T>(n: number, attempt: () => Promise<T>): Pro
   const baseline = await busyLoopCores(n);
   return { value: await attempt(), baseline };
 }
-
-function onCpuNs(pid: number): number {
-  return Number(readFileSync(`/proc/${pid}/schedstat`, 'latin1').split(' ')[0]);
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

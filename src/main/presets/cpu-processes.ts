@@ -4,6 +4,6 @@ export const cpuProcesses = parallelCpuPreset(
   'cpu-processes',
   'Processes: 2 CPU-bound processes',
   'Processes run CPU-bound work in parallel on several cores.',
-  { kind: 'process', workload: 'cpu', workers: 2, durationS: 3 },
-  'The OS picks the cores; see oversubscribe for more processes than cores.',
+  { kind: 'process', workload: 'cpu', workers: 2, durationS: 1 },
+  '2 CPU-bound processes',
 );

@@ -4,6 +4,6 @@ export const cpuThreads = parallelCpuPreset(
   'cpu-threads',
   'JS worker threads: 2 CPU-bound threads',
   'Without a GIL (JavaScript worker threads), CPU-bound threads run in parallel on several cores.',
-  { kind: 'thread', workload: 'cpu', workers: 2, durationS: 3 },
-  'Each worker thread has its own JS heap; they share only a SharedArrayBuffer.',
+  { kind: 'thread', workload: 'cpu', workers: 2, durationS: 1 },
+  '2 CPU-bound JS worker threads',
 );

@@ -1,17 +1,14 @@
 import type { Preset } from './preset';
-import { judgeCpu } from './lib/cpu-verdict';
-import { durationOf, pythonScenario, runOnce } from './lib';
+import { measureParallel } from './lib/cpu-preset';
+import { pythonScenario } from './lib';
 
 const ID = 'python-cpu-processes';
 const CLAIM = 'CPython processes (multiprocessing) run CPU-bound work in parallel: each has its own GIL.';
-const scenarioOf = pythonScenario(ID, 'Real CPython: 2 CPU-bound processes', CLAIM, { kind: 'python-process', workload: 'cpu', workers: 2, durationS: 3 });
+const scenarioOf = pythonScenario(ID, 'Real CPython: 2 CPU-bound processes', CLAIM, { kind: 'python-process', workload: 'cpu', workers: 2, durationS: 1 });
 
 export const pythonCpuProcesses: Preset = {
   get scenario() {
     return scenarioOf();
   },
-  async run(ctx) {
-    const trace = await runOnce(ctx, ID, { kind: 'python-process', workload: 'cpu', workers: 2, durationS: durationOf(ctx, 3), python: 'python3' });
-    return { traces: [trace], verdict: judgeCpu(ID, CLAIM, trace, 'parallel', {}, 'Each process is a separate interpreter started by multiprocessing.') };
-  },
+  run: (ctx) => measureParallel(ctx, ID, CLAIM, '2 CPU-bound CPython processes', { kind: 'python-process', workload: 'cpu', workers: 2, python: 'python3' }),
 };

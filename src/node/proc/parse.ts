@@ -27,3 +27,15 @@ export function parseThreadSelfLink(link: string): { pid: number; tid: number } 
   const m = /^(\d+)\/task\/(\d+)$/.exec(link.trim());
   return m ? { pid: Number(m[1]), tid: Number(m[2]) } : null;
 }
+
+/** The first line of /proc/stat ("cpu  user nice system idle iowait irq softirq steal ..."), all cores together, in ticks. */
+export function parseProcStatCpu(text: string): { busy: number; total: number } | null {
+  const line = /^cpu\s+([\d ]+)$/m.exec(text);
+  if (!line) return null;
+  const f = line[1]!.trim().split(/\s+/).map(Number);
+  if (f.length < 4 || f.some((n) => !Number.isFinite(n))) return null;
+  // Guest time is already inside user and nice; idle and iowait are the only times nobody ran.
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = f;
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy, total: busy + idle + iowait };
+}

@@ -18,6 +18,10 @@ export interface TaskStat {
   startTime: number | null;
   /** Field 39: the core it runs on when running, else the core it last ran on (stale while it sleeps). */
   core: number | null;
+  /** Field 10: minor page faults so far (a fresh page touched for the first time). */
+  minflt: number | null;
+  /** Fields 14-17: user and system CPU, own and of reaped children, in clock ticks (USER_HZ). */
+  cpuTicks: { utime: number; stime: number; cutime: number; cstime: number } | null;
 }
 
 /** Fields after the comm start at field 3; field n is at index n - 3. */
@@ -39,7 +43,9 @@ export function parseTaskStat(text: string): TaskStat | null {
   const field = (n: number): string | undefined => rest[n - AFTER_COMM_BASE];
   const state = field(3);
   if (id === null || !state || state.length !== 1 || text[close + 1] !== ' ') return null;
-  return { id, comm: text.slice(open + 1, close), state, ppid: count(field(4)), startTime: count(field(22)), core: count(field(39)) };
+  const ticks = [14, 15, 16, 17].map((n) => count(field(n)));
+  const cpuTicks = ticks.every((t) => t !== null) ? { utime: ticks[0]!, stime: ticks[1]!, cutime: ticks[2]!, cstime: ticks[3]! } : null;
+  return { id, comm: text.slice(open + 1, close), state, ppid: count(field(4)), startTime: count(field(22)), core: count(field(39)), minflt: count(field(10)), cpuTicks };
 }
 
 const SPACE = 0x20;

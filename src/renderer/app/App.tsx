@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { MenuAction } from '../../shared';
+import type { MenuAction, Scenario } from '../../shared';
 import { ConnectionBadge, RoleBadge } from '../panels/AccessBadges';
 import { ErrorBanner } from '../panels/ErrorBanner';
 import { Legend } from '../panels/Legend';
@@ -8,8 +8,9 @@ import { MemoryView } from '../panels/MemoryView';
 import { RunControls } from '../panels/RunControls';
 import { RunSummary } from '../panels/RunSummary';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
+import { TimelessResult } from '../panels/TimelessResult';
 import { TraceCommand } from '../panels/TraceCommand';
-import { VerdictCard } from '../panels/VerdictCard';
+import { VerdictCard, VerdictCompare, VerdictHistory } from '../panels/verdict';
 import type { Theme } from '../timeline/colors';
 import type { TimelineViewKind } from '../timeline/lane-builder';
 import { frameScheduler } from '../timeline/scheduler';
@@ -19,6 +20,8 @@ import { TimelineViewState, type ViewMode } from '../timeline/view-state';
 import type { AppController } from './controller';
 import type { RunState } from './run-state';
 import { liveSummary } from './live-summary';
+import { isTimeless } from './progress-text';
+import { toggleCompared } from './verdict-history';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
 
@@ -57,6 +60,15 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
   });
   const fileRef = useRef<HTMLInputElement>(null);
   const live = isLive(state);
+  // Which scenario made the run: a preset without a timeline shows its result where the timeline would be.
+  const [scenarios, setScenarios] = useState<Scenario[]>([]);
+  useEffect(() => {
+    if (state.connection === 'open') void controller.listScenarios().then(setScenarios);
+  }, [controller, state.connection]);
+  const runScenario = scenarios.find((s) => s.id === state.run?.scenarioId);
+  const timeless = runScenario !== undefined && isTimeless(state, runScenario);
+  const [compared, setCompared] = useState<string[]>([]);
+  const comparedPair = state.verdicts.filter((r) => compared.includes(r.runId));
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -164,21 +176,27 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
       </header>
       <ErrorBanner errors={state.errors} onDismiss={() => controller.dismissErrors()} />
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="live-summary">
-        {liveSummary(state)}
+        {liveSummary(state, timeless ? runScenario : undefined)}
       </div>
       <main className="app-main">
         <aside className="side">
           <RunControls controller={controller} state={state} />
           <TraceCommand controller={controller} state={state} />
-          <VerdictCard verdict={state.verdict} />
-          <RunSummary ended={state.ended} />
-          <LiveMetrics state={state} />
+          {!timeless && <VerdictCard verdict={state.verdict} />}
+          <VerdictHistory verdicts={state.verdicts} selected={compared} onToggle={(id) => setCompared((c) => toggleCompared(c, id))} />
+          {!timeless && <RunSummary ended={state.ended} />}
+          {!timeless && <LiveMetrics state={state} />}
           <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} />
           <SpeedupPlot history={state.history} sweep={state.sweepPoints} machine={state.machine} />
         </aside>
         <div className="timeline-column">
-          <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} />
-          <Legend tasks={state.tasks} theme={theme} />
+          <VerdictCompare pair={comparedPair} onClose={() => setCompared([])} />
+          {comparedPair.length !== 2 && timeless && runScenario && <TimelessResult scenario={runScenario} running={live} verdict={state.verdict} />}
+          {/* Hidden, not unmounted, while a timeless preset's result or a comparison shows: the timeline keeps its canvases and zoom. */}
+          <div className="timeline-wrap" hidden={timeless || comparedPair.length === 2}>
+            <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} />
+            <Legend tasks={state.tasks} theme={theme} />
+          </div>
         </div>
       </main>
     </div>

@@ -1,11 +1,19 @@
-import { formatMs } from '../../shared';
+import { formatMs, type Scenario } from '../../shared';
 import type { RunState } from './run-state';
 import { TRACED_PROGRAM_SCENARIO, workerCount } from './run-state';
 
-/** One sentence for the visually hidden live region: what a screen reader user needs to follow the run. */
-export function liveSummary(state: RunState): string {
+/**
+ * One sentence for the visually hidden live region: what a screen reader user
+ * needs to follow the run. `timeless`: the run's preset measures outside a
+ * timeline (it has no workers or wall time to count).
+ */
+export function liveSummary(state: RunState, timeless?: Scenario): string {
   const run = state.run;
   if (!run) return state.connection === 'open' ? 'Ready. No run yet.' : 'Connecting to Corelanes.';
+  if (timeless) {
+    if (state.status !== 'ended') return `Measuring ${timeless.title} (no timeline; the verdict comes at the end).`;
+    return state.verdict ? `${timeless.title}: ${state.verdict.status.replace('-', ' ')}. ${state.verdict.explanation}` : `${timeless.title} ended without a verdict.`;
+  }
   const command = run.scenarioId === TRACED_PROGRAM_SCENARIO ? state.tasks.find((t) => t.kind === 'command') : undefined;
   const what =
     run.scenarioId === TRACED_PROGRAM_SCENARIO || !run.params

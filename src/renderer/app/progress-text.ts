@@ -24,7 +24,7 @@ export function progressText(state: RunState, p: Progress, runScenario: Scenario
   const timeless = isTimeless(state, runScenario);
   if (state.status === 'ended') {
     const end = `ended (${state.ended?.reason ?? ''})`;
-    if (timeless) return `${end} · ${state.verdict ? 'verdict below' : 'no timeline for this run'}`;
+    if (timeless) return `${end} · ${state.verdict ? 'its verdict is where the timeline would be' : 'no timeline for this run'}`;
     return isTracedProgram(state) ? `${end} · ${formatMs(p.elapsedMs)}` : `${end} · ${formatMs(p.elapsedMs)} / ${formatMs(p.durationMs)}`;
   }
   if (state.status === 'running' && timeless) return `${nth}measuring… (no timeline; the verdict comes at the end)`;

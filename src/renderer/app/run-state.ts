@@ -1,6 +1,7 @@
-import { type BridgeEvent, type Machine, type MemorySample, type Metrics, type Role, type RunInfo, type Task, type Verdict } from '../../shared';
+import { readVerdict, type BridgeEvent, type Machine, type MemorySample, type Metrics, type Role, type RunInfo, type Task, type Verdict } from '../../shared';
 import type { ConnectionState } from '../bridge/connection';
 import { runRecordFor, sweepPointsOf, type RunRecord, type SweepPoint } from './speedup-record';
+import { appendVerdict, type VerdictRecord } from './verdict-history';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'stopping' | 'ended';
 
@@ -23,6 +24,8 @@ export interface RunState {
   memory: { spaces: Record<number, MemorySample>; tasks: Record<string, MemorySample> };
   ended: { reason: 'finished' | 'stopped' | 'failed'; metrics: Metrics | null } | null;
   verdict: Verdict | null;
+  /** This session's verdicts, newest last (to list and compare). */
+  verdicts: VerdictRecord[];
   /** User-facing messages, newest last. */
   errors: string[];
   history: RunRecord[];
@@ -66,6 +69,7 @@ export const initialRunState: RunState = {
   memory: { spaces: {}, tasks: {} },
   ended: null,
   verdict: null,
+  verdicts: [],
   errors: [],
   history: [],
   sweepPoints: [],
@@ -146,9 +150,12 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
       const progress = state.progress && metrics ? { ...state.progress, elapsedMs: Math.max(state.progress.elapsedMs, metrics.wallMs) } : state.progress;
       return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, progress, history, presetRun };
     }
-    case 'verdict':
-      // Validated with VerdictSchema on arrival (decodeEvent): an unreadable one never gets here.
-      return { ...state, verdict: event.verdict, sweepPoints: sweepPointsOf(event.verdict) ?? state.sweepPoints };
+    case 'verdict': {
+      // Either version: a trace saved before verdict v2 still shows its verdict.
+      const verdict = readVerdict(event.verdict, state.machine?.logicalCores);
+      if (!verdict) return { ...state, verdict: null, errors: [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] };
+      return { ...state, verdict, verdicts: appendVerdict(state.verdicts, event.runId, verdict), sweepPoints: sweepPointsOf(verdict) ?? state.sweepPoints };
+    }
     case 'error':
       return { ...state, errors: [...state.errors.slice(-4), event.message] };
     case 'segments':

@@ -47,11 +47,11 @@ export function runRecordFor(run: RunInfo, tasks: readonly Task[], metrics: Metr
   };
 }
 
-/** The sweep's verdict numbers `<kind>.<n>.speedup` as points; null for any other verdict. */
+/** The sweep's raw verdict numbers `<kind>.<n>.speedup` as points; null for any other verdict. */
 export function sweepPointsOf(verdict: Verdict): SweepPoint[] | null {
   if (verdict.presetId !== SWEEP_PRESET_ID) return null;
   const points: SweepPoint[] = [];
-  for (const [key, value] of Object.entries(verdict.numbers)) {
+  for (const [key, value] of Object.entries(verdict.raw)) {
     const m = /^([a-z-]+)\.(\d+)\.speedup$/.exec(key);
     if (m && Number.isFinite(value) && value > 0) points.push({ kind: m[1] as string, workers: Number(m[2]), speedup: value });
   }

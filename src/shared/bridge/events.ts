@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { MachineSchema, MarkerSchema, MemorySampleSchema, MetricsSchema, SegmentSchema, TaskSchema } from '../trace/schema';
 import { RunInfoSchema } from '../trace/trace-file';
-import { VerdictSchema } from '../scenario/verdict';
 import { MENU_ACTIONS } from './menu';
 
 /**
@@ -33,8 +32,8 @@ export const BridgeEventSchema = z.discriminatedUnion('type', [
     reason: z.enum(['finished', 'stopped', 'failed']),
     metrics: MetricsSchema.nullable(),
   }),
-  /** A preset's verdict, after the run-ended of its last run. */
-  z.object({ type: z.literal('verdict'), runId: z.string(), verdict: VerdictSchema }),
+  /** A preset's verdict, after the run-ended of its last run (read by the page with readVerdict, either version; it says so when it cannot). */
+  z.object({ type: z.literal('verdict'), runId: z.string(), verdict: z.unknown() }),
   z.object({ type: z.literal('error'), message: z.string().max(4000), runId: z.string().nullable() }),
   /** Electron only: a menu item or its shortcut was used; the renderer performs the action. */
   z.object({ type: z.literal('menu'), action: z.enum(MENU_ACTIONS) }),

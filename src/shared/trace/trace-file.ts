@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RunParamsSchema } from '../scenario/schema';
-import { VerdictSchema } from '../scenario/verdict';
+import { VerdictSchema, VerdictV1Schema } from '../verdict/verdict';
 import { RunCommandSchema } from './run-command';
 import { MachineSchema, MarkerSchema, MemorySampleSchema, MetricsSchema, SegmentSchema, TaskSchema } from './schema';
 
@@ -40,7 +40,11 @@ export const TraceSchema = z.object({
   markers: z.array(MarkerSchema),
   memory: z.array(MemorySampleSchema),
   metrics: MetricsSchema.nullable(),
-  /** Verdict of the preset that made the run. Its schema bounds it: a file cannot hide a deeply nested value here. */
-  verdict: VerdictSchema.optional(),
+  /**
+   * Verdict of the preset that made the run: version 2, or version 1 from an
+   * older file (readVerdict turns it into version 2). Both schemas bound it:
+   * a file cannot hide a deeply nested value here.
+   */
+  verdict: z.union([VerdictSchema, VerdictV1Schema]).optional(),
 });
 export type Trace = z.infer<typeof TraceSchema>;

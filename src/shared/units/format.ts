@@ -15,3 +15,15 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1 << 10) return `${(bytes / (1 << 10)).toFixed(0)} KiB`;
   return `${bytes} B`;
 }
+
+/** A number with its unit, for verdict numbers: durations and sizes scale, the rest keeps 3 significant digits. */
+export function formatValue(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return '–';
+  if (unit === 'ms') return formatMs(value);
+  if (unit === 'us') return formatMs(value / 1000);
+  if (unit === 'bytes') return formatBytes(value);
+  const digits = Number.isInteger(value) ? value.toLocaleString('en') : Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3).replace(/\.?0+$/, '');
+  if (unit === '') return digits;
+  if (unit === '%' || unit === 'x') return `${digits}${unit === 'x' ? '×' : '%'}`;
+  return `${digits} ${unit}`;
+}

@@ -30,9 +30,17 @@ if (shared) {
   port.close();
 } else {
   port.send({ type: 'ready' });
+  // A process reports its own minor faults and system time since its last answer (a thread shares the sender's counters).
+  const counters = () => {
+    const u = process.resourceUsage();
+    return { faults: u.minorPageFault, systemMs: u.systemCPUTime / 1000 };
+  };
+  let prev = counters();
   port.onMessage((m) => {
     const t = monoMs();
+    const now = counters();
     const seq = (m as { seq?: unknown }).seq;
-    port.send({ type: 'got', seq, atMono: t });
+    port.send({ type: 'got', seq, atMono: t, faults: now.faults, systemMs: now.systemMs, prevFaults: prev.faults, prevSystemMs: prev.systemMs });
+    prev = counters();
   });
 }

@@ -94,7 +94,7 @@ describe('corelanes run <preset without a timeline>: a verdict without a trace',
     const json = corelanes('run', 'race-counter', '--duration', '0.5', '--json');
     expect(json.status, json.stderr).toBe(0);
     const s = JSON.parse(json.stdout);
-    expect(s.verdict).toEqual(expect.objectContaining({ presetId: 'race-counter', summary: expect.any(String) }));
+    expect(s.verdict).toEqual(expect.objectContaining({ presetId: 'race-counter', status: expect.any(String), explanation: expect.any(String) }));
     expect(s.out).toBeNull();
     const text = corelanes('run', 'race-counter', '--duration', '0.5', '--workers', '5', '--kind', 'process');
     expect(text.status, text.stderr).toBe(0);

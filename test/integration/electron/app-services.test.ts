@@ -8,6 +8,7 @@ import type { BridgeEvent } from '../../../src/shared';
 import { builtEntries } from '../../support/entries';
 import { isAlive, waitAllGone } from '../../support/proc';
 import { until } from '../../support/until';
+import { verdictFixture } from '../../support/verdict';
 
 // The desktop app's wiring (src/main/electron/app-services.ts) with the real
 // engine and real processes; only the launcher underneath is child_process.fork
@@ -33,7 +34,7 @@ const oneRigTask: Preset = {
     } finally {
       await rig.kill();
     }
-    return { traces: [], verdict: { presetId: 'one-rig-task', claim: 'x', supported: true, numbers: {}, summary: 'ok' } };
+    return { traces: [], verdict: verdictFixture('one-rig-task') };
   },
 };
 

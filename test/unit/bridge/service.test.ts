@@ -4,6 +4,7 @@ import type { Preset } from '../../../src/main/presets';
 import type { BridgeEvent, Scenario, Verdict } from '../../../src/shared';
 import { FakeEngine, type FakeSession } from './fake-engine';
 import { MACHINE, makeTrace } from './fixtures';
+import { verdictFixture } from '../../support/verdict';
 
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -21,7 +22,7 @@ function setup(presets: Preset[] = []) {
 }
 
 const scenario = (id: string): Scenario => ({ id, title: `Preset ${id}`, claim: 'a claim', params: { kind: 'process' }, available: true, unavailableReason: null });
-const verdict: Verdict = { presetId: 'two-runs', claim: 'a claim', supported: true, numbers: { parallelism: 1.9 }, summary: 'ok' };
+const verdict: Verdict = verdictFixture('two-runs');
 
 describe('bridge service: validation', () => {
   it.each([

@@ -3,6 +3,7 @@ import { formatSummary, formatVerdict, percentSplit } from '../../../src/main/cl
 import { median, summarize, summarizeCommand } from '../../../src/main/cli/run/summary';
 import { cpuNumbers } from '../../../src/main/presets/lib/cpu-verdict';
 import { RunParamsSchema, TRACE_FORMAT, TRACE_VERSION, type Trace } from '../../../src/shared';
+import { verdictFixture } from '../../support/verdict';
 
 const trace: Trace = {
   format: TRACE_FORMAT,
@@ -112,10 +113,13 @@ describe('formatSummary', () => {
     }
   });
 
-  it('prints a verdict with its claim and numbers', () => {
-    const text = formatVerdict({ presetId: 'p', claim: 'c', supported: 'partly', numbers: { parallelism: 1.234567 }, summary: 's' });
-    expect(text).toContain('PARTLY SUPPORTED');
-    expect(text).toContain('parallelism=1.235');
+  it('prints a verdict: its answer, claim, sentence, labelled numbers with units, and the machine', () => {
+    const text = formatVerdict(verdictFixture('p', { status: 'inconclusive', explanation: 'Inconclusive: the machine was busy.', numbers: [{ key: 'k', label: 'Cores used', value: 1.234567, unit: 'cores' }, { key: 'm', label: 'Spawn', value: 52.3, unit: 'ms' }] }));
+    expect(text).toContain('Verdict (p): INCONCLUSIVE');
+    expect(text).toContain('Inconclusive: the machine was busy.');
+    expect(text).toContain('Cores used: 1.23 cores');
+    expect(text).toContain('Spawn: 52 ms');
+    expect(text).toContain('other programs used 0.1 cores, bare busy loops got 1.95 cores; 3 repeats');
   });
 });
 

@@ -8,6 +8,7 @@ import { lifecycleCounts } from '../../support/lifecycle';
 import { FakeEngine, type FakeSession } from '../bridge/fake-engine';
 import { MACHINE } from '../bridge/fixtures';
 import { simulatedIpc } from './simulated-ipc';
+import { verdictFixture } from '../../support/verdict';
 
 // A run's start and end over the Electron transport (simulated IPC, the real
 // wiring, preload and client): the page sees exactly one run-started and one
@@ -15,7 +16,7 @@ import { simulatedIpc } from './simulated-ipc';
 // middle of a run gets both, once.
 
 const tick = () => new Promise((r) => setImmediate(r));
-const verdict: Verdict = { presetId: 'p', claim: 'c', supported: true, numbers: {}, summary: 's' };
+const verdict: Verdict = verdictFixture('p');
 const scenario = (id: string, producesTrace?: false): Scenario => ({
   id,
   title: `Preset ${id}`,

@@ -36,7 +36,7 @@ describe('message-cost helpers', () => {
   });
 
   it('flattens the table into verdict numbers', () => {
-    expect(costNumbers([{ path: 'clone', bytes: 2 ** 20, reps: 4, latencyUs: 512.345, mbPerS: 1953.1 }])).toEqual({ 'clone.1MB.us': 512.3, 'clone.1MB.MBps': 1953.1 });
+    expect(costNumbers([{ path: 'clone', bytes: 2 ** 20, reps: 4, latencyUs: 512.345, mbPerS: 1953.1, samplesUs: [512.345], faults: 260, systemMs: 1.234 }])).toEqual({ 'clone.1MB.us': 512.3, 'clone.1MB.MBps': 1953.1, 'clone.1MB.faults': 260, 'clone.1MB.systemMs': 1.23 });
   });
 
   it('finds the rig entries next to the thread entry', () => {

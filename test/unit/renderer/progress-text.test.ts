@@ -18,7 +18,7 @@ describe('progress text', () => {
     expect(text(s, measured)).toMatch(/^measuring…/);
     s = reduceEvent(s, { type: 'run-ended', runId: 'mc', reason: 'finished', metrics: null });
     s = reduceEvent(s, { type: 'verdict', runId: 'mc', verdict });
-    expect(text(s, measured)).toBe('ended (finished) · verdict below');
+    expect(text(s, measured)).toBe('ended (finished) · its verdict is where the timeline would be');
     expect(text(s, measured)).not.toMatch(/µs/);
   });
 

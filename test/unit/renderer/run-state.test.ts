@@ -3,8 +3,8 @@ import type { Metrics, RunInfo } from '../../../src/shared';
 import { initialRunState, pushCoreHistory, reduceEvent, HISTORY_LENGTH } from '../../../src/renderer/app/run-state';
 import { speedupPoints } from '../../../src/renderer/app/speedup';
 import { liveSummary } from '../../../src/renderer/app/live-summary';
-import { decodeEvent } from '../../../src/renderer/bridge/validate';
 import { machine, task } from './fixtures';
+import { verdictFixture } from '../../support/verdict';
 
 const run = (kind: 'thread' | 'process', workers: number, id = `r-${kind}-${workers}`): RunInfo => ({
   runId: id,
@@ -62,8 +62,13 @@ describe('run state', () => {
     const r = run('thread', 1);
     const ended = reduceEvent(reduceEvent(initialRunState, { type: 'run-started', run: r, machine }), { type: 'run-ended', runId: r.runId, reason: 'finished', metrics: null });
     const s = reduceEvent(ended, { type: 'verdict', runId: r.runId, verdict: { presetId: 'p', claim: 'c', supported: 'partly', numbers: { x: 1 }, summary: 's' } });
-    expect(s.verdict?.supported).toBe('partly');
-    expect(decodeEvent({ type: 'verdict', runId: r.runId, verdict: { nonsense: true } })).toMatchObject({ ok: false, error: expect.stringContaining('verdict') });
+    // A version 1 verdict (an older trace file) is read as version 2.
+    expect(s.verdict).toMatchObject({ version: 2, status: 'partly', explanation: 's', raw: { x: 1 }, numbers: [{ key: 'x', label: 'x', value: 1, unit: '' }] });
+    const v2 = reduceEvent(ended, { type: 'verdict', runId: r.runId, verdict: verdictFixture('p', { status: 'inconclusive' }) });
+    expect(v2.verdict?.status).toBe('inconclusive');
+    const bad = reduceEvent(ended, { type: 'verdict', runId: r.runId, verdict: { nonsense: true } });
+    expect(bad.verdict).toBeNull();
+    expect(bad.errors.at(-1)).toMatch(/verdict/);
   });
 
   it('keeps per-memory samples by address space and by task', () => {

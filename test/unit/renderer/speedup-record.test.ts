@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Metrics, RunInfo, RunParams, Verdict } from '../../../src/shared';
+import type { Metrics, RunInfo, RunParams } from '../../../src/shared';
 import { initialRunState, reduceEvent, type RunState } from '../../../src/renderer/app/run-state';
 import { speedupPoints } from '../../../src/renderer/app/speedup';
 import { machine, task } from './fixtures';
@@ -27,7 +27,7 @@ const info = (runId: string, over: Partial<RunParams> = {}, scenarioId: string |
 const metrics = (ups: number, parallelism = 1): Metrics => ({ wallMs: 1000, cpuMs: 1000 * parallelism, parallelism, tasks: [], cores: [], sampler: null, unitsPerSecond: ups });
 
 /** A run whose workers have the given kinds (the form's kind is `formKind`). */
-function finish(s: RunState, runId: string, kinds: string[], ups: number, over: Partial<RunParams> = {}, scenarioId: string | null = null, verdict?: Verdict) {
+function finish(s: RunState, runId: string, kinds: string[], ups: number, over: Partial<RunParams> = {}, scenarioId: string | null = null, verdict?: unknown) {
   s = reduceEvent(s, { type: 'run-started', run: info(runId, over, scenarioId), machine });
   kinds.forEach((k, i) => (s = reduceEvent(s, { type: 'task', task: task(`${runId}-w${i}`, { kind: k as 'thread' }) })));
   s = reduceEvent(s, { type: 'task', task: task(`${runId}-main`, { kind: 'main' }) });

@@ -1,4 +1,4 @@
-import type { Scenario, Verdict } from '../../../shared';
+import { formatValue, type Scenario, type Verdict } from '../../../shared';
 import type { RunSummary } from './summary';
 
 const ms = (n: number | null) => (n === null ? '-' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(1)} ms`);
@@ -87,12 +87,23 @@ export function formatSummary(s: RunSummary): string {
   return lines.join('\n');
 }
 
+const STATUS_WORDS: Record<Verdict['status'], string> = {
+  supported: 'SUPPORTED',
+  partly: 'PARTLY SUPPORTED',
+  'not-supported': 'NOT SUPPORTED',
+  inconclusive: 'INCONCLUSIVE',
+};
+
+/** The verdict for a terminal: the answer, the claim, the one sentence, the shown numbers with units, how busy the machine was. */
 export function formatVerdict(v: Verdict): string {
-  const word = v.supported === true ? 'SUPPORTED' : v.supported === 'partly' ? 'PARTLY SUPPORTED' : 'NOT SUPPORTED';
-  const numbers = Object.entries(v.numbers)
-    .map(([k, n]) => `${k}=${Number.isInteger(n) ? n : n.toFixed(3)}`)
-    .join('  ');
-  return `Verdict (${v.presetId}): ${word}\n  claim: ${v.claim}\n  ${v.summary}\n  ${numbers}`;
+  const numbers = v.numbers.map((n) => `  ${n.label}: ${formatValue(n.value, n.unit)}`);
+  const m = v.machine;
+  const load =
+    `  machine: ${m.cores} cores` +
+    (m.otherCores !== null ? `, other programs used ${formatValue(m.otherCores, 'cores')}` : '') +
+    (m.baselineCores !== null ? `, bare busy loops got ${formatValue(m.baselineCores, 'cores')}` : '') +
+    `; ${v.repeats.n} repeat${v.repeats.n === 1 ? '' : 's'} (every number: --json, verdict.raw)`;
+  return [`Verdict (${v.presetId}): ${STATUS_WORDS[v.status]}`, `  claim: ${v.claim}`, `  ${v.explanation}`, ...numbers, load].join('\n');
 }
 
 /** `run --list`: one block per preset. */

@@ -1,16 +1,125 @@
-import type { RunParamsInput } from '../../../shared';
-import type { Preset } from '../preset';
-import { judgeCpu } from './cpu-verdict';
+import type { RunParamsInput, Trace, Verdict, WorkerKind } from '../../../shared';
+import type { Preset, PresetContext } from '../preset';
+import { judgeParallel, judgeTurns, progressRatio } from './cpu-verdict';
+import { makeVerdict, num } from './make-verdict';
+import { activeParallelism, readyParallelism } from './measures';
+import { repeatMeasured } from './repeat';
 import { durationOf, runOnce } from './run-once';
 import { scenario } from './scenario';
+import { median, spread } from './stats';
 
-/** A preset of one CPU-bound run expected to spread over cores; it runs its scenario's params, the duration scaled by the context. */
-export function parallelCpuPreset(id: string, title: string, claim: string, params: RunParamsInput & { durationS: number }, nuance: string): Preset {
+/** Each repeat is a run of this long by default (3 repeats); `--duration` sets it. */
+export const CPU_REPEAT_S = 1;
+
+/** Repeats a CPU-bound run after a baseline of as many bare busy loops as workers that fit the cores; judges "parallel". */
+export async function measureParallel(ctx: PresetContext, presetId: string, claim: string, what: string, params: RunParamsInput & { workers: number }): Promise<{ traces: Trace[]; verdict: Verdict }> {
+  const cores = (await ctx.engine.machine()).logicalCores;
+  const rep = await repeatMeasured(ctx, () => runOnce(ctx, presetId, { ...params, durationS: durationOf(ctx, CPU_REPEAT_S) }), {
+    baselineLoops: Math.max(1, Math.min(params.workers, cores)),
+  });
+  const par = rep.results.map(activeParallelism);
+  const ready = rep.results.map(readyParallelism);
+  const judged = judgeParallel({ what, workers: params.workers, parallelism: par, baselines: rep.baselines, machine: rep.machine });
+  const base = rep.machine.baselineCores;
+  const verdict = makeVerdict({
+    presetId,
+    claim,
+    judged,
+    numbers: [
+      num('parallelism', 'Cores used while they ran (median)', median(par), 'cores'),
+      ...(base !== null ? [num('baselineCores', 'Bare busy loops got', base, 'cores')] : []),
+      num('readyParallelism', 'Running or ready to run', median(ready), 'cores'),
+      num('cores', 'Logical cores', rep.machine.cores, ''),
+      ...(rep.machine.otherCores !== null ? [num('otherCores', 'Other programs used', rep.machine.otherCores, 'cores')] : []),
+      num('repeats', 'Repeats', rep.results.length, ''),
+    ],
+    charts: [
+      {
+        type: 'bars',
+        title: 'Cores used together (each repeat)',
+        unit: 'cores',
+        bars: par.map((p, k) => ({ label: `repeat ${k + 1}`, value: p })),
+        reference: base !== null ? { label: `${Math.min(params.workers, cores)} bare busy loops`, value: base } : null,
+      },
+    ],
+    raw: rawOf('', rep.results, par, ready, rep.baselines),
+    machine: rep.machine,
+    repeats: { n: rep.results.length, medians: { parallelism: median(par), readyParallelism: median(ready), ...(base !== null ? { baselineCores: base } : {}) } },
+  });
+  return { traces: rep.results, verdict };
+}
+
+/**
+ * Repeats the GIL-bound run and its contrast (the same work with no shared
+ * lock), contrast first so the preset's own run is the last one shown.
+ */
+export async function measureTurns(
+  ctx: PresetContext,
+  presetId: string,
+  claim: string,
+  labels: { what: string; contrastWhat: string },
+  params: RunParamsInput & { workers: number; kind: WorkerKind },
+  contrastKind: WorkerKind,
+  extraRaw: (trace: Trace) => Record<string, number> = () => ({}),
+): Promise<{ traces: Trace[]; verdict: Verdict }> {
+  const durationS = durationOf(ctx, CPU_REPEAT_S);
+  const rep = await repeatMeasured(ctx, async () => {
+    const contrast = await runOnce(ctx, presetId, { ...params, kind: contrastKind, durationS });
+    const own = await runOnce(ctx, presetId, { ...params, durationS });
+    return { own, contrast };
+  });
+  const own = rep.results.map((x) => x.own);
+  const par = own.map(activeParallelism);
+  const con = rep.results.map((x) => activeParallelism(x.contrast));
+  const progress = own.map(progressRatio);
+  const judged = judgeTurns({ ...labels, workers: params.workers, parallelism: par, contrast: con, progress, machine: rep.machine });
+  const extras = own.map(extraRaw);
+  const raw: Record<string, number> = { ...rawOf('', own, par, own.map(readyParallelism), rep.baselines), ...rawOf('contrast.', [], con, [], []) };
+  extras.forEach((e, k) => Object.entries(e).forEach(([key, v]) => (raw[`${key}.${k + 1}`] = v)));
+  const verdict = makeVerdict({
+    presetId,
+    claim,
+    judged,
+    numbers: [
+      num('parallelism', `${labels.what}: cores used`, median(par), 'cores'),
+      num('contrastParallelism', `${labels.contrastWhat}: cores used`, median(con), 'cores'),
+      num('progressRatio', 'Slowest / fastest thread’s work', median(progress), ''),
+      num('cores', 'Logical cores', rep.machine.cores, ''),
+      ...(rep.machine.otherCores !== null ? [num('otherCores', 'Other programs used', rep.machine.otherCores, 'cores')] : []),
+      num('repeats', 'Repeats', rep.results.length, ''),
+    ],
+    charts: [
+      {
+        type: 'bars',
+        title: 'Cores used together (median of repeats)',
+        unit: 'cores',
+        bars: [
+          { label: labels.what, value: median(par) },
+          { label: labels.contrastWhat, value: median(con) },
+        ],
+        reference: { label: 'one core: strict turns', value: 1 },
+      },
+    ],
+    raw,
+    machine: rep.machine,
+    repeats: { n: rep.results.length, medians: { parallelism: median(par), contrastParallelism: median(con), progressRatio: median(progress), spread: spread(par.map((p, k) => p / (con[k] || 1))) } },
+  });
+  return { traces: rep.results.flatMap((x) => [x.contrast, x.own]), verdict };
+}
+
+function rawOf(prefix: string, traces: Trace[], par: number[], ready: number[], baselines: (number | null)[]): Record<string, number> {
+  const raw: Record<string, number> = {};
+  par.forEach((p, k) => (raw[`${prefix}parallelism.${k + 1}`] = p));
+  ready.forEach((p, k) => (raw[`${prefix}readyParallelism.${k + 1}`] = p));
+  baselines.forEach((b, k) => b !== null && (raw[`${prefix}baselineCores.${k + 1}`] = b));
+  traces.forEach((t, k) => (raw[`${prefix}progressRatio.${k + 1}`] = progressRatio(t)));
+  return raw;
+}
+
+/** A preset of one CPU-bound kind expected to spread over cores. */
+export function parallelCpuPreset(id: string, title: string, claim: string, params: RunParamsInput & { durationS: number; workers: number }, what: string): Preset {
   return {
-    scenario: scenario(id, title, claim, params),
-    async run(ctx) {
-      const trace = await runOnce(ctx, id, { ...params, durationS: durationOf(ctx, params.durationS) });
-      return { traces: [trace], verdict: judgeCpu(id, claim, trace, 'parallel', {}, nuance) };
-    },
+    scenario: scenario(id, title, claim, { ...params, durationS: CPU_REPEAT_S }),
+    run: (ctx) => measureParallel(ctx, id, claim, what, params),
   };
 }

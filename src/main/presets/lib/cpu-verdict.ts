@@ -1,5 +1,6 @@
-import type { Trace, Verdict } from '../../../shared';
+import type { MachineLoad, Trace } from '../../../shared';
 import { activeParallelism, activeWindowMs, r, readyParallelism, unitsByTask, unitsPerActiveSecond } from './measures';
+import { BASELINE_ROOM, fmt, guard, median, spread, type Judged } from './stats';
 
 /** Fairness: the slowest worker's units / the fastest's (1 = equal; 0 = one starved). */
 export function progressRatio(trace: Trace): number {
@@ -9,7 +10,7 @@ export function progressRatio(trace: Trace): number {
   return max > 0 ? Math.min(...units) / max : 0;
 }
 
-/** Numbers every CPU-bound preset reports. */
+/** Numbers every CPU-bound run reports (`corelanes run` prints the same ones). */
 export function cpuNumbers(trace: Trace): Record<string, number> {
   return {
     ...(trace.run.params ? { workers: trace.run.params.workers } : {}),
@@ -24,34 +25,96 @@ export function cpuNumbers(trace: Trace): Record<string, number> {
   };
 }
 
+export interface ParallelInput {
+  /** e.g. "2 CPU-bound processes" */
+  what: string;
+  workers: number;
+  /** Cores the workers used together while they ran, per repeat. */
+  parallelism: number[];
+  /** Cores min(workers, cores) bare busy loops got right before each repeat. */
+  baselines: (number | null)[];
+  machine: MachineLoad;
+}
+
 /**
- * "Takes turns": on-CPU sum <= 1.15 x the active window and every worker made
- * progress (ratio > 0.2). "Parallel": >= 0.8 x min(workers, cores).
+ * "Runs in parallel": the workers used about as many cores as bare busy loops
+ * got in the same minute (ratio >= 0.8 supported, < 0.55, about one core of two, not supported, partly
+ * between). One core, or a baseline with no room for parallelism, is
+ * inconclusive: nothing could have run in parallel.
  */
-export function judgeCpu(
-  presetId: string,
-  claim: string,
-  trace: Trace,
-  expect: 'turns' | 'parallel',
-  extra: Record<string, number> = {},
-  nuance = '',
-): Verdict {
-  const n = cpuNumbers(trace);
-  const par = n.activeParallelism!;
-  const ideal = Math.min(n.workers!, n.cores!);
-  let supported: Verdict['supported'];
-  let summary: string;
-  if (expect === 'turns') {
-    supported = par <= 1.15 && n.progressRatio! > 0.2;
-    summary = `${n.workers} CPU-bound workers used ${par.toFixed(2)} cores together while they ran (<= 1.15 means one at a time), ` +
-      `slowest/fastest progress ${n.progressRatio!.toFixed(2)}.`;
-  } else {
-    const ready = n.readyParallelism!;
-    const busyMachine = par < 0.8 * ideal && ready >= 0.8 * ideal;
-    supported = ideal < 2 || busyMachine ? 'partly' : par >= 0.8 * ideal;
-    summary = `${n.workers} CPU-bound workers used ${par.toFixed(2)} cores together on ${n.cores} logical cores (ideal ${ideal}).` +
-      (ideal < 2 ? ' With one core nothing can run in parallel.' : '') +
-      (busyMachine ? ` Other programs kept them waiting for a CPU: running or ready to run they reached ${ready.toFixed(2)}.` : '');
+export function judgeParallel(i: ParallelInput): Judged {
+  const ideal = Math.min(i.workers, i.machine.cores);
+  const par = median(i.parallelism);
+  if (ideal < 2) return { status: 'inconclusive', explanation: `Inconclusive: this machine has ${i.machine.cores} core, so nothing can run in parallel on it.` };
+  const bases = i.baselines.filter((b): b is number => b !== null);
+  const base = bases.length ? median(bases) : null;
+  if (base !== null && base < BASELINE_ROOM * ideal) {
+    return {
+      status: 'inconclusive',
+      explanation: `Inconclusive: the machine was busy, ${ideal} bare busy loops got only ${fmt(base)} of ${ideal} cores (the workers: ${fmt(par)}), so there was no room to show parallelism.`,
+    };
   }
-  return { presetId, claim, supported, numbers: { ...n, ...extra }, summary: nuance ? `${summary} ${nuance}` : summary };
+  const against = base ?? ideal;
+  const ratios = i.parallelism.map((p, k) => p / (i.baselines[k] ?? against));
+  const ratio = median(ratios);
+  const compared = base !== null ? `${ideal} bare busy loops got ${fmt(base)} in the same run` : `the ideal is ${ideal} (no baseline on this OS)`;
+  const judged: Judged =
+    ratio >= 0.8
+      ? { status: 'supported', explanation: `${i.what} used ${fmt(par)} cores together while they ran, and ${compared}: they ran in parallel.` }
+      : ratio < 0.55
+        ? { status: 'not-supported', explanation: `${i.what} used only ${fmt(par)} cores together, while ${compared}: they did not run in parallel.` }
+        : { status: 'partly', explanation: `${i.what} used ${fmt(par)} cores together, while ${compared}: partly parallel.` };
+  return guard(judged, i.machine, { label: 'cores used / baseline', values: ratios });
+}
+
+export interface TurnsInput {
+  /** e.g. "2 simulated-GIL threads" */
+  what: string;
+  /** e.g. "2 plain JS threads" */
+  contrastWhat: string;
+  workers: number;
+  parallelism: number[];
+  /** The contrast's parallelism in the same repeats (the same work without a shared lock). */
+  contrast: number[];
+  /** Slowest/fastest progress per repeat (a starved thread is not "taking turns"). */
+  progress: number[];
+  machine: MachineLoad;
+}
+
+/**
+ * "Takes turns": the GIL-bound threads used at most 0.65 x the cores their
+ * contrast (no shared lock) used in the same repeats, and both made progress.
+ * >= 0.85 x is "ran in parallel" (not supported). A contrast that itself got
+ * no parallelism (one core, busy machine) cannot tell turns from sharing a
+ * core: inconclusive.
+ */
+export function judgeTurns(i: TurnsInput): Judged {
+  const ideal = Math.min(i.workers, i.machine.cores);
+  const par = median(i.parallelism);
+  const con = median(i.contrast);
+  if (ideal < 2) return { status: 'inconclusive', explanation: `Inconclusive: this machine has ${i.machine.cores} core, so taking turns cannot be told from sharing that one core.` };
+  if (!(con >= BASELINE_ROOM * ideal)) {
+    return {
+      status: 'inconclusive',
+      explanation: `Inconclusive: the machine was busy, ${i.contrastWhat} got only ${fmt(con)} of ${ideal} cores (the GIL-bound threads: ${fmt(par)}), so taking turns cannot be told from waiting for a CPU.`,
+    };
+  }
+  const ratios = i.parallelism.map((p, k) => p / (i.contrast[k] ?? con));
+  const ratio = median(ratios);
+  const progress = median(i.progress);
+  const numbers = `${i.what} used ${fmt(par)} cores together, ${i.contrastWhat} ${fmt(con)} in the same run`;
+  const judged: Judged =
+    ratio >= 0.85
+      ? { status: 'not-supported', explanation: `${numbers}: they ran in parallel, not in turns.` }
+      : ratio > 0.65
+        ? { status: 'partly', explanation: `${numbers}: they overlapped more than strict turns allow.` }
+        : progress <= 0.2
+          ? { status: 'partly', explanation: `${numbers}, but one thread did only ${Math.round(progress * 100)}% of the other's work: one held the lock, not turns.` }
+          : { status: 'supported', explanation: `${numbers}: they took turns, about one core's worth between them.` };
+  return guard(judged, i.machine, { label: 'cores used / contrast', values: ratios });
+}
+
+/** Spread of a list, rounded, for the raw numbers. */
+export function spreadOf(values: number[]): number {
+  return r(spread(values));
 }

@@ -13,7 +13,13 @@ const bytes = (s: string) => Buffer.from(s, 'latin1');
 
 describe('parseTaskStat, the one stat parser', () => {
   it('reads id, comm, state, ppid, start time and core (fields 1-4, 22, 39)', () => {
-    expect(parseTaskStat(statLine('cat', 'S', 1))).toEqual({ id: 7464, comm: 'cat', state: 'S', ppid: 7458, startTime: 22916, core: 1 });
+    expect(parseTaskStat(statLine('cat', 'S', 1))).toMatchObject({ id: 7464, comm: 'cat', state: 'S', ppid: 7458, startTime: 22916, core: 1 });
+  });
+
+  it('reads minor faults (field 10) and CPU ticks (fields 14-17)', () => {
+    expect(parseTaskStat(statLine('cat', 'S', 1))).toMatchObject({ minflt: 101, cpuTicks: { utime: 7, stime: 3, cutime: 0, cstime: 0 } });
+    expect(parseTaskStat(`1234 (we (ird) name) R ${fields(50)}`)).toMatchObject({ minflt: 10, cpuTicks: { utime: 14, stime: 15, cutime: 16, cstime: 17 } });
+    expect(parseTaskStat('7464 (cat) R 1 2 3')).toMatchObject({ minflt: null, cpuTicks: null });
   });
 
   it('splits after the LAST ")" so a comm with spaces and parentheses does not shift fields', () => {
@@ -23,12 +29,12 @@ describe('parseTaskStat, the one stat parser', () => {
   });
 
   it('a line without field 39 has no core (null), and the other fields still', () => {
-    expect(parseTaskStat('7464 (cat) R 1 2 3')).toEqual({ id: 7464, comm: 'cat', state: 'R', ppid: 1, startTime: null, core: null });
+    expect(parseTaskStat('7464 (cat) R 1 2 3')).toMatchObject({ id: 7464, comm: 'cat', state: 'R', ppid: 1, startTime: null, core: null });
     expect(parseTaskStat('123 (my (odd) prog) S 45 123 123 0')).toMatchObject({ startTime: null, core: null });
   });
 
   it('reads a kernel thread (parent 0)', () => {
-    expect(parseTaskStat(KERNEL_THREAD)).toEqual({ id: 2, comm: 'kthreadd', state: 'S', ppid: 0, startTime: 19, core: 1 });
+    expect(parseTaskStat(KERNEL_THREAD)).toMatchObject({ id: 2, comm: 'kthreadd', state: 'S', ppid: 0, startTime: 19, core: 1 });
   });
 
   it('rejects text that is not a stat line', () => {

@@ -1,0 +1,3 @@
+export * from './VerdictCard';
+export * from './VerdictHistory';
+export * from './VerdictCompare';

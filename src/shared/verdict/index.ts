@@ -1,0 +1,3 @@
+export * from './verdict';
+export * from './chart';
+export * from './read-verdict';
