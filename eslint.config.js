@@ -22,7 +22,14 @@ export default tseslint.config(
   {
     files: ['src/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'renderer', 'preload', 'workers'], 'src/shared imports nothing but src/shared.')] }],
+      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'renderer', 'preload', 'workers', 'timeline'], 'src/shared imports nothing but src/shared.')] }],
+    },
+  },
+  {
+    // The timeline's picture (model, lanes, layout, binning, painter, SVG): drawn by the page and by the CLI alike.
+    files: ['src/timeline/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'renderer', 'preload', 'workers'], 'src/timeline imports only src/shared (and d3): it runs in the page and in Node.')] }],
     },
   },
   {

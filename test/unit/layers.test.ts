@@ -23,6 +23,10 @@ describe('layer rules', () => {
     ['src/main/engine/x.ts', "import { app } from 'electron';"],
     ['src/main/cli/x.ts', "import 'electron/main';"],
     ['src/main/x.ts', "import '../renderer/main';"],
+    ['src/shared/x.ts', "import '../timeline/model';"],
+    ['src/timeline/x.ts', "import 'node:zlib';"],
+    ['src/timeline/x.ts', "import '../renderer/app/summary';"],
+    ['src/timeline/x.ts', "import '../main/engine/entries';"],
   ])('%s may not %s', async (file, code) => {
     expect(await ruleHits(file, code)).not.toEqual([]);
   });
@@ -34,6 +38,9 @@ describe('layer rules', () => {
     ['src/main/engine/x.ts', "import 'node:fs';"],
     ['src/renderer/x.ts', "import '../shared';"],
     ['src/workers/x.ts', "import '../shared';"],
+    ['src/timeline/x.ts', "import '../shared';"],
+    ['src/renderer/x.ts', "import '../timeline/painter';"],
+    ['src/main/cli/x.ts', "import '../../timeline/painter';"],
   ])('%s may %s', async (file, code) => {
     expect(await ruleHits(file, code)).toEqual([]);
   });

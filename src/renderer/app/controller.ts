@@ -10,8 +10,8 @@ import {
 } from '../../shared';
 import { hasConnectionStatus } from '../bridge/connection';
 import { ReplayClient } from '../bridge/replay-client';
-import { hasInferredStates, loadTraceIntoModel } from '../timeline/load-trace';
-import { TimelineModel } from '../timeline/model';
+import { hasInferredStates, loadTraceIntoModel } from '../../timeline/load-trace';
+import { TimelineModel } from '../../timeline/model';
 import { initialRunState, pushCoreHistory, reduceEvent, type RunState } from './run-state';
 import { Store } from './store';
 

@@ -1,5 +1,5 @@
-import { pack, THEME_COLORS } from '../timeline/colors';
-import type { TimelineViewKind } from '../timeline/lane-builder';
+import { pack, THEME_COLORS } from '../../timeline/colors';
+import type { TimelineViewKind } from '../../timeline/lane-builder';
 import type { TimelineHandle } from '../timeline/TimelineView';
 import type { FrameScheduler } from '../timeline/scheduler';
 import type { TimelineViewState } from '../timeline/view-state';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { TASK_STATES, type Task } from '../../shared';
-import { spaceColor, STATE_COLORS, STATE_LABELS, type Theme } from '../timeline/colors';
+import { spaceColor, STATE_COLORS, STATE_LABELS, type Theme } from '../../timeline/colors';
 
 /** What the colours mean: states (Tasks view) and one hue per address space (Cores view). */
 export const Legend = memo(function Legend({ tasks, theme }: { tasks: Task[]; theme: Theme }) {

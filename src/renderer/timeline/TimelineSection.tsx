@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
-import type { TimelineModel } from './model';
+import type { TimelineModel } from '../../timeline/model';
 import type { FrameScheduler } from './scheduler';
 import { TimelineView, type TimelineHandle } from './TimelineView';
-import type { TimelineViewKind } from './lane-builder';
+import type { TimelineViewKind } from '../../timeline/lane-builder';
 import type { TimelineViewState, ViewMode } from './view-state';
 
 interface Props {

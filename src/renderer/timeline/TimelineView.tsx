@@ -1,15 +1,15 @@
 import { axisTop, select, zoom as d3zoom, zoomIdentity, type ZoomTransform } from 'd3';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { pack, STATE_LABELS, THEME_COLORS } from './colors';
+import { pack, STATE_LABELS, THEME_COLORS } from '../../timeline/colors';
 import { hitTestLane } from './hit-test';
-import { buildLanes, type TimelineViewKind } from './lane-builder';
-import type { LaneDescriptor } from './lanes';
-import { computeLayout, laneAt, type TimelineLayout } from './layout';
-import type { TimelineModel } from './model';
-import { CanvasPainter, type PaintStats } from './painter';
+import { buildLanes, type TimelineViewKind } from '../../timeline/lane-builder';
+import type { LaneDescriptor } from '../../timeline/lanes';
+import { computeLayout, laneAt, type TimelineLayout } from '../../timeline/layout';
+import type { TimelineModel } from '../../timeline/model';
+import { CanvasPainter, type PaintStats } from '../../timeline/painter';
 import type { FrameScheduler } from './scheduler';
 import { placeTip } from './tip-position';
-import { applyZoomStep } from './viewport';
+import { applyZoomStep } from '../../timeline/viewport';
 import type { TimelineViewState } from './view-state';
 import { formatMs } from '../app/summary';
 

@@ -1,6 +1,6 @@
 import type { Disposer } from '../../shared';
-import type { Theme } from './colors';
-import { fitAll, follow, pan, zoom, type Viewport } from './viewport';
+import type { Theme } from '../../timeline/colors';
+import { fitAll, follow, pan, zoom, type Viewport } from '../../timeline/viewport';
 
 export type ViewMode = 'cores' | 'tasks' | 'both';
 export type ChangeCause = 'user' | 'data';

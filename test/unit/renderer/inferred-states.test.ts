@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BridgeClient, BridgeEvent, Trace } from '../../../src/shared';
 import { AppController } from '../../../src/renderer/app/controller';
-import { STATE_INDEX } from '../../../src/renderer/timeline/segment-store';
+import { STATE_INDEX } from '../../../src/timeline/segment-store';
 import { machine, task } from './fixtures';
 
 const run: Trace['run'] = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hsl } from 'd3';
-import { spaceColor, taskColors } from '../../../src/renderer/timeline/colors';
-import { task } from './fixtures';
+import { spaceColor, taskColors } from '../../../src/timeline/colors';
+import { task } from '../renderer/fixtures';
 
 const app = [
   task('main', { kind: 'main', addressSpace: 1, requestedMs: 0 }),

@@ -1,4 +1,4 @@
-import { TASK_STATES } from '../../shared';
+import { TASK_STATES } from '../shared';
 import { pack, STATE_COLORS, taskColors, type Theme } from './colors';
 import type { LaneDescriptor } from './lanes';
 import type { TimelineModel } from './model';

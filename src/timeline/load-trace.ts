@@ -1,4 +1,4 @@
-import type { Trace } from '../../shared';
+import type { Trace } from '../shared';
 import type { TimelineModel } from './model';
 
 /**

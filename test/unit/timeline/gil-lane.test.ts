@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../src/shared';
-import { buildCoreLanes, buildTaskLanes } from '../../../src/renderer/timeline/lane-builder';
-import { TimelineModel } from '../../../src/renderer/timeline/model';
-import { machine, task } from './fixtures';
+import { buildCoreLanes, buildTaskLanes } from '../../../src/timeline/lane-builder';
+import { TimelineModel } from '../../../src/timeline/model';
+import { machine, task } from '../renderer/fixtures';
 
 const running = (taskId: string, startMs: number, endMs: number, core: number | null): Segment => ({ taskId, startMs, endMs, state: 'running', core, onCpuNs: 0, waitNs: 0 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoreLanes, buildTaskLanes } from '../../../src/renderer/timeline/lane-builder';
-import { taskColors } from '../../../src/renderer/timeline/colors';
-import { TimelineModel } from '../../../src/renderer/timeline/model';
-import { machine, task } from './fixtures';
+import { buildCoreLanes, buildTaskLanes } from '../../../src/timeline/lane-builder';
+import { taskColors } from '../../../src/timeline/colors';
+import { TimelineModel } from '../../../src/timeline/model';
+import { machine, task } from '../renderer/fixtures';
 
 describe('lane builder', () => {
   it('gives one lane per core, and says so when the OS does not report cores', () => {

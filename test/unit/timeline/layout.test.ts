@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, laneAt, laneTop } from '../../../src/renderer/timeline/layout';
-import { applyZoomStep, fitAll, follow, pan, zoom } from '../../../src/renderer/timeline/viewport';
+import { computeLayout, laneAt, laneTop } from '../../../src/timeline/layout';
+import { applyZoomStep, fitAll, follow, pan, zoom } from '../../../src/timeline/viewport';
 
 describe('layout', () => {
   const layout = computeLayout({ width: 1000, height: 300, laneCount: 4, viewport: { t0: 0, t1: 1000 }, gutter: 100, axisHeight: 20 });

@@ -1,5 +1,5 @@
 import { hsl, rgb, schemeTableau10 } from 'd3';
-import type { Task, TaskState } from '../../shared';
+import type { Task, TaskState } from '../shared';
 
 export type Theme = 'light' | 'dark';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LaneColumns } from '../../../src/renderer/timeline/lane-columns';
-import { TimelineModel } from '../../../src/renderer/timeline/model';
-import { STATE_INDEX } from '../../../src/renderer/timeline/segment-store';
-import { machine, task } from './fixtures';
+import { LaneColumns } from '../../../src/timeline/lane-columns';
+import { TimelineModel } from '../../../src/timeline/model';
+import { STATE_INDEX } from '../../../src/timeline/segment-store';
+import { machine, task } from '../renderer/fixtures';
 
 describe('LaneColumns', () => {
   it('keeps segments sorted by start when a batch arrives out of order, and grows past its capacity', () => {

@@ -1,4 +1,4 @@
-import { TASK_STATES, type TaskState } from '../../shared';
+import { TASK_STATES, type TaskState } from '../shared';
 
 export const STATE_INDEX: Record<TaskState, number> = Object.fromEntries(TASK_STATES.map((s, i) => [s, i])) as Record<
   TaskState,

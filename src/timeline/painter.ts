@@ -1,3 +1,4 @@
+import type { Canvas2D, PaintSurface, PixelImage } from './canvas';
 import type { TimelineLayout } from './layout';
 import { laneTop } from './layout';
 import type { LaneDescriptor } from './lanes';
@@ -16,19 +17,22 @@ export interface Scene {
   coreNumbers: boolean;
 }
 
+// Both the page and Node have a global performance clock; this folder is typed without either environment.
+declare const performance: { now(): number };
+
 export interface PaintStats {
   visitedSegments: number;
   ms: number;
 }
 
 /**
- * Draws a Scene on a canvas: lane bars as pixels (binned per CSS-pixel column,
+ * Draws a Scene on a canvas (the page's, or a headless one in Node): lane bars as pixels (binned per CSS-pixel column,
  * written once with putImageData into a reused ImageData), then labels and
  * outlines with the 2D API. Knows nothing of React or of where data comes from.
  */
 export class CanvasPainter {
-  private readonly ctx: CanvasRenderingContext2D;
-  private image: ImageData | null = null;
+  private readonly ctx: Canvas2D;
+  private image: PixelImage | null = null;
   private pixels: Uint32Array = new Uint32Array(0);
   private shares = new Float32Array(0);
   private block = new Uint32Array(0);
@@ -36,7 +40,7 @@ export class CanvasPainter {
   /** How frames were painted (tests check the incremental paths are taken). */
   readonly counts = { full: 0, strip: 0, shifted: 0 };
 
-  constructor(private readonly canvas: HTMLCanvasElement) {
+  constructor(private readonly canvas: PaintSurface) {
     const ctx = canvas.getContext('2d', { alpha: false });
     if (!ctx) throw new Error('This browser gave no 2D canvas; the timeline cannot be drawn.');
     this.ctx = ctx;
@@ -219,7 +223,7 @@ export class CanvasPainter {
 // Labels rarely change between frames: measuring them every frame cost ~1 ms with 64 lanes.
 const fitted = new Map<string, string>();
 
-function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string {
+function fit(ctx: Canvas2D, text: string, width: number): string {
   const key = `${ctx.font}|${width}|${text}`;
   const known = fitted.get(key);
   if (known !== undefined) return known;

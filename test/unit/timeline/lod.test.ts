@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LaneColumns } from '../../../src/renderer/timeline/lane-columns';
-import { binLane, dominantCategory, stackColumns } from '../../../src/renderer/timeline/lod';
+import { LaneColumns } from '../../../src/timeline/lane-columns';
+import { binLane, dominantCategory, stackColumns } from '../../../src/timeline/lod';
 
 function lane(rows: [number, number, number][]): LaneColumns {
   const l = new LaneColumns();

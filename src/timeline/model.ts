@@ -1,4 +1,4 @@
-import type { Disposer, Machine, Marker, Segment, Task } from '../../shared';
+import type { Disposer, Machine, Marker, Segment, Task } from '../shared';
 import { LaneColumns } from './lane-columns';
 import { SegmentStore, STATE_INDEX } from './segment-store';
 
