@@ -16,3 +16,6 @@ export * from './sampler-protocol';
 export * from './bridge/menu';
 export * from './bridge/command-names';
 export * from './trace/read-trace';
+export * from './trace/trace-bytes';
+export * from './trace/trace-consistency';
+export * from './trace/file-name';

@@ -1,9 +1,9 @@
-import { TraceSchema, WORKER_KINDS, toChromeTraceJson, type WorkerKind, type BridgeEvent, type BridgeService, type CommandName, type Machine, type Trace } from '../../shared';
+import { readTraceText, WORKER_KINDS, toChromeTraceJson, type WorkerKind, type BridgeEvent, type BridgeService, type CommandName, type Machine, type Trace } from '../../shared';
 import type { Engine } from '../engine/session-api';
 import { PRESETS, type Preset } from '../presets';
 import { startPlainRun, startPresetRun, type ActiveRun, type PresetExtras, type RunContext } from './active-run';
 import { EventHub } from './event-hub';
-import { UserError, describeZodError, userMessage } from './messages';
+import { UserError, userMessage } from './messages';
 import { listScenarios, plainScenarios, type Availability, type AvailabilityByKind } from './scenarios';
 import { kindAvailability } from '../engine/kinds/registry';
 import { checkResult, parseCommand } from './validate';
@@ -130,16 +130,11 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
   }
 
   function loadTrace(args: Args): Trace {
-    let json: unknown;
-    try {
-      json = JSON.parse(args.text as string);
-    } catch (error) {
-      throw new UserError(`This file is not a Corelanes trace: it is not JSON (${userMessage(error)})`);
-    }
-    const parsed = TraceSchema.safeParse(json);
-    if (!parsed.success) throw new UserError(describeZodError('This file is not a valid Corelanes trace', parsed.error));
-    lastTrace = parsed.data;
-    return parsed.data;
+    // The one trace reader (CLI, page, here): bounded, migrated, and one line when it is not a trace.
+    const read = readTraceText(args.text as string);
+    if (!read.ok) throw new UserError(read.error);
+    lastTrace = read.trace;
+    return read.trace;
   }
 
   const handlers: Record<CommandName, (args: Args, raw: unknown) => unknown> = {

@@ -254,6 +254,7 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
     segments,
     markers: snap.markers,
     memory: snap.memory,
+    annotations: [],
     metrics,
   };
   emit({ type: 'run-ended', runId, reason: stoppedBy ? 'stopped' : 'finished', metrics });
