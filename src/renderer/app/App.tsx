@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { MenuAction } from '../../shared';
+import { defaultFileName, type MenuAction } from '../../shared';
 import { ErrorBanner } from '../panels/ErrorBanner';
 import { Legend } from '../panels/Legend';
 import { LiveMetrics } from '../panels/LiveMetrics';
@@ -20,10 +20,11 @@ import { liveSummary } from './summary';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
 
-/** Saves text as a file through the browser's (or Electron's) download path. */
-function download(text: string | null, name: string): void {
-  if (text === null) return;
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Saves a file through the browser's (or Electron's) download path. */
+function download(file: { name: string; bytes: Uint8Array<ArrayBuffer> | string } | null): void {
+  if (file === null) return;
+  const { name, bytes } = file;
+  const url = URL.createObjectURL(new Blob([bytes], { type: name.endsWith('.gz') ? 'application/gzip' : 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -104,11 +105,14 @@ export function App({ controller, transport }: { controller: AppController; tran
 
   const openFile = async (file: File | undefined) => {
     if (!file) return;
-    controller.openTrace(await file.text());
+    await controller.openTraceFile(file);
     if (fileRef.current) fileRef.current.value = '';
   };
-  const saveTrace = async () => download(await controller.traceText(), `corelanes-${state.run?.runId ?? 'trace'}.json`);
-  const exportTrace = async () => download(await controller.chromeTraceText(), `corelanes-${state.run?.runId ?? 'trace'}.perfetto.json`);
+  const saveTrace = async () => download(await controller.traceFile());
+  const exportTrace = async () => {
+    const json = await controller.chromeTraceText();
+    if (json !== null && state.run) download({ name: defaultFileName(state.run, 'chrome'), bytes: json });
+  };
 
   return (
     <div className="app">
@@ -125,7 +129,7 @@ export function App({ controller, transport }: { controller: AppController; tran
         <span className="spacer" />
         <label className={`file-button${live ? ' disabled' : ''}`} title={live ? 'Stop the run first: an opened trace replaces the live view' : undefined}>
           Open trace
-          <input ref={fileRef} type="file" accept=".json,application/json" disabled={live} onChange={(e) => void openFile(e.target.files?.[0])} />
+          <input ref={fileRef} type="file" accept=".json,.gz,application/json,application/gzip" disabled={live} onChange={(e) => void openFile(e.target.files?.[0])} />
         </label>
         <button type="button" data-action="save-trace" onClick={() => void saveTrace()} disabled={!state.run || live}>
           Save trace

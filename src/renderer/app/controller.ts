@@ -1,5 +1,11 @@
 import {
-  readTrace,
+  defaultFileName,
+  encodeTraceText,
+  GZIP_FROM_BYTES,
+  readTraceBytes,
+  readTraceText,
+  tooLarge,
+  TRACE_LIMITS,
   type BridgeClient,
   type BridgeEvent,
   type Disposer,
@@ -167,15 +173,21 @@ export class AppController {
     }
   }
 
-  /** The last run as trace JSON text, or null (with a message) when there is none. */
-  async traceText(): Promise<string | null> {
+  /**
+   * The last run as a trace file to save: its default name (scenario and date)
+   * and its bytes, gzip-compressed when large (as the CLI saves). Null, with a
+   * message, when there is no run.
+   */
+  async traceFile(): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null> {
     try {
       const trace = await this.client.invoke('getTrace', {});
       if (!trace) {
         this.fail('There is no run to save yet. Start a run, then save its trace.');
         return null;
       }
-      return JSON.stringify(trace);
+      const text = JSON.stringify(trace);
+      const gzip = text.length >= GZIP_FROM_BYTES;
+      return { name: defaultFileName(trace.run, gzip ? 'trace-gz' : 'trace'), bytes: encodeTraceText(text, gzip) };
     } catch (e) {
       this.fail(`Could not get the trace: ${message(e)}`);
       return null;
@@ -192,19 +204,33 @@ export class AppController {
     }
   }
 
-  /** Opens a trace file the user picked: validated here, then replayed at once into the same views. */
-  openTrace(text: string): void {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      this.fail('This file is not JSON. Open a trace saved by Corelanes (corelanes run --out trace.json, or Save trace).');
+  /**
+   * Opens a trace file the user picked (plain or gzip JSON): its size is
+   * checked before a byte is read, then the same reader as the CLI's validates
+   * it. Old messages go; the open run stays unless the file loads.
+   */
+  async openTraceFile(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void> {
+    this.dismissErrors();
+    if (file.size > TRACE_LIMITS.maxFileBytes) {
+      this.fail(`${file.name}: ${tooLarge('This file', file.size, TRACE_LIMITS.maxFileBytes)}`);
       return;
     }
-    // readTrace says why a file is not a readable trace in words (not a trace, a newer version, damaged at <path>).
-    const read = readTrace(json);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (e) {
+      this.fail(`${file.name}: could not be read (${message(e)}).`);
+      return;
+    }
+    this.openTrace(bytes, file.name);
+  }
+
+  /** Validates a trace file's content, then replays it at once into the same views. */
+  openTrace(content: Uint8Array | string, name?: string): void {
+    // The reader says why a file is not a readable trace in words (not a trace, a newer version, cut short, damaged at <path>).
+    const read = typeof content === 'string' ? readTraceText(content) : readTraceBytes(content);
     if (!read.ok) {
-      this.fail(read.error);
+      this.fail(name ? `${name}: ${read.error}` : read.error);
       return;
     }
     this.replay = new ReplayClient(read.trace, { speed: Infinity });

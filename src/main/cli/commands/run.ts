@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type Trace, type Verdict } from '../../../shared';
 import { createEngine } from '../../engine/create-engine';
@@ -6,7 +5,7 @@ import { createNodeForkHost } from '../../engine/hosts/node-fork-host';
 import { findPreset, PRESETS } from '../../presets';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
-import { checkWritable, writeTraceFile } from '../run/out-file';
+import { checkOut, writeTraceOut } from '../run/out-file';
 import { ignoredByPreset, presetOverrides, withIntervalDefault } from '../run/preset-overrides';
 import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, parseWorkUnits, WORK_UNITS_HELP, WORKERS_HELP } from '../run/parse-options';
 import { progressLine } from '../run/progress-line';
@@ -21,7 +20,7 @@ interface RunOptions {
   intervalMs: number;
   memoryMb: number;
   workUnits?: number;
-  out?: string;
+  out?: string | true;
   json?: boolean;
   list?: boolean;
 }
@@ -52,7 +51,7 @@ export function runCommand(): Command {
     .option('--interval-ms <ms>', `${INTERVAL_HELP}; with a preset: for every run it starts`, parseIntervalMs, 1)
     .option('--memory-mb <mb>', MEMORY_HELP, parseMemoryMb, 64)
     .option('--work-units <n>', WORK_UNITS_HELP, parseWorkUnits)
-    .option('--out <file>', 'write the trace (JSON, docs/trace-format.md) to this file; checked before the run')
+    .option('--out [file]', 'write the trace (JSON, docs/trace-format.md; gzip when FILE ends in .gz) to this file, checked before the run; --out alone: <scenario>-<date>.corelanes.json here (.json.gz when large)')
     .option('--json', 'print the summary as JSON on stdout instead of the table')
     .option('--list', 'list the presets (id, claim, availability) and exit')
     .addHelpText(
@@ -82,7 +81,8 @@ export function runCommand(): Command {
       if (preset && opts.out !== undefined && preset.scenario.producesTrace === false) {
         throw new UsageError(`preset '${presetId}' measures outside a timeline run, so it has no trace to write; drop --out (its verdict is printed)`);
       }
-      const outPath = opts.out === undefined ? null : checkWritable(opts.out);
+      const outTarget = checkOut(opts.out);
+      let outPath: string | null = null;
       const ignored = preset ? ignoredByPreset((name) => command.getOptionValueSource(name)) : [];
       if (ignored.length) process.stderr.write(`corelanes: warning: preset '${presetId}' decides ${ignored.join(', ')}; ignoring them\n`);
       const entries = builtEntryPaths();
@@ -156,7 +156,7 @@ export function runCommand(): Command {
         return;
       }
       if (!last) throw new Error(signalled ? `stopped by ${signalled} before a run finished` : 'the run produced no trace');
-      if (outPath) writeTraceFile(outPath, JSON.stringify(verdict ? { ...last, verdict } : last), writeFileSync);
+      if (outTarget) outPath = writeTraceOut(outTarget, verdict ? { ...last, verdict } : last);
       const summaries = traces.map(summarize);
       if (opts.json) {
         const json = { ...summaries.at(-1)!, ...(verdict ? { verdict } : {}), ...(summaries.length > 1 ? { runs: summaries } : {}), out: outPath, stoppedBy: signalled };
