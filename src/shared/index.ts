@@ -19,3 +19,5 @@ export * from './trace/read-trace';
 export * from './trace/trace-bytes';
 export * from './trace/trace-consistency';
 export * from './trace/file-name';
+export * from './trace/systrace-export';
+export * from './trace/clip-trace';
