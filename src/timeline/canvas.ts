@@ -8,7 +8,8 @@
 export interface PixelImage {
   readonly width: number;
   readonly height: number;
-  readonly data: Uint8ClampedArray;
+  /** RGBA bytes (the painter writes them as Uint32 pixels over the same buffer). */
+  readonly data: { readonly buffer: ArrayBufferLike };
 }
 
 export interface Canvas2D {

@@ -1,5 +1,6 @@
 import { axisTop, select, zoom as d3zoom, zoomIdentity, type ZoomTransform } from 'd3';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { formatTime, tickCount } from '../../timeline/axis';
 import { pack, STATE_LABELS, THEME_COLORS } from '../../timeline/colors';
 import { hitTestLane } from './hit-test';
 import { buildLanes, type TimelineViewKind } from '../../timeline/lane-builder';
@@ -37,11 +38,6 @@ interface Tip {
   x: number;
   y: number;
   lines: string[];
-}
-
-function formatTime(ms: number): string {
-  // Shortest exact label: 1.5 s, 250 ms, 0.125 ms (ticks are round numbers already).
-  return Math.abs(ms) >= 1000 ? `${+(ms / 1000).toFixed(3)} s` : `${+ms.toFixed(3)} ms`;
 }
 
 /**
@@ -153,7 +149,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
           .attr('transform', `translate(0, ${layout.lanesTop - 2})`)
           .call(
             axisTop(layout.x)
-              .ticks(Math.max(2, Math.floor(layout.plotWidth / 110)))
+              .ticks(tickCount(layout))
               .tickFormat((d) => formatTime(+d)),
           );
       }
