@@ -37,7 +37,9 @@ export interface PictureSection {
 
 export interface NoteMark {
   id: string;
+  /** The label as it fits; `fullText` is the note. */
   text: string;
+  fullText: string;
   /** The band over the annotated time and lanes. */
   x0: number;
   x1: number;
@@ -127,39 +129,47 @@ export function buildPicture(trace: Trace, options: PictureOptions): Picture {
   const parallelism = trace.metrics ? ` · parallelism ${trace.metrics.parallelism.toFixed(2)}` : '';
   const subtitle = `${m.logicalCores} cores · ${m.cpuModel} · started ${when(run.startedAt)} · showing ${formatTime(fromMs)} to ${formatTime(toMs)} of ${formatTime(run.wallMs)}${parallelism}`;
 
-  const legend = legendGroups(trace.tasks, theme);
-  const rows = legendRows(legend, width, fontPx);
-  const legendHeight = (rows.at(-1)?.y ?? 0) + Math.round(fontPx * 1.5) + 8;
+  // A legend taller than a quarter of the picture (a thumbnail) is left out rather than drawn over the lanes.
+  const allGroups = legendGroups(trace.tasks, theme);
+  const fullHeight = (legendRows(allGroups, width, fontPx).at(-1)?.y ?? 0) + Math.round(fontPx * 1.5) + 8;
+  const legend = fullHeight <= height / 4 ? allGroups : [];
+  const legendHeight = legend.length ? fullHeight : 0;
   const notes = trace.annotations.filter((a) => a.endMs >= fromMs && a.startMs <= toMs);
-  // Notes' labels get rows of their own under the title (up to 3, then they take turns), never over a heading.
+  // Notes' labels get rows of their own under the title (up to 3, 1 in a small picture; then they take turns), never over a heading.
   const noteRow = Math.round(fontPx * 1.5);
   const notesTop = Math.round(fontPx * 3.2);
-  const titleHeight = notesTop + (notes.length ? Math.min(3, notes.length) * noteRow + 4 : 0);
+  const gutter = Math.round(Math.max(110, Math.min(280, width * 0.14)));
+  const viewport = { t0: fromMs, t1: toMs };
+  // Time -> x depends on the width only, so the labels can be placed before the heights are known.
+  const timeX = computeLayout({ width, height: 100, laneCount: 1, viewport, gutter }).x;
+  const labels = placeLabels(notes, (t) => timeX(Math.max(t, fromMs)), width, fontPx, height >= 500 ? 3 : 1);
+  const noteRows = labels.reduce((a, l) => Math.max(a, l.row + 1), 0);
+  const titleHeight = notesTop + (noteRows ? noteRows * noteRow + 4 : 0);
   const headingHeight = Math.round(fontPx * 1.7);
   const kinds: TimelineViewKind[] = options.views === 'cores' || options.views === 'tasks' ? [options.views] : ['cores', 'tasks'];
   const lanesOf = kinds.map((k) => buildLanes(k, model, theme, -1));
   const room = Math.max(40, height - titleHeight - legendHeight - kinds.length * headingHeight);
   const totalLanes = lanesOf.reduce((a, l) => a + Math.max(1, l.length), 0);
-  const gutter = Math.round(Math.max(110, Math.min(280, width * 0.14)));
   const axisHeight = Math.round(fontPx * 1.4);
   // Taller lanes than the app (34 px) when there is room: a picture is looked at from further away.
   const maxLaneHeight = Math.max(34, Math.round(height / 11));
-  const viewport = { t0: fromMs, t1: toMs };
 
+  const minShare = Math.min(axisHeight + 20, Math.floor(room / kinds.length));
   const sections: PictureSection[] = [];
   let y = titleHeight;
   kinds.forEach((kind, i) => {
     const lanes = lanesOf[i] as LaneDescriptor[];
-    const share = Math.max(axisHeight + 20, Math.floor((room * Math.max(1, lanes.length)) / totalLanes));
+    // Each view gets its axis and a little room, then the rest in proportion to its lanes.
+    const share = minShare + Math.floor(((room - minShare * kinds.length) * Math.max(1, lanes.length)) / totalLanes);
     let layout = computeLayout({ width, height: share, laneCount: lanes.length, viewport, gutter, axisHeight, maxLaneHeight, minLaneHeight: 3 });
     // Lanes are capped in height: the section takes only what they need.
     if (layout.contentHeight + 4 < share) layout = computeLayout({ width, height: layout.contentHeight + 4, laneCount: lanes.length, viewport, gutter, axisHeight, maxLaneHeight, minLaneHeight: 3 });
     sections.push({ kind, title: VIEW_TITLES[kind], top: y, layoutTop: y + headingHeight, layout, lanes });
     y += headingHeight + layout.height;
   });
-  const legendTop = Math.min(height - legendHeight, y + Math.round(fontPx * 0.5));
+  const legendTop = Math.max(y, Math.min(height - legendHeight, y + Math.round(fontPx * 0.5)));
   const picture: Picture = { width, height, theme, colors, fontPx, title, subtitle, fromMs, toMs, sections, legend, legendTop, notes: [], model };
-  picture.notes = notes.map((a, i) => noteMark(picture, a, notesTop + (i % 3) * noteRow + noteRow / 2));
+  picture.notes = labels.map((l) => noteMark(picture, l.note, l.text, l.x, notesTop + l.row * noteRow + noteRow / 2));
   return picture;
 }
 
@@ -178,8 +188,37 @@ function clampX(picture: Picture, x: number): number {
   return Math.max(layout.plotLeft, Math.min(layout.plotLeft + layout.plotWidth, x));
 }
 
-/** An annotation's band (its time, over its task's lane or every lane), label (in its row at `labelY`) and arrow. */
-function noteMark(picture: Picture, note: Annotation, labelY: number): NoteMark {
+/**
+ * Places notes' labels left to right in at most `maxRows` rows: each at its
+ * time in the first row with room, else after the shortest row, cut with an
+ * ellipsis when even that is too narrow (the full text stays in the SVG's
+ * <title> and in the trace).
+ */
+export function placeLabels(notes: readonly Annotation[], x: (t: number) => number, width: number, fontPx: number, maxRows: number): { note: Annotation; row: number; x: number; text: string }[] {
+  const ends: number[] = [];
+  const right = width - 10;
+  return [...notes]
+    .sort((a, b) => a.startMs - b.startMs)
+    .map((note) => {
+      const w = textWidth(note.text, fontPx);
+      const wanted = Math.max(10, Math.min(x(note.startMs) + 4, right - w));
+      let row = ends.findIndex((end) => wanted >= end);
+      if (row < 0 && ends.length < maxRows) row = ends.push(0) - 1;
+      if (row < 0) row = ends.indexOf(Math.min(...ends));
+      let at = Math.max(wanted, ends[row] as number);
+      let text = note.text;
+      if (at + w > right) {
+        const room = Math.floor((right - at) / (fontPx * 0.56)) - 1;
+        text = room > 0 ? `${note.text.slice(0, room)}…` : '…';
+        at = Math.min(at, right - textWidth(text, fontPx));
+      }
+      ends[row] = at + textWidth(text, fontPx) + 12;
+      return { note, row, x: at, text };
+    });
+}
+
+/** An annotation's band (its time, over its task's lane or every lane), label (placed by placeLabels) and arrow from it. */
+function noteMark(picture: Picture, note: Annotation, text: string, labelX: number, labelY: number): NoteMark {
   const first = picture.sections[0] as PictureSection;
   const last = picture.sections.at(-1) as PictureSection;
   const x = first.layout.x;
@@ -188,10 +227,9 @@ function noteMark(picture: Picture, note: Annotation, labelY: number): NoteMark 
   const lane = note.taskId ? taskLaneY(picture, note.taskId) : null;
   const y0 = lane?.y0 ?? first.layoutTop + first.layout.lanesTop;
   const y1 = lane?.y1 ?? last.layoutTop + last.layout.contentHeight;
-  const labelX = Math.max(10, Math.min(x0 + 4, picture.width - 10 - textWidth(note.text, picture.fontPx)));
   const target = note.arrow ? taskLaneY(picture, note.arrow.taskId) : null;
-  const arrow = note.arrow && target ? { x0: x0 + 4, y0: labelY + picture.fontPx * 0.7, x1: clampX(picture, x(note.arrow.tMs)), y1: (target.y0 + target.y1) / 2 } : null;
-  return { id: note.id, text: note.text, x0, x1, y0, y1, labelX, labelY, arrow };
+  const arrow = note.arrow && target ? { x0: labelX + 4, y0: labelY + picture.fontPx * 0.7, x1: clampX(picture, x(note.arrow.tMs)), y1: (target.y0 + target.y1) / 2 } : null;
+  return { id: note.id, text, fullText: note.text, x0, x1, y0, y1, labelX, labelY, arrow };
 }
 
 /** The Scene a section's painter draws: the app's painter, with the picture's colours. */

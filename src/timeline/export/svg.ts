@@ -107,7 +107,7 @@ export function pictureToSvg(picture: Picture): string {
     out.push('<defs><marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#f59f00"/></marker></defs>');
     out.push(`<g class="annotations" font-size="${fontPx}">`);
     for (const n of picture.notes) {
-      out.push(`<g class="annotation" data-id="${esc(n.id)}"><title>${esc(n.text)}</title>`);
+      out.push(`<g class="annotation" data-id="${esc(n.id)}"><title>${esc(n.fullText)}</title>`);
       out.push(`<rect x="${n.x0.toFixed(1)}" y="${n.y0}" width="${(n.x1 - n.x0).toFixed(1)}" height="${n.y1 - n.y0}" fill="#f59f00" fill-opacity="0.18" stroke="#f59f00" stroke-width="2"/>`);
       out.push(`<rect x="${n.labelX - 3}" y="${n.labelY - fontPx * 0.75}" width="${textWidth(n.text, fontPx) + 6}" height="${fontPx * 1.4}" rx="3" fill="#f59f00"/>`);
       out.push(`<text x="${n.labelX}" y="${n.labelY}" dominant-baseline="middle" fill="#1b1f24" font-weight="600">${esc(n.text)}</text>`);

@@ -43,7 +43,7 @@ describe('pictureToSvg', () => {
       expect(rects.length).toBeLessThanOrEqual(tasksView.layout.plotWidth * 7);
     }
     // A run with far more segments than pixel columns: shapes follow the columns, not the segments.
-    const dense = syntheticTrace({ seed: 23, processes: 4, threadsPerProcess: 2, cores: 2, durationMs: 60_000 });
+    const dense = syntheticTrace({ seed: 23, processes: 4, threadsPerProcess: 2, cores: 2, durationMs: 150_000 });
     const denseSvg = parseSvg(pictureToSvg(buildPicture(dense, { width: 400, height: 300 })));
     const shapes = findAll(denseSvg, (n) => n.name === 'rect').length;
     expect(dense.segments.length).toBeGreaterThan(3 * shapes);
