@@ -103,9 +103,9 @@ export function writeOutFile(path: string, data: Uint8Array | string, what = 'th
  * path ends in .gz, or, for a default name, when the JSON is large
  * (GZIP_FROM_BYTES, then `.corelanes.json.gz`).
  */
-export function writeTraceOut(target: OutTarget, trace: { run: RunInfo }): string {
+export function writeTraceOut(target: OutTarget, trace: { run: RunInfo }, gzipFromBytes = GZIP_FROM_BYTES): string {
   const text = JSON.stringify(trace);
-  const gzip = target.path ? target.path.endsWith('.gz') : text.length >= GZIP_FROM_BYTES;
+  const gzip = target.path ? target.path.endsWith('.gz') : text.length >= gzipFromBytes;
   const path = outPath(target, trace.run, gzip ? 'trace-gz' : 'trace');
   writeOutFile(path, encodeTraceText(text, gzip));
   return path;
