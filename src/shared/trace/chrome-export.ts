@@ -69,7 +69,9 @@ export function toChromeTrace(trace: Trace): ChromeTrace {
   const byPid = new Map<number, Task[]>();
   trace.tasks.forEach((task) => {
     const { pid } = tracks.get(task.id)!;
-    byPid.set(pid, [...(byPid.get(pid) ?? []), task]);
+    const members = byPid.get(pid);
+    if (members) members.push(task);
+    else byPid.set(pid, [task]);
   });
   for (const [pid, members] of byPid) {
     events.push({ name: 'process_name', ph: 'M', pid, args: { name: processName(trace, pid, members) } });

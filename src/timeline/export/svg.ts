@@ -78,7 +78,9 @@ function sectionSvg(picture: Picture, section: PictureSection): string[] {
     if (lane.swatch) out.push(`<rect x="2" y="${top}" width="5" height="${layout.laneHeight}" fill="${lane.swatch}"/>`);
     out.push(`<text x="10" y="${twoLines ? mid - font / 2 : mid}" dominant-baseline="middle" font-size="${font}" fill="${colors.text}">${esc(fitted(lane.label, maxW, font))}</text>`);
     if (twoLines && lane.note) out.push(`<text x="10" y="${mid + font / 2}" dominant-baseline="middle" font-size="${Math.round(font * 0.85)}" fill="${colors.muted}">${esc(fitted(lane.note, maxW, Math.round(font * 0.85)))}</text>`);
-    out.push(...laneRects(section, lane, i), '</g>');
+    // (a loop, not a spread: a dense lane has more rects than a call has room for arguments)
+    for (const rect of laneRects(section, lane, i)) out.push(rect);
+    out.push('</g>');
   });
   out.push('</g>');
   return out;
@@ -95,7 +97,7 @@ export function pictureToSvg(picture: Picture): string {
     `<text class="title" x="10" y="${fontPx * 1.3}" font-size="${Math.round(fontPx * 1.25)}" font-weight="700" fill="${colors.text}">${esc(picture.title)}</text>`,
     `<text class="subtitle" x="10" y="${fontPx * 2.6}" font-size="${Math.round(fontPx * 0.85)}" fill="${colors.muted}">${esc(picture.subtitle)}</text>`,
   ];
-  for (const section of picture.sections) out.push(...sectionSvg(picture, section));
+  for (const section of picture.sections) for (const part of sectionSvg(picture, section)) out.push(part);
   out.push(`<g class="legend" font-size="${fontPx}" fill="${colors.text}">`);
   for (const row of legendRows(picture.legend, width, fontPx)) {
     const y = picture.legendTop + row.y + fontPx;
