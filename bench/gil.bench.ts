@@ -6,8 +6,9 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PHASE_SLOT, RunParamsSchema } from '../src/shared';
-import { GilThread, createGilBuffer, cpuSlice, gilCounters, gilViews, newCursor, readEvents } from '../src/workers/gil';
-import { monoMs } from '../src/workers/runtime/clock';
+import { createGilBuffer, gilCounters, gilViews, newCursor, readEvents } from '../src/node/gil';
+import { GilThread, cpuSlice } from '../src/workers/gil';
+import { monoMs } from '../src/node/clock';
 import { report, type BenchRow } from './lib/report';
 import { followCpu } from '../test/integration/gil/schedstat';
 

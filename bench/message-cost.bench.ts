@@ -2,7 +2,7 @@
 // by transfer, through a SharedArrayBuffer (write + signal) and to a process.
 //   node --import tsx bench/message-cost.bench.ts      (after `npm run build`)
 import { join } from 'node:path';
-import { measureMessageCost } from '../src/main/presets/labs/message-lab';
+import { measureMessageCost } from '../src/main/presets/rigs/message-rig';
 import { MESSAGE_SIZES, sizeLabel } from '../src/main/presets/message-cost';
 import { report, type BenchRow } from './lib/report';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Segment, Task } from '../src/shared';
 import { computeMetrics } from '../src/main/engine/recording';
 import { createSampler } from '../src/main/engine/sampling';
-import { readNrMigrations } from '../src/main/platform';
+import { readNrMigrations } from '../src/node/proc/migrations-reader';
 import { buildSamplerEntry } from '../test/integration/sampler/fixtures/build-sampler';
 import { startBusyThread, type BusyOptions } from '../test/integration/sampler/fixtures/busy-threads';
 import { monoMs, sleep } from '../test/integration/sampler/fixtures/proc-probe';

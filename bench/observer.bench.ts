@@ -3,7 +3,7 @@
 // so every cycle the sampler takes is a cycle the workers lose. Target >= 97%.
 //   node --import tsx bench/observer.bench.ts
 import { createEngine } from '../src/main/engine/create-engine';
-import { createNodeForkHost } from '../src/main/engine/hosts/node-fork-host';
+import { createNodeForkLauncher } from '../src/main/engine/launchers/node-fork-launcher';
 import { createNoSampler } from '../src/main/engine/sampling-off';
 import { availableParallelism } from 'node:os';
 import type { Trace } from '../src/shared';
@@ -28,7 +28,7 @@ function unitsPerSecond(trace: Trace): number {
 }
 
 async function once(sampler: boolean, intervalMs = 1): Promise<{ ups: number; rateHz: number; cpuPercent: number }> {
-  const engine = createEngine({ entries: builtEntries(), processHost: createNodeForkHost(), samplerFactory: sampler ? undefined : createNoSampler });
+  const engine = createEngine({ entries: builtEntries(), launcher: createNodeForkLauncher(), samplerFactory: sampler ? undefined : createNoSampler });
   const session = await engine.startRun({ kind: 'thread', workers: WORKERS, workload: 'cpu', durationS: DURATION_S, intervalMs });
   const trace = await session.done;
   await engine.dispose();

@@ -160,7 +160,7 @@ async function memory(page: Page, pids: { pid: number; type: string }[]): Promis
 async function liveRunCpu(serverUrl: string): Promise<BenchRow[]> {
   const b = await launch();
   try {
-    await b.page.goto(`${serverUrl}`);
+    await b.page.goto(`${serverUrl}?test=1`);
     await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
     await b.page.waitForTimeout(1000);
     const procs = chromiumProcesses('corelanes-e2e-');
@@ -203,7 +203,7 @@ try {
   if (only === 'all') {
   const b = await launch();
   try {
-    await b.page.goto(`${server.url}?view=both`);
+    await b.page.goto(`${server.url}?test=1&view=both`);
     await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
     rows.push(await liveAppend(b.page));
   } finally {
@@ -211,7 +211,7 @@ try {
   }
   const z = await launch();
   try {
-    await z.page.goto(`${server.url}?view=tasks`);
+    await z.page.goto(`${server.url}?test=1&view=tasks`);
     await z.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
     rows.push(...(await bigZoom(z.page)));
     await z.page.waitForTimeout(500);

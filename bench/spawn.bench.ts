@@ -3,7 +3,7 @@
 // the engine measures it for every worker. Sequential spawns into a live run.
 //   node --import tsx bench/spawn.bench.ts
 import { createEngine } from '../src/main/engine/create-engine';
-import { createNodeForkHost } from '../src/main/engine/hosts/node-fork-host';
+import { createNodeForkLauncher } from '../src/main/engine/launchers/node-fork-launcher';
 import type { WorkerKind } from '../src/shared';
 import { builtEntries } from '../test/support/entries';
 import { report, type BenchRow } from './lib/report';
@@ -16,7 +16,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 async function measure(kind: WorkerKind): Promise<BenchRow> {
-  const engine = createEngine({ entries: builtEntries(), processHost: createNodeForkHost() });
+  const engine = createEngine({ entries: builtEntries(), launcher: createNodeForkLauncher() });
   const session = await engine.startRun({ kind, workers: 1, workload: 'io', durationS: 300 });
   const started = new Set<string>();
   session.subscribe((e) => {

@@ -10,10 +10,10 @@ const entryPoints = {
   'workers/process': 'src/workers/process-entry.ts',
   'workers/sampler': 'src/workers/sampler-entry.ts',
   'workers/gil-thread': 'src/workers/gil-thread-entry.ts',
-  'workers/labs/task-worker': 'src/workers/labs/task-worker-entry.ts',
-  'workers/labs/race-counter': 'src/workers/labs/race-counter-entry.ts',
-  'workers/labs/echo': 'src/workers/labs/echo-entry.ts',
-  'workers/labs/crash-host': 'src/workers/labs/crash-host-entry.ts',
+  'workers/rigs/task-worker': 'src/workers/rigs/task-worker-entry.ts',
+  'workers/rigs/race-counter': 'src/workers/rigs/race-counter-entry.ts',
+  'workers/rigs/echo': 'src/workers/rigs/echo-entry.ts',
+  'workers/rigs/crash-victim': 'src/workers/rigs/crash-victim-entry.ts',
 };
 const missing = Object.values(entryPoints).filter((file) => !existsSync(file));
 if (missing.length > 0) throw new Error(`build-cli: entry files missing: ${missing.join(', ')}`);

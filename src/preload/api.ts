@@ -1,7 +1,7 @@
 // Direct file imports: the shared index would pull zod and every schema into the preload.
 import { isPreloadCommandName } from '../shared/bridge/command-names';
 import type { BridgeEvent } from '../shared/bridge/events';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX, type IpcReply } from '../shared/bridge/menu';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX, IPC_SUBSCRIBE_CHANNEL, type IpcReply } from '../shared/bridge/menu';
 
 /** The part of ipcRenderer the preload uses (a parameter, so the API is unit tested without Electron). */
 export interface IpcRendererLike {
@@ -19,22 +19,19 @@ function isReply(value: unknown): value is IpcReply {
   return typeof value === 'object' && value !== null && typeof (value as IpcReply).ok === 'boolean';
 }
 
-/** Events kept for the page until it subscribes (a long run replayed on load is at most this many batches). */
-export const MAX_BUFFERED_EVENTS = 100_000;
-
 /**
  * Exactly the bridge contract, nothing else: invoke(name, args) for a known
  * command name (each on its own channel) and subscribe(listener) returning a
  * disposer. No generic send, no ipcRenderer, no Node. The page validates
  * results and events itself (src/renderer/bridge/electron-client.ts).
  *
- * Events are listened for from the moment the preload runs and held until the
- * page's first subscribe, so the replay of the current run that main sends
- * when the page loads is not lost while React mounts.
+ * The preload holds no events: the page's first subscribe asks main for them
+ * (IPC_SUBSCRIBE_CHANNEL), and main's bridge service replays the current run
+ * (its one replay buffer) before the live events, as it does for a browser.
  */
 export function createCorelanesApi(ipc: IpcRendererLike): CorelanesApi {
   const listeners = new Set<(event: BridgeEvent) => void>();
-  let pending: unknown[] | null = [];
+  let asked = false;
   const deliver = (listener: (event: BridgeEvent) => void, payload: unknown): void => {
     try {
       listener(payload as BridgeEvent);
@@ -44,10 +41,6 @@ export function createCorelanesApi(ipc: IpcRendererLike): CorelanesApi {
   };
   // Only the event, never Electron's IpcRendererEvent (it carries the sender).
   ipc.on(IPC_EVENT_CHANNEL, (_event: unknown, payload: unknown) => {
-    if (pending) {
-      if (pending.length < MAX_BUFFERED_EVENTS) pending.push(payload);
-      return;
-    }
     for (const listener of [...listeners]) deliver(listener, payload);
   });
 
@@ -63,10 +56,9 @@ export function createCorelanesApi(ipc: IpcRendererLike): CorelanesApi {
       if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
       const entry = (event: BridgeEvent): void => listener(event);
       listeners.add(entry);
-      if (pending) {
-        const held = pending;
-        pending = null;
-        for (const payload of held) deliver(entry, payload);
+      if (!asked) {
+        asked = true;
+        ipc.invoke(IPC_SUBSCRIBE_CHANNEL).catch((error: unknown) => console.error('[corelanes preload] could not subscribe to events:', error));
       }
       return () => void listeners.delete(entry);
     },

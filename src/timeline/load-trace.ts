@@ -2,9 +2,8 @@ import type { Trace } from '../shared';
 import type { TimelineModel } from './model';
 
 /**
- * Puts a whole finished run into the model at once. Used when the engine can
- * only infer some states after the run (CPython GIL waits, marked inferred):
- * the live stream never had them, the final trace does.
+ * Puts a whole finished run into a model at once: what an exported picture
+ * is drawn from (the page gets a run as events, an opened file as a replay).
  */
 export function loadTraceIntoModel(model: TimelineModel, trace: Trace): void {
   model.reset(trace.run.runId, trace.machine);
@@ -12,9 +11,4 @@ export function loadTraceIntoModel(model: TimelineModel, trace: Trace): void {
   model.appendSegments(trace.segments);
   model.appendMarkers(trace.markers);
   model.closeGil(trace.metrics?.wallMs ?? model.endMs);
-}
-
-/** Whether a finished run's trace holds states the live stream could not carry. */
-export function hasInferredStates(trace: Trace): boolean {
-  return trace.segments.some((s) => s.inferred === true);
 }

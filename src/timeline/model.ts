@@ -104,6 +104,53 @@ export class TimelineModel {
     this.changed();
   }
 
+  /**
+   * Replaces the segments of these tasks with their final ones (states only
+   * known after the run, e.g. inferred GIL waits); the core lanes are rebuilt
+   * from every task lane, so they stay one picture with the tasks.
+   */
+  reviseTaskSegments(taskIds: readonly string[], segments: readonly Segment[]): void {
+    const revised = new Set<number>();
+    for (const id of taskIds) {
+      const task = this.taskIndex.get(id);
+      if (task === undefined) continue;
+      revised.add(task);
+      (this.taskLanes[task] as LaneColumns).clear();
+    }
+    for (const s of segments) {
+      const task = this.taskIndex.get(s.taskId);
+      if (task === undefined || !revised.has(task) || !(s.endMs > s.startMs)) continue;
+      const i = this.segments.push(s.startMs, s.endMs, task, STATE_INDEX[s.state], s.core ?? -1, s.onCpuNs / 1e6);
+      (this.taskLanes[task] as LaneColumns).push(s.startMs, s.endMs, STATE_INDEX[s.state], i);
+      if (s.endMs > this.endMs) this.endMs = s.endMs;
+    }
+    this.rebuildCoreLanes();
+    this.pendingMinStart = -Infinity;
+    this.changed();
+  }
+
+  private rebuildCoreLanes(): void {
+    this.coreLanes.length = 0;
+    this.unknownCoreLane.clear();
+    this.runningMs = 0;
+    this.unknownCoreMs = 0;
+    this.taskLanes.forEach((lane, task) => {
+      for (let j = 0; j < lane.length; j++) {
+        if (lane.category[j] !== STATE_INDEX.running) continue;
+        const start = lane.start[j] as number;
+        const end = lane.end[j] as number;
+        const i = lane.segment[j] as number;
+        const core = this.segments.core(i);
+        this.runningMs += end - start;
+        if (core >= 0) this.coreLane(core).push(start, end, task, i);
+        else {
+          this.unknownCoreLane.push(start, end, task, i);
+          this.unknownCoreMs += end - start;
+        }
+      }
+    });
+  }
+
   /** The hot path (also used by benchmarks): no objects, no validation. Call changed() after a batch. */
   appendRaw(task: number, start: number, end: number, state: number, core: number, onCpuMs: number): void {
     if (!(end > start)) return;

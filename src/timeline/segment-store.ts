@@ -52,6 +52,11 @@ export class SegmentStore {
     };
   }
 
+  /** The core of segment i (-1: not running, or the OS did not say), without building an object. */
+  core(i: number): number {
+    return (this.cores[i >>> 16] as Int16Array)[i & (CHUNK - 1)] as number;
+  }
+
   clear(): void {
     this.starts = [];
     this.ends = [];

@@ -6,8 +6,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type FromWorker, PHASE_CODE, PHASE_SLOT, ToWorkerSchema, type WorkerPhase } from '../shared';
-import { GilThread, runGilLoop, threadSelf } from './gil';
-import { monoMs } from './runtime/clock';
+import { readSelfStat } from '../node/proc/thread-self';
+import { GilThread, runGilLoop } from './gil';
+import { monoMs } from '../node/clock';
 
 interface GilWorkerData {
   gil: SharedArrayBuffer;
@@ -22,7 +23,7 @@ const port = parentPort;
 if (!port) throw new Error('gil-thread-entry must run in a worker thread');
 const data = workerData as GilWorkerData;
 const slot = data.phaseSlot ? new Int32Array(data.phaseSlot.buffer, data.phaseSlot.offset, PHASE_SLOT.length) : null;
-const self = threadSelf();
+const self = readSelfStat();
 let stopping = false;
 
 function send(msg: FromWorker): void {
@@ -31,7 +32,7 @@ function send(msg: FromWorker): void {
 
 /** readCore: a /proc read (~10 us); skipped on the hot GIL hand-over path, refreshed every 20 ms instead. */
 function setPhase(phase: WorkerPhase, readCore = true): void {
-  const core = phase === 'compute' && readCore ? threadSelf().core : null;
+  const core = phase === 'compute' && readCore ? readSelfStat().core : null;
   if (slot) {
     Atomics.store(slot, PHASE_SLOT.phase, PHASE_CODE[phase]);
     if (core !== null) Atomics.store(slot, PHASE_SLOT.core, core);
@@ -98,7 +99,7 @@ async function start(workload: string, workUnits: number | null, untilMono: numb
       // Refresh the core this thread runs on now and then (a /proc read costs ~10 us).
       if (slot && t - lastCore > 20) {
         lastCore = t;
-        const core = threadSelf().core;
+        const core = readSelfStat().core;
         if (core !== null) Atomics.store(slot, PHASE_SLOT.core, core);
       }
     },

@@ -7,7 +7,7 @@ import { SamplerInitSchema } from '../shared';
 import { SamplerLoop } from './sampler/sampler-loop';
 import { linuxProcAvailable, linuxProcSource } from './sampler/sources/linux-proc';
 import { portableSource } from './sampler/sources/portable';
-import { monoMs as now } from './runtime/clock';
+import { monoMs as now } from '../node/clock';
 
 /** Best effort: a higher priority keeps the 1 ms deadlines when the cores are saturated. */
 function renice(tid: number | null, nice: number | null): number | null {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './support/browser';
 import { startWebServer, type WebServer } from './support/web-server';
+import { testPageUrl } from './support/page-url';
 
 // The live view repaints only what changed (new strip, shifted pixels while scrolling).
 // Whatever it draws incrementally must equal a full redraw of the same data, pixel for pixel.
@@ -40,7 +41,7 @@ describe('incremental painting', () => {
       const errors: string[] = [];
       b.page.on('pageerror', (e) => errors.push(e.message));
       try {
-        await b.page.goto(`${server.url}?view=${view}`);
+        await b.page.goto(testPageUrl(server.url, `?view=${view}`));
         await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
         const result = await b.page.evaluate(async (kind) => {
           const hook = (globalThis as unknown as { __corelanesBench: Hook }).__corelanesBench;

@@ -6,6 +6,7 @@ import { artifact } from './support/artifacts';
 import { launch, type Browser } from './support/browser';
 import { coreBusy, hookState } from './support/hook';
 import { startWebServer, type WebServer } from './support/web-server';
+import { testPageUrl } from './support/page-url';
 
 // The real renderer in Debian's Chromium against the real `corelanes web` and engine.
 let server: WebServer;
@@ -21,7 +22,7 @@ async function open(options: Parameters<typeof launch>[0] = {}, query = ''): Pro
   const browser = await launch(options);
   const errors: string[] = [];
   browser.page.on('pageerror', (e) => errors.push(e.message));
-  await browser.page.goto(`${server.url}${query}`);
+  await browser.page.goto(testPageUrl(server.url, query));
   await browser.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
   return { browser, page: browser.page, errors };
 }
@@ -70,6 +71,21 @@ function laneFill(page: Page, kind: 'cores' | 'tasks', lane: number): Promise<nu
 }
 
 describe('renderer against the real engine', () => {
+  it('installs its test hook only behind ?test=1', async () => {
+    const browser = await launch();
+    try {
+      const hooked = () => browser.page.evaluate(() => '__corelanesBench' in globalThis);
+      await browser.page.goto(server.url);
+      await browser.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
+      expect(await hooked()).toBe(false);
+      await browser.page.goto(testPageUrl(server.url));
+      await browser.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
+      expect(await hooked()).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('a run of 2 CPU-bound processes fills both cores, stops, and shows the summary', async () => {
     const { browser, page, errors } = await open();
     try {
@@ -183,7 +199,7 @@ describe('renderer against the real engine', () => {
     });
     const page = browser.page;
     try {
-      await page.goto(server.url);
+      await page.goto(testPageUrl(server.url));
       await page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
       const bad = [
         'not json at all',

@@ -6,6 +6,7 @@ import { artifact } from './support/artifacts';
 import { launch } from './support/browser';
 import { hookState } from './support/hook';
 import { repoRoot, startWebServer, type WebServer } from './support/web-server';
+import { testPageUrl } from './support/page-url';
 
 // The default scenario (?autostart=1: 2 CPU-bound processes, then 2 worker threads join), in both themes at 1280x720.
 let server: WebServer;
@@ -47,7 +48,7 @@ describe('screenshots of a live run', () => {
   it('light theme: the default scenario, and clicking a slice selects its task in both views', async () => {
     const b = await launch({ colorScheme: 'light' });
     try {
-      await b.page.goto(`${server.url}?autostart=1`);
+      await b.page.goto(testPageUrl(server.url, '?autostart=1'));
       await untilMixedRun(b.page);
       expect(await b.page.locator('html').getAttribute('data-theme')).toBe('light');
       await b.page.screenshot({ path: artifact('live-light.png') });
@@ -81,7 +82,7 @@ describe('screenshots of a live run', () => {
   it('dark theme follows prefers-color-scheme; presentation mode is large', async () => {
     const b = await launch({ colorScheme: 'dark' });
     try {
-      await b.page.goto(`${server.url}?autostart=1`);
+      await b.page.goto(testPageUrl(server.url, '?autostart=1'));
       await untilMixedRun(b.page);
       expect(await b.page.locator('html').getAttribute('data-theme')).toBe('dark');
       const bg = await b.page.evaluate<string>('getComputedStyle(document.body).backgroundColor');

@@ -1,5 +1,5 @@
 import { createEngine } from '../../src/main/engine/create-engine';
-import { createNodeForkHost } from '../../src/main/engine/hosts/node-fork-host';
+import { createNodeForkLauncher } from '../../src/main/engine/launchers/node-fork-launcher';
 import type { SessionTiming } from '../../src/main/engine/session/timing';
 import type { Engine } from '../../src/main/engine/session-api';
 import type { TaskMetrics, Trace } from '../../src/shared';
@@ -7,7 +7,7 @@ import { builtEntries } from './entries';
 
 /** A real engine over the built entries and child_process.fork. */
 export function realEngine(timing?: Partial<SessionTiming>): Engine {
-  return createEngine({ entries: builtEntries(), processHost: createNodeForkHost(), timing });
+  return createEngine({ entries: builtEntries(), launcher: createNodeForkLauncher(), timing });
 }
 
 /** The run's workers (not the host's main and sampler threads) in a finished trace. */

@@ -1,16 +1,21 @@
-import { RunParamsSchema, type BridgeEvent, type Machine, type RunParams, type Trace } from '../../shared';
-import type { Engine, Session } from '../engine/session-api';
-import type { Preset, PresetContext } from '../presets';
+import type { BridgeEvent, RunParams, Trace } from '../../shared';
+import type { Engine, Measurement, Session } from '../engine/session-api';
+import type { Preset, PresetContext, PresetResult } from '../presets';
+import { UserError, userMessage } from './messages';
 
-/** What the host adds to every preset's context (e.g. where the built thread entry is). */
+/** What the front end adds to every preset's context (e.g. where the built thread entry is). */
 export type PresetExtras = Pick<PresetContext, 'threadEntry' | 'durationS'>;
-import { followSession, type RunEndedEvent } from './follow-session';
-import { userMessage } from './messages';
 
-/** The one run the bridge drives: a plain session, or a preset that makes several sessions in turn. */
+/**
+ * The one run the bridge drives: a plain session, a preset that makes
+ * several runs in turn, or a traced command. The bridge never announces or
+ * ends a run itself: the engine's runs (and the tracer's) do, and the bridge
+ * forwards their events.
+ */
 export interface ActiveRun {
-  readonly runId: string;
-  /** The session going on now (null between a preset's runs). */
+  /** The id startRun answers with (a preset's first run); rejects, with the reason, when nothing started. */
+  readonly started: Promise<string>;
+  /** The session going on now (null between a preset's runs, or for a traced command). */
   session(): Session | null;
   /** Ends the run and every process of it; resolves when they are gone. */
   stop(): Promise<void>;
@@ -20,147 +25,110 @@ export interface ActiveRun {
 
 export interface RunContext {
   engine: Engine;
-  machine: Machine;
+  /** For what is not a run's lifecycle: a preset's verdict, and why a preset failed between its runs. */
   emit(event: BridgeEvent): void;
   onTrace(trace: Trace): void;
 }
 
-export async function startPlainRun(ctx: RunContext, params: Partial<RunParams>, scenarioId: string | null): Promise<ActiveRun> {
-  const session = await ctx.engine.startRun(params, scenarioId);
-  const ended = followSession(session, { scenarioId, machine: ctx.machine, emit: ctx.emit, onTrace: ctx.onTrace });
-  let live = true;
-  void ended.then(() => (live = false));
+const ignore = (): void => undefined;
+
+/** A promise settled from outside, once. */
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(ignore);
+  return { promise, resolve, reject };
+}
+
+export function startPlainRun(ctx: RunContext, params: Partial<RunParams>, scenarioId: string | null): ActiveRun {
+  const starting = ctx.engine.startRun(params, scenarioId);
+  let live: Session | null = null;
+  const ended = starting.then(async (session) => {
+    live = session;
+    await session.done.catch(ignore); // a failed run reports itself (error, run-ended "failed")
+    live = null;
+  }, ignore);
   return {
-    runId: session.runId,
-    session: () => (live ? session : null),
+    started: starting.then((session) => session.runId),
+    session: () => live,
     stop: async () => {
-      await session.stop().catch(() => undefined); // a failed run reports itself through followSession
+      const session = await starting.catch(() => null);
+      await session?.stop().catch(ignore);
       await ended;
     },
     ended,
   };
 }
 
-/** How long startRun waits for a preset's first session before answering with the preset's own run id. */
-export const PRESET_FIRST_RUN_WAIT_MS = 500;
-
-/**
- * Runs a preset. The preset gets an engine whose sessions the bridge follows,
- * so the timeline shows each of its runs live; the last run's run-ended
- * carries the preset's verdict. A preset that measures without sessions
- * (message cost, races, pools) is announced as a run of its own id, so the
- * page shows it going on and gets its verdict at the end.
- */
-export async function startPresetRun(ctx: RunContext, preset: Preset, extra: PresetExtras = {}): Promise<ActiveRun> {
-  const abort = new AbortController();
-  const scenarioId = preset.scenario.id;
-  // Events of the sessions the bridge follows itself; the preset may pass the same objects to onEvent.
-  const fromSessions = new WeakSet<object>();
-  const emit = (event: BridgeEvent): void => ctx.emit(event);
-  let current: Session | null = null;
-  let heldRunEnded: RunEndedEvent | null = null;
-  let lastTrace: Trace | null = null;
-  const followed: Promise<void>[] = [];
-  const flushHeld = (): void => {
-    if (heldRunEnded) emit(heldRunEnded);
-    heldRunEnded = null;
-  };
-
-  const ownRunId = `${scenarioId}-${Date.now().toString(36)}`;
-  let ownRunAnnounced = false;
-  const announceOwnRun = (): void => {
-    if (ownRunAnnounced) return;
-    ownRunAnnounced = true;
-    // Scenario params are validated (the registry test); announcing defaults instead would name params the run never used.
-    const params = RunParamsSchema.parse(preset.scenario.params);
-    emit({
-      type: 'run-started',
-      run: { runId: ownRunId, scenarioId, params, startedAt: new Date().toISOString(), wallMs: 0 },
-      machine: ctx.machine,
-    });
-  };
-
-  let firstRunId: (id: string) => void = () => undefined;
-  let failedBeforeFirstRun: (error: unknown) => void = () => undefined;
-  const runIdKnown = new Promise<string>((resolve, reject) => {
-    firstRunId = resolve;
-    failedBeforeFirstRun = reject;
-  });
-
-  const engine: Engine = {
+/** The engine a preset sees: its sessions are followed (the current one, the last id); the bridge owns the engine, so it cannot dispose it. */
+function presetEngine(ctx: RunContext, scenarioId: string, signal: AbortSignal, onSession: (session: Session) => void): Engine {
+  return {
     machine: () => ctx.engine.machine(),
+    observe: (observer) => ctx.engine.observe(observer),
+    startMeasurement: (id, params) => ctx.engine.startMeasurement(id, params),
     startRun: async (params, id) => {
-      if (abort.signal.aborted) throw new Error('the preset was stopped');
+      if (signal.aborted) throw new Error('the preset was stopped');
       const session = await ctx.engine.startRun(params, id ?? scenarioId);
-      session.subscribe((event) => fromSessions.add(event));
-      flushHeld();
-      current = session;
-      firstRunId(session.runId);
-      followed.push(
-        followSession(session, {
-          scenarioId,
-          machine: ctx.machine,
-          emit,
-          onRunEnded: (event) => {
-            flushHeld();
-            heldRunEnded = event;
-          },
-          onTrace: (trace) => (lastTrace = trace),
-        }).then(() => {
-          if (current === session) current = null;
-        }),
-      );
+      onSession(session);
       return session;
     },
-    // The bridge owns the engine: a preset cannot dispose it.
     dispose: async () => undefined,
   };
+}
 
-  const ended = preset
-    .run({ ...extra, engine, signal: abort.signal, onEvent: (event) => (fromSessions.has(event) ? undefined : emit(event)) })
-    .then(
-      async (result) => {
-        await Promise.all(followed);
-        const trace = result.traces.at(-1) ?? lastTrace;
-        if (trace) ctx.onTrace({ ...trace, verdict: result.verdict });
-        const held = heldRunEnded as RunEndedEvent | null;
-        heldRunEnded = null;
-        if (!held) announceOwnRun();
-        emit({
-          type: 'run-ended',
-          runId: held?.runId ?? ownRunId,
-          reason: abort.signal.aborted ? 'stopped' : (held?.reason ?? 'finished'),
-          metrics: held?.metrics ?? trace?.metrics ?? null,
-          verdict: result.verdict,
-        });
-        firstRunId(ownRunId);
-      },
-      async (error: unknown) => {
-        await Promise.all(followed);
-        if (lastTrace) ctx.onTrace(lastTrace);
-        const stopped = abort.signal.aborted;
-        const held = heldRunEnded as RunEndedEvent | null;
-        heldRunEnded = null;
-        const runId = held?.runId ?? (ownRunAnnounced ? ownRunId : null);
-        if (runId === null) return failedBeforeFirstRun(error); // startRun itself fails with the message
-        if (!stopped) emit({ type: 'error', message: `${preset.scenario.title} failed: ${userMessage(error)}`, runId });
-        emit({ ...(held ?? { type: 'run-ended', runId, metrics: null }), reason: stopped ? 'stopped' : 'failed' });
-      },
-    );
+/**
+ * Runs a preset. Its sessions are the engine's runs, each announced and ended
+ * by the engine; a preset that measures without sessions (producesTrace:
+ * false) gets an engine measurement as its run. The verdict goes out in its
+ * own event after the last run-ended (none when the preset was stopped), and
+ * the last trace keeps it.
+ */
+export function startPresetRun(ctx: RunContext, preset: Preset, extra: PresetExtras = {}): ActiveRun {
+  const abort = new AbortController();
+  const { id: scenarioId, title } = preset.scenario;
+  const first = deferred<string>();
+  let current: Session | null = null;
+  let lastRunId: string | null = null;
+  const engine = presetEngine(ctx, scenarioId, abort.signal, (session) => {
+    current = session;
+    lastRunId = session.runId;
+    first.resolve(session.runId);
+    void session.done.finally(() => (current === session ? (current = null) : null)).catch(ignore);
+  });
+  const measurement: Measurement | null = preset.scenario.producesTrace === false ? ctx.engine.startMeasurement(scenarioId, preset.scenario.params) : null;
+  if (measurement) first.resolve(measurement.runId);
 
-  const waited = await Promise.race([runIdKnown, new Promise<null>((r) => setTimeout(() => r(null), PRESET_FIRST_RUN_WAIT_MS))]);
-  let runId = waited;
-  if (runId === null) {
-    announceOwnRun();
-    runId = ownRunId;
-  }
+  const finished = (result: PresetResult): void => {
+    const aborted = abort.signal.aborted;
+    // A preset that made no run at all still ends as one, so its verdict belongs to a run.
+    const own = measurement ?? (lastRunId === null ? ctx.engine.startMeasurement(scenarioId, preset.scenario.params) : null);
+    own?.end(aborted ? 'stopped' : 'finished');
+    const runId = own ? own.runId : (lastRunId as string);
+    first.resolve(runId);
+    if (aborted) return; // a stopped preset did not finish its measurements: no verdict (as `corelanes run` says too)
+    const trace = result.traces.at(-1);
+    if (trace) ctx.onTrace({ ...trace, verdict: result.verdict });
+    ctx.emit({ type: 'verdict', runId, verdict: result.verdict });
+  };
+  const failed = (error: unknown): void => {
+    const aborted = abort.signal.aborted;
+    if (measurement) return aborted ? measurement.end('stopped') : measurement.fail(error, title);
+    if (lastRunId === null) return first.reject(new UserError(userMessage(error))); // startRun itself fails with the message
+    if (!aborted) ctx.emit({ type: 'error', message: `${title} failed: ${userMessage(error)}`, runId: lastRunId });
+  };
+  const ended = preset.run({ ...extra, engine, signal: abort.signal }).then(finished, failed);
+
   return {
-    runId,
+    started: first.promise,
     session: () => current,
     stop: async () => {
       abort.abort();
       const session = current as Session | null;
-      if (session) await session.stop().catch(() => undefined);
+      if (session) await session.stop().catch(ignore);
       await ended;
     },
     ended,

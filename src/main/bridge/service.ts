@@ -8,9 +8,10 @@ import { listScenarios, plainScenarios, type Availability, type AvailabilityByKi
 import { kindAvailability } from '../engine/kinds/registry';
 import { checkResult, parseCommand } from './validate';
 import { traceCommand } from '../tracer/trace-command';
+import { RunSlot } from './run-slot';
 import { startTraceRun, type TraceRunner } from './trace-run';
 
-/** Why traceCommand is refused when the host did not allow it. */
+/** Why traceCommand is refused when the front end did not allow it. */
 export const TRACE_COMMAND_REFUSED =
   'Running your own program is only allowed when Corelanes serves loopback only; restart without --host (or with --host 127.0.0.1), or use the desktop app or `corelanes trace -- <command>`';
 
@@ -18,7 +19,7 @@ export interface BridgeServiceOptions {
   engine: Engine;
   /** Presets offered as scenarios; defaults to the registry (read at each call, so late registrations show). */
   presets?: readonly Preset[];
-  /** Added to every preset's context: the host knows where its built thread entry is. */
+  /** Added to every preset's context: the front end knows where its built thread entry is. */
   presetExtras?: PresetExtras;
   /** Whether a kind can run here (python found, ...); defaults to the engine's kind registry. */
   availability?: (kind: WorkerKind) => Promise<Availability>;
@@ -26,7 +27,7 @@ export interface BridgeServiceOptions {
   log?: (line: string) => void;
   /**
    * Whether the page may run a program of its choice (traceCommand). Only a
-   * host whose page is trusted as much as the user sets it: the Electron shell,
+   * front end whose page is trusted as much as the user sets it: the Electron shell,
    * and web mode bound to loopback only. Off unless said.
    */
   allowTraceCommand?: boolean;
@@ -49,6 +50,13 @@ function explicitParams(parsed: Args | undefined, raw: unknown): Args {
   return Object.fromEntries(Object.entries(parsed).filter(([key]) => Object.hasOwn(given, key)));
 }
 
+/** A trace file the page opened, through the one trace reader (CLI, page, here): bounded, migrated, one line when it is not a trace. */
+export function parseTraceText(text: string): Trace {
+  const read = readTraceText(text);
+  if (!read.ok) throw new UserError(read.error);
+  return read.trace;
+}
+
 /**
  * The engine side of the bridge contract, shared by the Electron IPC handlers
  * and the WebSocket server: validates every command, runs at most one run at a
@@ -59,10 +67,12 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
   const log = options.log ?? ((line: string) => console.error(line));
   const presets = (): readonly Preset[] => options.presets ?? PRESETS;
   const hub = new EventHub(log);
-  let active: ActiveRun | null = null;
-  let starting = false;
+  const slot = new RunSlot();
   let lastTrace: Trace | null = null;
   let disposed = false;
+  // The engine owns every run's start and end; the bridge forwards its events and keeps each finished trace.
+  const stopObserving = engine.observe({ onEvent: (e) => hub.emit(e), onTrace: (t) => (lastTrace = t) });
+  const ctx: RunContext = { engine, emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => (lastTrace = t) };
 
   const machine = (): Promise<Machine> => engine.machine();
   const availabilityOf = options.availability ?? kindAvailability;
@@ -70,50 +80,29 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     const answers = await Promise.all(WORKER_KINDS.map((kind) => availabilityOf(kind).catch(() => null)));
     return Object.fromEntries(WORKER_KINDS.flatMap((kind, i) => (answers[i] ? [[kind, { available: answers[i].available, reason: answers[i].reason ?? null }]] : [])));
   };
-  const requireSession = () => {
-    const session = active?.session();
-    if (!session) throw new UserError('No run is going on: start a run first');
-    return session;
-  };
   const requireTrace = (): Trace => {
     if (!lastTrace) throw new UserError('There is no trace yet: run a scenario or open a trace file first');
     return lastTrace;
   };
 
-  /** One run at a time: makes the context, starts the run, and keeps it as the active one until it ends. */
-  async function beginRun(start: (ctx: RunContext) => Promise<ActiveRun>): Promise<{ runId: string }> {
-    if (active || starting) throw new UserError('A run is already going on: stop it before starting another');
-    starting = true;
-    try {
-      const ctx: RunContext = { engine, machine: await machine(), emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => (lastTrace = t) };
-      const run = await start(ctx);
-      if (disposed) {
-        await run.stop();
-        throw new UserError('Corelanes is shutting down');
-      }
-      active = run;
-      void run.ended.then(() => {
-        if (active === run) active = null;
-      });
-      return { runId: run.runId };
-    } finally {
-      starting = false;
-    }
-  }
+  const beginRun = async (start: () => ActiveRun): Promise<{ runId: string }> => {
+    // The machine record first (its first read probes the Python interpreters): a run's trace names them,
+    // and probing while the run starts would compete with its spawns for the cores.
+    await machine();
+    return slot.begin(start, () => disposed);
+  };
 
   async function startRun(args: Args, raw: unknown): Promise<{ runId: string }> {
     const scenarioId = (args.scenarioId as string | null | undefined) ?? null;
     const params = explicitParams(args.params as Args, raw);
-    return beginRun(async (ctx) => {
-      const preset = scenarioId === null ? undefined : presets().find((p) => p.scenario.id === scenarioId);
-      if (preset) {
-        if (!preset.scenario.available) throw new UserError(`${preset.scenario.title} is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
-        return startPresetRun(ctx, preset, options.presetExtras);
-      }
-      const plain = scenarioId === null ? undefined : plainScenarios(ctx.machine).find((s) => s.id === scenarioId);
-      if (scenarioId !== null && !plain) throw new UserError(`Unknown scenario ${JSON.stringify(scenarioId)}`);
-      return startPlainRun(ctx, { ...plain?.params, ...params }, scenarioId);
-    });
+    const preset = scenarioId === null ? undefined : presets().find((p) => p.scenario.id === scenarioId);
+    if (preset) {
+      if (!preset.scenario.available) throw new UserError(`${preset.scenario.title} is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
+      return beginRun(() => startPresetRun(ctx, preset, options.presetExtras));
+    }
+    const plain = scenarioId === null ? undefined : plainScenarios(await machine()).find((s) => s.id === scenarioId);
+    if (scenarioId !== null && !plain) throw new UserError(`Unknown scenario ${JSON.stringify(scenarioId)}`);
+    return beginRun(() => startPlainRun(ctx, { ...plain?.params, ...params }, scenarioId));
   }
 
   async function startTrace(args: Args): Promise<{ runId: string }> {
@@ -126,31 +115,18 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
       intervalMs: (args.intervalMs as number | undefined) ?? 1,
       samplerEntry,
     };
-    return beginRun((ctx) => startTraceRun(ctx, request, options.traceRunner ?? traceCommand));
-  }
-
-  function loadTrace(args: Args): Trace {
-    // The one trace reader (CLI, page, here): bounded, migrated, and one line when it is not a trace.
-    const read = readTraceText(args.text as string);
-    if (!read.ok) throw new UserError(read.error);
-    lastTrace = read.trace;
-    return read.trace;
+    return beginRun(() => startTraceRun(ctx, request, options.traceRunner ?? traceCommand));
   }
 
   const handlers: Record<CommandName, (args: Args, raw: unknown) => unknown> = {
     listScenarios: async () => listScenarios(presets(), await machine().catch(() => null), await availabilityByKind()),
     machineInfo: () => machine(),
     startRun,
-    stopRun: async () => {
-      const run = active;
-      if (!run) return { stopped: false };
-      await run.stop();
-      return { stopped: true };
-    },
-    addWorker: async (args) => ({ taskId: await requireSession().addWorker((args.kind as never) ?? null) }),
-    removeWorker: async (args) => ({ taskId: await requireSession().removeWorker((args.taskId as string | null | undefined) ?? null) }),
+    stopRun: () => slot.stop(),
+    addWorker: async (args) => ({ taskId: await slot.session().addWorker((args.kind as never) ?? null) }),
+    removeWorker: async (args) => ({ taskId: await slot.session().removeWorker((args.taskId as string | null | undefined) ?? null) }),
     getTrace: () => lastTrace,
-    loadTrace,
+    loadTrace: (args) => (lastTrace = parseTraceText(args.text as string)),
     exportChromeTrace: () => ({ json: toChromeTraceJson(requireTrace()) }),
     traceCommand: startTrace,
   };
@@ -177,8 +153,8 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     async dispose() {
       if (disposed) return;
       disposed = true;
-      const run = active;
-      if (run) await run.stop().catch((error: unknown) => log(`bridge: stopping the run on dispose failed: ${userMessage(error)}`));
+      await slot.end(log);
+      stopObserving();
       hub.clear();
     },
   };

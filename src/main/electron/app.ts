@@ -10,7 +10,7 @@ import { registerBridgeIpc, sendMenuAction, type BridgeIpc } from './ipc';
 import { createMainWindow, hardenSession } from './main-window';
 import { installMenu } from './menu';
 import { aboutDetail } from './menu-template';
-import { createUtilityProcessHost } from './utility-host';
+import { createUtilityProcessLauncher } from './utility-launcher';
 
 const log = (line: string): void => console.error(line);
 
@@ -39,9 +39,8 @@ export function startApp(): void {
 
   const openWindow = (): void => {
     window = createMainWindow({ preloadPath, autostart: process.env.CORELANES_AUTOSTART === '1', stateFile: join(app.getPath('userData'), 'window-state.json'), log });
-    // Each (re)load of the page gets the current run replayed (held by the preload until the page subscribes).
+    // A (re)loading page gets nothing until it subscribes; then the bridge service replays the current run to it.
     window.webContents.on('did-start-loading', () => bridgeIpc?.detachPage());
-    window.webContents.on('dom-ready', () => bridgeIpc?.attachPage());
     window.on('closed', () => {
       window = null;
       // No window, no run: a run nobody watches would only burn the user's cores.
@@ -70,7 +69,7 @@ export function startApp(): void {
     serveAppScheme(rendererDir, log);
     hardenSession(electronSession.defaultSession, () => window, log);
     const entries = electronEntries(mainDir);
-    engine = createEngine({ entries, processHost: createUtilityProcessHost() });
+    engine = createEngine({ entries, launcher: createUtilityProcessLauncher() });
     // The window shows only the app's own page, so it may run the user's own program (traceCommand).
     service = createBridgeService({ engine, presetExtras: { threadEntry: entries.thread }, log, allowTraceCommand: true, samplerEntry: entries.sampler });
     bridgeIpc = registerBridgeIpc(service, () => window?.webContents ?? null, log);

@@ -1,4 +1,4 @@
-import { COMMAND_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX, type BridgeEvent, type BridgeService, type Disposer } from '../../shared';
+import { COMMAND_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX, IPC_SUBSCRIBE_CHANNEL, type BridgeEvent, type BridgeService, type Disposer, type IpcReply } from '../../shared';
 import { isAppUrl } from './app-url';
 import { createInvokeHandler } from './ipc-handlers';
 
@@ -14,7 +14,7 @@ export interface PageLike {
 }
 
 export interface BridgeIpc {
-  /** Call when the page's DOM is ready: it gets the current run replayed, then live events. */
+  /** The page subscribed (IPC_SUBSCRIBE_CHANNEL): it gets the current run replayed, then live events. */
   attachPage(): void;
   /** Call when the page starts (re)loading: nothing is sent until it is ready again (the replay covers the gap). */
   detachPage(): void;
@@ -30,7 +30,7 @@ export function sendToPage(page: PageLike | null, event: BridgeEvent): void {
  * The bridge over Electron IPC: one ipcMain.handle per command name (no
  * generic channel), each checking that the sending frame is the app's own
  * page before the service validates the payload; events go to the window on
- * one channel.
+ * one channel, from the moment the page asks for them (IPC_SUBSCRIBE_CHANNEL).
  */
 export function wireBridgeIpc(ipc: IpcMainLike, service: BridgeService, page: () => PageLike | null, log: (line: string) => void): BridgeIpc {
   const handle = createInvokeHandler(service, { isTrustedSender: isAppUrl, log });
@@ -39,11 +39,21 @@ export function wireBridgeIpc(ipc: IpcMainLike, service: BridgeService, page: ()
   }
   const send = (event: BridgeEvent): void => sendToPage(page(), event);
   let unsubscribe: Disposer = () => undefined;
+  const attachPage = (): void => {
+    unsubscribe();
+    unsubscribe = service.subscribe(send); // the service replays the latest run to a new subscriber
+  };
+  ipc.handle(IPC_SUBSCRIBE_CHANNEL, (event): IpcReply => {
+    const url = event.senderFrame?.url;
+    if (!isAppUrl(url)) {
+      log(`ipc: refused a subscription from ${JSON.stringify(String(url).slice(0, 200))}: not the app's own page`);
+      return { ok: false, error: 'Refused: this page may not use Corelanes' };
+    }
+    attachPage();
+    return { ok: true, value: null };
+  });
   return {
-    attachPage() {
-      unsubscribe();
-      unsubscribe = service.subscribe(send); // the service replays the latest run to a new subscriber
-    },
+    attachPage,
     detachPage() {
       unsubscribe();
       unsubscribe = () => undefined;
@@ -51,6 +61,7 @@ export function wireBridgeIpc(ipc: IpcMainLike, service: BridgeService, page: ()
     dispose() {
       unsubscribe();
       for (const name of COMMAND_NAMES) ipc.removeHandler(`${IPC_INVOKE_PREFIX}${name}`);
+      ipc.removeHandler(IPC_SUBSCRIBE_CHANNEL);
     },
   };
 }

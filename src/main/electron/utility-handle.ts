@@ -1,7 +1,7 @@
-import type { ChildHandle } from '../engine/hosts/process-host';
-import { StderrCapture } from '../engine/hosts/stderr-capture';
+import type { ChildHandle } from '../engine/launchers/process-launcher';
+import { StderrCapture } from '../engine/launchers/stderr-capture';
 
-/** After 'exit', how long to wait for the stderr pipe to end before reporting the exit (as the node-fork host does). */
+/** After 'exit', how long to wait for the stderr pipe to end before reporting the exit (as the node-fork launcher does). */
 export const STDERR_DRAIN_MS = 250;
 
 /** The part of a piped stdio stream the wrapper reads (NodeJS.ReadableStream fits). */
@@ -35,7 +35,7 @@ export interface WrapOptions {
  * A utility process as the engine's ChildHandle: exit reported once (a
  * utility process gives a code, never a signal name), nothing posted after
  * it, and every listener removable. A piped stderr is captured like the
- * node-fork host's: an abnormal exit keeps an excerpt (stderrExcerpt, for the
+ * node-fork launcher's: an abnormal exit keeps an excerpt (stderrExcerpt, for the
  * exit detail) instead of a crash dump on the terminal; what a child that
  * ended with code 0 wrote is passed on.
  */

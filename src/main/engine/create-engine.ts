@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { RunParamsSchema, type Machine, type RunParams } from '../../shared';
+import { RunParamsSchema, type Disposer, type Machine, type RunParams } from '../../shared';
+import { RunRecording, type RunObserver } from './recording';
 import { findKind, kindAvailability } from './kinds/registry';
 import { readMachine } from '../platform';
 import { discoverPythons, pythonRuntimes } from '../python';
 import { createSampler, type Sampler, type SamplerOptions } from './sampling';
-import type { Engine, EngineOptions, Session } from './session-api';
+import type { Engine, EngineOptions, Measurement, Session } from './session-api';
 import { startSession } from './session/session';
 import type { SessionTiming } from './session/timing';
 
@@ -25,11 +26,7 @@ export function parseRunParams(input: Partial<RunParams>): RunParams {
   return parsed.data;
 }
 
-/**
- * The engine: starts sessions (runs) with the host's entry files and process
- * host, and ends them all on dispose. Several sessions may run at once; the
- * caller decides whether to allow it.
- */
+/** What tests and benches change in an engine. */
 export interface CreateEngineExtras {
   /** Supervision timing (tests shorten the hang grace). */
   timing?: Partial<SessionTiming>;
@@ -37,8 +34,42 @@ export interface CreateEngineExtras {
   samplerFactory?: (options: SamplerOptions) => Promise<Sampler>;
 }
 
+/** Every observer hears every event; one that throws is logged and does not stop the others. */
+function observers(): { fanOut: RunObserver; add(observer: RunObserver): Disposer } {
+  const all = new Set<RunObserver>();
+  const each = (what: string, call: (o: RunObserver) => void): void => {
+    for (const o of [...all]) {
+      try {
+        call(o);
+      } catch (error) {
+        console.error(`engine: an observer threw on ${what}: ${String(error)}`);
+      }
+    }
+  };
+  return {
+    fanOut: { onEvent: (event) => each(event.type, (o) => o.onEvent(event)), onTrace: (trace) => each('trace', (o) => o.onTrace?.(trace)) },
+    add(observer) {
+      const entry = { ...observer };
+      all.add(entry);
+      return () => all.delete(entry);
+    },
+  };
+}
+
+/** A measurement's run: announced at once, ended by the preset's runner; nothing of its own is recorded. */
+function measurementRun(recording: RunRecording): Measurement {
+  return { runId: recording.runId, end: (reason) => recording.close(reason), fail: (error, what) => recording.fail(error, what) };
+}
+
+/**
+ * The engine: starts sessions (runs) with the front end's entry files and process
+ * launcher, and ends them all on dispose. Several sessions may run at once; the
+ * caller decides whether to allow it. It is the one owner of a run's start
+ * and end: its observers hear every run from run-started to run-ended.
+ */
 export function createEngine(options: EngineOptions & CreateEngineExtras): Engine {
   const sessions = new Set<Session>();
+  const watchers = observers();
   let machine: Machine | null = null;
   // Interpreters are probed on the first machine() call (it starts processes), then named in every run's machine record.
   let pythons: Record<string, string> = {};
@@ -69,11 +100,17 @@ export function createEngine(options: EngineOptions & CreateEngineExtras): Engin
         findKind,
         createSampler: options.samplerFactory ?? createSampler,
         timing: options.timing,
+        observer: watchers.fanOut,
       });
       sessions.add(session);
       void session.done.finally(() => sessions.delete(session)).catch(() => undefined);
       return session;
     },
+    startMeasurement(scenarioId, params) {
+      const runId = `${scenarioId}-${Date.now().toString(36)}`;
+      return measurementRun(new RunRecording({ runId, scenarioId, params: parseRunParams(params), machine: machineNow(), observer: watchers.fanOut }));
+    },
+    observe: (observer) => watchers.add(observer),
     async dispose() {
       await Promise.allSettled([...sessions].map((s) => s.stop()));
       sessions.clear();

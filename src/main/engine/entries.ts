@@ -1,7 +1,7 @@
 /**
  * Paths of the built entry files the engine starts. The CLI resolves them next
  * to its own bundle; the Electron shell gets them from electron-vite's
- * ?modulePath imports. Same files, two hosts.
+ * ?modulePath imports. Same files, two front ends.
  */
 export interface EntryPaths {
   /** Worker-thread entry for workload threads. */

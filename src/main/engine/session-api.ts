@@ -1,11 +1,14 @@
 import type { BridgeEvent, Disposer, Machine, RunParams, Trace, WorkerKind } from '../../shared';
 import type { EntryPaths } from './entries';
-import type { ProcessHost } from './hosts/process-host';
+import type { ProcessLauncher } from './launchers/process-launcher';
+import type { RunEndReason, RunObserver } from './recording/run-recording';
 
-/** Everything a host (CLI, web server, Electron shell) gives the engine. */
+export type { RunEndReason, RunObserver } from './recording/run-recording';
+
+/** Everything a front end (the CLI, web mode, the Electron app) gives the engine. */
 export interface EngineOptions {
   entries: EntryPaths;
-  processHost: ProcessHost;
+  launcher: ProcessLauncher;
 }
 
 /** One run of one scenario. Emits the bridge events of DESIGN.md section 8. */
@@ -20,16 +23,37 @@ export interface Session {
   stop(): Promise<Trace>;
   /** Resolves with the finished trace when the run ends by itself or by stop(). */
   readonly done: Promise<Trace>;
-  /** Live events (task, segments, markers, memory, metrics, progress, run-ended). */
+  /**
+   * Live events from now on (task, segments, markers, memory, metrics,
+   * progress, run-ended). Nothing is replayed: to see a run from its
+   * run-started, observe the engine (Engine.observe) before starting it.
+   */
   subscribe(listener: (event: BridgeEvent) => void): Disposer;
   /** Test hook: make one worker throw, exit, hang or abort. */
   misbehave(taskId: string, how: 'throw' | 'exit' | 'hang' | 'abort'): void;
 }
 
+/** A run with no session of its own: a preset that measures outside a timeline (message cost, races, pools). */
+export interface Measurement {
+  readonly runId: string;
+  /** run-ended (no metrics: nothing was recorded). Once. */
+  end(reason: RunEndReason): void;
+  /** An error event (`<what> failed: <message>`) and run-ended "failed". Once. */
+  fail(error: unknown, what: string): void;
+}
+
+/**
+ * The one owner of a run's lifecycle: every run it starts (a session, a
+ * measurement) says run-started once and run-ended once, to every observer.
+ */
 export interface Engine {
   machine(): Promise<Machine>;
   /** Validates params (throws a ZodError-derived Error with a clear message) and starts a run. */
   startRun(params: Partial<RunParams>, scenarioId?: string | null): Promise<Session>;
+  /** Announces a run that measures without sessions (run-started now); the caller ends it. */
+  startMeasurement(scenarioId: string, params: Partial<RunParams>): Measurement;
+  /** Hears every run of this engine from its run-started to its run-ended, and each finished trace just before its run-ended. */
+  observe(observer: RunObserver): Disposer;
   /** Ends every run and process. */
   dispose(): Promise<void>;
 }

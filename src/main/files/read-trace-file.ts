@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readTraceBytes, tooLarge, TRACE_LIMITS, type Trace } from '../../shared';
-import { reasonOf } from '../cli/run/out-file';
+import { reasonOf } from './fs-reason';
 
 /** An error already worded for the user. */
 class ContentError extends Error {}

@@ -1,2 +1,1 @@
 export * from './machine';
-export * from './linux-proc';

@@ -1,7 +1,7 @@
 import type { Trace } from '../../shared';
 import type { Preset, PresetContext } from './preset';
 import { durationOf, scenario, unitsByTask } from './lib';
-import { abortHostWithThreads } from './labs/crash-lab';
+import { abortVictimWithThreads } from './rigs/crash-rig';
 
 const ID = 'crash';
 const CLAIM = 'A crash in a thread can take the whole process down; a process crash is isolated.';
@@ -10,7 +10,6 @@ const WORKERS = 3;
 /** Runs WORKERS workers of a kind, makes w0 misbehave once they all started, returns the trace. */
 async function crashOne(ctx: PresetContext, kind: 'thread' | 'process', how: 'throw' | 'abort', during?: () => Promise<void>): Promise<Trace> {
   const session = await ctx.engine.startRun({ kind, workload: 'cpu', workers: WORKERS, durationS: durationOf(ctx, 2) }, ID);
-  const off = ctx.onEvent ? session.subscribe(ctx.onEvent) : () => undefined;
   const started = new Set<string>();
   const allStarted = new Promise<void>((resolve) => {
     const offStart = session.subscribe((e) => {
@@ -24,11 +23,7 @@ async function crashOne(ctx: PresetContext, kind: 'thread' | 'process', how: 'th
   await Promise.race([allStarted, new Promise((r) => setTimeout(r, 10_000))]);
   session.misbehave('w0', how);
   if (during) await during();
-  try {
-    return await session.done;
-  } finally {
-    off();
-  }
+  return session.done;
 }
 
 function survivors(trace: Trace): { crashed: boolean; others: number; othersWorked: number } {
@@ -47,17 +42,18 @@ export const crash: Preset = {
   async run(ctx) {
     const appPid = process.pid;
     const threadTrace = await crashOne(ctx, 'thread', 'throw');
-    let host: Awaited<ReturnType<typeof abortHostWithThreads>> | null = null;
-    // The sacrificial host is aborted while an unrelated run of processes goes on.
+    let victim: Awaited<ReturnType<typeof abortVictimWithThreads>> | null = null;
+    // The sacrificial process is aborted while an unrelated run of processes goes on.
     const processTrace = await crashOne(ctx, 'process', 'abort', async () => {
-      host = await abortHostWithThreads(ctx.threadEntry);
+      victim = await abortVictimWithThreads(ctx.threadEntry);
     });
     const t = survivors(threadTrace);
     const p = survivors(processTrace);
-    const h = host as Awaited<ReturnType<typeof abortHostWithThreads>> | null;
+    const h = victim as Awaited<ReturnType<typeof abortVictimWithThreads>> | null;
     const numbers = {
       threadCrashEnded: t.crashed ? 1 : 0,
       threadCrashSurvivors: t.others,
+      // The number names are output (`corelanes run --json`): they keep their first names.
       hostThreadsBefore: h?.threadsBefore ?? 0,
       hostThreadsAfter: h?.threadsAfter ?? -1,
       processCrashEnded: p.crashed ? 1 : 0,

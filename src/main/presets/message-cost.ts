@@ -1,6 +1,6 @@
 import type { Preset } from './preset';
 import { r, scenario } from './lib';
-import { measureMessageCost, type PathCost } from './labs/message-lab';
+import { measureMessageCost, type PathCost } from './rigs/message-rig';
 
 const ID = 'message-cost';
 const CLAIM = 'Threads communicate fast, processes slower: the cost of crossing the boundary grows with the payload.';

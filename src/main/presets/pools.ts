@@ -1,6 +1,6 @@
 import type { Preset } from './preset';
 import { r, scenario } from './lib';
-import { pooled, spawnPerTask } from './labs/pool-lab';
+import { pooled, spawnPerTask } from './rigs/pool-rig';
 
 const ID = 'pools';
 const CLAIM = 'Spawning a worker per task pays the spawn cost every time; a pool pays it once (more so for processes).';

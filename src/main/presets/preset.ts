@@ -1,17 +1,16 @@
-import type { BridgeEvent, Scenario, Trace, Verdict } from '../../shared';
+import type { Scenario, Trace, Verdict } from '../../shared';
 import type { Engine } from '../engine/session-api';
 
 export interface PresetContext {
+  /** Where the preset starts its runs; whoever wants their events observes this engine (Engine.observe). */
   engine: Engine;
-  /** Live events of every run the preset makes, for progress and the timeline. */
-  onEvent?: (event: BridgeEvent) => void;
   signal?: AbortSignal;
   /**
    * Shortens (or lengthens) each run of the preset, in seconds; presets with
    * several runs scale their own default by it. Tests pass a short value.
    */
   durationS?: number;
-  /** Built thread entry, to find the lab workers next to it; found by search when absent. */
+  /** Built thread entry, to find the rig workers next to it; found by search when absent. */
   threadEntry?: string;
 }
 

@@ -1,6 +1,6 @@
 import type { Preset } from './preset';
 import { r, scenario } from './lib';
-import { raceOnce, type RaceResult } from './labs/race-lab';
+import { raceOnce, type RaceResult } from './rigs/race-rig';
 
 const ID = 'race-counter';
 const CLAIM = 'Threads that share memory race: a plain read-modify-write counter loses updates; Atomics.add is exact but slower.';

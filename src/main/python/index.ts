@@ -1,5 +1,6 @@
 export * from './candidates';
 export * from './probe';
 export * from './discover';
-export * from './lab-script';
+export * from './worker-script';
 export * from './format';
+export * from './gil-inference';

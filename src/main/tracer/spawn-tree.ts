@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { isZombie, processTree } from './proc-tree';
+import { isZombie, processTree } from '../../node/proc/proc-tree';
 
 /** setpriv (util-linux) can give the command PR_SET_PDEATHSIG: it dies with us even if we are SIGKILLed. */
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p)) ?? null;

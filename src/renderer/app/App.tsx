@@ -16,9 +16,15 @@ import { TimelineSection } from '../timeline/TimelineSection';
 import type { TimelineHandle } from '../timeline/TimelineView';
 import { TimelineViewState, type ViewMode } from '../timeline/view-state';
 import type { AppController } from './controller';
-import { liveSummary } from './summary';
+import type { RunState } from './run-state';
+import { liveSummary } from './live-summary';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
+
+/** A run is starting, going on or stopping (the form and the trace buttons wait). */
+function isLive(state: RunState): boolean {
+  return state.status === 'running' || state.status === 'starting' || state.status === 'stopping';
+}
 
 /** Saves a file through the browser's (or Electron's) download path. */
 function download(file: { name: string; bytes: Uint8Array<ArrayBuffer> | string } | null): void {
@@ -43,7 +49,7 @@ export function App({ controller, transport }: { controller: AppController; tran
     return v === 'cores' || v === 'tasks' || v === 'both' ? v : 'both';
   });
   const fileRef = useRef<HTMLInputElement>(null);
-  const live = state.status === 'running' || state.status === 'starting' || state.status === 'stopping';
+  const live = isLive(state);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -65,12 +71,26 @@ export function App({ controller, transport }: { controller: AppController; tran
         // A traced command has no planned length: start from the shortest window and follow it.
         view.startRun(e.run.params ? e.run.params.durationS * 1000 : 0);
       }),
-      installTestHook(controller, view, frameScheduler, handles),
       controller.connect(),
     ];
-    if (new URLSearchParams(location.search).get('autostart') === '1') void controller.autostart();
+    const flags = new URLSearchParams(location.search);
+    // The test hook (window.__corelanesBench) exists only when a test or bench asks for it.
+    if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles));
+    if (flags.get('autostart') === '1') void controller.autostart();
     return () => offs.forEach((off) => off());
   }, [controller, view, handles]);
+
+  // Save and export, from the header buttons or the menu: only for a finished run (the buttons are disabled otherwise).
+  const saveTrace = useCallback(async () => {
+    const s = controller.store.get();
+    if (s.run && !isLive(s)) download(await controller.traceFile());
+  }, [controller]);
+  const exportTrace = useCallback(async () => {
+    const s = controller.store.get();
+    if (!s.run || isLive(s)) return;
+    const json = await controller.chromeTraceText();
+    if (json !== null) download({ name: defaultFileName(s.run, 'chrome'), bytes: json });
+  }, [controller]);
 
   const toggleTheme = useCallback(() => {
     setTheme((t) => {
@@ -92,26 +112,21 @@ export function App({ controller, transport }: { controller: AppController; tran
         else if (action === 'timeline-zoom-out') view.key('s', end);
         else if (action === 'timeline-fit') view.key('0', end);
         else if (action === 'open-trace') fileRef.current?.click();
-        else if (action === 'save-trace') document.querySelector<HTMLButtonElement>('button[data-action="save-trace"]')?.click();
-        else if (action === 'export-chrome-trace') document.querySelector<HTMLButtonElement>('button[data-action="export-trace"]')?.click();
+        else if (action === 'save-trace') void saveTrace();
+        else if (action === 'export-chrome-trace') void exportTrace();
         else if (action === 'stop-run') void controller.stop();
         else if (action === 'add-worker') void controller.addWorker(null);
         else if (action === 'remove-worker') void controller.removeWorker();
-        else if (action === 'start-run') document.querySelector<HTMLButtonElement>('button.primary')?.click();
+        else if (action === 'start-run') controller.requestStart();
         else if (action === 'view-memory') document.getElementById('memory-title')?.scrollIntoView();
       }),
-    [controller, view, toggleTheme],
+    [controller, view, toggleTheme, saveTrace, exportTrace],
   );
 
   const openFile = async (file: File | undefined) => {
     if (!file) return;
     await controller.openTraceFile(file);
     if (fileRef.current) fileRef.current.value = '';
-  };
-  const saveTrace = async () => download(await controller.traceFile());
-  const exportTrace = async () => {
-    const json = await controller.chromeTraceText();
-    if (json !== null && state.run) download({ name: defaultFileName(state.run, 'chrome'), bytes: json });
   };
 
   return (

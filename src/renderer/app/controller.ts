@@ -16,7 +16,6 @@ import {
 } from '../../shared';
 import { hasConnectionStatus } from '../bridge/connection';
 import { ReplayClient } from '../bridge/replay-client';
-import { hasInferredStates, loadTraceIntoModel } from '../../timeline/load-trace';
 import { TimelineModel } from '../../timeline/model';
 import { initialRunState, pushCoreHistory, reduceEvent, type RunState } from './run-state';
 import { Store } from './store';
@@ -38,6 +37,7 @@ export class AppController {
   private replay: ReplayClient | null = null;
   private readonly eventListeners = new Set<(event: BridgeEvent) => void>();
   private readonly menuListeners = new Set<(action: MenuAction) => void>();
+  private formStart: (() => void) | null = null;
 
   constructor(readonly client: BridgeClient) {}
 
@@ -84,11 +84,11 @@ export class AppController {
       case 'markers':
         if (event.runId === this.model.runId) this.model.appendMarkers(event.markers);
         return;
+      case 'revised-segments':
+        if (event.runId === this.model.runId) this.model.reviseTaskSegments(event.taskIds, event.segments);
+        return;
       case 'run-ended':
-        if (event.runId === this.model.runId) {
-          this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
-          if (this.model.tasks.some((t) => t.kind === 'python-thread')) void this.loadInferredStates(event.runId);
-        }
+        if (event.runId === this.model.runId) this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
         break;
       case 'menu':
         for (const l of this.menuListeners) l(event.action);
@@ -96,19 +96,8 @@ export class AppController {
       default:
         break;
     }
-    const urgent = event.type === 'run-started' || event.type === 'run-ended' || event.type === 'error';
+    const urgent = event.type === 'run-started' || event.type === 'run-ended' || event.type === 'verdict' || event.type === 'error';
     this.store.update((s) => reduceEvent(s, event), urgent);
-  }
-
-  /**
-   * CPython GIL waits are inferred by the engine after the run (marked
-   * inferred), so the live stream showed those threads asleep: redraw the run
-   * from its final trace when that trace has any.
-   */
-  private async loadInferredStates(runId: string): Promise<void> {
-    const trace = await this.client.invoke('getTrace', {}).catch(() => null);
-    if (!trace || trace.run.runId !== runId || this.model.runId !== runId || !hasInferredStates(trace)) return;
-    loadTraceIntoModel(this.model, trace);
   }
 
   /** Electron menu items arrive as events; the page performs them through its own paths. */
@@ -128,6 +117,21 @@ export class AppController {
 
   async start(params: Partial<RunParamsInput>, scenarioId: string | null = null): Promise<boolean> {
     return this.begin(() => this.client.invoke('startRun', { params, scenarioId }), 'Could not start the run');
+  }
+
+  /** The run form gives what its Start button does, so the menu's "Start run" does the same. */
+  provideStart(start: () => void): Disposer {
+    this.formStart = start;
+    return () => {
+      if (this.formStart === start) this.formStart = null;
+    };
+  }
+
+  /** "Start run" from the menu or its shortcut: as the form's Start button, and like it, nothing while a run goes on or the link is down. */
+  requestStart(): void {
+    const s = this.store.get();
+    if (s.status === 'running' || s.status === 'starting' || s.status === 'stopping' || s.connection !== 'open') return;
+    this.formStart?.();
   }
 
   /** "Run my own program": traces argv (no shell) like a run; the bridge's refusal (e.g. not on loopback) is shown as is. */

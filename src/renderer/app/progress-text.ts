@@ -1,6 +1,5 @@
-import type { Scenario } from '../../shared';
+import { formatMs, type Scenario } from '../../shared';
 import { TRACED_PROGRAM_SCENARIO, type RunState } from './run-state';
-import { formatMs } from './summary';
 
 /** A preset decides what it runs (often several runs of different kinds); a plain scenario is the form's own run. */
 export function isPreset(s: Scenario | undefined): s is Scenario {

@@ -130,23 +130,25 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
     }
     case 'run-ended': {
       const metrics = event.metrics ?? state.metrics;
-      const parsed = event.verdict === undefined ? null : VerdictSchema.safeParse(event.verdict);
-      const verdict = parsed?.success ? parsed.data : null;
       const history = [...state.history];
       const record = state.run && state.run.runId === event.runId && event.reason !== 'failed' ? runRecordFor(state.run, state.tasks, metrics) : null;
       if (record) history.push(record);
-      const sweep = verdict ? sweepPointsOf(verdict) : null;
       const presetRun =
         state.presetRun && state.run?.runId === event.runId
           ? { ...state.presetRun, earlier: [...state.presetRun.earlier, { index: state.presetRun.index, workers: describeWorkers(state.tasks), reason: event.reason }].slice(-40) }
           : state.presetRun;
-      const errors =
-        parsed && !parsed.success ? [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] : state.errors;
-      return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, progress: state.progress && metrics ? { ...state.progress, elapsedMs: Math.max(state.progress.elapsedMs, metrics.wallMs) } : state.progress, verdict, history, sweepPoints: sweep ?? state.sweepPoints, presetRun, errors };
+      const progress = state.progress && metrics ? { ...state.progress, elapsedMs: Math.max(state.progress.elapsedMs, metrics.wallMs) } : state.progress;
+      return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, progress, history, presetRun };
+    }
+    case 'verdict': {
+      const parsed = VerdictSchema.safeParse(event.verdict);
+      if (!parsed.success) return { ...state, verdict: null, errors: [...state.errors, 'The run returned a verdict this page cannot read; the numbers are in the summary.'] };
+      return { ...state, verdict: parsed.data, sweepPoints: sweepPointsOf(parsed.data) ?? state.sweepPoints };
     }
     case 'error':
       return { ...state, errors: [...state.errors.slice(-4), event.message] };
     case 'segments':
+    case 'revised-segments':
     case 'markers':
     case 'menu':
       return state;

@@ -66,7 +66,8 @@ export class ReplayClient implements BridgeClient {
       emitUpTo(Infinity);
       if (t.markers.length) this.emit({ type: 'markers', runId: t.run.runId, markers: t.markers });
       if (t.memory.length) this.emit({ type: 'memory', runId: t.run.runId, samples: t.memory });
-      this.emit({ type: 'run-ended', runId: t.run.runId, reason: endReasonOf(t), metrics: t.metrics, verdict: t.verdict });
+      this.emit({ type: 'run-ended', runId: t.run.runId, reason: endReasonOf(t), metrics: t.metrics });
+      if (t.verdict !== undefined) this.emit({ type: 'verdict', runId: t.run.runId, verdict: t.verdict });
       this.timer = null;
     };
     if (!Number.isFinite(this.speed)) {

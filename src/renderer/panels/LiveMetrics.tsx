@@ -1,5 +1,5 @@
 import type { RunState } from '../app/run-state';
-import { formatMs } from '../app/summary';
+import { formatMs } from '../../shared';
 
 function Sparkline({ values }: { values: number[] }) {
   const w = 60;

@@ -1,8 +1,7 @@
 import { hierarchy, treemap } from 'd3';
 import { memo } from 'react';
-import type { Task } from '../../shared';
+import { formatBytes, type Task } from '../../shared';
 import type { RunState } from '../app/run-state';
-import { formatBytes } from '../app/summary';
 import { taskColors, type Theme } from '../../timeline/colors';
 
 /** Tasks that live in Corelanes' own process: its main and sampler threads, and worker threads it hosts. */

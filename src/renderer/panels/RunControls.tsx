@@ -81,6 +81,9 @@ export function RunControls({ controller, state }: Props) {
     void controller.start(params, scenarioId || null);
   };
 
+  // The menu's "Start run" does what this form's Start button does (see AppController.requestStart).
+  useEffect(() => controller.provideStart(start));
+
   const scenario = scenarios.find((s) => s.id === scenarioId);
   const preset = isPreset(scenario);
   const formOff = running || preset;

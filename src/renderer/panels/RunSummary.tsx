@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { RunState } from '../app/run-state';
-import { formatMs } from '../app/summary';
+import { formatMs } from '../../shared';
 
 /** The app's own threads were not spawned by the run, and a traced command's tasks have no measured spawn: a time would be made up. */
 const NOT_SPAWNED = new Set(['main', 'sampler', 'command']);

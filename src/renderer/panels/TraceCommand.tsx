@@ -7,7 +7,7 @@ import { splitArgv } from '../app/split-argv';
 /**
  * "Run my own program": a command line, split into argv here (no shell, so
  * nothing is expanded), traced like a run through the bridge's traceCommand.
- * The host decides whether this is allowed; its refusal is shown as it says it.
+ * The front end (Electron, web mode) decides whether this is allowed; its refusal is shown as it says it.
  */
 export function TraceCommand({ controller, state }: { controller: AppController; state: RunState }) {
   const [line, setLine] = useState('');

@@ -12,7 +12,7 @@ import type { FrameScheduler } from './scheduler';
 import { placeTip } from './tip-position';
 import { applyZoomStep } from '../../timeline/viewport';
 import type { TimelineViewState } from './view-state';
-import { formatMs } from '../app/summary';
+import { formatMs } from '../../shared';
 
 export interface TimelineHandle {
   /** Draws now, synchronously (benchmarks), returning the painter's stats. */

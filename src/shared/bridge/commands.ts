@@ -35,7 +35,7 @@ export const COMMANDS = {
   /**
    * "Run my own program": starts argv (no shell) and traces its whole process
    * tree like a run (run-started, task, segments, markers, run-ended; stopRun
-   * ends the tree). Refused unless the host allows it (Electron, or web mode
+   * ends the tree). Refused unless the front end allows it (Electron, or web mode
    * bound to loopback only).
    */
   traceCommand: { args: TraceCommandArgsSchema, result: z.object({ runId: z.string() }) },

@@ -9,6 +9,12 @@ export const BridgeEventSchema = z.discriminatedUnion('type', [
   /** A task appeared or changed (started, got its tid, exited): upsert by id. */
   z.object({ type: z.literal('task'), task: TaskSchema }),
   z.object({ type: z.literal('segments'), runId: z.string(), segments: z.array(SegmentSchema) }),
+  /**
+   * At a run's end, before run-ended: the final segments of the tasks whose
+   * states could only be inferred once the run was over (CPython GIL waits,
+   * inferred: true). They replace what was streamed for those tasks.
+   */
+  z.object({ type: z.literal('revised-segments'), runId: z.string(), taskIds: z.array(z.string().min(1).max(64)), segments: z.array(SegmentSchema) }),
   z.object({ type: z.literal('markers'), runId: z.string(), markers: z.array(MarkerSchema) }),
   z.object({ type: z.literal('memory'), runId: z.string(), samples: z.array(MemorySampleSchema) }),
   z.object({ type: z.literal('metrics'), runId: z.string(), metrics: MetricsSchema }),
@@ -18,8 +24,9 @@ export const BridgeEventSchema = z.discriminatedUnion('type', [
     runId: z.string(),
     reason: z.enum(['finished', 'stopped', 'failed']),
     metrics: MetricsSchema.nullable(),
-    verdict: z.unknown().optional(),
   }),
+  /** A preset's verdict, after the run-ended of its last run (validated by the page, which says so when it cannot read it). */
+  z.object({ type: z.literal('verdict'), runId: z.string(), verdict: z.unknown() }),
   z.object({ type: z.literal('error'), message: z.string().max(4000), runId: z.string().nullable() }),
   /** Electron only: a menu item or its shortcut was used; the renderer performs the action. */
   z.object({ type: z.literal('menu'), action: z.enum(MENU_ACTIONS) }),

@@ -25,6 +25,8 @@ export type MenuAction = (typeof MENU_ACTIONS)[number];
 /** Electron IPC channels of the bridge: one invoke channel per command name, one event channel. No generic send. */
 export const IPC_INVOKE_PREFIX = 'corelanes:invoke:';
 export const IPC_EVENT_CHANNEL = 'corelanes:event';
+/** The page asks for events on this channel once it listens: main then sends it the current run, then live events. */
+export const IPC_SUBSCRIBE_CHANNEL = 'corelanes:subscribe';
 
 /** What a main-process handler answers over IPC (a thrown Error would arrive wrapped in Electron's own text). */
 export type IpcReply = { ok: true; value: unknown } | { ok: false; error: string };

@@ -50,7 +50,7 @@ export const RunParamsSchema = z
 export type RunParams = z.infer<typeof RunParamsSchema>;
 export type RunParamsInput = z.input<typeof RunParamsSchema>;
 
-/** A named, described scenario the UI and CLI list (presets from the GIL-lab issue plug in here). */
+/** A scenario: what the UI and the CLI list and run (one per worker kind, and every preset). */
 export const ScenarioSchema = z.object({
   id: z.string().min(1).max(64),
   title: z.string().max(200),
@@ -58,7 +58,7 @@ export const ScenarioSchema = z.object({
   params: RunParamsSchema.partial(),
   available: z.boolean(),
   unavailableReason: z.string().nullable(),
-  /** false: the preset measures outside a timeline run (a lab), so it ends with a verdict but no trace. Absent = it records traces. */
+  /** false: the preset measures outside a timeline run (with rigs, not sessions), so it ends with a verdict but no trace. Absent = it records traces. */
   producesTrace: z.boolean().optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;

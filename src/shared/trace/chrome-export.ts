@@ -57,8 +57,8 @@ function processName(trace: Trace, pid: number, members: Task[]): string {
   const owner = members.find((t) => t.pid === pid && (t.tid === pid || t.tid === null));
   if (owner) return `${owner.label} (pid ${pid})`;
   if (pid >= SYNTHETIC_ID_BASE) return `not started (${members[0]?.label ?? 'task'})`;
-  const host = members.some((t) => t.kind === 'main' || t.kind === 'sampler' || t.kind === 'thread' || t.kind === 'gil-thread');
-  return host ? `Corelanes host (pid ${pid})` : `${trace.run.params?.kind ?? 'process'} (pid ${pid})`;
+  const isApp = members.some((t) => t.kind === 'main' || t.kind === 'sampler' || t.kind === 'thread' || t.kind === 'gil-thread');
+  return isApp ? `Corelanes host (pid ${pid})` : `${trace.run.params?.kind ?? 'process'} (pid ${pid})`;
 }
 
 /** Builds the Chrome trace-event object of a Corelanes trace. Pure. */

@@ -56,7 +56,7 @@ export const TraceHeaderSchema = z.object({
   machine: MachineSchema,
   run: RunInfoSchema,
   metrics: MetricsSchema.nullable(),
-  /** Verdict of a preset that states a claim (GIL-lab issue); free-form but validated there. */
+  /** Verdict of the preset that made the run (`VerdictSchema`); free-form here, validated where it is read. */
   verdict: z.unknown().optional(),
 });
 

@@ -1,5 +1,5 @@
-import { EVENT_KIND, GIL_WORD, gilViews, type GilViews } from './layout';
-import { writeEvent } from './ring';
+import { EVENT_KIND, GIL_WORD, gilViews, type GilViews } from '../../node/gil/layout';
+import { writeEvent } from '../../node/gil/ring';
 
 /** Hooks so a worker can publish its phase while it waits (the sampler reads it). */
 export interface GilHooks {
@@ -163,24 +163,4 @@ export class GilThread {
       this.acquire();
     }
   }
-}
-
-/** Main-side read of the counters. */
-export function gilCounters(sab: SharedArrayBuffer): { handovers: number; switches: number; threads: number; holder: number } {
-  const { i32 } = gilViews(sab);
-  return {
-    handovers: Atomics.load(i32, GIL_WORD.handovers),
-    switches: Atomics.load(i32, GIL_WORD.switchNumber),
-    threads: Atomics.load(i32, GIL_WORD.threads),
-    holder: Atomics.load(i32, GIL_WORD.holder),
-  };
-}
-
-/** Frees the lock if a thread that is gone (terminated, crashed) still holds or reserved it. */
-export function releaseIfHeldBy(sab: SharedArrayBuffer, index: number): boolean {
-  const { i32 } = gilViews(sab);
-  Atomics.compareExchange(i32, GIL_WORD.requester, index, 0);
-  if (Atomics.compareExchange(i32, GIL_WORD.holder, index, 0) !== index) return false;
-  Atomics.notify(i32, GIL_WORD.holder);
-  return true;
 }

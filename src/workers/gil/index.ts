@@ -1,6 +1,3 @@
-export * from './layout';
-export * from './ring';
 export * from './gil';
 export * from './cpu-slice';
 export * from './gil-worker-loop';
-export * from './thread-self';

@@ -1,4 +1,4 @@
-import { monoMs } from './clock';
+import { monoMs } from '../../node/clock';
 
 /**
  * CLOCK_MONOTONIC ms of the worker's first instruction. Entry files import this

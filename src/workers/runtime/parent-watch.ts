@@ -2,7 +2,7 @@
  * A workload process must never outlive the app: it exits when its parent's
  * channel closes (fork 'disconnect', Electron parentPort 'close') and, as a
  * backstop for anything that slips past, when its parent pid is not the one
- * that spawned it. The host passes its pid in CORELANES_PARENT_PID because a
+ * that spawned it. The launcher passes the app's pid in CORELANES_PARENT_PID because a
  * parent that dies while the child is still loading its modules is gone
  * before any listener exists: by then the 'disconnect' event has fired and
  * process.ppid already names the reaper.

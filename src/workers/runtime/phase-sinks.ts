@@ -1,5 +1,5 @@
 import { PHASE_CODE, PHASE_SLOT, type WorkerPhase } from '../../shared/worker-protocol';
-import { monoMs } from './clock';
+import { monoMs } from '../../node/clock';
 import type { PhaseSink, WorkerTransport } from './transport';
 
 /** Threads: Atomics stores into the Int32 slot the sampler reads; no message per chunk. */

@@ -6,8 +6,8 @@ import type { RunParams } from '../../shared/scenario/schema';
 import { ToWorkerSchema, type ToWorker, type WorkerPhase } from '../../shared/worker-protocol';
 import { runWorkload } from '../workloads/run-workload';
 import type { WorkloadEnv } from '../workloads/workload-env';
-import { monoMs } from './clock';
-import { openSelfStat } from './self-stat';
+import { monoMs } from '../../node/clock';
+import { openSelfStat } from '../../node/proc/thread-self';
 import type { PhaseSink, WorkerTransport } from './transport';
 
 /** How often a worker says it is alive (the engine calls a silent worker hung). */

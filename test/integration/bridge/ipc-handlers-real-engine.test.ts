@@ -3,7 +3,7 @@ import { createBridgeService } from '../../../src/main/bridge';
 import { builtEntryPaths, missingEntries } from '../../../src/main/cli/built-entries';
 import { APP_START_URL, isAppUrl } from '../../../src/main/electron/app-url';
 import { createInvokeHandler } from '../../../src/main/electron/ipc-handlers';
-import { createEngine, createNodeForkHost, type Engine } from '../../../src/main/engine';
+import { createEngine, createNodeForkLauncher, type Engine } from '../../../src/main/engine';
 import type { BridgeEvent, BridgeService, Task } from '../../../src/shared';
 import { until } from '../../support/until';
 import { isAlive } from '../../support/proc';
@@ -23,7 +23,7 @@ describe('Electron IPC handlers over the real engine', () => {
   it('run only for the app page, validate payloads, and leave no process behind on quit', async () => {
     const entries = builtEntryPaths();
     expect(missingEntries(entries)).toBeNull();
-    engine = createEngine({ entries, processHost: createNodeForkHost() });
+    engine = createEngine({ entries, launcher: createNodeForkLauncher() });
     service = createBridgeService({ engine, presets: [], log: () => undefined });
     const events: BridgeEvent[] = [];
     service.subscribe((e) => events.push(e));

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TRACE_COMMAND_REFUSED, createBridgeService } from '../../../src/main/bridge';
-import { createEngine, createNodeForkHost, type Engine } from '../../../src/main/engine';
+import { createEngine, createNodeForkLauncher, type Engine } from '../../../src/main/engine';
 import { findPython } from '../../../src/main/python';
 import { TraceSchema, type BridgeEvent, type BridgeService, type Task } from '../../../src/shared';
 import { builtEntries, ROOT } from '../../support/entries';
@@ -30,7 +30,7 @@ afterEach(async () => {
 
 function setup(allowTraceCommand: boolean): BridgeService {
   const entries = builtEntries();
-  engine = createEngine({ entries, processHost: createNodeForkHost() });
+  engine = createEngine({ entries, launcher: createNodeForkLauncher() });
   service = createBridgeService({ engine, presets: [], log: () => undefined, allowTraceCommand, samplerEntry: entries.sampler });
   service.subscribe((e) => events.push(e));
   return service;

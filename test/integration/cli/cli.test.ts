@@ -60,7 +60,7 @@ describe('corelanes run --json', () => {
   });
 });
 
-describe('corelanes run <lab preset>: a verdict without a trace', () => {
+describe('corelanes run <preset without a timeline>: a verdict without a trace', () => {
   it('race-counter prints its verdict, in --json too, and exits 0', () => {
     const json = corelanes('run', 'race-counter', '--duration', '0.5', '--json');
     expect(json.status, json.stderr).toBe(0);

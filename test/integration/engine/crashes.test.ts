@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BridgeEvent, Task } from '../../../src/shared';
 import { createEngine } from '../../../src/main/engine/create-engine';
-import { createNodeForkHost } from '../../../src/main/engine/hosts/node-fork-host';
+import { createNodeForkLauncher } from '../../../src/main/engine/launchers/node-fork-launcher';
 import { realEngine, workerMetrics } from '../../support/engine';
 import { builtEntries } from '../../support/entries';
 import { waitAllGone } from '../../support/proc';
@@ -70,7 +70,7 @@ describe('adding and removing workers during a run', () => {
 
 describe('a worker that cannot start', () => {
   it('is reported as ended before its first instruction, and the run still ends cleanly', async () => {
-    const broken = createEngine({ entries: { ...builtEntries(), process: '/nonexistent/corelanes-process.js' }, processHost: createNodeForkHost() });
+    const broken = createEngine({ entries: { ...builtEntries(), process: '/nonexistent/corelanes-process.js' }, launcher: createNodeForkLauncher() });
     try {
       const session = await broken.startRun({ kind: 'process', workers: 1, workload: 'cpu', durationS: 0.5 });
       const trace = await session.done;

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { PHASE_SLOT, RunParamsSchema, FromWorkerSchema, type FromWorker } from '../../../src/shared';
-import { createGilBuffer, gilCounters, gilViews, newCursor, readEvents } from '../../../src/workers/gil';
-import { monoMs } from '../../../src/workers/runtime/clock';
+import { createGilBuffer, gilCounters, gilViews, newCursor, readEvents } from '../../../src/node/gil';
+import { monoMs } from '../../../src/node/clock';
 import { bundleEntry } from './bundle-entry';
 import { followCpu } from './schedstat';
 

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TraceSchema, VerdictSchema } from '../../../src/shared';
-import { createEngine, createNodeForkHost } from '../../../src/main/engine';
+import { createEngine, createNodeForkLauncher } from '../../../src/main/engine';
 import { PRESETS, findPreset, type PresetContext } from '../../../src/main/presets';
 import { builtEntries, CLI_BUNDLE } from '../../support/entries';
 
 const entries = builtEntries();
-const engine = createEngine({ entries, processHost: createNodeForkHost() });
+const engine = createEngine({ entries, launcher: createNodeForkLauncher() });
 afterAll(() => engine.dispose());
 // Short runs: these check that each preset works end to end, not the size of its numbers.
 const ctx: PresetContext = { engine, durationS: 0.4, threadEntry: entries.thread };

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngine, createNodeForkHost } from '../../../src/main/engine';
+import { createEngine, createNodeForkLauncher } from '../../../src/main/engine';
 import { startWebMode, type WebMode } from '../../../src/main/web';
 import { bridgeClient } from '../../support/bridge-client';
 import { builtEntries } from '../../support/entries';
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 async function webModeOn(host: string | undefined) {
   const entries = builtEntries();
-  const engine = createEngine({ entries, processHost: createNodeForkHost() });
+  const engine = createEngine({ entries, launcher: createNodeForkLauncher() });
   mode = await startWebMode({ engine, port: 0, host, rendererDir: resolve('out/renderer'), samplerEntry: entries.sampler, log: () => undefined });
   const c = bridgeClient(`ws://127.0.0.1:${mode.server.port}/bridge`);
   await c.opened;

@@ -109,14 +109,15 @@ describe('bridge service: runs', () => {
     await service.invoke('startRun', { params: {} }); // the slot is free again
   });
 
-  it('says run-ended itself when the engine ends a run without it', async () => {
+  it('forwards the one run-ended the engine sends, and never adds one of its own', async () => {
     const { service, engine, events } = setup();
     await service.invoke('startRun', { params: {} });
-    (engine.sessions[0] as FakeSession).end('finished', false);
+    (engine.sessions[0] as FakeSession).end('finished');
     await tick();
     await tick();
     expect(events.filter((e) => e.type === 'run-ended')).toHaveLength(1);
     expect(events.at(-1)).toMatchObject({ type: 'run-ended', reason: 'finished' });
+    expect(events.filter((e) => e.type === 'run-started')).toHaveLength(1);
   });
 
   it('reports a failed run as an error event and run-ended "failed", then accepts a new run', async () => {
@@ -162,14 +163,13 @@ describe('bridge service: runs', () => {
 });
 
 describe('bridge service: presets', () => {
-  it('follows every run of a preset and puts the verdict on the last run-ended', async () => {
+  it('follows every run of a preset and sends the verdict after the last run-ended', async () => {
     const preset: Preset = {
       scenario: scenario('two-runs'),
-      async run({ engine, onEvent }) {
+      async run({ engine }) {
         const traces = [];
         for (const workers of [1, 2]) {
           const session = (await engine.startRun({ workers, kind: 'process' })) as FakeSession;
-          session.subscribe((e) => onEvent?.(e)); // presets forward events; the bridge must not double them
           session.emit({ type: 'progress', runId: session.runId, elapsedMs: 1, durationMs: 2 });
           traces.push(session.end('finished'));
         }
@@ -181,8 +181,9 @@ describe('bridge service: presets', () => {
     expect(runId).toBe('run-1');
     for (let i = 0; i < 5; i++) await tick();
     const types = events.map((e) => (e.type === 'run-ended' || e.type === 'run-started' || e.type === 'progress' ? `${e.type}:${'runId' in e ? e.runId : e.run.runId}` : e.type));
-    expect(types).toEqual(['run-started:run-1', 'progress:run-1', 'run-ended:run-1', 'run-started:run-2', 'progress:run-2', 'run-ended:run-2']);
-    expect(events.at(-1)).toMatchObject({ type: 'run-ended', runId: 'run-2', reason: 'finished', verdict });
+    expect(types).toEqual(['run-started:run-1', 'progress:run-1', 'run-ended:run-1', 'run-started:run-2', 'progress:run-2', 'run-ended:run-2', 'verdict']);
+    expect(events.at(-2)).toMatchObject({ type: 'run-ended', runId: 'run-2', reason: 'finished' });
+    expect(events.at(-1)).toEqual({ type: 'verdict', runId: 'run-2', verdict });
     expect(await service.invoke('getTrace', {})).toMatchObject({ verdict, run: { runId: 'run-2' } });
   });
 
@@ -235,7 +236,7 @@ describe('bridge service: presets without sessions', () => {
     const g = gated();
     let seenExtras: unknown;
     const preset: Preset = {
-      scenario: scenario('message-cost'),
+      scenario: { ...scenario('message-cost'), producesTrace: false },
       async run(ctx) {
         seenExtras = ctx.threadEntry;
         await g.gate;
@@ -254,13 +255,16 @@ describe('bridge service: presets without sessions', () => {
     g.open();
     await tick();
     await tick();
-    expect(events.at(-1)).toEqual({ type: 'run-ended', runId, reason: 'finished', metrics: null, verdict });
+    expect(events.slice(-2)).toEqual([
+      { type: 'run-ended', runId, reason: 'finished', metrics: null },
+      { type: 'verdict', runId, verdict },
+    ]);
     await service.invoke('startRun', { params: {} });
   });
 
   it('reports a failure after it was announced as an error and run-ended "failed"', async () => {
     const g = gated();
-    const preset: Preset = { scenario: scenario('race-counter'), run: async () => (await g.gate, { traces: [], verdict }) };
+    const preset: Preset = { scenario: { ...scenario('race-counter'), producesTrace: false }, run: async () => (await g.gate, { traces: [], verdict }) };
     const { service, events } = setup([preset]);
     const { runId } = (await service.invoke('startRun', { params: {}, scenarioId: 'race-counter' })) as { runId: string };
     g.fail(new Error('worker died'));

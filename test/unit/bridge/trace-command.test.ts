@@ -9,7 +9,11 @@ import { makeTrace } from './fixtures';
 
 const tick = () => new Promise((r) => setImmediate(r));
 
-/** A tracer stand-in that emits like the real one and ends when told (or when stopped). */
+/**
+ * A tracer stand-in that emits like the real one (its run-recording core): run-started once the
+ * program started, the trace just before run-ended, and on a failure after the start an error
+ * and run-ended "failed". It ends when told (or when stopped).
+ */
 function scriptedRunner() {
   const calls: TraceCommandOptions[] = [];
   let end: () => void = () => undefined;
@@ -17,17 +21,22 @@ function scriptedRunner() {
   const runner: TraceRunner = (o) => {
     calls.push(o);
     const trace = makeTrace('trace-abc');
-    o.onEvent?.({ type: 'run-started', run: trace.run, machine: trace.machine });
     return new Promise((resolve, reject) => {
+      if (o.argv[0] === 'no-such-program') return reject(new Error('cannot run no-such-program: spawn no-such-program ENOENT'));
+      o.onEvent?.({ type: 'run-started', run: trace.run, machine: trace.machine });
       const finish = (reason: 'finished' | 'stopped') => {
+        o.onTrace?.(trace);
         o.onEvent?.({ type: 'run-ended', runId: 'trace-abc', reason, metrics: trace.metrics });
         resolve({ trace, exitCode: 0, exitSignal: null, inferredGilWaits: 0, inferredGilWaitMs: 0 });
       };
       o.signal?.addEventListener('abort', () => finish('stopped'));
       end = () => finish('finished');
-      fail = reject;
-      if (o.argv[0] === 'no-such-program') reject(new Error('cannot run no-such-program: spawn no-such-program ENOENT'));
-      else setImmediate(() => o.onEvent?.({ type: 'task', task: trace.tasks[1]! }));
+      fail = (e) => {
+        o.onEvent?.({ type: 'error', message: `Tracing ${o.argv[0]} failed: ${e.message}`, runId: 'trace-abc' });
+        o.onEvent?.({ type: 'run-ended', runId: 'trace-abc', reason: 'failed', metrics: null });
+        reject(e);
+      };
+      o.onEvent?.({ type: 'task', task: trace.tasks[1]! }); // the real tracer looks at the tree at once
     });
   };
   return { runner, calls, end: () => end(), fail: (e: Error) => fail(e) };

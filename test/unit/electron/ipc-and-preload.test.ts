@@ -3,7 +3,7 @@ import { createBridgeService } from '../../../src/main/bridge';
 import { APP_START_URL, isAppUrl } from '../../../src/main/electron/app-url';
 import { createInvokeHandler } from '../../../src/main/electron/ipc-handlers';
 import { createCorelanesApi, type IpcRendererLike } from '../../../src/preload/api';
-import { COMMAND_NAMES, IPC_EVENT_CHANNEL, PRELOAD_COMMAND_NAMES, type BridgeEvent } from '../../../src/shared';
+import { COMMAND_NAMES, IPC_EVENT_CHANNEL, IPC_SUBSCRIBE_CHANNEL, PRELOAD_COMMAND_NAMES, type BridgeEvent } from '../../../src/shared';
 import { FakeEngine } from '../bridge/fake-engine';
 
 describe('app origin', () => {
@@ -115,16 +115,19 @@ describe('preload API', () => {
     expect(seen).toEqual([event]);
   });
 
-  it('holds events that arrive before the page subscribes and hands them to the first subscriber', () => {
+  it('holds no events: the first subscribe asks main for them (main replays the current run), once per page', () => {
     const ipc = fakeIpc();
     const api = createCorelanesApi(ipc);
-    const early: BridgeEvent = { type: 'progress', runId: 'r', elapsedMs: 1, durationMs: 2 };
-    ipc.emit(IPC_EVENT_CHANNEL, early);
+    ipc.emit(IPC_EVENT_CHANNEL, { type: 'progress', runId: 'r', elapsedMs: 1, durationMs: 2 }); // before anyone listens: not kept
+    expect(ipc.invoke).not.toHaveBeenCalled();
     const seen: unknown[] = [];
     api.subscribe((e) => seen.push(e));
+    api.subscribe(() => undefined);
+    expect(ipc.invoke).toHaveBeenCalledTimes(1);
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_SUBSCRIBE_CHANNEL);
     const live: BridgeEvent = { type: 'progress', runId: 'r', elapsedMs: 2, durationMs: 2 };
     ipc.emit(IPC_EVENT_CHANNEL, live);
-    expect(seen).toEqual([early, live]);
+    expect(seen).toEqual([live]);
   });
 
   it('a throwing listener does not stop the others', () => {

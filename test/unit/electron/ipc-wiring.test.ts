@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBridgeService } from '../../../src/main/bridge';
 import { APP_START_URL } from '../../../src/main/electron/app-url';
 import { wireBridgeIpc, type IpcMainLike, type PageLike } from '../../../src/main/electron/ipc-wiring';
-import { COMMAND_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../../../src/shared';
+import { COMMAND_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX, IPC_SUBSCRIBE_CHANNEL } from '../../../src/shared';
 import { FakeEngine } from '../bridge/fake-engine';
 
 type Handler = Parameters<IpcMainLike['handle']>[1];
@@ -20,9 +20,9 @@ function setup(pageUrl = APP_START_URL) {
 }
 
 describe('Electron IPC wiring', () => {
-  it('registers exactly one channel per command, and removes them all', () => {
+  it('registers exactly one channel per command and the subscribe channel, and removes them all', () => {
     const { handlers, wiring } = setup();
-    expect([...handlers.keys()].sort()).toEqual(COMMAND_NAMES.map((n) => `${IPC_INVOKE_PREFIX}${n}`).sort());
+    expect([...handlers.keys()].sort()).toEqual([...COMMAND_NAMES.map((n) => `${IPC_INVOKE_PREFIX}${n}`), IPC_SUBSCRIBE_CHANNEL].sort());
     wiring.dispose();
     expect(handlers.size).toBe(0);
   });
@@ -52,5 +52,15 @@ describe('Electron IPC wiring', () => {
     await call('machineInfo', APP_START_URL, {});
     await call('startRun', APP_START_URL, { params: {} });
     expect(sent).toEqual([]);
+  });
+
+  it('attaches the page when it subscribes, replaying the current run; refuses a frame that is not the app', async () => {
+    const { call, sent, handlers } = setup();
+    await call('startRun', APP_START_URL, { params: {} });
+    const subscribe = handlers.get(IPC_SUBSCRIBE_CHANNEL)!;
+    expect(await subscribe({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false });
+    expect(sent).toEqual([]);
+    expect(await subscribe({ senderFrame: { url: APP_START_URL } })).toEqual({ ok: true, value: null });
+    expect(sent).toEqual([[IPC_EVENT_CHANNEL, expect.objectContaining({ type: 'run-started' })]]);
   });
 });

@@ -4,13 +4,13 @@ import type { Sampler, TrackedTask } from '../../../src/main/engine/sampling/sam
 import type { EngineOptions } from '../../../src/main/engine/session-api';
 import { startSession } from '../../../src/main/engine/session/session';
 import { RunParamsSchema, type BridgeEvent, type Machine, type RunParamsInput, type ToWorker } from '../../../src/shared';
-import { monoMs } from '../../../src/workers/runtime/clock';
+import { monoMs } from '../../../src/node/clock';
 
 // The session's supervision logic, driven by a scripted driver and sampler (no
 // threads or processes here; the real ones are in test/integration/engine).
 
 const machine: Machine = { os: 'linux', kernel: 'test', arch: 'x64', cpuModel: 'test', logicalCores: 2, coresObservable: true, runtimes: {} };
-const options = { entries: { thread: 't', process: 'p', sampler: 's' }, processHost: { name: 'none', fork: () => { throw new Error('unused'); } } } as EngineOptions;
+const options = { entries: { thread: 't', process: 'p', sampler: 's' }, launcher: { name: 'none', fork: () => { throw new Error('unused'); } } } as EngineOptions;
 
 interface FakeWorker {
   taskId: string;
@@ -94,7 +94,9 @@ function fakeSampler() {
 async function start(params: RunParamsInput, kind: ReturnType<typeof fakeKind>, timing = {}) {
   const s = fakeSampler();
   const events: BridgeEvent[] = [];
+  const observed: BridgeEvent[] = [];
   const session = await startSession({
+    observer: { onEvent: (e) => observed.push(e) },
     runId: 'r',
     scenarioId: null,
     params: RunParamsSchema.parse(params),
@@ -105,7 +107,7 @@ async function start(params: RunParamsInput, kind: ReturnType<typeof fakeKind>, 
     timing: { hangGraceMs: 150, stopGraceMs: 100, spawnGraceMs: 500, progressMs: 10, liveMetricsMs: 20, ...timing },
   });
   session.subscribe((e) => events.push(e));
-  return { session, events, ...s };
+  return { session, events, observed, ...s };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -220,5 +222,26 @@ describe('session supervision', () => {
     await sleep(20);
     const trace = await session.stop();
     expect(trace.tasks.find((t) => t.id === 'w0')?.exitReason).toBe('hung');
+  });
+
+  it('its observer hears run-started first and exactly one run-ended last, however the run ends', async () => {
+    for (const end of ['duration', 'stop', 'work done'] as const) {
+      const kind = fakeKind();
+      const { session, observed, events } = await start({ workers: 2, durationS: end === 'duration' ? 0.05 : 60, workUnits: end === 'work done' ? 5 : null }, kind);
+      if (end === 'stop') await session.stop();
+      if (end === 'work done') {
+        await sleep(20);
+        for (const w of kind.workers) {
+          w.send({ type: 'done', unitsDone: 5 });
+          w.exit({ code: 0 });
+        }
+      }
+      await session.done;
+      await session.stop(); // idempotent: no second run-ended
+      expect(observed[0], end).toMatchObject({ type: 'run-started', run: { runId: 'r' } });
+      expect(observed.filter((e) => e.type === 'run-started' || e.type === 'run-ended').map((e) => e.type), end).toEqual(['run-started', 'run-ended']);
+      expect(observed.at(-1), end).toMatchObject({ type: 'run-ended', runId: 'r' });
+      expect(events.some((e) => e.type === 'run-started'), 'a subscriber after the start gets no replay').toBe(false);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StderrCapture } from '../../../src/main/engine/hosts/stderr-capture';
+import { StderrCapture } from '../../../src/main/engine/launchers/stderr-capture';
 
 const V8_DUMP = `
 

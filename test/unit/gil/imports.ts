@@ -1,2 +1,3 @@
 export * from '../../../src/workers/gil';
+export * from '../../../src/node/gil';
 export { gilThreadEntryPath as gilThreadEntryPathFor } from '../../../src/main/engine/kinds/gil-thread-kind';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioSchema } from '../../../src/shared';
 import { PRESETS, findPreset } from '../../../src/main/presets';
 import { costNumbers, sizeLabel, MESSAGE_SIZES } from '../../../src/main/presets/message-cost';
-import { repsFor } from '../../../src/main/presets/labs/message-lab';
-import { labEntryPath } from '../../../src/main/presets/labs/lab-child';
+import { repsFor } from '../../../src/main/presets/rigs/message-rig';
+import { rigEntryPath } from '../../../src/main/presets/rigs/rig-child';
 
 const EXPECTED = [
   'gil-cpu-threads', 'cpu-threads', 'cpu-processes', 'python-cpu-threads', 'python-cpu-processes', 'io-threads', 'io-processes',
@@ -39,7 +39,7 @@ describe('message-cost helpers', () => {
     expect(costNumbers([{ path: 'clone', bytes: 2 ** 20, reps: 4, latencyUs: 512.345, mbPerS: 1953.1 }])).toEqual({ 'clone.1MB.us': 512.3, 'clone.1MB.MBps': 1953.1 });
   });
 
-  it('finds the lab entries next to the thread entry', () => {
-    expect(labEntryPath('/o/cli/workers/thread.js', 'echo')).toBe('/o/cli/workers/labs/echo.js');
+  it('finds the rig entries next to the thread entry', () => {
+    expect(rigEntryPath('/o/cli/workers/thread.js', 'echo')).toBe('/o/cli/workers/rigs/echo.js');
   });
 });

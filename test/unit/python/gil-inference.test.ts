@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../src/shared';
-import { GilWaitInference, applyInferredGilWait, sleepsOnFutex } from '../../../src/main/tracer/gil-inference';
-import { parseStat } from '../../../src/main/tracer/proc-tree';
+import { GilWaitInference, applyInferredGilWait, sleepsOnFutex } from '../../../src/main/python/gil-inference';
 import { pythonFlavour, tracedKind, tracedTaskId } from '../../../src/main/tracer/task-naming';
 
 const seg = (taskId: string, startMs: number, endMs: number, state: Segment['state'], onCpuNs = 0): Segment => ({
@@ -70,11 +69,6 @@ describe('traced task naming', () => {
     expect(pythonFlavour('/usr/bin/bash', 'bash').python).toBe(false);
     expect(tracedKind(5, 5, true)).toBe('python-process');
     expect(tracedKind(5, 6, false)).toBe('thread');
-  });
-
-  it('parses stat lines whose command has spaces and parentheses', () => {
-    expect(parseStat('123 (my (odd) prog) S 45 123 123 0')).toEqual({ comm: 'my (odd) prog', state: 'S', ppid: 45 });
-    expect(parseStat('garbage')).toBeNull();
   });
 });
 

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Segment } from '../../../src/shared';
 import { TraceRecorder } from '../../../src/main/engine/recording/trace-recorder';
-import { applyInferredGilWait } from '../../../src/main/tracer/gil-inference';
+import { applyInferredGilWait } from '../../../src/main/python/gil-inference';
+import { busySegment } from './fixtures';
 
-const seg = (taskId: string, startMs: number, endMs: number, state: Segment['state']): Segment => ({
-  taskId,
-  startMs,
-  endMs,
-  state,
-  core: state === 'running' ? 0 : null,
-  onCpuNs: state === 'running' ? (endMs - startMs) * 1e6 : 0,
-  waitNs: 0,
-});
+const seg = busySegment;
 
 describe('TraceRecorder.transformSegments (inferences laid over a finished run)', () => {
   it('replaces the segments with the overlay: sleep inside an inferred interval becomes inferred gil-wait, running stays', () => {

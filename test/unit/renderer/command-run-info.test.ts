@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioSchema, type Metrics, type RunInfo, type Trace } from '../../../src/shared';
 import { initialRunState, reduceEvent } from '../../../src/renderer/app/run-state';
-import { liveSummary } from '../../../src/renderer/app/summary';
+import { liveSummary } from '../../../src/renderer/app/live-summary';
 import { runRecordFor } from '../../../src/renderer/app/speedup-record';
 import { ReplayClient } from '../../../src/renderer/bridge/replay-client';
 import { machine, task } from './fixtures';

@@ -29,37 +29,58 @@ const finalTrace: Trace = {
   metrics: null,
 };
 
-/** A bridge whose getTrace answers with the run's final trace. */
-function bridge(trace: Trace | null): BridgeClient {
+/** A bridge that counts the commands the page sends (the page must not fetch the trace at the end). */
+function bridge(): BridgeClient & { invoked: string[] } {
+  const invoked: string[] = [];
   return {
-    invoke: (async (name: string) => (name === 'getTrace' ? trace : null)) as BridgeClient['invoke'],
+    invoked,
+    invoke: (async (name: string) => void invoked.push(name)) as BridgeClient['invoke'],
     subscribe: () => () => undefined,
   };
 }
 
-async function liveRun(trace: Trace | null): Promise<AppController> {
-  const controller = new AppController(bridge(trace));
+/** A live run of one python thread; the engine's revised segments (from `finalTrace`) come before run-ended, as it sends them. */
+function liveRun(revised: BridgeEvent | null): { model: AppController['model']; invoked: string[] } {
+  const client = bridge();
+  const controller = new AppController(client);
   const events: BridgeEvent[] = [
     { type: 'run-started', run, machine },
     { type: 'task', task: thread },
     { type: 'segments', runId: 'py', segments: [asleep] },
+    ...(revised ? [revised] : []),
     { type: 'run-ended', runId: 'py', reason: 'finished', metrics: null },
   ];
   for (const e of events) controller.handle(e);
-  await new Promise((r) => setTimeout(r, 0));
-  return controller;
+  return { model: controller.model, invoked: client.invoked };
 }
 
+const revisedEvent = (runId: string): BridgeEvent => ({ type: 'revised-segments', runId, taskIds: ['t'], segments: finalTrace.segments });
+
 describe('states inferred after a run (CPython GIL waits)', () => {
-  it('replace the live lanes once the run has ended', async () => {
-    const { model } = await liveRun(finalTrace);
+  it('replace the live lanes with the revised segments the engine sends before run-ended; the page fetches nothing', () => {
+    const { model, invoked } = liveRun(revisedEvent('py'));
     expect(Array.from(model.taskLanes[0]!.category.subarray(0, model.taskLanes[0]!.length))).toEqual([STATE_INDEX.sleep, STATE_INDEX['gil-wait']]);
+    expect(invoked).not.toContain('getTrace');
   });
 
-  it('leave the live lanes alone when the final trace has none, or is another run', async () => {
-    const other = await liveRun({ ...finalTrace, run: { ...run, runId: 'other' } });
+  it('leave the live lanes alone when nothing was revised, or the revision is of another run', () => {
+    const other = liveRun(revisedEvent('other'));
     expect(other.model.taskLanes[0]!.length).toBe(1);
-    const none = await liveRun({ ...finalTrace, segments: [asleep] });
+    const none = liveRun(null);
     expect(Array.from(none.model.taskLanes[0]!.category.subarray(0, 1))).toEqual([STATE_INDEX.sleep]);
+  });
+
+  it('keep running segments on their core lanes when a task is revised', () => {
+    const client = bridge();
+    const controller = new AppController(client);
+    const running = { taskId: 't', startMs: 0, endMs: 10, state: 'running' as const, core: 1, onCpuNs: 1e7, waitNs: 0 };
+    controller.handle({ type: 'run-started', run, machine });
+    controller.handle({ type: 'task', task: thread });
+    controller.handle({ type: 'segments', runId: 'py', segments: [running, { ...asleep, startMs: 10 }] });
+    controller.handle({ type: 'revised-segments', runId: 'py', taskIds: ['t'], segments: [running, { ...asleep, startMs: 10, endMs: 50 }, { ...asleep, startMs: 50, state: 'gil-wait', inferred: true }] });
+    const m = controller.model;
+    expect(m.taskLanes[0]!.length).toBe(3);
+    expect(m.coreLanes[1]!.length).toBe(1);
+    expect(m.runningMs).toBe(10);
   });
 });

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { RunInfo, RunParams, Scenario } from '../../../src/shared';
 import { isPreset, progressText } from '../../../src/renderer/app/progress-text';
 import { initialRunState, reduceEvent, type RunState } from '../../../src/renderer/app/run-state';
-import { liveSummary } from '../../../src/renderer/app/summary';
+import { liveSummary } from '../../../src/renderer/app/live-summary';
 import { machine, task } from './fixtures';
 
 const params: RunParams = { workload: 'cpu', kind: 'thread', workers: 1, durationS: 3, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3' };
 const info = (runId: string, scenarioId: string | null): RunInfo => ({ runId, scenarioId, params, startedAt: '2026-01-01T00:00:00Z', wallMs: 0 });
-const lab: Scenario = { id: 'message-cost', title: '', claim: 'c', params: {}, available: true, unavailableReason: null, producesTrace: false };
+const measured: Scenario = { id: 'message-cost', title: '', claim: 'c', params: {}, available: true, unavailableReason: null, producesTrace: false };
 const sweep: Scenario = { id: 'speedup-sweep', title: '', claim: 'c', params: {}, available: true, unavailableReason: null };
 const text = (s: RunState, scenario?: Scenario) => progressText(s, s.progress!, scenario);
 const verdict = { presetId: 'message-cost', claim: 'c', supported: true, numbers: {}, summary: 's' };
@@ -15,10 +15,11 @@ const verdict = { presetId: 'message-cost', claim: 'c', supported: true, numbers
 describe('progress text', () => {
   it('says "measuring…" for a preset without a timeline, then points to the verdict, never "0 µs / 3.00 s"', () => {
     let s = reduceEvent(initialRunState, { type: 'run-started', run: info('mc', 'message-cost'), machine });
-    expect(text(s, lab)).toMatch(/^measuring…/);
-    s = reduceEvent(s, { type: 'run-ended', runId: 'mc', reason: 'finished', metrics: null, verdict });
-    expect(text(s, lab)).toBe('ended (finished) · verdict below');
-    expect(text(s, lab)).not.toMatch(/µs/);
+    expect(text(s, measured)).toMatch(/^measuring…/);
+    s = reduceEvent(s, { type: 'run-ended', runId: 'mc', reason: 'finished', metrics: null });
+    s = reduceEvent(s, { type: 'verdict', runId: 'mc', verdict });
+    expect(text(s, measured)).toBe('ended (finished) · verdict below');
+    expect(text(s, measured)).not.toMatch(/µs/);
   });
 
   it('numbers the runs of a multi-run preset and shows time for runs with tasks', () => {
@@ -48,7 +49,8 @@ describe('phases of a multi-run preset', () => {
     s = reduceEvent(s, { type: 'run-started', run: info('p2', 'crash'), machine });
     s = reduceEvent(s, { type: 'task', task: task('a', { kind: 'process' }) });
     s = reduceEvent(s, { type: 'task', task: task('b', { kind: 'process' }) });
-    s = reduceEvent(s, { type: 'run-ended', runId: 'p2', reason: 'finished', metrics: null, verdict: { ...verdict, presetId: 'crash' } });
+    s = reduceEvent(s, { type: 'run-ended', runId: 'p2', reason: 'finished', metrics: null });
+    s = reduceEvent(s, { type: 'verdict', runId: 'p2', verdict: { ...verdict, presetId: 'crash' } });
     expect(s.presetRun?.earlier).toEqual([
       { index: 1, workers: '1 thread', reason: 'finished' },
       { index: 2, workers: '2 process', reason: 'finished' },

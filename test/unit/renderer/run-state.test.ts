@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Metrics, RunInfo } from '../../../src/shared';
 import { initialRunState, pushCoreHistory, reduceEvent, HISTORY_LENGTH } from '../../../src/renderer/app/run-state';
 import { speedupPoints } from '../../../src/renderer/app/speedup';
-import { liveSummary } from '../../../src/renderer/app/summary';
+import { liveSummary } from '../../../src/renderer/app/live-summary';
 import { machine, task } from './fixtures';
 
 const run = (kind: 'thread' | 'process', workers: number, id = `r-${kind}-${workers}`): RunInfo => ({
@@ -59,21 +59,10 @@ describe('run state', () => {
 
   it('keeps a valid verdict and says so when a verdict cannot be read', () => {
     const r = run('thread', 1);
-    const s = reduceEvent(reduceEvent(initialRunState, { type: 'run-started', run: r, machine }), {
-      type: 'run-ended',
-      runId: r.runId,
-      reason: 'finished',
-      metrics: null,
-      verdict: { presetId: 'p', claim: 'c', supported: 'partly', numbers: { x: 1 }, summary: 's' },
-    });
+    const ended = reduceEvent(reduceEvent(initialRunState, { type: 'run-started', run: r, machine }), { type: 'run-ended', runId: r.runId, reason: 'finished', metrics: null });
+    const s = reduceEvent(ended, { type: 'verdict', runId: r.runId, verdict: { presetId: 'p', claim: 'c', supported: 'partly', numbers: { x: 1 }, summary: 's' } });
     expect(s.verdict?.supported).toBe('partly');
-    const bad = reduceEvent(reduceEvent(initialRunState, { type: 'run-started', run: r, machine }), {
-      type: 'run-ended',
-      runId: r.runId,
-      reason: 'finished',
-      metrics: null,
-      verdict: { nonsense: true },
-    });
+    const bad = reduceEvent(ended, { type: 'verdict', runId: r.runId, verdict: { nonsense: true } });
     expect(bad.verdict).toBeNull();
     expect(bad.errors.at(-1)).toMatch(/verdict/);
   });

@@ -30,7 +30,8 @@ function finish(s: RunState, runId: string, kinds: string[], ups: number, over: 
   s = reduceEvent(s, { type: 'run-started', run: info(runId, over, scenarioId), machine });
   kinds.forEach((k, i) => (s = reduceEvent(s, { type: 'task', task: task(`${runId}-w${i}`, { kind: k as 'thread' }) })));
   s = reduceEvent(s, { type: 'task', task: task(`${runId}-main`, { kind: 'main' }) });
-  return reduceEvent(s, { type: 'run-ended', runId, reason: 'finished', metrics: metrics(ups, kinds.length * 0.9), verdict });
+  s = reduceEvent(s, { type: 'run-ended', runId, reason: 'finished', metrics: metrics(ups, kinds.length * 0.9) });
+  return verdict === undefined ? s : reduceEvent(s, { type: 'verdict', runId, verdict });
 }
 
 describe('speedup records', () => {
@@ -79,7 +80,8 @@ describe('speedup records', () => {
     s = finish(s, 's2', ['thread'], 1, {}, 'speedup-sweep');
     s = reduceEvent(s, { type: 'run-started', run: info('s3', {}, 'speedup-sweep'), machine });
     expect(s.presetRun).toMatchObject({ scenarioId: 'speedup-sweep', index: 3 });
-    s = reduceEvent(s, { type: 'run-ended', runId: 's3', reason: 'finished', metrics: null, verdict: { presetId: 'speedup-sweep', claim: 'c', supported: true, numbers: {}, summary: 's' } });
+    s = reduceEvent(s, { type: 'run-ended', runId: 's3', reason: 'finished', metrics: null });
+    s = reduceEvent(s, { type: 'verdict', runId: 's3', verdict: { presetId: 'speedup-sweep', claim: 'c', supported: true, numbers: {}, summary: 's' } });
     s = reduceEvent(s, { type: 'run-started', run: info('s4', {}, 'speedup-sweep'), machine });
     expect(s.presetRun?.index).toBe(1);
     s = reduceEvent(s, { type: 'run-started', run: info('c', {}, null), machine });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { WorkerPhase } from '../../../src/shared';
-import { monoMs } from '../../../src/workers/runtime/clock';
+import { monoMs } from '../../../src/node/clock';
 import type { WorkloadEnv } from '../../../src/workers/workloads/workload-env';
 
 /** A real environment (real clock, timers, file reads) that records what the workload reports. */

@@ -1,11 +1,12 @@
 import { Command, Option } from 'commander';
 import { WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type Trace, type Verdict } from '../../../shared';
 import { createEngine } from '../../engine/create-engine';
-import { createNodeForkHost } from '../../engine/hosts/node-fork-host';
-import { findPreset, PRESETS } from '../../presets';
+import type { Engine } from '../../engine/session-api';
+import { createNodeForkLauncher } from '../../engine/launchers/node-fork-launcher';
+import { findPreset, PRESETS, type Preset } from '../../presets';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
-import { checkOut, writeTraceOut } from '../run/out-file';
+import { checkOut, writeTraceOut, type OutTarget } from '../run/out-file';
 import { ignoredByPreset, presetOverrides, withIntervalDefault } from '../run/preset-overrides';
 import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, parseWorkUnits, WORK_UNITS_HELP, WORKERS_HELP } from '../run/parse-options';
 import { progressLine } from '../run/progress-line';
@@ -69,106 +70,132 @@ export function runCommand(): Command {
         'Ctrl-C (SIGINT) or SIGTERM stops the run cleanly and prints what was measured; no worker outlives the CLI.\n' +
         'Exit status: 0 done, 1 bad input or a failed run, 130/143 stopped by SIGINT/SIGTERM.',
     )
-    .action(async (presetId: string | undefined, opts: RunOptions, command: Command) => {
-      if (opts.list) {
-        const scenarios = PRESETS.map((p) => p.scenario);
-        process.stdout.write(opts.json ? `${JSON.stringify(scenarios, null, 2)}\n` : `${formatPresetList(scenarios)}\n`);
-        return;
-      }
-      const preset = presetId === undefined ? undefined : findPreset(presetId);
-      if (presetId !== undefined && !preset) throw new UsageError(`unknown preset '${presetId}'; known presets: ${knownPresets()}`);
-      if (preset && !preset.scenario.available) throw new UsageError(`preset '${presetId}' is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
-      if (preset && opts.out !== undefined && preset.scenario.producesTrace === false) {
-        throw new UsageError(`preset '${presetId}' measures outside a timeline run, so it has no trace to write; drop --out (its verdict is printed)`);
-      }
-      const outTarget = checkOut(opts.out);
-      let outPath: string | null = null;
-      const ignored = preset ? ignoredByPreset((name) => command.getOptionValueSource(name)) : [];
-      if (ignored.length) process.stderr.write(`corelanes: warning: preset '${presetId}' decides ${ignored.join(', ')}; ignoring them\n`);
-      const entries = builtEntryPaths();
-      const missing = missingEntries(entries);
-      if (missing) throw new Error(missing);
+    .action(runAction);
+}
 
-      const engine = createEngine({ entries, processHost: createNodeForkHost() });
-      const progress = process.stderr.isTTY && !opts.json ? progressLine(process.stderr) : null;
-      const onEvent = (e: BridgeEvent) => progress?.onEvent(e);
-      const abort = new AbortController();
-      let signalled: NodeJS.Signals | null = null;
-      let stopCurrent: (() => void) | null = null;
-      const onSignal = (signal: NodeJS.Signals) => {
-        if (signalled) {
-          process.stderr.write(`\ncorelanes: ${signal} again, exiting now\n`);
-          process.exit(signalExitCode(signal));
-        }
-        signalled = signal;
-        abort.abort();
-        stopCurrent?.();
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
+/** The preset named on the command line, checked: known, available here, and able to do what was asked. */
+function checkedPreset(presetId: string | undefined, opts: RunOptions, command: Command): Preset | undefined {
+  const preset = presetId === undefined ? undefined : findPreset(presetId);
+  if (presetId !== undefined && !preset) throw new UsageError(`unknown preset '${presetId}'; known presets: ${knownPresets()}`);
+  if (!preset) return undefined;
+  if (!preset.scenario.available) throw new UsageError(`preset '${presetId}' is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
+  if (opts.out !== undefined && preset.scenario.producesTrace === false) {
+    throw new UsageError(`preset '${presetId}' measures outside a timeline run, so it has no trace to write; drop --out (its verdict is printed)`);
+  }
+  const ignored = ignoredByPreset((name) => command.getOptionValueSource(name));
+  if (ignored.length) process.stderr.write(`corelanes: warning: preset '${presetId}' decides ${ignored.join(', ')}; ignoring them\n`);
+  return preset;
+}
 
-      let traces: Trace[] = [];
-      let verdict: Verdict | null = null;
-      try {
-        if (preset) {
-          const overrides = presetOverrides(opts, (name) => command.getOptionValueSource(name));
-          const result = await preset.run({
-            engine: withIntervalDefault(engine, overrides.intervalMs),
-            onEvent,
-            signal: abort.signal,
-            ...(overrides.durationS === undefined ? {} : { durationS: overrides.durationS }),
-          });
-          traces = result.traces;
-          verdict = result.verdict;
-        } else {
-          const session = await engine.startRun({
-            workload: opts.workload,
-            kind: opts.kind,
-            workers: opts.workers,
-            durationS: opts.duration,
-            intervalMs: opts.intervalMs,
-            memoryMb: opts.memoryMb,
-            workUnits: opts.workUnits ?? null,
-          });
-          stopCurrent = () => void session.stop();
-          if (signalled) stopCurrent();
-          session.subscribe(onEvent);
-          traces = [await session.done];
-        }
-      } catch (error) {
-        // A preset stopped by a signal ends with an error from its current run: say so, do not blame the preset.
-        if (!signalled) throw error;
-        process.stderr.write(`corelanes: stopped by ${signalled}${preset ? `; preset '${presetId}' did not finish, so it has no verdict` : ''}\n`);
-        process.exitCode = signalExitCode(signalled);
-        return;
-      } finally {
-        progress?.clear();
-        await engine.dispose();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
+/** SIGINT/SIGTERM stop the run cleanly (a second one exits at once); returns the signal seen so far and the disposer. */
+function stopOnSignals(stop: () => void): { signalled: () => NodeJS.Signals | null; off: () => void } {
+  let signalled: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      process.stderr.write(`\ncorelanes: ${signal} again, exiting now\n`);
+      process.exit(signalExitCode(signal));
+    }
+    signalled = signal;
+    stop();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signalled: () => signalled,
+    off: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
 
-      const last = traces.at(-1);
-      if (!last && verdict && !signalled) {
-        // A lab preset (message-cost, race-counter, pools) measures outside a timeline run: its verdict is the result.
-        process.stdout.write(opts.json ? `${JSON.stringify({ verdict, runs: [], out: null, stoppedBy: null }, null, 2)}\n` : `${formatVerdict(verdict)}\n`);
-        setTimeout(() => process.exit(), 2000).unref();
-        return;
-      }
-      if (!last) throw new Error(signalled ? `stopped by ${signalled} before a run finished` : 'the run produced no trace');
-      if (outTarget) outPath = writeTraceOut(outTarget, verdict ? { ...last, verdict } : last);
-      const summaries = traces.map(summarize);
-      if (opts.json) {
-        const json = { ...summaries.at(-1)!, ...(verdict ? { verdict } : {}), ...(summaries.length > 1 ? { runs: summaries } : {}), out: outPath, stoppedBy: signalled };
-        process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-      } else {
-        process.stdout.write(`${summaries.map(formatSummary).join('\n\n')}\n`);
-        if (verdict) process.stdout.write(`\n${formatVerdict(verdict)}\n`);
-        if (outPath) process.stdout.write(`\ntrace written to ${outPath}\n`);
-        if (signalled) process.stdout.write(`(stopped by ${signalled})\n`);
-      }
-      if (signalled) process.exitCode = signalExitCode(signalled);
-      // Every worker is gone; a stray handle must not keep the terminal waiting.
-      setTimeout(() => process.exit(), 2000).unref();
+/** The runs themselves: a preset's, or one plain run of the options; what was measured. */
+async function measure(engine: Engine, preset: Preset | undefined, opts: RunOptions, command: Command, abort: AbortController, setStop: (stop: () => void) => void): Promise<{ traces: Trace[]; verdict: Verdict | null }> {
+  if (preset) {
+    const overrides = presetOverrides(opts, (name) => command.getOptionValueSource(name));
+    const result = await preset.run({
+      engine: withIntervalDefault(engine, overrides.intervalMs),
+      signal: abort.signal,
+      ...(overrides.durationS === undefined ? {} : { durationS: overrides.durationS }),
     });
+    return { traces: result.traces, verdict: result.verdict };
+  }
+  const session = await engine.startRun({
+    workload: opts.workload,
+    kind: opts.kind,
+    workers: opts.workers,
+    durationS: opts.duration,
+    intervalMs: opts.intervalMs,
+    memoryMb: opts.memoryMb,
+    workUnits: opts.workUnits ?? null,
+  });
+  setStop(() => void session.stop());
+  if (abort.signal.aborted) void session.stop();
+  return { traces: [await session.done], verdict: null };
+}
+
+/** The summary (or JSON) of what was measured, the trace file, and the exit status. */
+function report(traces: Trace[], verdict: Verdict | null, opts: RunOptions, outTarget: OutTarget | null, signalled: NodeJS.Signals | null): void {
+  const last = traces.at(-1);
+  if (!last && verdict && !signalled) {
+    // A preset that measures outside a timeline run (message-cost, race-counter, pools): its verdict is the result.
+    process.stdout.write(opts.json ? `${JSON.stringify({ verdict, runs: [], out: null, stoppedBy: null }, null, 2)}\n` : `${formatVerdict(verdict)}\n`);
+    return;
+  }
+  if (!last) throw new Error(signalled ? `stopped by ${signalled} before a run finished` : 'the run produced no trace');
+  const outPath = outTarget ? writeTraceOut(outTarget, verdict ? { ...last, verdict } : last) : null;
+  const summaries = traces.map(summarize);
+  if (opts.json) {
+    const json = { ...summaries.at(-1)!, ...(verdict ? { verdict } : {}), ...(summaries.length > 1 ? { runs: summaries } : {}), out: outPath, stoppedBy: signalled };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${summaries.map(formatSummary).join('\n\n')}\n`);
+    if (verdict) process.stdout.write(`\n${formatVerdict(verdict)}\n`);
+    if (outPath) process.stdout.write(`\ntrace written to ${outPath}\n`);
+    if (signalled) process.stdout.write(`(stopped by ${signalled})\n`);
+  }
+  if (signalled) process.exitCode = signalExitCode(signalled);
+}
+
+async function runAction(presetId: string | undefined, opts: RunOptions, command: Command): Promise<void> {
+  if (opts.list) {
+    const scenarios = PRESETS.map((p) => p.scenario);
+    process.stdout.write(opts.json ? `${JSON.stringify(scenarios, null, 2)}\n` : `${formatPresetList(scenarios)}\n`);
+    return;
+  }
+  const preset = checkedPreset(presetId, opts, command);
+  const outTarget = checkOut(opts.out);
+  const entries = builtEntryPaths();
+  const missing = missingEntries(entries);
+  if (missing) throw new Error(missing);
+
+  const engine = createEngine({ entries, launcher: createNodeForkLauncher() });
+  const progress = process.stderr.isTTY && !opts.json ? progressLine(process.stderr) : null;
+  // The progress line hears every run the engine makes (a preset's too).
+  const stopObserving = engine.observe({ onEvent: (e: BridgeEvent) => progress?.onEvent(e) });
+  const abort = new AbortController();
+  let stopCurrent: (() => void) | null = null;
+  const signals = stopOnSignals(() => {
+    abort.abort();
+    stopCurrent?.();
+  });
+  let measured: { traces: Trace[]; verdict: Verdict | null };
+  try {
+    measured = await measure(engine, preset, opts, command, abort, (stop) => (stopCurrent = stop));
+  } catch (error) {
+    // A preset stopped by a signal ends with an error from its current run: say so, do not blame the preset.
+    const signalled = signals.signalled();
+    if (!signalled) throw error;
+    process.stderr.write(`corelanes: stopped by ${signalled}${preset ? `; preset '${presetId}' did not finish, so it has no verdict` : ''}\n`);
+    process.exitCode = signalExitCode(signalled);
+    return;
+  } finally {
+    stopObserving();
+    progress?.clear();
+    await engine.dispose();
+    signals.off();
+  }
+  report(measured.traces, measured.verdict, opts, outTarget, signals.signalled());
+  // Every worker is gone; a stray handle must not keep the terminal waiting.
+  setTimeout(() => process.exit(), 2000).unref();
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { createEngine, createNodeForkHost } from '../../engine';
+import { createEngine, createNodeForkLauncher } from '../../engine';
 import { startWebMode, urlHost } from '../../web';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 
@@ -56,7 +56,7 @@ export function webCommand(): Command {
       }
       // out/cli/workers/thread.js -> out/renderer
       const rendererDir = resolve(dirname(entries.thread), '..', '..', 'renderer');
-      const engine = createEngine({ entries, processHost: createNodeForkHost() });
+      const engine = createEngine({ entries, launcher: createNodeForkLauncher() });
       let mode;
       try {
         mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, presetExtras: { threadEntry: entries.thread }, samplerEntry: entries.sampler, log: (line) => console.error(line) });

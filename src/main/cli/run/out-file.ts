@@ -2,6 +2,7 @@ import { accessSync, closeSync, constants, openSync, statSync, unlinkSync } from
 import { dirname, join, resolve } from 'node:path';
 import { defaultFileName, encodeTraceText, GZIP_FROM_BYTES, type FileKind, type RunInfo } from '../../../shared';
 import { writeFileAtomic } from '../../files/atomic-write';
+import { reasonOf } from '../../files/fs-reason';
 
 /**
  * Checks, before any run starts, that the trace can be written to `path`:
@@ -42,25 +43,6 @@ export function checkWritable(path: string, what = 'the trace'): string {
     if (code !== 'EEXIST') throw new Error(`cannot write ${what} to ${path}: ${reasonOf(code)}`);
   }
   return absolute;
-}
-
-/** A one-line reason for a file-system error code, in words. */
-export function reasonOf(code: string | undefined): string {
-  switch (code) {
-    case 'ENOENT':
-      return 'that folder does not accept new files';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EISDIR':
-      return 'it is a directory';
-    default:
-      return code ? `the system refused it (${code})` : 'the system refused it';
-  }
 }
 
 /**

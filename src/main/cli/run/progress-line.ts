@@ -1,6 +1,6 @@
 import type { BridgeEvent } from '../../../shared';
 
-const HOST_KINDS = new Set(['main', 'sampler']);
+const APP_KINDS = new Set(['main', 'sampler']);
 const CLEAN_ENDS = new Set(['finished', 'stopped', 'removed']);
 
 /**
@@ -14,7 +14,7 @@ export function progressLine(stream: NodeJS.WriteStream): { onEvent: (e: BridgeE
   return {
     onEvent(e) {
       if (e.type === 'metrics') parallelism = e.metrics.parallelism;
-      if (e.type === 'task' && !HOST_KINDS.has(e.task.kind) && e.task.exitReason && !CLEAN_ENDS.has(e.task.exitReason)) abnormal.add(e.task.id);
+      if (e.type === 'task' && !APP_KINDS.has(e.task.kind) && e.task.exitReason && !CLEAN_ENDS.has(e.task.exitReason)) abnormal.add(e.task.id);
       if (e.type !== 'progress') return;
       const where = e.elapsedMs === 0 ? 'starting workers' : `${(e.elapsedMs / 1000).toFixed(1)} s of ${(e.durationMs / 1000).toFixed(1)} s`;
       const par = parallelism === null ? '' : `  parallelism ${parallelism.toFixed(2)}`;

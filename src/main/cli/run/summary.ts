@@ -99,7 +99,7 @@ function baseSummary(trace: Trace): RunSummary {
       coreShare: Object.fromEntries(Object.entries(t.coreMs).map(([c, v]) => [c, t.onCpuMs > 0 ? round(v / t.onCpuMs, 3) : 0])),
       unknownCoreShare: t.onCpuMs > 0 ? round(Math.max(0, 1 - Object.values(t.coreMs).reduce((a, b) => a + b, 0) / t.onCpuMs), 3) : 0,
       migrations: t.migrations,
-      // The host's own threads were not spawned by the run.
+      // The app's own threads were not spawned by the run.
       spawnMs: t.spawnMs === null || t.kind === 'main' || t.kind === 'sampler' ? null : round(t.spawnMs),
       unitsDone: t.unitsDone,
       exitReason: t.exitReason,

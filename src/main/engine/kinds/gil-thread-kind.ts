@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { basename, dirname, extname, join } from 'node:path';
 import type { FromWorker } from '../../../shared';
-import { createGilBuffer, gilViews, releaseIfHeldBy, newCursor, readEvents, type GilEvent } from '../../../workers/gil';
+import { createGilBuffer, gilViews, releaseIfHeldBy, newCursor, readEvents, type GilEvent } from '../../../node/gil';
 import type { KindDefinition, KindDriver, WorkerHandle } from './kind-driver';
 import { workerThreadHandle } from './worker-thread-handle';
 
@@ -24,7 +24,7 @@ const DRAIN_MS = 50;
 
 /**
  * `gil-thread`: worker threads that run their CPU work only while holding the
- * run's simulated GIL. One GIL per run's host process, like one per CPython
+ * run's simulated GIL. One GIL for the app's process in each run, like one per CPython
  * interpreter. Hand-overs become 'gil-handover' markers (reported as 'marker'
  * messages of the thread that took the lock); waits show as the phase slot's
  * 'gil-wait' phase, which the sampler turns into gil-wait segments.

@@ -1,6 +1,6 @@
 import type { Disposer, FromWorker, RunParams, Segment, TaskKind, ToWorker, WorkerKind } from '../../../shared';
 import type { EntryPaths } from '../entries';
-import type { ProcessHost } from '../hosts/process-host';
+import type { ProcessLauncher } from '../launchers/process-launcher';
 
 /**
  * A kind of worker the session can spawn (thread, process, gil-thread,
@@ -18,7 +18,7 @@ export interface KindAvailability {
 export interface DriverContext {
   params: RunParams;
   entries: EntryPaths;
-  processHost: ProcessHost;
+  launcher: ProcessLauncher;
   /** CLOCK_MONOTONIC ms of the run's start. */
   runStartMono: number;
 }
@@ -55,7 +55,7 @@ export interface WorkerExit {
   signal: string | null;
   /** Error text when the worker died of an uncaught error (threads: the 'error' event). */
   error: string | null;
-  /** A short excerpt of what the worker wrote to stderr, when it ended abnormally and the host captured it. */
+  /** A short excerpt of what the worker wrote to stderr, when it ended abnormally and the launcher captured it. */
   stderr?: string | null;
 }
 
@@ -65,7 +65,7 @@ export interface WorkerExit {
  * The primary task's pid/tid come from its `hello`.
  */
 export interface WorkerHandle {
-  /** OS pid of the worker's process as soon as the driver knows it (a thread: the host's pid). */
+  /** OS pid of the worker's process as soon as the driver knows it (a thread: the app's own pid). */
   readonly pid: number | null;
   /** Phase slot the sampler should read for the primary task, if the worker writes one. */
   readonly phaseSlot: { buffer: SharedArrayBuffer; offset: number } | null;

@@ -2,7 +2,7 @@ import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from './kin
 import { listenerSet } from './listener-set';
 
 /**
- * `process`: the process entry started through the host's ProcessHost
+ * `process`: the process entry started through the front end's ProcessLauncher
  * (child_process.fork in Node, utilityProcess.fork in Electron): its own address space.
  */
 export const processKind: KindDefinition = {
@@ -12,7 +12,7 @@ export const processKind: KindDefinition = {
     kind: 'process',
     taskKind: 'process',
     spawn(request): WorkerHandle {
-      const child = context.processHost.fork(context.entries.process, {
+      const child = context.launcher.fork(context.entries.process, {
         serviceName: `corelanes-worker-${request.index}`,
         // The entry exits when its parent pid is not this one (see src/workers/runtime/parent-watch.ts).
         env: { CORELANES_TASK_ID: request.taskId, CORELANES_PARENT_PID: String(process.pid) },

@@ -1,5 +1,5 @@
-import { GilWaitInference, sleepsOnFutex, wokeSince, type InferredInterval, type ThreadObservation } from '../../tracer/gil-inference';
-import { sleepSite, threadStat, threadsOf, timeslices } from '../../tracer/proc-tree';
+import { GilWaitInference, sleepsOnFutex, wokeSince, type InferredInterval, type ThreadObservation } from '../../python/gil-inference';
+import { sleepSite, threadStat, threadsOf, timeslices } from '../../../node/proc/proc-tree';
 
 /** How often the interpreter's threads are looked at; as `corelanes trace` does. */
 export const GIL_WATCH_EVERY_MS = 20;
@@ -7,7 +7,7 @@ export const GIL_WATCH_EVERY_MS = 20;
 /**
  * Infers "waiting for the GIL" for the python-thread workers of one CPython
  * interpreter with a GIL, exactly as `corelanes trace` does
- * (src/main/tracer/gil-inference.ts): a worker thread sleeping on a futex,
+ * (src/main/python/gil-inference.ts): a worker thread sleeping on a futex,
  * that woke since the last look, while a sibling thread of the interpreter
  * runs. Every thread of the interpreter counts as a sibling; only worker
  * threads (those that said hello) get intervals. The result is an inference

@@ -1,15 +1,15 @@
 import type { WorkerKind } from '../../../shared';
-import { monoMs } from '../../../workers/runtime/clock';
+import { monoMs } from '../../../node/clock';
 import { findPython } from '../../python/discover';
-import { applyInferredGilWait } from '../../tracer/gil-inference';
+import { applyInferredGilWait } from '../../python/gil-inference';
 import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from './kind-driver';
 import { listenerSet } from './listener-set';
 import { PythonGilWatch } from './python-gil-watch';
-import { PythonHost } from './python-host';
+import { PythonInterpreter } from './python-interpreter';
 
 /**
  * The python-thread and python-process kinds: workers of one real CPython
- * interpreter per run (see PythonHost). A thread cannot be killed in Python,
+ * interpreter per run (see PythonInterpreter). A thread cannot be killed in Python,
  * only asked to stop; 'abort' aborts the whole interpreter, which ends every
  * thread of it, as a fatal error in a real program would.
  */
@@ -22,13 +22,13 @@ export function pythonKind(kind: Extract<WorkerKind, 'python-thread' | 'python-p
       return p.available ? { available: true, reason: null } : { available: false, reason: p.reason };
     },
     create: (context): KindDriver => {
-      const host = new PythonHost(context.params.python, context.entries.thread);
+      const interpreter = new PythonInterpreter(context.params.python, context.entries.thread);
       // Threads of one interpreter share its GIL: infer who waits for it, as `corelanes trace` does.
       // Only for threads (a python-process worker has its own interpreter) and only with a GIL.
       const gilWatch = what === 'thread' ? new PythonGilWatch(() => Math.max(0, monoMs() - context.runStartMono)) : null;
       if (gilWatch) {
-        host.info.add((info) => {
-          if (info.gil && host.pid !== null) gilWatch.start(host.pid);
+        interpreter.info.add((info) => {
+          if (info.gil && interpreter.pid !== null) gilWatch.start(interpreter.pid);
         });
       }
       return {
@@ -40,7 +40,7 @@ export function pythonKind(kind: Extract<WorkerKind, 'python-thread' | 'python-p
           const exits = listenerSet<[WorkerExit]>();
           let pid: number | null = null;
           let exited = false;
-          host.startWorker(key, what, context.params, {
+          interpreter.startWorker(key, what, context.params, {
             message: (m) => {
               if (m.type === 'hello') {
                 pid = m.pid;
@@ -55,21 +55,21 @@ export function pythonKind(kind: Extract<WorkerKind, 'python-thread' | 'python-p
           });
           return {
             get pid() {
-              return pid ?? (what === 'thread' ? host.pid : null);
+              return pid ?? (what === 'thread' ? interpreter.pid : null);
             },
             phaseSlot: null,
             post: (message) => {
               if (exited) return;
-              if (message.type === 'stop') host.stopWorker(key);
+              if (message.type === 'stop') interpreter.stopWorker(key);
               else if (message.type === 'misbehave') {
-                if (message.how === 'abort') host.signal('SIGABRT');
-                else if (message.how === 'exit' || message.how === 'throw') host.killWorker(key);
+                if (message.how === 'abort') interpreter.signal('SIGABRT');
+                else if (message.how === 'exit' || message.how === 'throw') interpreter.killWorker(key);
                 // 'hang': a Python worker cannot be made to hang from outside; ignored.
               }
               // 'start': the worker already started with the run's params when spawned.
             },
             kill: () => {
-              if (!exited) host.killWorker(key);
+              if (!exited) interpreter.killWorker(key);
             },
             onMessage: messages.add,
             onExit: exits.add,
@@ -77,7 +77,7 @@ export function pythonKind(kind: Extract<WorkerKind, 'python-thread' | 'python-p
         },
         dispose: () => {
           gilWatch?.stop();
-          host.dispose();
+          interpreter.dispose();
         },
         ...(gilWatch ? { inferSegments: (segments) => applyInferredGilWait(segments, gilWatch.intervals()) } : {}),
       };

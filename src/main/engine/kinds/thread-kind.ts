@@ -7,7 +7,7 @@ export interface ThreadWorkerData {
   phaseSlot: { buffer: SharedArrayBuffer; offset: number };
 }
 
-/** `thread`: a worker_threads Worker running the thread entry, in the host's own address space. */
+/** `thread`: a worker_threads Worker running the thread entry, in the app's own address space. */
 export const threadKind: KindDefinition = {
   kind: 'thread',
   availability: async () => ({ available: true, reason: null }),
@@ -16,7 +16,7 @@ export const threadKind: KindDefinition = {
     taskKind: 'thread',
     spawn(request): WorkerHandle {
       const workerData: ThreadWorkerData = { phaseSlot: request.phaseSlot };
-      // execArgv: [] so a host's loaders (tsx, vitest) are not re-run in every worker: the entry is built JS.
+      // execArgv: [] so the app's loaders (tsx, vitest) are not re-run in every worker: the entry is built JS.
       const worker = new Worker(context.entries.thread, { workerData, name: `corelanes-${request.taskId}`, execArgv: [] });
       return workerThreadHandle(worker, request.phaseSlot).handle;
     },

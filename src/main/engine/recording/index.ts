@@ -1,2 +1,3 @@
 export * from './compute-metrics';
 export * from './trace-recorder';
+export * from './run-recording';

@@ -1,11 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type { Disposer, SamplerStats, WorkerPhase } from '../../../shared';
 import { FromSamplerSchema, type SamplerInitInput, type ToSamplerInput } from '../../../shared';
+import { monoMs } from '../../../node/clock';
 import type { Sampler, SamplerBatch, SamplerOptions, TrackedTask } from './sampler-api';
 
 const STOP_TIMEOUT_MS = 5000;
-
-const monoMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 /**
  * Starts the sampler worker thread (options.samplerEntry, the built

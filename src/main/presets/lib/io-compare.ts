@@ -12,9 +12,9 @@ export async function compareIo(ctx: PresetContext, scenarioId: string): Promise
   const durationS = durationOf(ctx, DURATION_S);
   const threads = await runOnce(ctx, scenarioId, { kind: 'thread', workload: 'io', workers: WORKERS, durationS });
   const processes = await runOnce(ctx, scenarioId, { kind: 'process', workload: 'io', workers: WORKERS, durationS });
-  // Threads share the host's RSS; a process's RSS is all its own.
+  // Threads share the app's RSS; a process's RSS is all its own (the number keeps its first name, hostRssMb: output).
   const processRss = [...peakRssByAddressSpace(processes).values()];
-  const hostPid = workerTasks(threads)[0]?.addressSpace ?? null;
+  const appPid = workerTasks(threads)[0]?.addressSpace ?? null;
   const numbers = {
     workers: WORKERS,
     threadUnitsPerActiveSecond: r(unitsPerActiveSecond(threads), 1),
@@ -22,7 +22,7 @@ export async function compareIo(ctx: PresetContext, scenarioId: string): Promise
     threadSpawnMs: r(median(spawnMs(threads)), 2),
     processSpawnMs: r(median(spawnMs(processes)), 2),
     processRssMbEach: r(median(processRss) / 2 ** 20, 1),
-    hostRssMb: r((hostPid !== null ? (peakRssByAddressSpace(threads).get(hostPid) ?? 0) : 0) / 2 ** 20, 1),
+    hostRssMb: r((appPid !== null ? (peakRssByAddressSpace(threads).get(appPid) ?? 0) : 0) / 2 ** 20, 1),
     threadActiveParallelism: r(activeParallelism(threads)),
     processActiveParallelism: r(activeParallelism(processes)),
   };

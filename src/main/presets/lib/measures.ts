@@ -5,11 +5,11 @@ import type { Task, TaskState, Trace } from '../../../shared';
  * unit tested with hand-made traces.
  */
 
-const HOST_KINDS = new Set(['main', 'sampler']);
+const APP_KINDS = new Set(['main', 'sampler']);
 
-/** The run's workers (and their extra tasks), not the host's own threads. */
+/** The run's workers (and their extra tasks), not the app's own threads (main, sampler). */
 export function workerTasks(trace: Trace): Task[] {
-  return trace.tasks.filter((t) => !HOST_KINDS.has(t.kind));
+  return trace.tasks.filter((t) => !APP_KINDS.has(t.kind));
 }
 
 /** From the first worker's first instruction to the last worker's exit: the time the work really ran. */
@@ -82,7 +82,7 @@ export function unitsPerActiveSecond(trace: Trace): number {
 
 /** Units each worker did (by task id), from the metrics. */
 export function unitsByTask(trace: Trace): Map<string, number> {
-  return new Map((trace.metrics?.tasks ?? []).filter((t) => !HOST_KINDS.has(t.kind)).map((t) => [t.taskId, t.unitsDone ?? 0]));
+  return new Map((trace.metrics?.tasks ?? []).filter((t) => !APP_KINDS.has(t.kind)).map((t) => [t.taskId, t.unitsDone ?? 0]));
 }
 
 /** Spawn latency of the workers, ms (request to first instruction). */

@@ -1,17 +1,15 @@
 import type { RunParamsInput, Trace } from '../../../shared';
 import type { PresetContext } from '../preset';
 
-/** One session of a preset: starts it, forwards its events, stops it on abort, resolves with its trace. */
+/** One session of a preset: starts it, stops it on abort, resolves with its trace. */
 export async function runOnce(ctx: PresetContext, scenarioId: string, params: RunParamsInput): Promise<Trace> {
   if (ctx.signal?.aborted) throw new Error('the preset was stopped');
   const session = await ctx.engine.startRun(params as Parameters<PresetContext['engine']['startRun']>[0], scenarioId);
-  const off = ctx.onEvent ? session.subscribe(ctx.onEvent) : () => undefined;
   const onAbort = () => void session.stop();
   ctx.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     return await session.done;
   } finally {
-    off();
     ctx.signal?.removeEventListener('abort', onAbort);
   }
 }

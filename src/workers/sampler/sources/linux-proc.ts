@@ -1,12 +1,13 @@
-import { RssReader, threadSelf } from '../proc/memory-reader';
-import { parseSchedstat } from '../proc/parse';
-import { ProcFile } from '../proc/proc-file';
-import { TaskReader } from '../proc/task-reader';
+import { RssReader } from '../../../node/proc/memory-reader';
+import { parseSchedstat } from '../../../node/proc/schedstat';
+import { ProcFile } from '../../../node/proc/proc-file';
+import { TaskReader } from '../../../node/proc/task-reader';
+import { threadSelfIds } from '../../../node/proc/thread-self';
 import type { ObservationSource, TaskHandle } from './source';
 
 /** Linux: /proc/<pid>/task/<tid>/{stat,schedstat} and /proc/<pid>/statm, fds kept open. */
 export function linuxProcSource(): ObservationSource {
-  const me = threadSelf();
+  const me = threadSelfIds();
   const ownSchedstat = ProcFile.open('/proc/thread-self/schedstat');
   return {
     name: 'linux-proc',

@@ -1,0 +1,200 @@
+import type { BridgeEvent, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, Task, Trace } from '../../../shared';
+import { monoMs } from '../../../node/clock';
+import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
+import { computeMetrics } from './compute-metrics';
+import { DEFAULT_RECORDER_LIMITS, TraceRecorder, type RecorderLimits } from './trace-recorder';
+
+/** Who hears a run: every event from its run-started to its run-ended, and the finished trace just before run-ended. */
+export interface RunObserver {
+  onEvent(event: BridgeEvent): void;
+  /** The finished trace, handed over before run-ended goes out, so whoever keeps it has it when the run is announced over. */
+  onTrace?(trace: Trace): void;
+}
+
+export interface RunRecordingOptions {
+  runId: string;
+  scenarioId: string | null;
+  /** The run's settings; null for a traced command, which has `command` instead. */
+  params: RunParams | null;
+  command?: RunCommand;
+  machine: Machine;
+  /** CLOCK_MONOTONIC ms of the run's start (default: now); every time of the run is relative to it. */
+  runStartMono?: number;
+  /** Hears the run from its run-started on (the engine's observers, or the caller of `corelanes trace`). */
+  observer?: RunObserver;
+  limits?: RecorderLimits;
+}
+
+export type RunEndReason = 'finished' | 'stopped';
+
+export interface RunFinish {
+  reason: RunEndReason;
+  /** The sampler's own measurements, when it stopped cleanly. */
+  stats: SamplerStats | null;
+  wallMs: number;
+  /** Units of work each task reported, by task id. */
+  unitsDone?: Readonly<Record<string, number>>;
+  /** What can only be inferred once the run is over, laid over its segments (CPython GIL waits). */
+  inferences?: readonly ((segments: Segment[]) => Segment[])[];
+}
+
+const ONE_LINE_MAX = 1000;
+
+function oneLine(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ').trim();
+  return text.length > ONE_LINE_MAX ? `${text.slice(0, ONE_LINE_MAX - 1)}…` : text;
+}
+
+/**
+ * The one run-recording core, used by a session, `corelanes trace` and a
+ * preset that measures without sessions. It owns a run's lifecycle events:
+ * `run-started` when it opens, exactly one `run-ended` (after the final
+ * metrics and any revised segments) when it finishes or fails. Between them it
+ * records tasks, markers, memory and sampler batches (bounded by the
+ * recorder's limits, whose "dropped" marker every trace gets) and streams each
+ * as an event.
+ */
+export class RunRecording {
+  readonly runId: string;
+  readonly runStartMono: number;
+  readonly machine: Machine;
+  private readonly startedAt = new Date().toISOString();
+  private readonly recorder: TraceRecorder;
+  private readonly listeners = new Set<(event: BridgeEvent) => void>();
+  private readonly lastRss = new Map<number, number>();
+  private samplerStats: SamplerStats | null = null;
+  private over = false;
+
+  constructor(private readonly options: RunRecordingOptions) {
+    this.runId = options.runId;
+    this.machine = options.machine;
+    this.runStartMono = options.runStartMono ?? monoMs();
+    this.recorder = new TraceRecorder(options.limits ?? DEFAULT_RECORDER_LIMITS);
+    this.emit({ type: 'run-started', run: this.info(0), machine: options.machine });
+  }
+
+  /** Whether run-ended went out. */
+  get ended(): boolean {
+    return this.over;
+  }
+
+  /** ms since the run's start of a CLOCK_MONOTONIC time (default: now), never negative. */
+  relMs(mono: number = monoMs()): number {
+    return Math.max(0, mono - this.runStartMono);
+  }
+
+  info(wallMs: number): RunInfo {
+    const { runId, scenarioId, params, command } = this.options;
+    return { runId, scenarioId, params, ...(command ? { command } : {}), startedAt: this.startedAt, wallMs };
+  }
+
+  /** Live events from now on (the observer given at open hears the run from its start). */
+  subscribe(listener: (event: BridgeEvent) => void): Disposer {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sends an event to the observer and every listener; one that throws is logged and does not stop the others. */
+  emit(event: BridgeEvent): void {
+    const { observer } = this.options;
+    const targets = observer ? [(e: BridgeEvent) => observer.onEvent(e), ...this.listeners] : [...this.listeners];
+    for (const listener of targets) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error(`run ${this.runId}: a listener threw on ${event.type}: ${String(error)}`);
+      }
+    }
+  }
+
+  /** Adds a task or replaces it with a newer version of itself, and says so. */
+  putTask(task: Task): void {
+    this.recorder.putTask(task);
+    this.emit({ type: 'task', task: { ...task } });
+  }
+
+  task(id: string): Task | null {
+    return this.recorder.getTask(id);
+  }
+
+  tasks(): Task[] {
+    return this.recorder.snapshot().tasks;
+  }
+
+  mark(marker: Marker): void {
+    this.recorder.addMarkers([marker]);
+    this.emit({ type: 'markers', runId: this.runId, markers: [marker] });
+  }
+
+  addMemory(sample: MemorySample): void {
+    this.recorder.addMemory([sample]);
+    this.emit({ type: 'memory', runId: this.runId, samples: [sample] });
+  }
+
+  /** Latest RSS the sampler read for an address space, so a worker's heap report can sit beside it. */
+  rssOf(addressSpace: number): number | undefined {
+    return this.lastRss.get(addressSpace);
+  }
+
+  /** Records and streams the sampler's batches until the disposer is called. */
+  attach(sampler: Sampler): Disposer {
+    return sampler.onBatch((batch: SamplerBatch) => {
+      this.recorder.addBatch(batch);
+      if (batch.stats) this.samplerStats = batch.stats;
+      for (const m of batch.memory) this.lastRss.set(m.addressSpace, m.rssBytes);
+      if (batch.segments.length) this.emit({ type: 'segments', runId: this.runId, segments: batch.segments });
+      if (batch.markers.length) this.emit({ type: 'markers', runId: this.runId, markers: batch.markers });
+      if (batch.memory.length) this.emit({ type: 'memory', runId: this.runId, samples: batch.memory });
+    });
+  }
+
+  /** The run's numbers so far; with no stats given, the sampler's latest live ones. */
+  metrics(wallMs: number, unitsDone?: Readonly<Record<string, number>>, stats: SamplerStats | null = this.samplerStats): Metrics {
+    const { tasks, segments } = this.recorder.snapshot();
+    return computeMetrics({ tasks, segments, wallMs, logicalCores: this.machine.logicalCores, sampler: stats, unitsDone });
+  }
+
+  /**
+   * The end sequence: lays the inferences over the segments (and sends the
+   * revised segments of the tasks they touched), sends the final metrics,
+   * hands the trace to the observer, then sends run-ended. Once.
+   */
+  finish(end: RunFinish): Trace {
+    if (this.over) throw new Error(`run ${this.runId} has already ended`);
+    for (const infer of end.inferences ?? []) this.recorder.transformSegments(infer);
+    this.sendRevisedSegments();
+    const metrics = this.metrics(end.wallMs, end.unitsDone, end.stats);
+    this.emit({ type: 'metrics', runId: this.runId, metrics });
+    const trace = this.recorder.toTrace(this.machine, this.info(end.wallMs), metrics);
+    this.options.observer?.onTrace?.(trace);
+    this.over = true;
+    this.emit({ type: 'run-ended', runId: this.runId, reason: end.reason, metrics });
+    this.listeners.clear();
+    return trace;
+  }
+
+  /** Ends a run that recorded nothing of its own (a preset measuring outside a timeline): run-ended without metrics. Once. */
+  close(reason: RunEndReason): void {
+    if (this.over) return;
+    this.over = true;
+    this.emit({ type: 'run-ended', runId: this.runId, reason, metrics: null });
+    this.listeners.clear();
+  }
+
+  /** A run that could not end normally: an error event saying so, then run-ended "failed". Once; nothing after a run-ended. */
+  fail(error: unknown, what = 'The run'): void {
+    if (this.over) return;
+    this.over = true;
+    this.emit({ type: 'error', message: `${what} failed: ${oneLine(error)}`, runId: this.runId });
+    this.emit({ type: 'run-ended', runId: this.runId, reason: 'failed', metrics: null });
+    this.listeners.clear();
+  }
+
+  /** Segments of the tasks an inference touched, as they are now, replacing what was streamed for them. */
+  private sendRevisedSegments(): void {
+    const { segments } = this.recorder.snapshot();
+    const revised = new Set(segments.filter((s) => s.inferred === true).map((s) => s.taskId));
+    if (revised.size === 0) return;
+    this.emit({ type: 'revised-segments', runId: this.runId, taskIds: [...revised], segments: segments.filter((s) => revised.has(s.taskId)) });
+  }
+}
