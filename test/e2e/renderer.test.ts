@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { busyLoopCores } from '../support/baseline';
 import { artifact } from './support/artifacts';
 import { launch, type Browser } from './support/browser';
 import { coreBusy, hookState } from './support/hook';
@@ -89,6 +90,7 @@ describe('renderer against the real engine', () => {
   it('a run of 2 CPU-bound processes fills both cores, stops, and shows the summary', async () => {
     const { browser, page, errors } = await open();
     try {
+      const baseline = await busyLoopCores(2);
       const runId = await startRun(page, { workload: 'cpu', kind: 'process', workers: 2, durationS: 60 });
       const s = await waitFor(
         page,
@@ -99,17 +101,18 @@ describe('renderer against the real engine', () => {
       );
       expect(s.coreCount).toBeGreaterThanOrEqual(2);
       // Model: both cores ran our processes, and together they ran at least most of a core's worth
-      // (2 CPU-bound processes; tolerant because other jobs share this 2-core machine).
+      // (2 CPU-bound processes; relative to two bare busy loops measured just before, and tolerant
+      // because the browser drawing the run shares the same cores).
       const from = 1500;
       const busy = [await coreBusy(page, 0, from, s.endMs), await coreBusy(page, 1, from, s.endMs)];
       for (const b of busy) expect(b).toBeGreaterThan(0.03);
-      expect(busy[0]! + busy[1]!).toBeGreaterThan(0.7);
+      expect(busy[0]! + busy[1]!).toBeGreaterThan(0.35 * baseline);
       // Pixels: fit everything, then both core lanes on the real canvas are drawn in proportion.
       await page.locator('h1').click();
       await page.keyboard.press('0');
       const fill = [await laneFill(page, 'cores', 0), await laneFill(page, 'cores', 1)];
       for (const f of fill) expect(f).toBeGreaterThan(0.03);
-      expect(fill[0]! + fill[1]!).toBeGreaterThan(0.5);
+      expect(fill[0]! + fill[1]!).toBeGreaterThan(0.25 * baseline);
       await page.screenshot({ path: artifact('run-2-processes-live-light.png') });
 
       await page.getByRole('button', { name: 'Stop run' }).click();

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { activeParallelism, countMarkers, readyParallelism, stateMs, unitsByTask } from '../../../src/main/presets/lib';
+import { busyLoopCores } from '../../support/baseline';
 import { realEngine } from '../../support/engine';
 
 // The gil-thread kind through the real engine and sampler, against plain threads doing the same work.
@@ -20,11 +21,12 @@ describe('gil-thread kind in the engine', () => {
     expect(stateMs(trace, 'gil-wait')).toBeGreaterThan(0);
   });
 
-  it('2 plain JS threads, same work: parallelism >= 1.6', async () => {
+  it('2 plain JS threads, same work: >= 0.7 x the cores two bare busy loops get', async () => {
+    const baseline = await busyLoopCores(2);
     const session = await engine.startRun({ kind: 'thread', workload: 'cpu', workers: 2, durationS: 2 });
     const trace = await session.done;
     // Running or ready to run (run queue): other programs on a shared machine may keep a ready thread off a core.
-    expect(readyParallelism(trace)).toBeGreaterThanOrEqual(1.6);
+    expect(readyParallelism(trace)).toBeGreaterThanOrEqual(0.7 * baseline);
   });
 
   it('the switch interval is validated (0.1-100 ms)', async () => {
