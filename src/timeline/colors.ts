@@ -45,9 +45,9 @@ export const STATE_LABELS: Record<TaskState, string> = {
   unknown: 'unknown',
 };
 
-export const THEME_COLORS: Record<Theme, { page: string; lane: string; text: string; muted: string; grid: string; select: string }> = {
-  light: { page: '#ffffff', lane: '#f1f3f5', text: '#1b1f24', muted: '#5c6570', grid: '#dee2e6', select: '#000000' },
-  dark: { page: '#15181d', lane: '#23272e', text: '#e9ecef', muted: '#a3acb6', grid: '#343a40', select: '#ffffff' },
+export const THEME_COLORS: Record<Theme, { page: string; lane: string; text: string; muted: string; grid: string; select: string; playhead: string }> = {
+  light: { page: '#ffffff', lane: '#f1f3f5', text: '#1b1f24', muted: '#5c6570', grid: '#dee2e6', select: '#000000', playhead: '#1b1f24' },
+  dark: { page: '#15181d', lane: '#23272e', text: '#e9ecef', muted: '#a3acb6', grid: '#343a40', select: '#ffffff', playhead: '#f8f9fa' },
 };
 
 const WORKER_FIRST: Record<string, number> = { main: 2, sampler: 3 };

@@ -12,3 +12,4 @@ export * from './model';
 export * from './painter';
 export * from './segment-store';
 export * from './viewport';
+export * from './replay';

@@ -8,6 +8,7 @@ import type { LaneColumns } from './lane-columns';
  *
  * `out` is reused between frames (allocating per frame costs ~3 ms): it must
  * hold columns * categories floats; only that prefix is written.
+ * `untilMs` (a replay's time) hides everything after it.
  * Returns how many segments were visited.
  */
 export function binLane(
@@ -17,9 +18,11 @@ export function binLane(
   columns: number,
   categories: number,
   out: Float32Array,
+  untilMs = Infinity,
 ): number {
   out.fill(0, 0, columns * categories);
-  const t1 = t0 + msPerColumn * columns;
+  // A replay shows the run as it was at `untilMs`: nothing after it, spans cut there.
+  const t1 = Math.min(t0 + msPerColumn * columns, untilMs);
   const { start, end, category } = lane;
   const inv = 1 / msPerColumn;
   let i = lane.firstVisible(t0);
@@ -27,7 +30,7 @@ export function binLane(
   for (; i < lane.length; i++) {
     const s = start[i] as number;
     if (s >= t1) break;
-    const e = end[i] as number;
+    const e = Math.min(end[i] as number, untilMs);
     if (e <= t0) continue;
     const k = category[i] as number;
     if (k >= categories) continue;

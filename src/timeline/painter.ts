@@ -15,6 +15,10 @@ export interface Scene {
   fontPx: number;
   /** Draw the core number on running slices of Tasks lanes wide enough to hold it. */
   coreNumbers: boolean;
+  /** A replay's time: the lanes show the run as it was then, and a playhead marks it. Absent: everything recorded. */
+  untilMs?: number;
+  /** The playhead's colour (CSS). */
+  playhead?: string;
 }
 
 // Both the page and Node have a global performance clock; this folder is typed without either environment.
@@ -90,6 +94,7 @@ export class CanvasPainter {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (fromColumn === 0) this.paintLabels(scene, visibleLanes);
     if (scene.coreNumbers) this.paintCoreNumbers(scene, visibleLanes, t0 + fromColumn * msPerColumn);
+    if (scene.untilMs !== undefined) this.paintPlayhead(scene, visibleLanes);
     return { visitedSegments: visited, ms: performance.now() - started };
   }
 
@@ -128,7 +133,7 @@ export class CanvasPainter {
       const lane = scene.lanes[li] as LaneDescriptor;
       const need = columns * lane.categories;
       if (this.shares.length < need) this.shares = new Float32Array(Math.ceil(need * 1.25));
-      visited += binLane(lane.columns, binFrom, msPerColumn, columns, lane.categories, this.shares);
+      visited += binLane(lane.columns, binFrom, msPerColumn, columns, lane.categories, this.shares, scene.untilMs);
       const y0 = Math.round((laneTop(layout, li) - layout.lanesTop) * dpr);
       const y1 = Math.min(imgH, Math.round((laneTop(layout, li) - layout.lanesTop + layout.laneHeight) * dpr));
       const h = y1 - y0;
@@ -184,12 +189,27 @@ export class CanvasPainter {
     }
   }
 
+  /** The replay's time as a vertical line over the lanes (when it is in view). */
+  private paintPlayhead(scene: Scene, laneCount: number): void {
+    const { layout } = scene;
+    const x = Math.round(layout.x(scene.untilMs as number)) + 0.5;
+    if (x < layout.plotLeft || x > layout.plotLeft + layout.plotWidth) return;
+    const ctx = this.ctx;
+    ctx.strokeStyle = scene.playhead ?? scene.colors.select;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x, layout.lanesTop);
+    ctx.lineTo(x, layout.lanesTop + Math.min(layout.height - layout.lanesTop, laneCount * layout.laneStep));
+    ctx.stroke();
+  }
+
   /** Core numbers on running slices, only where few slices are visible and wide enough. */
   private paintCoreNumbers(scene: Scene, laneCount: number, fromMs: number): void {
     const { ctx } = this;
     const { layout, model } = scene;
     const [, t1] = layout.x.domain() as [number, number];
     const t0 = fromMs;
+    const until = scene.untilMs ?? Infinity;
     const font = Math.min(scene.fontPx, layout.laneHeight - 4);
     if (font < 8) return;
     // Partial repaint: labels of slices straddling the strip are redrawn clipped to it, at the same place.
@@ -207,9 +227,9 @@ export class CanvasPainter {
       const cols = lane.columns;
       let budget = 400;
       for (let i = cols.firstVisible(t0); i < cols.length && (cols.start[i] as number) < t1 && budget-- > 0; i++) {
-        if (cols.category[i] !== STATE_INDEX.running) continue;
+        if (cols.category[i] !== STATE_INDEX.running || (cols.start[i] as number) >= until) continue;
         const x0 = Math.max(layout.plotLeft, layout.x(cols.start[i] as number));
-        const x1 = Math.min(layout.plotLeft + layout.plotWidth, layout.x(cols.end[i] as number));
+        const x1 = Math.min(layout.plotLeft + layout.plotWidth, layout.x(Math.min(until, cols.end[i] as number)));
         if (x1 - x0 < font * 2.2) continue;
         const core = model.segments.get(cols.segment[i] as number).core;
         ctx.fillText(core === null ? '?' : String(core), (x0 + x1) / 2, laneTop(layout, li) + layout.laneHeight / 2 + 1);

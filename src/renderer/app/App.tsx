@@ -7,6 +7,7 @@ import { MemoryView } from '../panels/MemoryView';
 import { RunControls } from '../panels/RunControls';
 import { RunSummary } from '../panels/RunSummary';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
+import { ReplayBar } from '../panels/ReplayBar';
 import { TraceCommand } from '../panels/TraceCommand';
 import { VerdictCard } from '../panels/VerdictCard';
 import type { Theme } from '../../timeline/colors';
@@ -15,6 +16,8 @@ import { frameScheduler } from '../timeline/scheduler';
 import { TimelineSection } from '../timeline/TimelineSection';
 import type { TimelineHandle } from '../timeline/TimelineView';
 import { TimelineViewState, type ViewMode } from '../timeline/view-state';
+import { ReplayClock } from '../../timeline/replay/replay-clock';
+import { driveReplay } from './replay-driver';
 import type { AppController } from './controller';
 import type { RunState } from './run-state';
 import { liveSummary } from './live-summary';
@@ -41,6 +44,7 @@ function download(file: { name: string; bytes: Uint8Array<ArrayBuffer> | string 
 export function App({ controller, transport }: { controller: AppController; transport: string }) {
   const state = useSyncExternalStore(controller.store.subscribe, controller.store.get);
   const view = useMemo(() => new TimelineViewState(), []);
+  const clock = useMemo(() => new ReplayClock(), []);
   const handles = useMemo(() => new Map<TimelineViewKind, TimelineHandle>(), []);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [presentation, setPresentation] = useState(() => new URLSearchParams(location.search).has('presentation'));
@@ -65,20 +69,26 @@ export function App({ controller, transport }: { controller: AppController; tran
     let framedRun: string | null = null;
     const offs = [
       controller.onEvent((e) => {
-        if (e.type === 'run-ended' && e.runId === framedRun) view.endRun(Math.max(controller.model.endMs, e.metrics?.wallMs ?? 0));
+        if (e.type === 'run-ended' && e.runId === framedRun) {
+          const end = Math.max(controller.model.endMs, e.metrics?.wallMs ?? 0);
+          view.endRun(end);
+          clock.reset(end);
+        }
         if (e.type !== 'run-started' || e.run.runId === framedRun) return;
+        clock.reset(0);
         framedRun = e.run.runId;
         // A traced command has no planned length: start from the shortest window and follow it.
         view.startRun(e.run.params ? e.run.params.durationS * 1000 : 0);
       }),
       controller.connect(),
+      driveReplay(clock, view),
     ];
     const flags = new URLSearchParams(location.search);
     // The test hook (window.__corelanesBench) exists only when a test or bench asks for it.
-    if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles));
+    if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles, clock));
     if (flags.get('autostart') === '1') void controller.autostart();
     return () => offs.forEach((off) => off());
-  }, [controller, view, handles]);
+  }, [controller, view, handles, clock]);
 
   // Save and export, from the header buttons or the menu: only for a finished run (the buttons are disabled otherwise).
   const saveTrace = useCallback(async () => {
@@ -169,11 +179,12 @@ export function App({ controller, transport }: { controller: AppController; tran
           <TraceCommand controller={controller} state={state} />
           <VerdictCard verdict={state.verdict} />
           <RunSummary ended={state.ended} />
-          <LiveMetrics state={state} />
+          <LiveMetrics state={state} clock={clock} model={controller.model} />
           <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} />
           <SpeedupPlot history={state.history} sweep={state.sweepPoints} machine={state.machine} />
         </aside>
         <div className="timeline-column">
+          <ReplayBar clock={clock} enabled={!live && state.run !== null} />
           <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} />
           <Legend tasks={state.tasks} theme={theme} />
         </div>

@@ -138,6 +138,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
           colors: { page: pack(theme.page), pageCss: theme.page, lane: pack(theme.lane), text: theme.text, muted: theme.muted, select: theme.select },
           fontPx: view.fontPx,
           coreNumbers: kind === 'tasks',
+          ...(view.untilMs === null ? {} : { untilMs: view.untilMs, playhead: theme.playhead }),
         },
         changedFrom,
         shift,

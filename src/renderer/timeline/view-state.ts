@@ -16,6 +16,8 @@ export class TimelineViewState {
   selectedTask = -1;
   theme: Theme = 'light';
   fontPx = 12;
+  /** A replay's time: the views show the run as it was then; null = everything recorded. */
+  untilMs: number | null = null;
   version = 0;
   /** One pixel column in ms, reported by the views, so following scrolls in whole columns. */
   snapMs = 0;
@@ -46,6 +48,7 @@ export class TimelineViewState {
   /** A new run: follow it, showing its whole planned length while it fits. */
   startRun(durationMs: number): void {
     this.following = true;
+    this.untilMs = null;
     this.selectedTask = -1;
     this.viewport = { t0: 0, t1: Math.min(Math.max(durationMs, 1000), 60_000) * 1.02 };
     this.changed();
@@ -62,6 +65,12 @@ export class TimelineViewState {
   setFollowing(on: boolean, endMs: number): void {
     this.following = on;
     if (on) this.viewport = follow(this.viewport, endMs);
+    this.changed();
+  }
+
+  setUntil(untilMs: number | null): void {
+    if (untilMs === this.untilMs) return;
+    this.untilMs = untilMs;
     this.changed();
   }
 
