@@ -13,3 +13,4 @@ export * from './painter';
 export * from './segment-store';
 export * from './viewport';
 export * from './replay';
+export * from './note-marks';

@@ -119,4 +119,55 @@ describe('replay of a recorded run', () => {
       await b.close();
     }
   });
+
+  it('adds 2 notes (one on a task with an arrow), draws them, saves them in the trace and reopens them', async () => {
+    const b = await launch({ colorScheme: 'dark' });
+    const errors: string[] = [];
+    b.page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      const page = b.page;
+      await page.goto(testPageUrl(server.url));
+      await page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
+      await page.locator('input[type="file"]').setInputFiles(tracePath);
+      await page.getByRole('button', { name: 'Add note' }).waitFor();
+      const add = async (text: string, from: number, to: number, task: string | null, arrow: string | null) => {
+        await page.getByRole('button', { name: 'Add note' }).click();
+        await page.getByLabel('Note', { exact: true }).fill(text);
+        await page.getByLabel('From (ms)').fill(String(from));
+        await page.getByLabel('To (ms)').fill(String(to));
+        if (task) await page.getByLabel('Task', { exact: true }).selectOption({ label: task });
+        if (arrow) await page.getByLabel('Arrow to').selectOption({ label: arrow });
+        await page.getByRole('button', { name: 'Add', exact: true }).click();
+      };
+      // An empty note is refused in words.
+      await page.getByRole('button', { name: 'Add note' }).click();
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.getByRole('alert').getByText('Write the note first.').waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await add('process 0 and process 1 share two cores', 600, 900, 'process 0', 'process 1');
+      await add('the run ends', 1400, 1400, null, null);
+      await expect.poll(() => page.locator('.timeline-notes g.note').count()).toBeGreaterThanOrEqual(4); // both views
+      await page.screenshot({ path: artifact('notes-dark.png') });
+      const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save trace' }).click()]);
+      const savedPath = join(dir, 'with-notes.corelanes.json');
+      await saved.saveAs(savedPath);
+      const file = JSON.parse(readFileSync(savedPath, 'utf8')) as { version: number; annotations: { text: string; taskId: string | null; arrow: unknown }[] };
+      expect(file.version).toBe(2);
+      expect(file.annotations.map((a) => a.text)).toEqual(['process 0 and process 1 share two cores', 'the run ends']);
+      expect(file.annotations[0]).toMatchObject({ taskId: 'w0', arrow: { taskId: 'w1', tMs: 750 } });
+      // Edit and delete work; reopening the saved file brings back what was saved.
+      await page.getByRole('button', { name: 'Delete note n2' }).click();
+      expect(await page.locator('.note-list li').count()).toBe(1);
+      await page.locator('input[type="file"]').setInputFiles(savedPath);
+      await expect.poll(() => page.locator('.note-list li').count()).toBe(2);
+      await page.getByRole('button', { name: /the run ends/ }).click();
+      const vp = (await hookState(page)).viewport;
+      expect(vp.t0).toBeLessThan(1400);
+      expect(vp.t1).toBeGreaterThan(1400);
+      expect(vp.t1 - vp.t0).toBeLessThan(1000);
+      expect(errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
 });

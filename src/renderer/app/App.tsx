@@ -7,6 +7,7 @@ import { MemoryView } from '../panels/MemoryView';
 import { RunControls } from '../panels/RunControls';
 import { RunSummary } from '../panels/RunSummary';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
+import { NotesPanel } from '../panels/NotesPanel';
 import { ReplayBar } from '../panels/ReplayBar';
 import { TraceCommand } from '../panels/TraceCommand';
 import { VerdictCard } from '../panels/VerdictCard';
@@ -62,6 +63,7 @@ export function App({ controller, transport }: { controller: AppController; tran
   useEffect(() => {
     document.documentElement.classList.toggle('presentation', presentation);
   }, [presentation]);
+  useEffect(() => view.setNotes(state.annotations), [state.annotations, view]);
 
   useEffect(() => {
     // onEvent first: the preload hands over held events synchronously on the first subscribe.
@@ -177,6 +179,7 @@ export function App({ controller, transport }: { controller: AppController; tran
         <aside className="side">
           <RunControls controller={controller} state={state} />
           <TraceCommand controller={controller} state={state} />
+          <NotesPanel controller={controller} state={state} view={view} clock={clock} />
           <VerdictCard verdict={state.verdict} />
           <RunSummary ended={state.ended} />
           <LiveMetrics state={state} clock={clock} model={controller.model} />

@@ -4,16 +4,20 @@ import {
   GZIP_FROM_BYTES,
   readTraceBytes,
   readTraceText,
+  toChromeTraceJson,
   tooLarge,
   TRACE_LIMITS,
+  type Annotation,
   type BridgeClient,
   type BridgeEvent,
   type Disposer,
   type MenuAction,
   type RunParamsInput,
   type Scenario,
+  type Trace,
   type WorkerKind,
 } from '../../shared';
+import { nextNoteId, noteFromDraft, type NoteDraft } from './notes';
 import { hasConnectionStatus } from '../bridge/connection';
 import { ReplayClient } from '../bridge/replay-client';
 import { TimelineModel } from '../../timeline/model';
@@ -177,35 +181,59 @@ export class AppController {
     }
   }
 
-  /**
-   * The last run as a trace file to save: its default name (scenario and date)
-   * and its bytes, gzip-compressed when large (as the CLI saves). Null, with a
-   * message, when there is no run.
-   */
-  async traceFile(): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null> {
+  /** The last run's trace with the notes written here (null, with a message, when there is none). */
+  private async traceWithNotes(what: string): Promise<Trace | null> {
     try {
       const trace = await this.client.invoke('getTrace', {});
       if (!trace) {
-        this.fail('There is no run to save yet. Start a run, then save its trace.');
+        this.fail(`There is no run to ${what} yet. Start a run, then ${what} its trace.`);
         return null;
       }
-      const text = JSON.stringify(trace);
-      const gzip = text.length >= GZIP_FROM_BYTES;
-      return { name: defaultFileName(trace.run, gzip ? 'trace-gz' : 'trace'), bytes: encodeTraceText(text, gzip) };
+      const s = this.store.get();
+      return s.run?.runId === trace.run.runId ? { ...trace, annotations: s.annotations } : trace;
     } catch (e) {
       this.fail(`Could not get the trace: ${message(e)}`);
       return null;
     }
   }
 
-  /** Chrome trace event JSON of the last run (opens in ui.perfetto.dev), or null with a message. */
+  /**
+   * The last run as a trace file to save, with its notes: its default name
+   * (scenario and date) and its bytes, gzip-compressed when large (as the CLI
+   * saves). Null, with a message, when there is no run.
+   */
+  async traceFile(): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null> {
+    const trace = await this.traceWithNotes('save');
+    if (!trace) return null;
+    const text = JSON.stringify(trace);
+    const gzip = text.length >= GZIP_FROM_BYTES;
+    return { name: defaultFileName(trace.run, gzip ? 'trace-gz' : 'trace'), bytes: encodeTraceText(text, gzip) };
+  }
+
+  /** Chrome trace event JSON of the last run, notes on an "Annotations" track (opens in ui.perfetto.dev), or null with a message. */
   async chromeTraceText(): Promise<string | null> {
-    try {
-      return (await this.client.invoke('exportChromeTrace', {})).json;
-    } catch (e) {
-      this.fail(`Could not export the trace: ${message(e)}`);
-      return null;
-    }
+    const trace = await this.traceWithNotes('export');
+    return trace ? toChromeTraceJson(trace) : null;
+  }
+
+  /** Adds a note (or replaces the one with `id`); returns null, or what to fix. */
+  saveNote(draft: NoteDraft, id: string | null = null): string | null {
+    const s = this.store.get();
+    if (!s.run) return 'Start a run or open a trace first: a note belongs to a run.';
+    const notes = s.annotations;
+    const note = noteFromDraft(draft, id ?? nextNoteId(notes), s.tasks, Math.max(this.model.endMs, s.metrics?.wallMs ?? 0), id ? notes.length - 1 : notes.length);
+    if (typeof note === 'string') return note;
+    const annotations = id ? notes.map((n) => (n.id === id ? note : n)) : [...notes, note];
+    this.store.update((st) => ({ ...st, annotations }), true);
+    return null;
+  }
+
+  deleteNote(id: string): void {
+    this.store.update((s) => ({ ...s, annotations: s.annotations.filter((n) => n.id !== id) }), true);
+  }
+
+  private setNotes(annotations: Annotation[]): void {
+    this.store.update((s) => ({ ...s, annotations }), true);
   }
 
   /**
@@ -241,6 +269,7 @@ export class AppController {
     const off = this.replay.subscribe((e) => this.handle(e));
     this.replay.play();
     off();
+    this.setNotes(read.trace.annotations);
   }
 
   /** `?autostart=1`: the default scenario, 2 CPU-bound processes, then two worker threads join. */

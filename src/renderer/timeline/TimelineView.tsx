@@ -13,6 +13,7 @@ import { placeTip } from './tip-position';
 import { applyZoomStep } from '../../timeline/viewport';
 import type { TimelineViewState } from './view-state';
 import { formatMs } from '../../shared';
+import { noteBands } from '../../timeline/note-marks';
 
 export interface TimelineHandle {
   /** Draws now, synchronously (benchmarks), returning the painter's stats. */
@@ -49,6 +50,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const axisRef = useRef<SVGGElement>(null);
+  const notesRef = useRef<SVGSVGElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
   const [ariaLabel, setAriaLabel] = useState('');
   const last = useRef<{ layout: TimelineLayout; lanes: LaneDescriptor[] } | null>(null);
@@ -145,6 +147,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       );
       const axisChanged = !sameLayout;
       last.current = { layout, lanes };
+      if (axisChanged && notesRef.current) drawNotes(notesRef.current, noteBands(view.notes, layout, lanes, view.fontPx), canvas.clientHeight);
       if (axisChanged) {
         select(axisG)
           .attr('transform', `translate(0, ${layout.lanesTop - 2})`)
@@ -288,6 +291,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       <svg className="timeline-axis" aria-hidden="true">
         <g ref={axisRef} />
       </svg>
+      <svg className="timeline-notes" ref={notesRef} aria-hidden="true" />
       {tip && (
         <div className="timeline-tip" role="tooltip" ref={tipRef} style={{ left: tip.x + 14, top: tip.y + 14, visibility: 'hidden' }}>
           {tip.lines.map((l, i) => (
@@ -299,4 +303,50 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       )}
     </div>
   );
+}
+
+/** The notes over a view: a translucent band with an outline, its text on a tab, an arrow to a slice. */
+function drawNotes(svg: SVGSVGElement, bands: ReturnType<typeof noteBands>, height: number): void {
+  const root = select(svg).attr('height', height);
+  if (root.select('defs').empty()) {
+    root
+      .append('defs')
+      .append('marker')
+      .attr('id', 'note-arrowhead')
+      .attr('viewBox', '0 0 10 10')
+      .attr('refX', 9)
+      .attr('refY', 5)
+      .attr('markerWidth', 7)
+      .attr('markerHeight', 7)
+      .attr('orient', 'auto-start-reverse')
+      .append('path')
+      .attr('d', 'M0,0L10,5L0,10z')
+      .attr('class', 'note-head');
+  }
+  const g = root
+    .selectAll<SVGGElement, (typeof bands)[number]>('g.note')
+    .data(bands, (b) => b.id)
+    .join((enter) => {
+      const n = enter.append('g').attr('class', 'note');
+      n.append('rect').attr('class', 'note-band');
+      n.append('line').attr('class', 'note-arrow').attr('marker-end', 'url(#note-arrowhead)');
+      n.append('text').attr('class', 'note-text');
+      return n;
+    });
+  g.attr('data-note', (b) => b.id);
+  g.select('rect')
+    .attr('x', (b) => b.x0)
+    .attr('y', (b) => b.y0)
+    .attr('width', (b) => b.x1 - b.x0)
+    .attr('height', (b) => Math.max(2, b.y1 - b.y0));
+  g.select('line')
+    .attr('display', (b) => (b.arrow ? null : 'none'))
+    .attr('x1', (b) => b.arrow?.x0 ?? 0)
+    .attr('y1', (b) => b.arrow?.y0 ?? 0)
+    .attr('x2', (b) => b.arrow?.x1 ?? 0)
+    .attr('y2', (b) => b.arrow?.y1 ?? 0);
+  g.select('text')
+    .attr('x', (b) => b.labelX)
+    .attr('y', (b) => b.labelY)
+    .text((b) => b.label);
 }

@@ -1,4 +1,4 @@
-import type { Disposer } from '../../shared';
+import type { Annotation, Disposer } from '../../shared';
 import type { Theme } from '../../timeline/colors';
 import { fitAll, follow, pan, zoom, type Viewport } from '../../timeline/viewport';
 
@@ -18,6 +18,8 @@ export class TimelineViewState {
   fontPx = 12;
   /** A replay's time: the views show the run as it was then; null = everything recorded. */
   untilMs: number | null = null;
+  /** The run's notes, drawn over the lanes. */
+  notes: readonly Annotation[] = [];
   version = 0;
   /** One pixel column in ms, reported by the views, so following scrolls in whole columns. */
   snapMs = 0;
@@ -72,6 +74,19 @@ export class TimelineViewState {
     if (untilMs === this.untilMs) return;
     this.untilMs = untilMs;
     this.changed();
+  }
+
+  setNotes(notes: readonly Annotation[]): void {
+    if (notes === this.notes) return;
+    this.notes = notes;
+    this.changed();
+  }
+
+  /** Shows a time range with a margin either side (a note, from the list or in presentation). */
+  showRange(startMs: number, endMs: number): void {
+    const span = Math.max(endMs - startMs, 50);
+    const pad = span * 0.5;
+    this.setViewport({ t0: Math.max(0, startMs - pad), t1: endMs + pad + (span === endMs - startMs ? 0 : span) }, true);
   }
 
   select(task: number): void {
