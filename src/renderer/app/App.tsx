@@ -19,6 +19,7 @@ import type { TimelineHandle } from '../timeline/TimelineView';
 import { TimelineViewState, type ViewMode } from '../timeline/view-state';
 import { ReplayClock } from '../../timeline/replay/replay-clock';
 import { driveReplay } from './replay-driver';
+import { usePresentationKeys } from './presentation-keys';
 import type { AppController } from './controller';
 import type { RunState } from './run-state';
 import { liveSummary } from './live-summary';
@@ -58,7 +59,11 @@ export function App({ controller, transport }: { controller: AppController; tran
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
-    view.setTheme(theme, presentation ? 17 : 12);
+    // Presentation type grows with the screen: 17 px at 1280 wide, 26 px at 1920 (the page's text does the same in CSS).
+    const size = () => view.setTheme(theme, presentation ? Math.round(Math.max(17, Math.min(28, window.innerWidth / 74))) : 12);
+    size();
+    window.addEventListener('resize', size);
+    return () => window.removeEventListener('resize', size);
   }, [theme, presentation, view]);
   useEffect(() => {
     document.documentElement.classList.toggle('presentation', presentation);
@@ -104,6 +109,17 @@ export function App({ controller, transport }: { controller: AppController; tran
     if (json !== null) download({ name: defaultFileName(s.run, 'chrome'), bytes: json });
   }, [controller]);
 
+  // Presentation: full screen where the browser allows it (a user's click or key), else just the layout.
+  const togglePresentation = useCallback(() => {
+    setPresentation((p) => {
+      const next = !p;
+      if (next && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
+      if (!next && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      return next;
+    });
+  }, []);
+  const { shownNote } = usePresentationKeys(presentation, togglePresentation, state.annotations, view);
+
   const toggleTheme = useCallback(() => {
     setTheme((t) => {
       const next = t === 'dark' ? 'light' : 'dark';
@@ -117,7 +133,7 @@ export function App({ controller, transport }: { controller: AppController; tran
       controller.onMenu((action: MenuAction) => {
         const end = controller.model.endMs;
         if (action === 'toggle-theme') toggleTheme();
-        else if (action === 'toggle-presentation') setPresentation((p) => !p);
+        else if (action === 'toggle-presentation') togglePresentation();
         else if (action === 'view-cores') setMode('cores');
         else if (action === 'view-tasks') setMode('tasks');
         else if (action === 'timeline-zoom-in') view.key('w', end);
@@ -132,7 +148,7 @@ export function App({ controller, transport }: { controller: AppController; tran
         else if (action === 'start-run') controller.requestStart();
         else if (action === 'view-memory') document.getElementById('memory-title')?.scrollIntoView();
       }),
-    [controller, view, toggleTheme, saveTrace, exportTrace],
+    [controller, view, toggleTheme, togglePresentation, saveTrace, exportTrace],
   );
 
   const openFile = async (file: File | undefined) => {
@@ -164,10 +180,10 @@ export function App({ controller, transport }: { controller: AppController; tran
         <button type="button" data-action="export-trace" onClick={() => void exportTrace()} disabled={!state.run || live} title="Chrome trace event JSON for ui.perfetto.dev">
           Export for Perfetto
         </button>
-        <button type="button" onClick={toggleTheme} aria-pressed={theme === 'dark'}>
+        <button type="button" className="theme-toggle" onClick={toggleTheme} aria-pressed={theme === 'dark'}>
           Dark theme
         </button>
-        <button type="button" onClick={() => setPresentation((p) => !p)} aria-pressed={presentation}>
+        <button type="button" className="presentation-toggle" onClick={togglePresentation} aria-pressed={presentation} title="P: the timeline fills the screen; arrow keys step through the notes">
           Presentation
         </button>
       </header>
@@ -188,7 +204,12 @@ export function App({ controller, transport }: { controller: AppController; tran
         </aside>
         <div className="timeline-column">
           <ReplayBar clock={clock} enabled={!live && state.run !== null} />
-          <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} />
+          {presentation && shownNote && (
+            <div className="presentation-note" role="note" data-testid="presentation-note">
+              {shownNote.text}
+            </div>
+          )}
+          <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} presentation={presentation} />
           <Legend tasks={state.tasks} theme={theme} />
         </div>
       </main>

@@ -32,6 +32,11 @@ interface Props {
   onHandle?: (kind: TimelineViewKind, handle: TimelineHandle | null) => void;
 }
 
+/** Presentation (large type) gets wider labels and lanes up to 96 px tall: the lanes fill the screen. */
+function laneSizing(fontPx: number): { gutter: number; maxLaneHeight: number } {
+  return fontPx > 12 ? { gutter: Math.round(fontPx * 11), maxLaneHeight: 96 } : { gutter: 132, maxLaneHeight: 34 };
+}
+
 /** Live data redraws at most 10 times a second (renderer CPU budget: 10% of a core); input redraws at once. */
 const LIVE_FRAME_GAP_MS = 100;
 
@@ -117,13 +122,13 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       let layout: TimelineLayout;
       if (sameLayout && last.current) layout = last.current.layout;
       else if (shift > 0 && last.current) {
-        layout = computeLayout({ width: size.width, height: last.current.layout.height, laneCount: lanes.length, viewport: view.viewport });
+        layout = computeLayout({ width: size.width, height: last.current.layout.height, laneCount: lanes.length, viewport: view.viewport, ...laneSizing(view.fontPx) });
       } else {
-        layout = computeLayout({ width: size.width, height: size.height, laneCount: lanes.length, viewport: view.viewport });
+        layout = computeLayout({ width: size.width, height: size.height, laneCount: lanes.length, viewport: view.viewport, ...laneSizing(view.fontPx) });
         if (layout.contentHeight + 4 < size.height) {
           // Lanes are capped in height: a canvas no taller than they need costs less to composite on every frame.
           const height = layout.contentHeight + 4;
-          layout = computeLayout({ width: size.width, height, laneCount: lanes.length, viewport: view.viewport });
+          layout = computeLayout({ width: size.width, height, laneCount: lanes.length, viewport: view.viewport, ...laneSizing(view.fontPx) });
           canvas.style.height = `${height}px`;
         } else {
           canvas.style.height = '';
