@@ -8,6 +8,8 @@ export const FILE_SUFFIXES = {
   systrace: '.systrace.txt',
   svg: '.svg',
   png: '.png',
+  webm: '.webm',
+  mp4: '.mp4',
 } as const;
 export type FileKind = keyof typeof FILE_SUFFIXES;
 

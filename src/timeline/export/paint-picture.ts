@@ -63,6 +63,7 @@ export function paintPicture(picture: Picture, target: PaintSurface, makeSurface
   ctx.fillRect(0, 0, width, height);
   text(ctx, picture.title, 10, fontPx * 1.3, fontPx * 1.25, colors.text, { weight: '700' });
   text(ctx, picture.subtitle, 10, fontPx * 2.6, fontPx * 0.85, colors.muted);
+  if (picture.atMs !== undefined) text(ctx, `${(picture.atMs / 1000).toFixed(2)} s`, width - 10, fontPx * 1.4, fontPx * 1.4, colors.text, { weight: '700', align: 'right' });
 
   for (const section of picture.sections) {
     const { layout } = section;

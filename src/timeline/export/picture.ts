@@ -23,6 +23,10 @@ export interface PictureOptions {
   toMs?: number;
   theme?: Theme;
   views?: 'both' | TimelineViewKind;
+  /** A video frame: the run as it was at this time (lanes cut there, a playhead, notes that began by then). */
+  atMs?: number;
+  /** The trace already loaded into a model (a video builds one picture per frame from one model). */
+  model?: TimelineModel;
 }
 
 export interface PictureSection {
@@ -66,6 +70,8 @@ export interface Picture {
   legendTop: number;
   notes: NoteMark[];
   model: TimelineModel;
+  /** A video frame's time (see PictureOptions.atMs). */
+  atMs?: number;
 }
 
 const VIEW_TITLES: Record<TimelineViewKind, string> = {
@@ -114,8 +120,8 @@ function when(startedAt: string): string {
 export function buildPicture(trace: Trace, options: PictureOptions): Picture {
   const { width, height } = options;
   const theme = options.theme ?? 'light';
-  const model = new TimelineModel();
-  loadTraceIntoModel(model, trace);
+  const model = options.model ?? new TimelineModel();
+  if (!options.model) loadTraceIntoModel(model, trace);
   const fromMs = options.fromMs ?? 0;
   const toMs = options.toMs ?? wallOf(trace, model);
   if (!(toMs > fromMs)) throw new Error(`the window ends (${toMs} ms) before it starts (${fromMs} ms)`);
@@ -134,7 +140,8 @@ export function buildPicture(trace: Trace, options: PictureOptions): Picture {
   const fullHeight = (legendRows(allGroups, width, fontPx).at(-1)?.y ?? 0) + Math.round(fontPx * 1.5) + 8;
   const legend = fullHeight <= height / 4 ? allGroups : [];
   const legendHeight = legend.length ? fullHeight : 0;
-  const notes = trace.annotations.filter((a) => a.endMs >= fromMs && a.startMs <= toMs);
+  const atMs = options.atMs;
+  const notes = trace.annotations.filter((a) => a.endMs >= fromMs && a.startMs <= toMs && (atMs === undefined || a.startMs <= atMs));
   // Notes' labels get rows of their own under the title (up to 3, 1 in a small picture; then they take turns), never over a heading.
   const noteRow = Math.round(fontPx * 1.5);
   const notesTop = Math.round(fontPx * 3.2);
@@ -168,7 +175,7 @@ export function buildPicture(trace: Trace, options: PictureOptions): Picture {
     y += headingHeight + layout.height;
   });
   const legendTop = Math.max(y, Math.min(height - legendHeight, y + Math.round(fontPx * 0.5)));
-  const picture: Picture = { width, height, theme, colors, fontPx, title, subtitle, fromMs, toMs, sections, legend, legendTop, notes: [], model };
+  const picture: Picture = { width, height, theme, colors, fontPx, title, subtitle, fromMs, toMs, sections, legend, legendTop, notes: [], model, ...(atMs === undefined ? {} : { atMs }) };
   picture.notes = labels.map((l) => noteMark(picture, l.note, l.text, l.x, notesTop + l.row * noteRow + noteRow / 2));
   return picture;
 }
@@ -243,6 +250,7 @@ export function sectionScene(picture: Picture, section: PictureSection): Scene {
     colors: { page: pack(c.page), pageCss: c.page, lane: pack(c.lane), text: c.text, muted: c.muted, select: c.select },
     fontPx: picture.fontPx,
     coreNumbers: section.kind === 'tasks',
+    ...(picture.atMs === undefined ? {} : { untilMs: picture.atMs, playhead: c.playhead }),
   };
 }
 

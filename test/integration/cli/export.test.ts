@@ -153,6 +153,47 @@ describe('corelanes export on a recorded run', () => {
   });
 });
 
+/** ffprobe's count of decodable frames, size, frame rate and duration of a video file. */
+function probe(file: string): { codec: string; width: number; height: number; frames: number; fps: string; duration: number } {
+  const r = spawnSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,width,height,nb_read_frames,r_frame_rate:format=duration', '-of', 'json', file], { encoding: 'utf8' });
+  expect(r.status, `ffprobe (Debian's ffmpeg package) must be installed: ${r.error?.message ?? r.stderr}`).toBe(0);
+  const j = JSON.parse(r.stdout) as { streams: { codec_name: string; width: number; height: number; nb_read_frames: string; r_frame_rate: string }[]; format: { duration: string } };
+  const v = j.streams[0]!;
+  return { codec: v.codec_name, width: v.width, height: v.height, frames: Number(v.nb_read_frames), fps: v.r_frame_rate, duration: Number(j.format.duration) };
+}
+
+describe('corelanes export --format webm|mp4: the replay, frame by frame, through ffmpeg', () => {
+  it('webm: VP9 at the asked size; frames = window x fps, every one decodable; duration within a frame', () => {
+    const out = exported('webm', '--from', '200', '--to', '1200', '--width', '320', '--height', '200', '--fps', '30');
+    const p = probe(out);
+    expect(p).toMatchObject({ codec: 'vp9', width: 320, height: 200, frames: 30, fps: '30/1' });
+    expect(Math.abs(p.duration - 1)).toBeLessThanOrEqual(1 / 30);
+  });
+
+  it('mp4 at 2x: H.264, half as many frames as the window at 1x', () => {
+    const out = exported('mp4', '--to', '1000', '--width', '320', '--height', '200', '--fps', '24', '--speed', '2');
+    expect(probe(out)).toMatchObject({ codec: 'h264', width: 320, height: 200, frames: 12, fps: '24/1' });
+  });
+
+  it('without ffmpeg on the PATH: one line saying how to install it, exit 1, no file', () => {
+    const out = join(dir, 'no-ffmpeg.webm');
+    const r = spawnSync(process.execPath, [CLI_BUNDLE, 'export', tracePath, '--format', 'webm', '--width', '320', '--height', '200', '--out', out], { encoding: 'utf8', cwd: dir, env: { ...process.env, PATH: join(dir, 'empty-path') } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/ffmpeg, which is not on the PATH; install it \(Debian\/Ubuntu: sudo apt-get install ffmpeg/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => f.startsWith('no-ffmpeg'))).toEqual([]);
+  });
+
+  it('refuses an odd size and an absurd fps before reading the trace', () => {
+    const odd = corelanes('export', tracePath, '--format', 'webm', '--width', '321', '--height', '200');
+    expect(odd.status).toBe(1);
+    expect(odd.stderr).toMatch(/even --width and --height/);
+    const fps = corelanes('export', tracePath, '--format', 'mp4', '--fps', '1000');
+    expect(fps.status).not.toBe(0);
+    expect(fps.stderr).toMatch(/--fps must be 1-120/);
+  });
+});
+
 describe('corelanes export on damaged trace files: one line, non-zero exit, nothing written', () => {
   const good = () => JSON.parse(readFileSync(tracePath, 'utf8')) as Trace & Record<string, unknown>;
   const file = (name: string, content: string | Uint8Array) => {
