@@ -2,21 +2,24 @@ import type { Annotation } from '../shared';
 import type { LaneDescriptor } from './lanes';
 import { laneTop, type TimelineLayout } from './layout';
 
-/** Where a note goes on one view, in the view's CSS pixels. */
-export interface NoteBand {
+/** Where a note goes, in pixels: the band over its time and lanes, its label, its arrow (the page's views and the export picture). */
+export interface NotePlace {
   id: string;
-  text: string;
   x0: number;
   x1: number;
   y0: number;
   y1: number;
-  /** Where the label's baseline goes: labels that would overlap go a row lower. */
   labelX: number;
   labelY: number;
+  /** The arrow to a task's lane at a time, when that lane is shown. */
+  arrow: { x0: number; y0: number; x1: number; y1: number } | null;
+}
+
+/** A note on one view of the page; labels that would overlap go a row lower. */
+export interface NoteBand extends NotePlace {
+  text: string;
   /** The label as it fits before the plot's right edge. */
   label: string;
-  /** The arrow from the band's top left to a task's lane at a time, when that lane is in this view. */
-  arrow: { x0: number; y0: number; x1: number; y1: number } | null;
 }
 
 function laneY(layout: TimelineLayout, lanes: readonly LaneDescriptor[], taskId: string): { y0: number; y1: number } | null {

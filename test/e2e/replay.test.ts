@@ -57,16 +57,26 @@ const laneFill = (page: Page, lane: number, from?: number, to?: number) =>
     [lane, from ?? null, to ?? null] as const,
   );
 
+/** A fresh page with the recorded trace opened; page errors collected. */
+async function openTrace(colorScheme: 'light' | 'dark') {
+  const b = await launch({ colorScheme });
+  const errors: string[] = [];
+  b.page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await b.page.goto(testPageUrl(server.url));
+    await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
+    await b.page.locator('input[type="file"]').setInputFiles(tracePath);
+  } catch (error) {
+    await b.close();
+    throw error;
+  }
+  return { b, page: b.page, errors };
+}
+
 describe('replay of a recorded run', () => {
   it('plays at 4x, pauses and steps by key; the cores and the metrics at t match the trace at t; the lanes end at t', async () => {
-    const b = await launch();
-    const errors: string[] = [];
-    b.page.on('pageerror', (e) => errors.push(e.message));
+    const { b, page, errors } = await openTrace('light');
     try {
-      const page = b.page;
-      await page.goto(testPageUrl(server.url));
-      await page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
-      await page.locator('input[type="file"]').setInputFiles(tracePath);
       await page.getByRole('button', { name: 'Replay' }).waitFor();
       const whole = await hookState(page);
       expect(whole.status).toBe('ended');
@@ -128,14 +138,8 @@ describe('replay of a recorded run', () => {
   });
 
   it('adds 2 notes (one on a task with an arrow), draws them, saves them in the trace, reopens them and steps through them in presentation', async () => {
-    const b = await launch({ colorScheme: 'dark' });
-    const errors: string[] = [];
-    b.page.on('pageerror', (e) => errors.push(e.message));
+    const { b, page, errors } = await openTrace('dark');
     try {
-      const page = b.page;
-      await page.goto(testPageUrl(server.url));
-      await page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
-      await page.locator('input[type="file"]').setInputFiles(tracePath);
       await page.getByRole('button', { name: 'Add note' }).waitFor();
       const add = async (text: string, from: number, to: number, task: string | null, arrow: string | null) => {
         await page.getByRole('button', { name: 'Add note' }).click();

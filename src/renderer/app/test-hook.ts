@@ -19,6 +19,8 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
     view,
     scheduler,
     /** The replay: its state, and what the panels show at its time. */
+    /** What the metrics panel shows at a replay time (benchmarks time it with each scrubbed frame). */
+    factsAt: (t: number) => factsAt(model, t),
     replay: () => ({ ...clock.state, untilMs: view.untilMs, facts: clock.state.tMs === null ? null : factsAt(model, clock.state.tMs) }),
     /** Summary the e2e tests assert on. */
     state() {

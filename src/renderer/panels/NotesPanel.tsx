@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { formatMs, type Annotation } from '../../shared';
+import { formatMs, type Annotation, type Task } from '../../shared';
 import type { AppController } from '../app/controller';
 import { draftOf, type NoteDraft } from '../app/notes';
 import type { RunState } from '../app/run-state';
@@ -15,6 +15,23 @@ function freshDraft(view: TimelineViewState, clock: ReplayClock, state: RunState
   const endMs = t ?? mid + (t1 - t0) * 0.05;
   const taskId = taskIds[view.selectedTask] ?? null;
   return { text: '', startMs: Math.round(startMs), endMs: Math.round(Math.max(startMs, Math.min(endMs, state.progress?.durationMs || endMs))), taskId, arrowTaskId: null };
+}
+
+/** A task picker with a "none" choice (null). */
+function TaskSelect({ id, label, none, tasks, value, onChange }: { id: string; label: string; none: string; tasks: readonly Task[]; value: string | null; onChange: (taskId: string | null) => void }) {
+  return (
+    <div className="field inline">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">{none}</option>
+        {tasks.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 function when(n: Annotation): string {
@@ -87,28 +104,8 @@ export function NotesPanel({ controller, state, view, clock }: { controller: App
             <label htmlFor={`${id}-to`}>To (ms)</label>
             <input id={`${id}-to`} type="number" min={0} step="any" value={editing.draft.endMs} onChange={(e) => set({ endMs: e.target.valueAsNumber })} />
           </div>
-          <div className="field inline">
-            <label htmlFor={`${id}-task`}>Task</label>
-            <select id={`${id}-task`} value={editing.draft.taskId ?? ''} onChange={(e) => set({ taskId: e.target.value || null })}>
-              <option value="">whole run</option>
-              {state.tasks.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field inline">
-            <label htmlFor={`${id}-arrow`}>Arrow to</label>
-            <select id={`${id}-arrow`} value={editing.draft.arrowTaskId ?? ''} onChange={(e) => set({ arrowTaskId: e.target.value || null })}>
-              <option value="">no arrow</option>
-              {state.tasks.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TaskSelect id={`${id}-task`} label="Task" none="whole run" tasks={state.tasks} value={editing.draft.taskId} onChange={(taskId) => set({ taskId })} />
+          <TaskSelect id={`${id}-arrow`} label="Arrow to" none="no arrow" tasks={state.tasks} value={editing.draft.arrowTaskId} onChange={(arrowTaskId) => set({ arrowTaskId })} />
           <div className="buttons">
             <button type="submit" className="primary">
               {editing.id ? 'Save note' : 'Add'}

@@ -7,6 +7,7 @@ import { computeLayout, laneTop, type TimelineLayout } from '../layout';
 import { legendGroups, type LegendGroup } from '../legend';
 import { loadTraceIntoModel } from '../load-trace';
 import { TimelineModel } from '../model';
+import type { NotePlace } from '../note-marks';
 import type { Scene } from '../painter';
 
 /**
@@ -39,20 +40,11 @@ export interface PictureSection {
   lanes: LaneDescriptor[];
 }
 
-export interface NoteMark {
-  id: string;
+/** A note on the picture; its label (baseline-middle at labelX/labelY) sits in a row under the title. */
+export interface NoteMark extends NotePlace {
   /** The label as it fits; `fullText` is the note. */
   text: string;
   fullText: string;
-  /** The band over the annotated time and lanes. */
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-  /** Where its text goes (left, baseline-middle). */
-  labelX: number;
-  labelY: number;
-  arrow: { x0: number; y0: number; x1: number; y1: number } | null;
 }
 
 export interface Picture {
