@@ -89,13 +89,15 @@ describe('replay of a recorded run', () => {
       // Run time advances 4x the page's own clock; the clock moves once per frame, so each reading may be a frame late (the longest gap seen).
       const rate = await page.evaluate<{ run: number; wall: number; gap: number }>(`(async () => {
         const hook = window.__corelanesBench;
+        hook.clock.seek(0); // from the start, so the window below ends well before the run does
+        hook.clock.play();
         const stamps = [];
         let on = true;
         const loop = (t) => { stamps.push(t); if (on) requestAnimationFrame(loop); };
         requestAnimationFrame(loop);
         await new Promise((r) => setTimeout(r, 50));
         const a = { t: hook.replay().tMs, now: performance.now() };
-        await new Promise((r) => setTimeout(r, 300));
+        await new Promise((r) => setTimeout(r, 250));
         const z = { t: hook.replay().tMs, now: performance.now() };
         on = false;
         let gap = 0;
@@ -104,6 +106,13 @@ describe('replay of a recorded run', () => {
       })()`);
       expect(rate.run).toBeLessThanOrEqual(4 * (rate.wall + 2 * rate.gap));
       expect(rate.run).toBeGreaterThanOrEqual(4 * (rate.wall - 2 * rate.gap));
+      // Space pauses and plays (at 0.25x from 100 ms, so the run cannot end in between on a busy machine).
+      await page.getByRole('slider', { name: 'Replay time' }).fill('100');
+      await page.evaluate('document.activeElement && document.activeElement.blur()');
+      for (let i = 0; i < 4; i++) await page.keyboard.press('[');
+      expect(await replay(page)).toMatchObject({ speed: 0.25, playing: false, tMs: 100 });
+      await page.keyboard.press(' ');
+      expect((await replay(page)).playing).toBe(true);
       await page.keyboard.press(' ');
       let r = await replay(page);
       expect(r.playing).toBe(false);

@@ -39,6 +39,8 @@ export class AppController {
   readonly model = new TimelineModel();
   readonly store = new Store<RunState>(initialRunState);
   private replay: ReplayClient | null = null;
+  /** The trace file opened last (Save trace and the Perfetto export use it while it is the run shown). */
+  private opened: Trace | null = null;
   private readonly eventListeners = new Set<(event: BridgeEvent) => void>();
   private readonly menuListeners = new Set<(action: MenuAction) => void>();
   private formStart: (() => void) | null = null;
@@ -184,7 +186,9 @@ export class AppController {
   /** The last run's trace with the notes written here (null, with a message, when there is none). */
   private async traceWithNotes(what: string): Promise<Trace | null> {
     try {
-      const trace = await this.client.invoke('getTrace', {});
+      // An opened trace file is the run shown: save or export it (the engine's last run is another).
+      const shown = this.store.get().run?.runId;
+      const trace = this.opened && this.opened.run.runId === shown ? this.opened : await this.client.invoke('getTrace', {});
       if (!trace) {
         this.fail(`There is no run to ${what} yet. Start a run, then ${what} its trace.`);
         return null;
@@ -265,6 +269,7 @@ export class AppController {
       this.fail(name ? `${name}: ${read.error}` : read.error);
       return;
     }
+    this.opened = read.trace;
     this.replay = new ReplayClient(read.trace, { speed: Infinity });
     const off = this.replay.subscribe((e) => this.handle(e));
     this.replay.play();

@@ -19,6 +19,8 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
     view,
     scheduler,
     /** The replay: its state, and what the panels show at its time. */
+    /** The replay clock itself (tests start it at a known time). */
+    clock,
     /** What the metrics panel shows at a replay time (benchmarks time it with each scrubbed frame). */
     factsAt: (t: number) => factsAt(model, t),
     replay: () => ({ ...clock.state, untilMs: view.untilMs, facts: clock.state.tMs === null ? null : factsAt(model, clock.state.tMs) }),
@@ -28,7 +30,7 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
         runId: model.runId,
         endMs: model.endMs,
         segments: model.segments.length,
-        tasks: model.tasks.map((t) => ({ id: t.id, kind: t.kind, pid: t.pid, tid: t.tid, label: t.label, exitReason: t.exitReason })),
+        tasks: model.tasks.map((t) => ({ id: t.id, kind: t.kind, pid: t.pid, tid: t.tid, label: t.label, exitReason: t.exitReason, startedMs: t.startedMs })),
         coreLaneSegments: model.coreLanes.map((l) => l.length),
         /** Task indices in Tasks-view lane order. */
         taskOrder: [...model.taskOrder()],
