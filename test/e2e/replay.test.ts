@@ -177,7 +177,7 @@ describe('replay of a recorded run', () => {
       expect(file.annotations[0]).toMatchObject({ taskId: 'w0', arrow: { taskId: 'w1', tMs: 750 } });
       // Edit and delete work; reopening the saved file brings back what was saved.
       await page.getByRole('button', { name: 'Delete note n2' }).click();
-      expect(await page.locator('.note-list li').count()).toBe(1);
+      await expect.poll(() => page.locator('.note-list li').count()).toBe(1);
       await page.locator('input[type="file"]').setInputFiles(savedPath);
       await expect.poll(() => page.locator('.note-list li').count()).toBe(2);
       await page.getByRole('button', { name: /the run ends/ }).click();

@@ -42,3 +42,20 @@ describe('factsAt', () => {
     expect(col(7, 1)).toBe(0); // waiting at 700.. is in the future
   });
 });
+
+describe('factsAt on a long lane', () => {
+  it('counts CPU time before t as a plain sum would, after the model grows too', () => {
+    const m = new TimelineModel();
+    m.reset('r', machine);
+    m.upsertTask(task('w0'));
+    const plain = (t: number) => {
+      let ms = 0;
+      for (let i = 0; i < 5000; i++) ms += Math.max(0, Math.min(t, i * 2 + 1.5) - i * 2);
+      return ms;
+    };
+    m.appendSegments(Array.from({ length: 2500 }, (_, i) => ({ taskId: 'w0', startMs: i * 2, endMs: i * 2 + 1.5, state: 'running' as const, core: 0, onCpuNs: 0, waitNs: 0 })));
+    for (const t of [0, 0.7, 1.5, 1000.2, 4999]) expect(factsAt(m, t).cpuMs).toBeCloseTo(plain(t), 6);
+    m.appendSegments(Array.from({ length: 2500 }, (_, j) => ({ taskId: 'w0', startMs: (j + 2500) * 2, endMs: (j + 2500) * 2 + 1.5, state: 'running' as const, core: 0, onCpuNs: 0, waitNs: 0 })));
+    for (const t of [6000.4, 9999]) expect(factsAt(m, t).cpuMs).toBeCloseTo(plain(t), 6);
+  });
+});
