@@ -38,12 +38,13 @@ const noChildProcess = ['node:child_process', 'child_process'].map((name) => ({ 
 const MAIN_FOLDERS = {
   platform: [],
   python: [],
+  files: [],
   engine: ['platform', 'python'],
   tracer: ['engine', 'platform', 'python'],
   presets: ['engine', 'python'],
   bridge: ['engine', 'presets', 'tracer'],
   web: ['bridge', 'engine', 'presets'],
-  cli: ['engine', 'presets', 'python', 'tracer', 'web'],
+  cli: ['engine', 'files', 'presets', 'python', 'tracer', 'web'],
   electron: ['bridge', 'engine', 'web'],
 };
 const appCode = up(['renderer', 'preload'], 'src/main does not import renderer or preload code.');
@@ -86,7 +87,14 @@ export default tseslint.config(
   {
     files: ['src/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'node', 'renderer', 'preload', 'workers'], 'src/shared imports nothing but src/shared.')] }],
+      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'node', 'renderer', 'preload', 'workers', 'timeline'], 'src/shared imports nothing but src/shared.')] }],
+    },
+  },
+  {
+    // The timeline's picture (model, lanes, layout, binning, painter, SVG): drawn by the page and by the CLI alike.
+    files: ['src/timeline/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, up(['main', 'node', 'renderer', 'preload', 'workers'], 'src/timeline imports only src/shared (and d3): it runs in the page and in Node.')] }],
     },
   },
   {

@@ -26,8 +26,9 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  // ws and the native-free deps bundle fine; keep optional native addons of ws external.
-  external: ['bufferutil', 'utf-8-validate', 'electron', 'playwright-core'],
+  // ws and the native-free deps bundle fine; keep optional native addons of ws external, and
+  // @napi-rs/canvas (a native addon per platform, loaded from node_modules for PNG export).
+  external: ['bufferutil', 'utf-8-validate', 'electron', 'playwright-core', '@napi-rs/canvas'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -234,6 +235,8 @@ describe('renderer against the real engine', () => {
       await startRun(page, { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1.5 });
       await expect.poll(async () => (await page.getByTestId('run-summary').textContent().catch(() => '')) ?? '', { timeout: 60_000 }).toMatch(/Run finished/);
       const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save trace' }).click()]);
+      // Named after the scenario and the start, to the minute (docs/trace-format.md, "Files").
+      expect(saved.suggestedFilename()).toMatch(/^cpu-thread-\d{4}-\d\d-\d\dT\d\d-\d\d\.corelanes\.json$/);
       const tracePath = artifact('saved-trace.json');
       await saved.saveAs(tracePath);
       const trace = JSON.parse(readFileSync(tracePath, 'utf8')) as { format: string; run: { runId: string }; segments: unknown[] };
@@ -241,6 +244,7 @@ describe('renderer against the real engine', () => {
       expect(trace.segments.length).toBeGreaterThan(0);
 
       const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for Perfetto' }).click()]);
+      expect(exported.suggestedFilename()).toBe(saved.suggestedFilename().replace('.corelanes.json', '.perfetto.json'));
       await exported.saveAs(artifact('saved-trace.perfetto.json'));
       const chrome = JSON.parse(readFileSync(artifact('saved-trace.perfetto.json'), 'utf8')) as { traceEvents?: unknown[] } | unknown[];
       expect(Array.isArray(chrome) ? chrome.length : (chrome.traceEvents?.length ?? 0)).toBeGreaterThan(0);
@@ -252,6 +256,14 @@ describe('renderer against the real engine', () => {
       // The live model holds the same run id (streamed); the opened file replaces it with exactly the file's segments.
       const st = await waitFor(page, () => hookState(page), (x) => x.runId === trace.run.runId && x.segments === trace.segments.length, 10_000, 'the opened trace in the model');
       expect(st.status).toBe('ended');
+      // The same file gzipped opens through the same reader; a cut one is refused by name, and the open run stays.
+      const packed = gzipSync(readFileSync(tracePath));
+      await page.locator('input[type="file"]').setInputFiles({ name: 'cut.json.gz', mimeType: 'application/gzip', buffer: Buffer.from(packed.subarray(0, packed.length >> 1)) });
+      await page.getByRole('alert').getByText(/^cut\.json\.gz: This compressed trace is cut short or damaged/).waitFor({ timeout: 5000 });
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+      await page.locator('input[type="file"]').setInputFiles({ name: 'packed.json.gz', mimeType: 'application/gzip', buffer: Buffer.from(packed) });
+      await waitFor(page, () => hookState(page), (x) => x.runId === trace.run.runId && x.segments === trace.segments.length && x.status === 'ended', 10_000, 'the gzipped trace in the model');
+      expect(await page.getByRole('alert').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await stopIfRunning(page);

@@ -55,7 +55,8 @@ describe('screenshots of a live run', () => {
       await b.page.screenshot({ path: artifact('live-light.png') });
       copyFileSync(artifact('live-light.png'), join(repoRoot, 'docs', 'screenshots', 'live-run-2-processes-2-threads.png'));
 
-      // Click the middle of a process's Tasks lane (running or waiting there all along): that task becomes selected.
+      // Click a process's Tasks lane half way through its life so far (running or waiting there all along; on a busy
+      // machine it may have started late in the window): that task becomes selected.
       const layout = await b.page.evaluate(() => (globalThis as unknown as { __corelanesBench: { layout(k: string): { plotLeft: number; plotWidth: number; lanesTop: number; laneHeight: number; laneStep: number } } }).__corelanesBench.layout('tasks'));
       const box = await b.page.getByTestId('timeline-tasks').boundingBox();
       if (!box) throw new Error('no tasks canvas');
@@ -64,11 +65,14 @@ describe('screenshots of a live run', () => {
       const lane = before.taskOrder.indexOf(processTask);
       expect(lane).toBeGreaterThanOrEqual(0);
       const laneY = box.y + layout.lanesTop + lane * layout.laneStep + layout.laneHeight / 2;
-      await b.page.mouse.click(box.x + layout.plotLeft + layout.plotWidth * 0.5, laneY);
+      const { t0, t1 } = before.viewport;
+      const xAt = (t: number) => box.x + layout.plotLeft + ((t - t0) / (t1 - t0)) * layout.plotWidth;
+      const born = Math.max(t0, before.tasks[processTask]?.startedMs ?? t0);
+      await b.page.mouse.click(xAt((born + before.endMs) / 2), laneY);
       const s = await hookState(b.page);
       expect(s.selectedTask).toBe(processTask);
       expect(s.tasks[s.selectedTask]?.kind).toBe('process');
-      await b.page.mouse.move(box.x + layout.plotLeft + layout.plotWidth * 0.4, laneY);
+      await b.page.mouse.move(xAt(born + (before.endMs - born) * 0.4), laneY);
       await b.page.getByRole('tooltip').waitFor({ timeout: 5000 });
       expect(await b.page.getByRole('tooltip').textContent()).toMatch(/pid \d+.*state: .*core: .*on CPU/);
       await b.page.screenshot({ path: artifact('live-light-selected.png') });
@@ -94,8 +98,12 @@ describe('screenshots of a live run', () => {
       const size = await b.page.evaluate<number>('parseFloat(getComputedStyle(document.body).fontSize)');
       expect(size).toBeGreaterThanOrEqual(18);
       await b.page.screenshot({ path: artifact('live-dark-presentation.png') });
+      // Presentation hides the side panels (Stop run with them) and keeps the theme switch; P leaves it.
+      expect(await b.page.locator('.side').isVisible()).toBe(false);
       await b.page.getByRole('button', { name: 'Dark theme' }).click();
       expect(await b.page.locator('html').getAttribute('data-theme')).toBe('light');
+      await b.page.keyboard.press('p');
+      await b.page.locator('.side').waitFor();
       await stopAndWait(b.page);
     } finally {
       await stopIfRunning(b.page);

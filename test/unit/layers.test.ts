@@ -63,6 +63,13 @@ describe('layer rules', () => {
     ['src/main/bridge/x.ts', "import '../web/server';"],
     ['src/main/web/x.ts', "import '../cli/main';"],
     ['src/main/electron/x.ts', "import '../cli/main';"],
+    // src/timeline draws in the page and in Node: only src/shared; src/main/files (file I/O) imports no other folder of src/main.
+    ['src/shared/x.ts', "import '../timeline/model';"],
+    ['src/timeline/x.ts', "import 'node:zlib';"],
+    ['src/timeline/x.ts', "import '../renderer/app/live-summary';"],
+    ['src/timeline/x.ts', "import '../main/engine/entries';"],
+    ['src/timeline/x.ts', "import '../node/clock';"],
+    ['src/main/files/x.ts', "import '../cli/run/out-file';"],
   ]);
 
   allows([
@@ -85,6 +92,10 @@ describe('layer rules', () => {
     ['src/main/bridge/x.ts', "import { traceCommand } from '../tracer/trace-command';"],
     ['src/main/web/x.ts', "import { userMessage } from '../bridge/messages';"],
     ['src/main/cli/commands/x.ts', "import { startWebMode } from '../../web';"],
+    ['src/timeline/x.ts', "import '../shared';"],
+    ['src/renderer/x.ts', "import '../timeline/painter';"],
+    ['src/main/cli/x.ts', "import '../../timeline/painter';"],
+    ['src/main/cli/commands/x.ts', "import { readTraceFile } from '../../files/read-trace-file';"],
   ]);
 
   it('no function in src/main is over 120 lines (blank lines and comments aside)', async () => {

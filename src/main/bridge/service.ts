@@ -1,6 +1,6 @@
 import {
   IN_PROCESS_CALLER,
-  TraceSchema,
+  readTraceText,
   WORKER_KINDS,
   accessRefusal,
   toChromeTraceJson,
@@ -16,7 +16,7 @@ import type { Engine } from '../engine/session-api';
 import { PRESETS, type Preset } from '../presets';
 import { startPlainRun, startPresetRun, type ActiveRun, type PresetExtras, type RunContext } from './active-run';
 import { EventHub } from './event-hub';
-import { UserError, describeZodError, userMessage } from './messages';
+import { UserError, userMessage } from './messages';
 import { listScenarios, plainScenarios, type Availability, type AvailabilityByKind } from './scenarios';
 import { kindAvailability } from '../engine/kinds/registry';
 import { checkResult, parseCommand, parseCommandName } from './validate';
@@ -63,17 +63,11 @@ function explicitParams(parsed: Args | undefined, raw: unknown): Args {
   return Object.fromEntries(Object.entries(parsed).filter(([key]) => Object.hasOwn(given, key)));
 }
 
-/** A trace file the page opened, validated; a clear one-line error when it is not one. */
+/** A trace file the page opened, through the one trace reader (CLI, page, here): bounded, migrated, one line when it is not a trace. */
 export function parseTraceText(text: string): Trace {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`This file is not a Corelanes trace: it is not JSON (${userMessage(error)})`);
-  }
-  const parsed = TraceSchema.safeParse(json);
-  if (!parsed.success) throw new UserError(describeZodError('This file is not a valid Corelanes trace', parsed.error));
-  return parsed.data;
+  const read = readTraceText(text);
+  if (!read.ok) throw new UserError(read.error);
+  return read.trace;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The `corelanes` command line (bundled to out/cli/corelanes.js, run by bin/corelanes.js).
 import { Command, CommanderError } from 'commander';
+import { exportCommand } from './commands/export';
 import { runCommand } from './commands/run';
 import { pythonsCommand } from './commands/pythons';
 import { traceCommandCli } from './commands/trace';
@@ -14,6 +15,7 @@ program.addCommand(runCommand());
 program.addCommand(webCommand());
 program.addCommand(pythonsCommand());
 program.addCommand(traceCommandCli());
+program.addCommand(exportCommand());
 
 try {
   await program.parseAsync(process.argv);

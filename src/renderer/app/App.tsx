@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { MenuAction, Scenario } from '../../shared';
+import { defaultFileName, type MenuAction, type Scenario } from '../../shared';
 import { ConnectionBadge, RoleBadge } from '../panels/AccessBadges';
 import { ErrorBanner } from '../panels/ErrorBanner';
 import { Legend } from '../panels/Legend';
@@ -8,15 +8,20 @@ import { MemoryView } from '../panels/MemoryView';
 import { RunControls } from '../panels/RunControls';
 import { RunSummary } from '../panels/RunSummary';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
+import { NotesPanel } from '../panels/NotesPanel';
+import { ReplayBar } from '../panels/ReplayBar';
 import { TimelessResult } from '../panels/TimelessResult';
 import { TraceCommand } from '../panels/TraceCommand';
 import { VerdictCard, VerdictCompare, VerdictHistory } from '../panels/verdict';
-import type { Theme } from '../timeline/colors';
-import type { TimelineViewKind } from '../timeline/lane-builder';
+import type { Theme } from '../../timeline/colors';
+import type { TimelineViewKind } from '../../timeline/lane-builder';
 import { frameScheduler } from '../timeline/scheduler';
 import { TimelineSection } from '../timeline/TimelineSection';
 import type { TimelineHandle } from '../timeline/TimelineView';
 import { TimelineViewState, type ViewMode } from '../timeline/view-state';
+import { ReplayClock } from '../../timeline/replay/replay-clock';
+import { driveReplay } from './replay-driver';
+import { usePresentationKeys } from './presentation-keys';
 import type { AppController } from './controller';
 import type { RunState } from './run-state';
 import { liveSummary } from './live-summary';
@@ -30,10 +35,11 @@ function isLive(state: RunState): boolean {
   return state.status === 'running' || state.status === 'starting' || state.status === 'stopping';
 }
 
-/** Saves text as a file through the browser's (or Electron's) download path. */
-function download(text: string | null, name: string): void {
-  if (text === null) return;
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Saves a file through the browser's (or Electron's) download path. */
+function download(file: { name: string; bytes: Uint8Array<ArrayBuffer> | string } | null): void {
+  if (file === null) return;
+  const { name, bytes } = file;
+  const url = URL.createObjectURL(new Blob([bytes], { type: name.endsWith('.gz') ? 'application/gzip' : 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -51,6 +57,7 @@ interface AppProps {
 export function App({ controller, transport, mayAutostart = false }: AppProps) {
   const state = useSyncExternalStore(controller.store.subscribe, controller.store.get);
   const view = useMemo(() => new TimelineViewState(), []);
+  const clock = useMemo(() => new ReplayClock(), []);
   const handles = useMemo(() => new Map<TimelineViewKind, TimelineHandle>(), []);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [presentation, setPresentation] = useState(() => new URLSearchParams(location.search).has('presentation'));
@@ -72,11 +79,16 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
-    view.setTheme(theme, presentation ? 17 : 12);
+    // Presentation type grows with the screen: 17 px at 1280 wide, 26 px at 1920 (the page's text does the same in CSS).
+    const size = () => view.setTheme(theme, presentation ? Math.round(Math.max(17, Math.min(28, window.innerWidth / 74))) : 12);
+    size();
+    window.addEventListener('resize', size);
+    return () => window.removeEventListener('resize', size);
   }, [theme, presentation, view]);
   useEffect(() => {
     document.documentElement.classList.toggle('presentation', presentation);
   }, [presentation]);
+  useEffect(() => view.setNotes(state.annotations), [state.annotations, view]);
 
   useEffect(() => {
     // onEvent first: the preload hands over held events synchronously on the first subscribe.
@@ -84,30 +96,49 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
     let framedRun: string | null = null;
     const offs = [
       controller.onEvent((e) => {
-        if (e.type === 'run-ended' && e.runId === framedRun) view.endRun(Math.max(controller.model.endMs, e.metrics?.wallMs ?? 0));
+        if (e.type === 'run-ended' && e.runId === framedRun) {
+          const end = Math.max(controller.model.endMs, e.metrics?.wallMs ?? 0);
+          view.endRun(end);
+          clock.reset(end);
+        }
         if (e.type !== 'run-started' || e.run.runId === framedRun) return;
+        clock.reset(0);
         framedRun = e.run.runId;
         // A traced command has no planned length: start from the shortest window and follow it.
         view.startRun(e.run.params ? e.run.params.durationS * 1000 : 0);
       }),
       controller.connect(),
+      driveReplay(clock, view),
     ];
     const flags = new URLSearchParams(location.search);
     // The test hook (window.__corelanesBench) exists only when a test or bench asks for it.
-    if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles));
+    if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles, clock));
     if (flags.get('autostart') === '1' && mayAutostart) void controller.autostart();
     return () => offs.forEach((off) => off());
-  }, [controller, view, handles, mayAutostart]);
+  }, [controller, view, handles, clock, mayAutostart]);
 
   // Save and export, from the header buttons or the menu: only for a finished run (the buttons are disabled otherwise).
   const saveTrace = useCallback(async () => {
     const s = controller.store.get();
-    if (s.run && !isLive(s)) download(await controller.traceText(), `corelanes-${s.run.runId}.json`);
+    if (s.run && !isLive(s)) download(await controller.traceFile());
   }, [controller]);
   const exportTrace = useCallback(async () => {
     const s = controller.store.get();
-    if (s.run && !isLive(s)) download(await controller.chromeTraceText(), `corelanes-${s.run.runId}.perfetto.json`);
+    if (!s.run || isLive(s)) return;
+    const json = await controller.chromeTraceText();
+    if (json !== null) download({ name: defaultFileName(s.run, 'chrome'), bytes: json });
   }, [controller]);
+
+  // Presentation: full screen where the browser allows it (a user's click or key), else just the layout.
+  const togglePresentation = useCallback(() => {
+    setPresentation((p) => {
+      const next = !p;
+      if (next && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => undefined);
+      if (!next && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      return next;
+    });
+  }, []);
+  const { shownNote } = usePresentationKeys(presentation, togglePresentation, state.annotations, view);
 
   const toggleTheme = useCallback(() => {
     setTheme((t) => {
@@ -122,7 +153,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
       controller.onMenu((action: MenuAction) => {
         const end = controller.model.endMs;
         if (action === 'toggle-theme') toggleTheme();
-        else if (action === 'toggle-presentation') setPresentation((p) => !p);
+        else if (action === 'toggle-presentation') togglePresentation();
         else if (action === 'view-cores') setMode('cores');
         else if (action === 'view-tasks') setMode('tasks');
         else if (action === 'timeline-zoom-in') view.key('w', end);
@@ -136,12 +167,12 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
         else if (action === 'start-run') controller.requestStart();
         else if (action === 'view-memory') document.getElementById('memory-title')?.scrollIntoView();
       }),
-    [controller, view, toggleTheme, saveTrace, exportTrace],
+    [controller, view, toggleTheme, togglePresentation, saveTrace, exportTrace],
   );
 
   const openFile = async (file: File | undefined) => {
     if (!file) return;
-    controller.openTrace(await file.text());
+    await controller.openTraceFile(file);
     if (fileRef.current) fileRef.current.value = '';
   };
 
@@ -159,7 +190,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
         <span className="spacer" />
         <label className={`file-button${live ? ' disabled' : ''}`} title={live ? 'Stop the run first: an opened trace replaces the live view' : undefined}>
           Open trace
-          <input ref={fileRef} type="file" accept=".json,application/json" disabled={live} onChange={(e) => void openFile(e.target.files?.[0])} />
+          <input ref={fileRef} type="file" accept=".json,.gz,application/json,application/gzip" disabled={live} onChange={(e) => void openFile(e.target.files?.[0])} />
         </label>
         <button type="button" data-action="save-trace" onClick={() => void saveTrace()} disabled={!state.run || live}>
           Save trace
@@ -167,10 +198,10 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
         <button type="button" data-action="export-trace" onClick={() => void exportTrace()} disabled={!state.run || live} title="Chrome trace event JSON for ui.perfetto.dev">
           Export for Perfetto
         </button>
-        <button type="button" onClick={toggleTheme} aria-pressed={theme === 'dark'}>
+        <button type="button" className="theme-toggle" onClick={toggleTheme} aria-pressed={theme === 'dark'}>
           Dark theme
         </button>
-        <button type="button" onClick={() => setPresentation((p) => !p)} aria-pressed={presentation}>
+        <button type="button" className="presentation-toggle" onClick={togglePresentation} aria-pressed={presentation} title="P: the timeline fills the screen; arrow keys step through the notes">
           Presentation
         </button>
       </header>
@@ -182,10 +213,11 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
         <aside className="side">
           <RunControls controller={controller} state={state} />
           <TraceCommand controller={controller} state={state} />
+          <NotesPanel controller={controller} state={state} view={view} clock={clock} />
           {!timeless && <VerdictCard verdict={state.verdict} />}
           <VerdictHistory verdicts={state.verdicts} selected={compared} onToggle={(id) => setCompared((c) => toggleCompared(c, id))} />
           {!timeless && <RunSummary ended={state.ended} />}
-          {!timeless && <LiveMetrics state={state} />}
+          {!timeless && <LiveMetrics state={state} clock={clock} model={controller.model} />}
           <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} />
           <SpeedupPlot history={state.history} sweep={state.sweepPoints} machine={state.machine} />
         </aside>
@@ -194,7 +226,13 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
           {comparedPair.length !== 2 && timeless && runScenario && <TimelessResult scenario={runScenario} running={live} verdict={state.verdict} />}
           {/* Hidden, not unmounted, while a timeless preset's result or a comparison shows: the timeline keeps its canvases and zoom. */}
           <div className="timeline-wrap" hidden={timeless || comparedPair.length === 2}>
-            <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} />
+            <ReplayBar clock={clock} enabled={!live && state.run !== null} />
+            {presentation && shownNote && (
+              <div className="presentation-note" role="note" data-testid="presentation-note">
+                {shownNote.text}
+              </div>
+            )}
+            <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} presentation={presentation} />
             <Legend tasks={state.tasks} theme={theme} />
           </div>
         </div>

@@ -1,5 +1,13 @@
 import {
-  readTrace,
+  defaultFileName,
+  encodeTraceText,
+  GZIP_FROM_BYTES,
+  readTraceBytes,
+  readTraceText,
+  toChromeTraceJson,
+  tooLarge,
+  TRACE_LIMITS,
+  type Annotation,
   type BridgeClient,
   type BridgeEvent,
   type Disposer,
@@ -7,11 +15,13 @@ import {
   type Role,
   type RunParamsInput,
   type Scenario,
+  type Trace,
   type WorkerKind,
 } from '../../shared';
+import { nextNoteId, noteFromDraft, type NoteDraft } from './notes';
 import { hasConnectionStatus, hasRoleStatus } from '../bridge/connection';
 import { ReplayClient } from '../bridge/replay-client';
-import { TimelineModel } from '../timeline/model';
+import { TimelineModel } from '../../timeline/model';
 import { initialRunState, pushCoreHistory, reduceEvent, type RunState } from './run-state';
 import { Store } from './store';
 
@@ -30,6 +40,8 @@ export class AppController {
   readonly model = new TimelineModel();
   readonly store = new Store<RunState>(initialRunState);
   private replay: ReplayClient | null = null;
+  /** The trace file opened last (Save trace and the Perfetto export use it while it is the run shown). */
+  private opened: Trace | null = null;
   private readonly eventListeners = new Set<(event: BridgeEvent) => void>();
   private readonly menuListeners = new Set<(action: MenuAction) => void>();
   private formStart: (() => void) | null = null;
@@ -96,7 +108,7 @@ export class AppController {
         for (const l of this.menuListeners) l(event.action);
         return;
       case 'trace-file':
-        this.openTraceFile(event.text);
+        this.openMenuTraceFile(event.name, event.text);
         return;
       default:
         break;
@@ -182,57 +194,105 @@ export class AppController {
     }
   }
 
-  /** The last run as trace JSON text, or null (with a message) when there is none. */
-  async traceText(): Promise<string | null> {
+  /** The last run's trace with the notes written here (null, with a message, when there is none). */
+  private async traceWithNotes(what: string): Promise<Trace | null> {
     try {
-      const trace = await this.client.invoke('getTrace', {});
+      // An opened trace file is the run shown: save or export it (the engine's last run is another).
+      const shown = this.store.get().run?.runId;
+      const trace = this.opened && this.opened.run.runId === shown ? this.opened : await this.client.invoke('getTrace', {});
       if (!trace) {
-        this.fail('There is no run to save yet. Start a run, then save its trace.');
+        this.fail(`There is no run to ${what} yet. Start a run, then ${what} its trace.`);
         return null;
       }
-      return JSON.stringify(trace);
+      const s = this.store.get();
+      return s.run?.runId === trace.run.runId ? { ...trace, annotations: s.annotations } : trace;
     } catch (e) {
       this.fail(`Could not get the trace: ${message(e)}`);
       return null;
     }
   }
 
-  /** Chrome trace event JSON of the last run (opens in ui.perfetto.dev), or null with a message. */
-  async chromeTraceText(): Promise<string | null> {
-    try {
-      return (await this.client.invoke('exportChromeTrace', {})).json;
-    } catch (e) {
-      this.fail(`Could not export the trace: ${message(e)}`);
-      return null;
-    }
+  /**
+   * The last run as a trace file to save, with its notes: its default name
+   * (scenario and date) and its bytes, gzip-compressed when large (as the CLI
+   * saves). Null, with a message, when there is no run.
+   */
+  async traceFile(): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null> {
+    const trace = await this.traceWithNotes('save');
+    if (!trace) return null;
+    const text = JSON.stringify(trace);
+    const gzip = text.length >= GZIP_FROM_BYTES;
+    return { name: defaultFileName(trace.run, gzip ? 'trace-gz' : 'trace'), bytes: encodeTraceText(text, gzip) };
   }
 
-  /** Opens a trace file the user picked: validated here, then replayed at once into the same views. */
-  openTrace(text: string): void {
-    let json: unknown;
+  /** Chrome trace event JSON of the last run, notes on an "Annotations" track (opens in ui.perfetto.dev), or null with a message. */
+  async chromeTraceText(): Promise<string | null> {
+    const trace = await this.traceWithNotes('export');
+    return trace ? toChromeTraceJson(trace) : null;
+  }
+
+  /** Adds a note (or replaces the one with `id`); returns null, or what to fix. */
+  saveNote(draft: NoteDraft, id: string | null = null): string | null {
+    const s = this.store.get();
+    if (!s.run) return 'Start a run or open a trace first: a note belongs to a run.';
+    const notes = s.annotations;
+    const note = noteFromDraft(draft, id ?? nextNoteId(notes), s.tasks, Math.max(this.model.endMs, s.metrics?.wallMs ?? 0), id ? notes.length - 1 : notes.length);
+    if (typeof note === 'string') return note;
+    const annotations = id ? notes.map((n) => (n.id === id ? note : n)) : [...notes, note];
+    this.store.update((st) => ({ ...st, annotations }), true);
+    return null;
+  }
+
+  deleteNote(id: string): void {
+    this.store.update((s) => ({ ...s, annotations: s.annotations.filter((n) => n.id !== id) }), true);
+  }
+
+  private setNotes(annotations: Annotation[]): void {
+    this.store.update((s) => ({ ...s, annotations }), true);
+  }
+
+  /**
+   * Opens a trace file the user picked (plain or gzip JSON): its size is
+   * checked before a byte is read, then the same reader as the CLI's validates
+   * it. Old messages go; the open run stays unless the file loads.
+   */
+  async openTraceFile(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void> {
+    this.dismissErrors();
+    if (file.size > TRACE_LIMITS.maxFileBytes) {
+      this.fail(`${file.name}: ${tooLarge('This file', file.size, TRACE_LIMITS.maxFileBytes)}`);
+      return;
+    }
+    let bytes: Uint8Array;
     try {
-      json = JSON.parse(text);
-    } catch {
-      this.fail('This file is not JSON. Open a trace saved by Corelanes (corelanes run --out trace.json, or Save trace).');
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (e) {
+      this.fail(`${file.name}: could not be read (${message(e)}).`);
       return;
     }
-    // readTrace says why a file is not a readable trace in words (not a trace, a newer version, damaged at <path>).
-    const read = readTrace(json);
+    this.openTrace(bytes, file.name);
+  }
+
+  /** Validates a trace file's content, then replays it at once into the same views. */
+  openTrace(content: Uint8Array | string, name?: string): void {
+    // The reader says why a file is not a readable trace in words (not a trace, a newer version, cut short, damaged at <path>).
+    const read = typeof content === 'string' ? readTraceText(content) : readTraceBytes(content);
     if (!read.ok) {
-      this.fail(read.error);
+      this.fail(name ? `${name}: ${read.error}` : read.error);
       return;
     }
+    this.opened = read.trace;
     this.replay = new ReplayClient(read.trace, { speed: Infinity });
     const off = this.replay.subscribe((e) => this.handle(e));
     this.replay.play();
     off();
+    this.setNotes(read.trace.annotations);
   }
 
   /** File ▸ Open Trace… of the desktop app: the main process read the file; it opens like a picked one, never over a live run. */
-  private openTraceFile(text: string): void {
+  private openMenuTraceFile(name: string, text: string): void {
     const { status } = this.store.get();
     if (status === 'starting' || status === 'running' || status === 'stopping') this.fail('Stop the run first: an opened trace replaces the live view');
-    else this.openTrace(text);
+    else this.openTrace(text, name);
   }
 
   /**

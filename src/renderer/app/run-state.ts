@@ -1,4 +1,4 @@
-import { readVerdict, type BridgeEvent, type Machine, type MemorySample, type Metrics, type Role, type RunInfo, type Task, type Verdict } from '../../shared';
+import { readVerdict, type Annotation, type BridgeEvent, type Machine, type MemorySample, type Metrics, type Role, type RunInfo, type Task, type Verdict } from '../../shared';
 import type { ConnectionState } from '../bridge/connection';
 import { runRecordFor, sweepPointsOf, type RunRecord, type SweepPoint } from './speedup-record';
 import { appendVerdict, type VerdictRecord } from './verdict-history';
@@ -35,6 +35,8 @@ export interface RunState {
   presetRun: { scenarioId: string; index: number; earlier: PresetPhase[] } | null;
   /** Per-core busy share over recent windows, oldest first (<= HISTORY_LENGTH each). */
   coreHistory: number[][];
+  /** The run's notes (trace v2 `annotations`): from an opened trace, or written here; saved with the trace. */
+  annotations: Annotation[];
 }
 
 /** One finished run of a multi-run preset: what ran and how it ended (the timeline shows only the current run). */
@@ -75,6 +77,7 @@ export const initialRunState: RunState = {
   sweepPoints: [],
   presetRun: null,
   coreHistory: [],
+  annotations: [],
 };
 
 const WORKER_TASK_KINDS = new Set(['thread', 'process', 'gil-thread', 'python-thread', 'python-process']);
@@ -113,6 +116,8 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
         ended: null,
         verdict: null,
         coreHistory: [],
+        // A run announced again (reconnect, replay) keeps its notes; a new run starts without.
+        annotations: sameRun ? state.annotations : [],
       };
     }
     case 'task': {

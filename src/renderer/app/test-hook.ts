@@ -1,28 +1,36 @@
-import { pack, THEME_COLORS } from '../timeline/colors';
-import type { TimelineViewKind } from '../timeline/lane-builder';
+import { pack, THEME_COLORS } from '../../timeline/colors';
+import type { TimelineViewKind } from '../../timeline/lane-builder';
 import type { TimelineHandle } from '../timeline/TimelineView';
 import type { FrameScheduler } from '../timeline/scheduler';
 import type { TimelineViewState } from '../timeline/view-state';
 import type { AppController } from './controller';
+import { factsAt } from '../../timeline/replay/facts-at';
+import type { ReplayClock } from '../../timeline/replay/replay-clock';
 
 /**
  * window.__corelanesBench: read-only views of the model and a few levers for
  * e2e tests and benchmarks (synchronous draws, synthetic bulk appends). It
  * holds no secrets and sends nothing to the engine.
  */
-export function installTestHook(controller: AppController, view: TimelineViewState, scheduler: FrameScheduler, handles: Map<TimelineViewKind, TimelineHandle>) {
+export function installTestHook(controller: AppController, view: TimelineViewState, scheduler: FrameScheduler, handles: Map<TimelineViewKind, TimelineHandle>, clock: ReplayClock) {
   const model = controller.model;
   const hook = {
     model,
     view,
     scheduler,
+    /** The replay: its state, and what the panels show at its time. */
+    /** The replay clock itself (tests start it at a known time). */
+    clock,
+    /** What the metrics panel shows at a replay time (benchmarks time it with each scrubbed frame). */
+    factsAt: (t: number) => factsAt(model, t),
+    replay: () => ({ ...clock.state, untilMs: view.untilMs, facts: clock.state.tMs === null ? null : factsAt(model, clock.state.tMs) }),
     /** Summary the e2e tests assert on. */
     state() {
       return {
         runId: model.runId,
         endMs: model.endMs,
         segments: model.segments.length,
-        tasks: model.tasks.map((t) => ({ id: t.id, kind: t.kind, pid: t.pid, tid: t.tid, label: t.label, exitReason: t.exitReason })),
+        tasks: model.tasks.map((t) => ({ id: t.id, kind: t.kind, pid: t.pid, tid: t.tid, label: t.label, exitReason: t.exitReason, startedMs: t.startedMs })),
         coreLaneSegments: model.coreLanes.map((l) => l.length),
         /** Task indices in Tasks-view lane order. */
         taskOrder: [...model.taskOrder()],
@@ -60,7 +68,7 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
       return performance.now() - t;
     },
     /** Share of a lane's plot pixels, read back from the canvas, that are not the empty-lane colour. */
-    laneFill(kind: TimelineViewKind, lane: number): number {
+    laneFill(kind: TimelineViewKind, lane: number, fromMs?: number, toMs?: number): number {
       const h = handles.get(kind);
       h?.drawNow();
       const l = h?.layout();
@@ -68,9 +76,13 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
       const ctx = canvas?.getContext('2d');
       if (!l || !canvas || !ctx || lane >= l.laneCount) return -1;
       const dpr = canvas.width / Math.max(1, canvas.clientWidth);
-      const x = Math.round(l.plotLeft * dpr);
+      // Optionally only the columns of a time range (e.g. after a replay's playhead).
+      const left = fromMs === undefined ? l.plotLeft : Math.max(l.plotLeft, Math.ceil(l.x(fromMs)));
+      const right = toMs === undefined ? l.plotLeft + l.plotWidth : Math.min(l.plotLeft + l.plotWidth, Math.floor(l.x(toMs)));
+      if (right <= left) return 0;
+      const x = Math.round(left * dpr);
       const y = Math.round((l.lanesTop + lane * l.laneStep) * dpr);
-      const w = Math.round(l.plotWidth * dpr);
+      const w = Math.round((right - left) * dpr);
       const hh = Math.max(1, Math.round(l.laneHeight * dpr));
       const data = new Uint32Array(ctx.getImageData(x, y, w, hh).data.buffer);
       const empty = pack(THEME_COLORS[view.theme].lane);
@@ -78,6 +90,8 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
       for (let i = 0; i < data.length; i++) if (data[i] !== empty) filled++;
       return filled / data.length;
     },
+    /** Time at a CSS x of a view (tests place clicks and ranges with it). */
+    timeAt: (kind: TimelineViewKind, x: number) => handles.get(kind)?.layout()?.x.invert(x) ?? null,
     paintCounts: (kind: TimelineViewKind = 'tasks') => handles.get(kind)?.paintCounts() ?? null,
     layout: (kind: TimelineViewKind = 'tasks') => {
       const l = handles.get(kind)?.layout();

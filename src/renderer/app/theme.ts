@@ -1,4 +1,4 @@
-import type { Theme } from '../timeline/colors';
+import type { Theme } from '../../timeline/colors';
 
 const KEY = 'corelanes-theme';
 

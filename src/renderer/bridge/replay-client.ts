@@ -1,5 +1,5 @@
 import {
-  TraceSchema,
+  readTraceText,
   type BridgeClient,
   type BridgeEvent,
   type CommandArgs,
@@ -115,9 +115,9 @@ export class ReplayClient implements BridgeClient {
       case 'getTrace':
         return this.trace;
       case 'loadTrace': {
-        const parsed = TraceSchema.safeParse(JSON.parse((args as { text: string }).text));
-        if (!parsed.success) throw new Error('This file is not a Corelanes trace (or is from an incompatible version).');
-        this.trace = parsed.data;
+        const read = readTraceText((args as { text: string }).text);
+        if (!read.ok) throw new Error(read.error);
+        this.trace = read.trace;
         return this.trace;
       }
       default:

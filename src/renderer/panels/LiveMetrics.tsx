@@ -1,5 +1,9 @@
+import { useCallback, useSyncExternalStore } from 'react';
 import type { RunState } from '../app/run-state';
 import { formatMs, sourceLine, type SamplerStats } from '../../shared';
+import type { TimelineModel } from '../../timeline/model';
+import { factsAt } from '../../timeline/replay/facts-at';
+import type { ReplayClock } from '../../timeline/replay/replay-clock';
 
 function Sparkline({ values }: { values: number[] }) {
   const w = 60;
@@ -14,20 +18,29 @@ function Sparkline({ values }: { values: number[] }) {
   );
 }
 
-/** Per-core utilisation with a short history, parallelism, wall/CPU time, spawn latency, sampler rate. */
-export function LiveMetrics({ state }: { state: RunState }) {
+/**
+ * Per-core utilisation with a short history, parallelism, wall/CPU time, spawn latency, sampler rate.
+ * During a replay the bars, the gauge and the times are those at the replay's time, recomputed from the run.
+ */
+export function LiveMetrics({ state, clock, model }: { state: RunState; clock: ReplayClock; model: TimelineModel }) {
+  const replayMs = useSyncExternalStore(
+    useCallback((cb: () => void) => clock.onChange(cb), [clock]),
+    () => clock.state.tMs,
+  );
+  const at = replayMs === null ? null : factsAt(model, replayMs);
   const m = state.metrics;
   const cores = state.machine?.logicalCores ?? state.coreHistory.length;
-  const latest = state.coreHistory.map((h) => h.at(-1) ?? 0);
+  const latest = at ? at.coreBusy : state.coreHistory.map((h) => h.at(-1) ?? 0);
   const liveParallelism = latest.reduce((a, b) => a + b, 0);
-  const parallelism = state.status === 'running' ? liveParallelism : (m?.parallelism ?? liveParallelism);
+  const parallelism = at || state.status === 'running' ? liveParallelism : (m?.parallelism ?? liveParallelism);
+  const gilHolder = at && at.gilHolder >= 0 ? model.tasks[at.gilHolder]?.label : null;
   // The app's own main and sampler threads were not spawned by the run (their 0 would drag the average down).
   const spawn = m?.tasks.filter((t) => t.kind !== 'main' && t.kind !== 'sampler').map((t) => t.spawnMs).filter((s): s is number => s !== null) ?? [];
   const spawnAvg = spawn.length ? spawn.reduce((a, b) => a + b, 0) / spawn.length : null;
   const observable = state.machine?.coresObservable ?? true;
   return (
     <section className="panel metrics" aria-labelledby="metrics-title">
-      <h2 id="metrics-title">Live metrics</h2>
+      <h2 id="metrics-title">{at ? `Metrics at ${formatMs(at.tMs)} (replay)` : 'Live metrics'}</h2>
       {!observable && <p className="muted">This OS does not report which core a task runs on; per-core bars are unavailable.</p>}
       {observable && cores > 0 && (
         <p className="muted caption" id="core-bars-caption">
@@ -44,7 +57,7 @@ export function LiveMetrics({ state }: { state: RunState }) {
                 <span style={{ width: `${Math.min(100, share * 100)}%` }} />
               </span>
               <span className="num">{Math.round(share * 100)}%</span>
-              <Sparkline values={state.coreHistory[c] ?? []} />
+              <Sparkline values={at ? [] : (state.coreHistory[c] ?? [])} />
             </li>
           );
         })}
@@ -60,9 +73,15 @@ export function LiveMetrics({ state }: { state: RunState }) {
       </div>
       <dl className="numbers">
         <dt>wall time</dt>
-        <dd>{m ? formatMs(m.wallMs) : state.progress ? formatMs(state.progress.elapsedMs) : '–'}</dd>
+        <dd data-testid="metric-wall">{at ? formatMs(at.tMs) : m ? formatMs(m.wallMs) : state.progress ? formatMs(state.progress.elapsedMs) : '–'}</dd>
         <dt>CPU time</dt>
-        <dd>{m ? formatMs(m.cpuMs) : '–'}</dd>
+        <dd>{at ? formatMs(at.cpuMs) : m ? formatMs(m.cpuMs) : '–'}</dd>
+        {gilHolder && (
+          <>
+            <dt>GIL held by</dt>
+            <dd>{gilHolder}</dd>
+          </>
+        )}
         <dt>spawn latency</dt>
         <dd>{spawnAvg === null ? '–' : `${formatMs(spawnAvg)} avg`}</dd>
         <dt>scheduling</dt>

@@ -2,7 +2,7 @@ import { hierarchy, treemap } from 'd3';
 import { memo } from 'react';
 import { formatBytes, type Task } from '../../shared';
 import type { RunState } from '../app/run-state';
-import { taskColors, type Theme } from '../timeline/colors';
+import { taskColors, type Theme } from '../../timeline/colors';
 
 /** Tasks that live in Corelanes' own process: its main and sampler threads, and worker threads it hosts. */
 const IN_APP = new Set(['main', 'sampler', 'thread', 'gil-thread']);

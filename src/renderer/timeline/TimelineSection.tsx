@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
-import type { TimelineModel } from './model';
+import type { TimelineModel } from '../../timeline/model';
 import type { FrameScheduler } from './scheduler';
 import { TimelineView, type TimelineHandle } from './TimelineView';
-import type { TimelineViewKind } from './lane-builder';
+import type { TimelineViewKind } from '../../timeline/lane-builder';
 import type { TimelineViewState, ViewMode } from './view-state';
 
 interface Props {
@@ -12,6 +12,8 @@ interface Props {
   mode: ViewMode;
   onMode: (mode: ViewMode) => void;
   handles: Map<TimelineViewKind, TimelineHandle>;
+  /** Presentation: both views share the screen in proportion to their lanes. */
+  presentation?: boolean;
 }
 
 const MODES: { mode: ViewMode; label: string }[] = [
@@ -25,7 +27,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The two timeline views, the view switch, follow/fit buttons and the W/S/A/D/F/0 keys. */
-export function TimelineSection({ model, view, scheduler, mode, onMode, handles }: Props) {
+export function TimelineSection({ model, view, scheduler, mode, onMode, handles, presentation = false }: Props) {
   const subscribe = useCallback((cb: () => void) => view.onChange(cb), [view]);
   const following = useSyncExternalStore(subscribe, () => view.following);
   const coreLanes = useSyncExternalStore(
@@ -47,7 +49,12 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles 
     return () => window.removeEventListener('keydown', onKey);
   }, [view, model]);
 
+  const taskLanes = useSyncExternalStore(
+    useCallback((cb: () => void) => model.onChange(cb), [model]),
+    () => model.tasks.length + (model.gilLane.length > 0 ? 1 : 0),
+  );
   const coresHeight = Math.min(260, 40 + Math.max(1, coreLanes) * 40);
+  const coresStyle = presentation ? { flex: `${Math.max(1, coreLanes) + 1} 1 0` } : { flex: `0 0 ${coresHeight}px` };
   return (
     <section className={`timeline-section mode-${mode}`} aria-label="Timeline" ref={sectionRef}>
       <div className="timeline-toolbar">
@@ -68,13 +75,13 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles 
       </div>
       <div className="timeline-views">
         {mode !== 'tasks' && (
-          <div className="timeline-pane cores-pane" style={mode === 'both' ? { flex: `0 0 ${coresHeight}px` } : undefined}>
+          <div className="timeline-pane cores-pane" style={mode === 'both' ? coresStyle : undefined}>
             <h3 className="pane-title">Cores</h3>
             <TimelineView kind="cores" model={model} view={view} scheduler={scheduler} onHandle={onHandle} />
           </div>
         )}
         {mode !== 'cores' && (
-          <div className="timeline-pane tasks-pane">
+          <div className="timeline-pane tasks-pane" style={presentation && mode === 'both' ? { flex: `${Math.max(1, taskLanes) + 1} 1 0` } : undefined}>
             <h3 className="pane-title">Tasks</h3>
             <TimelineView kind="tasks" model={model} view={view} scheduler={scheduler} onHandle={onHandle} />
           </div>

@@ -1,17 +1,19 @@
 import { axisTop, select, zoom as d3zoom, zoomIdentity, type ZoomTransform } from 'd3';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { pack, STATE_LABELS, THEME_COLORS } from './colors';
+import { formatTime, tickCount } from '../../timeline/axis';
+import { pack, STATE_LABELS, THEME_COLORS } from '../../timeline/colors';
 import { hitTestLane } from './hit-test';
-import { buildLanes, type TimelineViewKind } from './lane-builder';
-import type { LaneDescriptor } from './lanes';
-import { computeLayout, laneAt, type TimelineLayout } from './layout';
-import type { TimelineModel } from './model';
-import { CanvasPainter, type PaintStats } from './painter';
+import { buildLanes, type TimelineViewKind } from '../../timeline/lane-builder';
+import type { LaneDescriptor } from '../../timeline/lanes';
+import { computeLayout, laneAt, type TimelineLayout } from '../../timeline/layout';
+import type { TimelineModel } from '../../timeline/model';
+import { CanvasPainter, type PaintStats } from '../../timeline/painter';
 import type { FrameScheduler } from './scheduler';
 import { placeTip } from './tip-position';
-import { applyZoomStep } from './viewport';
+import { applyZoomStep } from '../../timeline/viewport';
 import type { TimelineViewState } from './view-state';
 import { formatMs } from '../../shared';
+import { noteBands } from '../../timeline/note-marks';
 
 export interface TimelineHandle {
   /** Draws now, synchronously (benchmarks), returning the painter's stats. */
@@ -30,6 +32,11 @@ interface Props {
   onHandle?: (kind: TimelineViewKind, handle: TimelineHandle | null) => void;
 }
 
+/** Presentation (large type) gets wider labels and lanes up to 96 px tall: the lanes fill the screen. */
+function laneSizing(fontPx: number): { gutter: number; maxLaneHeight: number } {
+  return fontPx > 12 ? { gutter: Math.round(fontPx * 11), maxLaneHeight: 96 } : { gutter: 132, maxLaneHeight: 34 };
+}
+
 /** Live data redraws at most 10 times a second (renderer CPU budget: 10% of a core); input redraws at once. */
 const LIVE_FRAME_GAP_MS = 100;
 
@@ -37,11 +44,6 @@ interface Tip {
   x: number;
   y: number;
   lines: string[];
-}
-
-function formatTime(ms: number): string {
-  // Shortest exact label: 1.5 s, 250 ms, 0.125 ms (ticks are round numbers already).
-  return Math.abs(ms) >= 1000 ? `${+(ms / 1000).toFixed(3)} s` : `${+ms.toFixed(3)} ms`;
 }
 
 /**
@@ -53,6 +55,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const axisRef = useRef<SVGGElement>(null);
+  const notesRef = useRef<SVGSVGElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
   const [ariaLabel, setAriaLabel] = useState('');
   const last = useRef<{ layout: TimelineLayout; lanes: LaneDescriptor[] } | null>(null);
@@ -119,13 +122,13 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       let layout: TimelineLayout;
       if (sameLayout && last.current) layout = last.current.layout;
       else if (shift > 0 && last.current) {
-        layout = computeLayout({ width: size.width, height: last.current.layout.height, laneCount: lanes.length, viewport: view.viewport });
+        layout = computeLayout({ width: size.width, height: last.current.layout.height, laneCount: lanes.length, viewport: view.viewport, ...laneSizing(view.fontPx) });
       } else {
-        layout = computeLayout({ width: size.width, height: size.height, laneCount: lanes.length, viewport: view.viewport });
+        layout = computeLayout({ width: size.width, height: size.height, laneCount: lanes.length, viewport: view.viewport, ...laneSizing(view.fontPx) });
         if (layout.contentHeight + 4 < size.height) {
           // Lanes are capped in height: a canvas no taller than they need costs less to composite on every frame.
           const height = layout.contentHeight + 4;
-          layout = computeLayout({ width: size.width, height, laneCount: lanes.length, viewport: view.viewport });
+          layout = computeLayout({ width: size.width, height, laneCount: lanes.length, viewport: view.viewport, ...laneSizing(view.fontPx) });
           canvas.style.height = `${height}px`;
         } else {
           canvas.style.height = '';
@@ -142,18 +145,20 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
           colors: { page: pack(theme.page), pageCss: theme.page, lane: pack(theme.lane), text: theme.text, muted: theme.muted, select: theme.select },
           fontPx: view.fontPx,
           coreNumbers: kind === 'tasks',
+          ...(view.untilMs === null ? {} : { untilMs: view.untilMs, playhead: theme.playhead }),
         },
         changedFrom,
         shift,
       );
       const axisChanged = !sameLayout;
       last.current = { layout, lanes };
+      if (axisChanged && notesRef.current) drawNotes(notesRef.current, noteBands(view.notes, layout, lanes, view.fontPx), canvas.clientHeight);
       if (axisChanged) {
         select(axisG)
           .attr('transform', `translate(0, ${layout.lanesTop - 2})`)
           .call(
             axisTop(layout.x)
-              .ticks(Math.max(2, Math.floor(layout.plotWidth / 110)))
+              .ticks(tickCount(layout))
               .tickFormat((d) => formatTime(+d)),
           );
       }
@@ -291,6 +296,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       <svg className="timeline-axis" aria-hidden="true">
         <g ref={axisRef} />
       </svg>
+      <svg className="timeline-notes" ref={notesRef} aria-hidden="true" />
       {tip && (
         <div className="timeline-tip" role="tooltip" ref={tipRef} style={{ left: tip.x + 14, top: tip.y + 14, visibility: 'hidden' }}>
           {tip.lines.map((l, i) => (
@@ -302,4 +308,50 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       )}
     </div>
   );
+}
+
+/** The notes over a view: a translucent band with an outline, its text on a tab, an arrow to a slice. */
+function drawNotes(svg: SVGSVGElement, bands: ReturnType<typeof noteBands>, height: number): void {
+  const root = select(svg).attr('height', height);
+  if (root.select('defs').empty()) {
+    root
+      .append('defs')
+      .append('marker')
+      .attr('id', 'note-arrowhead')
+      .attr('viewBox', '0 0 10 10')
+      .attr('refX', 9)
+      .attr('refY', 5)
+      .attr('markerWidth', 7)
+      .attr('markerHeight', 7)
+      .attr('orient', 'auto-start-reverse')
+      .append('path')
+      .attr('d', 'M0,0L10,5L0,10z')
+      .attr('class', 'note-head');
+  }
+  const g = root
+    .selectAll<SVGGElement, (typeof bands)[number]>('g.note')
+    .data(bands, (b) => b.id)
+    .join((enter) => {
+      const n = enter.append('g').attr('class', 'note');
+      n.append('rect').attr('class', 'note-band');
+      n.append('line').attr('class', 'note-arrow').attr('marker-end', 'url(#note-arrowhead)');
+      n.append('text').attr('class', 'note-text');
+      return n;
+    });
+  g.attr('data-note', (b) => b.id);
+  g.select('rect')
+    .attr('x', (b) => b.x0)
+    .attr('y', (b) => b.y0)
+    .attr('width', (b) => b.x1 - b.x0)
+    .attr('height', (b) => Math.max(2, b.y1 - b.y0));
+  g.select('line')
+    .attr('display', (b) => (b.arrow ? null : 'none'))
+    .attr('x1', (b) => b.arrow?.x0 ?? 0)
+    .attr('y1', (b) => b.arrow?.y0 ?? 0)
+    .attr('x2', (b) => b.arrow?.x1 ?? 0)
+    .attr('y2', (b) => b.arrow?.y1 ?? 0);
+  g.select('text')
+    .attr('x', (b) => b.labelX)
+    .attr('y', (b) => b.labelY)
+    .text((b) => b.label);
 }

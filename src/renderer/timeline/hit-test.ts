@@ -1,4 +1,4 @@
-import type { LaneColumns } from './lane-columns';
+import type { LaneColumns } from '../../timeline/lane-columns';
 
 /**
  * The segment of a lane under time `t`: the one containing it, else the

@@ -1,6 +1,6 @@
-import type { Disposer } from '../../shared';
-import type { Theme } from './colors';
-import { fitAll, follow, pan, zoom, type Viewport } from './viewport';
+import type { Annotation, Disposer } from '../../shared';
+import type { Theme } from '../../timeline/colors';
+import { fitAll, follow, pan, zoom, type Viewport } from '../../timeline/viewport';
 
 export type ViewMode = 'cores' | 'tasks' | 'both';
 export type ChangeCause = 'user' | 'data';
@@ -16,6 +16,10 @@ export class TimelineViewState {
   selectedTask = -1;
   theme: Theme = 'light';
   fontPx = 12;
+  /** A replay's time: the views show the run as it was then; null = everything recorded. */
+  untilMs: number | null = null;
+  /** The run's notes, drawn over the lanes. */
+  notes: readonly Annotation[] = [];
   version = 0;
   /** One pixel column in ms, reported by the views, so following scrolls in whole columns. */
   snapMs = 0;
@@ -46,6 +50,7 @@ export class TimelineViewState {
   /** A new run: follow it, showing its whole planned length while it fits. */
   startRun(durationMs: number): void {
     this.following = true;
+    this.untilMs = null;
     this.selectedTask = -1;
     this.viewport = { t0: 0, t1: Math.min(Math.max(durationMs, 1000), 60_000) * 1.02 };
     this.changed();
@@ -63,6 +68,25 @@ export class TimelineViewState {
     this.following = on;
     if (on) this.viewport = follow(this.viewport, endMs);
     this.changed();
+  }
+
+  setUntil(untilMs: number | null): void {
+    if (untilMs === this.untilMs) return;
+    this.untilMs = untilMs;
+    this.changed();
+  }
+
+  setNotes(notes: readonly Annotation[]): void {
+    if (notes === this.notes) return;
+    this.notes = notes;
+    this.changed();
+  }
+
+  /** Shows a time range with a margin either side (a note, from the list or in presentation). */
+  showRange(startMs: number, endMs: number): void {
+    const span = Math.max(endMs - startMs, 50);
+    const pad = span * 0.5;
+    this.setViewport({ t0: Math.max(0, startMs - pad), t1: endMs + pad + (span === endMs - startMs ? 0 : span) }, true);
   }
 
   select(task: number): void {

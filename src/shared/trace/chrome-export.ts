@@ -5,7 +5,8 @@ import type { Trace } from './trace-file';
  * Chrome trace-event JSON (the "JSON Array/Object Format" Perfetto UI and
  * chrome://tracing open). One track per task, grouped under its address space
  * (pid); slices are the task's segments named by state; markers are instant
- * events; RSS samples are a counter per address space. Times are microseconds.
+ * events; RSS samples are a counter per address space; annotations are slices
+ * on an "Annotations" track group. Times are microseconds.
  */
 export interface ChromeTraceEvent {
   name: string;
@@ -27,6 +28,8 @@ export interface ChromeTrace {
 
 /** Ids Perfetto gets for tasks the OS gave no pid/tid (e.g. a worker that never started): above any real one. */
 const SYNTHETIC_ID_BASE = 0x40000000;
+/** The track group of people's annotations: just below the synthetic task ids, so never a real pid. */
+const ANNOTATIONS_PID = SYNTHETIC_ID_BASE - 1;
 
 const us = (ms: number): number => Math.round(ms * 1000 * 1000) / 1000;
 
@@ -66,7 +69,9 @@ export function toChromeTrace(trace: Trace): ChromeTrace {
   const byPid = new Map<number, Task[]>();
   trace.tasks.forEach((task) => {
     const { pid } = tracks.get(task.id)!;
-    byPid.set(pid, [...(byPid.get(pid) ?? []), task]);
+    const members = byPid.get(pid);
+    if (members) members.push(task);
+    else byPid.set(pid, [task]);
   });
   for (const [pid, members] of byPid) {
     events.push({ name: 'process_name', ph: 'M', pid, args: { name: processName(trace, pid, members) } });
@@ -103,6 +108,21 @@ export function toChromeTrace(trace: Trace): ChromeTrace {
     const name = marker.text ? `${marker.kind}: ${marker.text}`.slice(0, 120) : marker.kind;
     if (track) timed.push({ name, cat: 'marker', ph: 'i', s: 't', pid: track.pid, tid: track.tid, ts: us(marker.tMs), args });
     else timed.push({ name, cat: 'marker', ph: 'i', s: 'g', pid: 0, tid: 0, ts: us(marker.tMs), args });
+  }
+  // Annotations: slices on their own tracks (one per overlapping note: complete events on a track must nest).
+  const laneEnds: number[] = [];
+  for (const note of [...trace.annotations].sort((a, b) => a.startMs - b.startMs)) {
+    let lane = laneEnds.findIndex((end) => end <= note.startMs);
+    if (lane < 0) lane = laneEnds.push(note.endMs) - 1;
+    else laneEnds[lane] = note.endMs;
+    const args: Record<string, unknown> = { text: note.text, id: note.id };
+    if (note.taskId) args.taskId = note.taskId;
+    if (note.arrow) args.arrow = note.arrow;
+    timed.push({ name: note.text.slice(0, 120) || 'note', cat: 'annotation', ph: 'X', pid: ANNOTATIONS_PID, tid: lane + 1, ts: us(note.startMs), dur: us(note.endMs - note.startMs), args });
+  }
+  if (laneEnds.length) {
+    events.push({ name: 'process_name', ph: 'M', pid: ANNOTATIONS_PID, args: { name: 'Annotations' } });
+    laneEnds.forEach((_, i) => events.push({ name: 'thread_name', ph: 'M', pid: ANNOTATIONS_PID, tid: i + 1, args: { name: `notes ${i + 1}` } }));
   }
   for (const sample of trace.memory) {
     if (sample.taskId) continue; // per-worker heaps would add one counter per task; RSS per address space is the picture

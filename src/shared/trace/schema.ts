@@ -96,6 +96,23 @@ export const MarkerSchema = z.object({
 });
 export type Marker = z.infer<typeof MarkerSchema>;
 
+/**
+ * A note on the timeline, written by a person (the app's annotation tool, or
+ * by hand): a time range, optionally one task's lane, some text, and
+ * optionally an arrow pointing at one task at one time. Added in version 2.
+ */
+export const AnnotationSchema = z.object({
+  id,
+  startMs: ms,
+  endMs: ms,
+  /** The lane it belongs to; null: the whole run at that time. */
+  taskId: id.nullable().default(null),
+  text: z.string().max(2000),
+  /** Where the arrow points: a task's lane at a time; null: no arrow. */
+  arrow: z.object({ taskId: id, tMs: ms }).nullable().default(null),
+});
+export type Annotation = z.infer<typeof AnnotationSchema>;
+
 export const MemorySampleSchema = z.object({
   tMs: ms,
   /** pid of the address space. */

@@ -5,7 +5,7 @@ export interface HookState {
   runId: string | null;
   endMs: number;
   segments: number;
-  tasks: { id: string; kind: string; pid: number | null; tid: number | null; label: string; exitReason: string | null }[];
+  tasks: { id: string; kind: string; pid: number | null; tid: number | null; label: string; exitReason: string | null; startedMs: number | null }[];
   coreLaneSegments: number[];
   taskOrder: number[];
   coreCount: number;

@@ -43,6 +43,7 @@ export function makeTrace(runId = 'run-1'): Trace {
       { tMs: 99, kind: 'annotation', taskId: null, text: 'run ends' },
     ],
     memory: [{ tMs: 10, addressSpace: 200, rssBytes: 50 * 1048576 }],
+    annotations: [],
     metrics: null,
   };
 }

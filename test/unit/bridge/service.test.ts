@@ -283,7 +283,7 @@ describe('bridge service: traces from files', () => {
     const { service } = setup();
     await expect(service.invoke('loadTrace', { text: '{oops' })).rejects.toThrow('not JSON');
     const bad = { ...makeTrace(), format: 'other' };
-    await expect(service.invoke('loadTrace', { text: JSON.stringify(bad) })).rejects.toThrow(/not a valid Corelanes trace: format/);
+    await expect(service.invoke('loadTrace', { text: JSON.stringify(bad) })).rejects.toThrow(/^This file is not a Corelanes trace \(it has no "format"/);
     const loaded = await service.invoke('loadTrace', { text: JSON.stringify(makeTrace('from-file')) });
     expect(loaded).toMatchObject({ run: { runId: 'from-file' } });
     const { json } = (await service.invoke('exportChromeTrace', {})) as { json: string };

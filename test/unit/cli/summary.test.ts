@@ -14,6 +14,7 @@ const trace: Trace = {
   segments: [],
   markers: [],
   memory: [],
+  annotations: [],
   metrics: {
     wallMs: 1000,
     cpuMs: 1800,

@@ -84,7 +84,7 @@ describe('File ▸ Open Trace… from the menu', () => {
   it('a file that is not a trace gets the page\'s own sentence; a cancelled dialog does nothing', async () => {
     const { controller, send } = page();
     await openTraceFromMenu({ showOpenDialog: dialogChoosing([file('notes.json', 'hello')]).showOpenDialog, send });
-    expect(controller.store.get().errors).toEqual([expect.stringMatching(/^This file is not JSON\. Open a trace saved by Corelanes/)]);
+    expect(controller.store.get().errors).toEqual([expect.stringMatching(/^notes\.json: This file is not a Corelanes trace: it is not JSON .*Open a trace saved by Corelanes/)]);
     await openTraceFromMenu({ showOpenDialog: dialogChoosing(null).showOpenDialog, send: () => expect.fail('nothing to send') });
   });
 

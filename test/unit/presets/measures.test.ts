@@ -26,6 +26,7 @@ function trace(onCpuEach = 500, units: [number, number] = [100, 90], cores = 2):
     ],
     markers: [{ tMs: 300, kind: 'gil-handover', taskId: 'w1' }, { tMs: 305, kind: 'gil-handover', taskId: 'w0' }],
     memory: [],
+    annotations: [],
     metrics: {
       wallMs: 1300, cpuMs: 1000, parallelism: 0.77, cores: [], sampler: null, unitsPerSecond: null,
       tasks: [

@@ -22,7 +22,7 @@ describe('a run without params (a traced command) in the renderer', () => {
   });
 
   it('a replayed command trace lists a valid scenario and replays its run info as recorded', async () => {
-    const trace: Trace = { format: 'corelanes-trace', version: 1, machine, run: { ...run, wallMs: 100 }, tasks: [task('t1')], segments: [], markers: [], memory: [], metrics: null };
+    const trace: Trace = { format: 'corelanes-trace', version: 2, machine, run: { ...run, wallMs: 100 }, tasks: [task('t1')], segments: [], markers: [], memory: [], annotations: [], metrics: null };
     const client = new ReplayClient(trace, { speed: Infinity });
     const [scenario] = (await client.invoke('listScenarios', {})) as unknown[];
     expect(ScenarioSchema.parse(scenario)).toMatchObject({ title: 'Replay of trace', params: {} });

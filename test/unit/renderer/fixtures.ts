@@ -33,7 +33,7 @@ export function task(id: string, over: Partial<Task> = {}): Task {
 export function trace(over: Partial<Trace> = {}): Trace {
   return {
     format: 'corelanes-trace',
-    version: 1,
+    version: 2,
     machine,
     run: {
       runId: 'rec',
@@ -46,6 +46,7 @@ export function trace(over: Partial<Trace> = {}): Trace {
     segments: [],
     markers: [],
     memory: [],
+    annotations: [],
     metrics: null,
     ...over,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hitTestLane } from '../../../src/renderer/timeline/hit-test';
-import { LaneColumns } from '../../../src/renderer/timeline/lane-columns';
+import { LaneColumns } from '../../../src/timeline/lane-columns';
 
 describe('hitTestLane', () => {
   const lane = new LaneColumns();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BridgeClient, BridgeEvent, Trace } from '../../../src/shared';
 import { AppController } from '../../../src/renderer/app/controller';
-import { STATE_INDEX } from '../../../src/renderer/timeline/segment-store';
+import { STATE_INDEX } from '../../../src/timeline/segment-store';
 import { machine, task } from './fixtures';
 
 const run: Trace['run'] = {
@@ -15,7 +15,7 @@ const thread = task('t', { kind: 'python-thread' });
 const asleep = { taskId: 't', startMs: 0, endMs: 100, state: 'sleep' as const, core: null, onCpuNs: 0, waitNs: 0 };
 const finalTrace: Trace = {
   format: 'corelanes-trace',
-  version: 1,
+  version: 2,
   machine,
   run,
   tasks: [thread],
@@ -25,6 +25,7 @@ const finalTrace: Trace = {
   ],
   markers: [],
   memory: [],
+  annotations: [],
   metrics: null,
 };
 

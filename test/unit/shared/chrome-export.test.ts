@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toChromeTrace, toChromeTraceJson } from '../../../src/shared';
 import { makeTrace } from '../bridge/fixtures';
+import { syntheticTrace } from '../../support/synthetic-trace';
+import { traceEventFormatProblems } from '../../support/trace-event-format';
 
 describe('toChromeTrace', () => {
   const trace = makeTrace();
@@ -52,5 +54,37 @@ describe('toChromeTrace', () => {
     const parsed = JSON.parse(toChromeTraceJson(trace)) as { traceEvents: unknown[]; displayTimeUnit: string };
     expect(parsed.traceEvents.length).toBe(out.traceEvents.length);
     expect(parsed.displayTimeUnit).toBe('ms');
+  });
+});
+
+describe('toChromeTrace: Trace Event Format', () => {
+  it('passes the format checker for a real-shaped run, annotations included', () => {
+    for (const seed of [1, 2]) {
+      const trace = syntheticTrace({ seed, processes: 3, threadsPerProcess: 3, durationMs: 1500 });
+      trace.annotations.push({ id: 'a3', startMs: 250, endMs: 700, taskId: null, text: 'overlaps the first', arrow: null });
+      const doc = JSON.parse(toChromeTraceJson(trace));
+      expect(traceEventFormatProblems(doc)).toEqual([]);
+      const notes = doc.traceEvents.filter((e: { cat?: string }) => e.cat === 'annotation');
+      expect(notes).toHaveLength(3);
+      // Overlapping notes go on different tracks, so slices still nest.
+      expect(new Set(notes.map((e: { tid: number }) => e.tid)).size).toBe(2);
+    }
+  });
+
+  it('the checker finds what breaks the format (so a pass means something)', () => {
+    const doc = JSON.parse(toChromeTraceJson(syntheticTrace({ seed: 3 })));
+    const x = doc.traceEvents.find((e: { ph: string }) => e.ph === 'X');
+    const broken = [
+      { ...x, dur: undefined },
+      { ...x, ts: '5' },
+      { ...x, ph: 'Q' },
+      { ...x, tid: undefined },
+      { ph: 'M', name: 'thread_name', pid: 1, args: {} },
+      { ph: 'C', name: 'rss', pid: 1, ts: 0, args: { rss: 'big' } },
+      { ph: 'i', name: 'x', pid: 1, ts: 0, s: 'q' },
+      { ...x, ts: x.ts + 1, dur: x.dur + 5 }, // overlaps x on its thread without nesting in it
+    ];
+    for (const e of broken) expect(traceEventFormatProblems({ traceEvents: [x, e] }), JSON.stringify(e)).not.toEqual([]);
+    expect(traceEventFormatProblems([x])).toEqual(['top level: not an object (the JSON Object Format)']);
   });
 });

@@ -23,6 +23,7 @@ const base = {
   segments: [],
   markers: [],
   memory: [],
+  annotations: [],
   metrics: null,
 };
 const commandRun = { runId: 'trace-abc', scenarioId: 'trace', params: null, command: { argv: ['python3', 'x.py', '2'], intervalMs: 1 }, startedAt: '2026-01-01T00:00:00Z', wallMs: 100 };
@@ -30,9 +31,9 @@ const commandRun = { runId: 'trace-abc', scenarioId: 'trace', params: null, comm
 const oldStyleRun = { runId: 'trace-old', scenarioId: 'trace', params: RunParamsSchema.parse({ intervalMs: 1, workers: 1 }), startedAt: '2026-01-01T00:00:00Z', wallMs: 100 };
 
 describe('run.command: a traced command says what ran instead of made-up params', () => {
-  it('a command trace validates with params null and the argv, and stays version 1', () => {
+  it('a command trace validates with params null and the argv', () => {
     const trace = TraceSchema.parse({ ...base, run: commandRun });
-    expect(trace.version).toBe(1);
+    expect(trace.version).toBe(TRACE_VERSION);
     expect(trace.run.params).toBeNull();
     expect(trace.run.command?.argv).toEqual(['python3', 'x.py', '2']);
     expect(runIntervalMs(trace.run)).toBe(1);
@@ -53,7 +54,7 @@ describe('run.command: a traced command says what ran instead of made-up params'
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(['run', 'params']);
     expect(parsed.error?.issues[0]?.message).toBe('params may be null only for a traced command (run.command)');
-    expect(readTrace(bad)).toEqual({ ok: false, error: 'This Corelanes trace is damaged: run.params has a wrong or missing value.' });
+    expect(readTrace(bad)).toEqual({ ok: false, error: 'This Corelanes trace is damaged: run.params has a wrong or missing value (it holds null).' });
     // Absent params is not "not applicable": only an explicit null is.
     const { params: _params, ...noParams } = commandRun;
     expect(TraceSchema.safeParse({ ...base, run: noParams }).success).toBe(false);

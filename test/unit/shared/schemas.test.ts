@@ -73,6 +73,7 @@ describe('TraceSchema', () => {
     segments: [{ taskId: 't1', startMs: 0, endMs: 1, state: 'running', core: 0, onCpuNs: 1e6, waitNs: 0 }],
     markers: [],
     memory: [],
+    annotations: [],
     metrics: null,
   };
 

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type SourceChoice, type Trace, type Verdict } from '../../../shared';
 import { createEngine } from '../../engine/create-engine';
@@ -8,7 +7,7 @@ import type { ProcessLauncher } from '../../engine/launchers/process-launcher';
 import { findPreset, PRESETS, type Preset } from '../../presets';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
-import { checkWritable, writeTraceFile } from '../run/out-file';
+import { checkOut, writeTraceOut, type OutTarget } from '../run/out-file';
 import { ignoredByPreset, presetOverrides, withIntervalDefault } from '../run/preset-overrides';
 import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, parseWorkUnits, sourceOption, WORK_UNITS_HELP, WORKERS_HELP } from '../run/parse-options';
 import { progressLine } from '../run/progress-line';
@@ -24,7 +23,7 @@ interface RunOptions {
   source: SourceChoice;
   memoryMb: number;
   workUnits?: number;
-  out?: string;
+  out?: string | true;
   json?: boolean;
   list?: boolean;
 }
@@ -56,7 +55,7 @@ export function runCommand(): Command {
     .addOption(sourceOption())
     .option('--memory-mb <mb>', MEMORY_HELP, parseMemoryMb, 64)
     .option('--work-units <n>', WORK_UNITS_HELP, parseWorkUnits)
-    .option('--out <file>', 'write the trace (JSON, docs/trace-format.md) to this file; checked before the run')
+    .option('--out [file]', 'write the trace (JSON, docs/trace-format.md; gzip when FILE ends in .gz) to this file, checked before the run; --out alone: <scenario>-<date>.corelanes.json here (.json.gz when large)')
     .option('--json', 'print the summary as JSON on stdout instead of the table')
     .option('--list', 'list the presets (id, claim, availability) and exit')
     .addHelpText(
@@ -141,7 +140,7 @@ async function measure(engine: Engine, launcher: ProcessLauncher, preset: Preset
 }
 
 /** The summary (or JSON) of what was measured, the trace file, and the exit status. */
-function report(traces: Trace[], verdict: Verdict | null, opts: RunOptions, outPath: string | null, signalled: NodeJS.Signals | null): void {
+function report(traces: Trace[], verdict: Verdict | null, opts: RunOptions, outTarget: OutTarget | null, signalled: NodeJS.Signals | null): void {
   const last = traces.at(-1);
   if (!last && verdict && !signalled) {
     // A preset that measures outside a timeline run (message-cost, race-counter, pools): its verdict is the result.
@@ -149,7 +148,7 @@ function report(traces: Trace[], verdict: Verdict | null, opts: RunOptions, outP
     return;
   }
   if (!last) throw new Error(signalled ? `stopped by ${signalled} before a run finished` : 'the run produced no trace');
-  if (outPath) writeTraceFile(outPath, JSON.stringify(verdict ? { ...last, verdict } : last), writeFileSync);
+  const outPath = outTarget ? writeTraceOut(outTarget, verdict ? { ...last, verdict } : last) : null;
   const summaries = traces.map(summarize);
   if (opts.json) {
     const json = { ...summaries.at(-1)!, ...(verdict ? { verdict } : {}), ...(summaries.length > 1 ? { runs: summaries } : {}), out: outPath, stoppedBy: signalled };
@@ -170,7 +169,7 @@ async function runAction(presetId: string | undefined, opts: RunOptions, command
     return;
   }
   const preset = checkedPreset(presetId, opts, command);
-  const outPath = opts.out === undefined ? null : checkWritable(opts.out);
+  const outTarget = checkOut(opts.out);
   const entries = builtEntryPaths();
   const missing = missingEntries(entries);
   if (missing) throw new Error(missing);
@@ -203,7 +202,7 @@ async function runAction(presetId: string | undefined, opts: RunOptions, command
     await engine.dispose();
     signals.off();
   }
-  report(measured.traces, measured.verdict, opts, outPath, signals.signalled());
+  report(measured.traces, measured.verdict, opts, outTarget, signals.signalled());
   // Every worker is gone; a stray handle must not keep the terminal waiting.
   setTimeout(() => process.exit(), 2000).unref();
 }

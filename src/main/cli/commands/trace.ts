@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { traceCommand } from '../../tracer/trace-command';
 import { builtEntryPaths, missingEntries } from '../built-entries';
 import { formatSummary } from '../run/format-summary';
-import { checkWritable, writeTraceFile } from '../run/out-file';
+import { checkOut, writeTraceOut } from '../run/out-file';
 import { INTERVAL_HELP, parseIntervalMs, sourceOption } from '../run/parse-options';
 import type { SourceChoice } from '../../../shared';
 import { signalExitCode } from '../run/signal-exit';
@@ -11,7 +10,7 @@ import { summarizeCommand } from '../run/summary';
 
 interface TraceOptions {
   json?: boolean;
-  out?: string;
+  out?: string | true;
   intervalMs: number;
   source: SourceChoice;
   maxDuration?: string;
@@ -23,7 +22,7 @@ export function traceCommandCli(): Command {
     .description('run any command and trace its whole process tree and every thread on the cores, like Corelanes\' own workers')
     .argument('<command...>', 'the command and its arguments (put them after --)')
     .option('--json', 'print the summary as JSON on stdout (the command\'s own output goes to stderr)')
-    .option('--out <file>', 'write the trace (JSON) to this file; checked before the command starts')
+    .option('--out [file]', 'write the trace (JSON; gzip when FILE ends in .gz) to this file, checked before the command starts; --out alone: trace-<program>-<date>.corelanes.json here')
     .option('--interval-ms <ms>', INTERVAL_HELP, parseIntervalMs, 1)
     .addOption(sourceOption())
     .option('--max-duration <seconds>', 'stop the command (and its tree) after this long')
@@ -35,7 +34,8 @@ export function traceCommandCli(): Command {
         'Ctrl-C ends the command and every process it started; nothing outlives the trace.',
     )
     .action(async (argv: string[], opts: TraceOptions) => {
-      const outPath = opts.out === undefined ? null : checkWritable(opts.out);
+      const outTarget = checkOut(opts.out);
+      let outPath: string | null = null;
       const maxDurationS = opts.maxDuration === undefined ? null : Number(opts.maxDuration);
       if (maxDurationS !== null && !(maxDurationS > 0 && maxDurationS <= 3600)) throw new Error('--max-duration must be 0-3600 seconds');
       const entries = builtEntryPaths();
@@ -63,7 +63,7 @@ export function traceCommandCli(): Command {
           onOutput: (line) => (opts.json ? process.stderr : process.stdout).write(`${line}\n`),
         });
         const { trace } = result;
-        if (outPath) writeTraceFile(outPath, JSON.stringify(trace), writeFileSync);
+        if (outTarget) outPath = writeTraceOut(outTarget, trace);
         const summary = summarizeCommand(trace, argv);
         const extra = {
           command: argv,

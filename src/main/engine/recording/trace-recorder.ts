@@ -129,6 +129,7 @@ export class TraceRecorder {
       machine,
       run,
       ...snap,
+      annotations: [],
       metrics,
       ...(verdict !== undefined ? { verdict } : {}),
     };

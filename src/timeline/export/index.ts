@@ -1,0 +1,3 @@
+export * from './paint-picture';
+export * from './picture';
+export * from './svg';

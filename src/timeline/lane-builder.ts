@@ -1,0 +1,75 @@
+import { TASK_STATES } from '../shared';
+import { pack, STATE_COLORS, taskColors, type Theme } from './colors';
+import type { LaneDescriptor } from './lanes';
+import type { TimelineModel } from './model';
+
+export type TimelineViewKind = 'cores' | 'tasks';
+
+const DIMMED = 0.3;
+
+/** A lane whose slices are coloured by the occupying task (a core, the GIL holder). */
+function taskColouredLane(
+  key: string,
+  label: string,
+  note: string | null,
+  columns: LaneDescriptor['columns'],
+  categories: number,
+  palette: Uint32Array,
+  dim: Float32Array | null,
+): LaneDescriptor {
+  return { key, label, note, columns, categories, palette, dim, swatch: null, highlighted: false, task: null };
+}
+
+/** Cores view: one lane per core, slices coloured by the occupying task's address-space colour. */
+export function buildCoreLanes(model: TimelineModel, theme: Theme, selectedTask: number): LaneDescriptor[] {
+  const colors = taskColors(model.tasks, theme);
+  const palette = Uint32Array.from(colors, pack);
+  const categories = Math.max(1, model.tasks.length);
+  let dim: Float32Array | null = null;
+  if (selectedTask >= 0) {
+    dim = new Float32Array(categories).fill(DIMMED);
+    dim[selectedTask] = 1;
+  }
+  const lanes: LaneDescriptor[] = [];
+  const observable = model.machine?.coresObservable ?? true;
+  const count = observable ? model.coreCount() : 0;
+  for (let c = 0; c < count; c++) lanes.push(taskColouredLane(`core-${c}`, `core ${c}`, null, model.coreLane(c), categories, palette, dim));
+  if (model.showsUnknownCoreLane()) {
+    const note = observable ? 'running, core not reported' : 'the OS does not report cores';
+    lanes.push(taskColouredLane('core-unknown', 'core unknown', note, model.unknownCoreLane, categories, palette, dim));
+  }
+  return lanes;
+}
+
+/** Tasks view: one lane per task in address-space order, coloured by state. */
+export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask: number): LaneDescriptor[] {
+  const colors = taskColors(model.tasks, theme);
+  const palette = Uint32Array.from(TASK_STATES, (s) => pack(STATE_COLORS[theme][s]));
+  const lanes: LaneDescriptor[] = [];
+  if (model.gilLane.length > 0) {
+    // Who holds the GIL: one slice per holding, in the holder's colour (as on a core).
+    lanes.push(taskColouredLane('gil', 'GIL holder', 'who holds the lock', model.gilLane, Math.max(1, model.tasks.length), Uint32Array.from(colors, pack), null));
+  }
+  return lanes.concat(model.taskOrder().map((t) => {
+    const task = model.tasks[t];
+    const ids = [task?.pid != null ? `pid ${task.pid}` : null, task?.tid != null && task.tid !== task.pid ? `tid ${task.tid}` : null]
+      .filter(Boolean)
+      .join(' · ');
+    return {
+      key: `task-${task?.id ?? t}`,
+      label: task?.label ?? `task ${t}`,
+      note: `${task?.kind ?? ''}${ids ? ` · ${ids}` : ''}${task?.exitReason ? ` · ${task.exitReason}` : ''}`,
+      columns: model.taskLanes[t] as LaneDescriptor['columns'],
+      categories: TASK_STATES.length,
+      palette,
+      dim: null,
+      swatch: colors[t] ?? null,
+      highlighted: t === selectedTask,
+      task: t,
+    };
+  }));
+}
+
+export function buildLanes(kind: TimelineViewKind, model: TimelineModel, theme: Theme, selectedTask: number): LaneDescriptor[] {
+  return kind === 'cores' ? buildCoreLanes(model, theme, selectedTask) : buildTaskLanes(model, theme, selectedTask);
+}

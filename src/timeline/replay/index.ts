@@ -1,0 +1,2 @@
+export * from './facts-at';
+export * from './replay-clock';
