@@ -51,6 +51,14 @@ describe('trace measures', () => {
     expect(median([])).toBe(0);
   });
 
+  it('start-up before the first instruction (a lane drawn from birth) stays out of the parallelism while they ran', () => {
+    const t = trace();
+    // Both workers' start-up, 0-100 ms, running at once before the window opens, and a segment after the last exit.
+    t.segments.push(seg('w0', 0, 100, 'running', 100), seg('w1', 0, 100, 'running', 100), seg('w0', 1100, 1200, 'running', 100));
+    expect(workersOnCpuMs(t)).toBeCloseTo(1300);
+    expect(activeParallelism(t)).toBeCloseTo(1.0);
+  });
+
   it('progress ratio: the slowest worker over the fastest', () => {
     expect(progressRatio(trace(500, [100, 5]))).toBeCloseTo(0.05);
     expect(progressRatio(trace())).toBeCloseTo(0.9);

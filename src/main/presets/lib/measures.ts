@@ -13,12 +13,41 @@ export function workerTasks(trace: Trace): Task[] {
 }
 
 /** From the first worker's first instruction to the last worker's exit: the time the work really ran. */
-export function activeWindowMs(trace: Trace): number {
+export function activeSpan(trace: Trace): { fromMs: number; toMs: number } | null {
   const tasks = workerTasks(trace);
   const starts = tasks.map((t) => t.startedMs).filter((x): x is number => x !== null);
   const ends = tasks.map((t) => t.exitMs ?? trace.run.wallMs);
-  if (starts.length === 0 || ends.length === 0) return 0;
-  return Math.max(0, Math.max(...ends) - Math.min(...starts));
+  if (starts.length === 0 || ends.length === 0) return null;
+  const fromMs = Math.min(...starts);
+  return { fromMs, toMs: Math.max(fromMs, Math.max(...ends)) };
+}
+
+export function activeWindowMs(trace: Trace): number {
+  const span = activeSpan(trace);
+  return span ? span.toMs - span.fromMs : 0;
+}
+
+/**
+ * The workers' on-CPU and run-queue ns inside the active window. A lane drawn
+ * from the worker's birth (exact source) starts before its first
+ * instruction; that start-up time is outside the window, so it stays out of
+ * the numerator too (a segment across the edge counts in proportion).
+ */
+function workersNsInWindow(trace: Trace): { onCpuNs: number; waitNs: number } {
+  const span = activeSpan(trace);
+  const ids = new Set(workerTasks(trace).map((t) => t.id));
+  let onCpuNs = 0;
+  let waitNs = 0;
+  if (!span) return { onCpuNs, waitNs };
+  for (const s of trace.segments) {
+    if (!ids.has(s.taskId)) continue;
+    const len = s.endMs - s.startMs;
+    const inside = Math.max(0, Math.min(s.endMs, span.toMs) - Math.max(s.startMs, span.fromMs));
+    const share = len > 0 ? inside / len : s.startMs >= span.fromMs && s.startMs <= span.toMs ? 1 : 0;
+    onCpuNs += s.onCpuNs * share;
+    waitNs += s.waitNs * share;
+  }
+  return { onCpuNs, waitNs };
 }
 
 /** Workers' on-CPU ms (exact, from schedstat in the segments). */
@@ -29,10 +58,10 @@ export function workersOnCpuMs(trace: Trace): number {
   return ns / 1e6;
 }
 
-/** Parallelism while the workers ran: on-CPU time / active window (spawn and stop time excluded). */
+/** Parallelism while the workers ran: on-CPU time in the active window / its length (spawn and stop time excluded). */
 export function activeParallelism(trace: Trace): number {
   const w = activeWindowMs(trace);
-  return w > 0 ? workersOnCpuMs(trace) / w : 0;
+  return w > 0 ? workersNsInWindow(trace).onCpuNs / 1e6 / w : 0;
 }
 
 /**
@@ -43,7 +72,8 @@ export function activeParallelism(trace: Trace): number {
  */
 export function readyParallelism(trace: Trace): number {
   const w = activeWindowMs(trace);
-  return w > 0 ? (workersOnCpuMs(trace) + runQueueMs(trace)) / w : 0;
+  const ns = workersNsInWindow(trace);
+  return w > 0 ? (ns.onCpuNs + ns.waitNs) / 1e6 / w : 0;
 }
 
 /** Each worker's on-CPU ms, by task id. */
