@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseProcStatCpu } from './parse';
 
 /** The machine's CPU time so far, all cores together, in clock ticks (the first line of /proc/stat). */
 export interface CpuTimes {
@@ -7,14 +8,10 @@ export interface CpuTimes {
   total: number;
 }
 
-/** Parses /proc/stat's aggregate `cpu` line; null when it is not there. */
+/** The aggregate `cpu` line of /proc/stat (the one parser, ./parse.ts) as idle and total ticks; null when it is not there. */
 export function parseCpuTimes(text: string): CpuTimes | null {
-  const line = text.split('\n', 1)[0] ?? '';
-  const fields = line.trim().split(/\s+/);
-  if (fields[0] !== 'cpu' || fields.length < 6) return null;
-  const ticks = fields.slice(1, 9).map(Number);
-  if (!ticks.every((n) => Number.isFinite(n) && n >= 0)) return null;
-  return { idle: ticks[3]! + ticks[4]!, total: ticks.reduce((a, b) => a + b, 0) };
+  const cpu = parseProcStatCpu(text);
+  return cpu ? { idle: cpu.total - cpu.busy, total: cpu.total } : null;
 }
 
 export function readCpuTimes(): CpuTimes | null {
