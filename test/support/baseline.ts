@@ -10,9 +10,3 @@ export async function busyLoopCores(n = 2, ms = 800): Promise<number> {
   if (cores === null) throw new Error('no /proc schedstat here: the baseline cannot be measured');
   return cores;
 }
-
-/** Measures the baseline right before `attempt`, so both see the same machine. */
-export async function withBaseline<T>(n: number, attempt: () => Promise<T>): Promise<{ value: T; baseline: number }> {
-  const baseline = await busyLoopCores(n);
-  return { value: await attempt(), baseline };
-}
