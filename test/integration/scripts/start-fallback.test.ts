@@ -1,20 +1,34 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../support/entries';
-import { childrenOf, waitAllGone } from '../../support/proc';
+import { childrenOf, pidsWithEnv, waitAllGone } from '../../support/proc';
 import { until } from '../../support/until';
 
 // `npm start` (scripts/start.mjs) end to end, with a stand-in for the Electron
 // binary (ELECTRON_EXEC_PATH, honoured as by electron-vite) that fails the way
 // Electron does on Ubuntu 23.10+ with restricted user namespaces.
 
+// Every process of a test carries this marker in its environment, so a failed
+// assertion cannot leave `corelanes web` behind: killing start.mjs alone would
+// orphan its child.
+const MARK_ID = randomUUID();
 let start: ChildProcess | null = null;
-afterEach(() => {
+afterEach(async () => {
   if (start && start.exitCode === null && start.signalCode === null) start.kill('SIGKILL');
   start = null;
+  const left = pidsWithEnv(`CORELANES_START_TEST=${MARK_ID}`);
+  for (const pid of left) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+  await waitAllGone(left, 5000);
 });
 
 function fakeElectron(script: string): string {
@@ -27,7 +41,7 @@ function fakeElectron(script: string): string {
 function runStart(electron: string) {
   const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, ELECTRON_EXEC_PATH: electron },
+    env: { ...process.env, ELECTRON_EXEC_PATH: electron, CORELANES_START_TEST: MARK_ID },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   start = child;
