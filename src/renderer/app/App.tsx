@@ -226,7 +226,11 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
           {comparedPair.length !== 2 && timeless && runScenario && <TimelessResult scenario={runScenario} running={live} verdict={state.verdict} />}
           {/* Hidden, not unmounted, while a timeless preset's result or a comparison shows: the timeline keeps its canvases and zoom. */}
           <div className="timeline-wrap" hidden={timeless || comparedPair.length === 2}>
-            <ReplayBar clock={clock} enabled={!live && state.run !== null} />
+            <ReplayBar
+              clock={clock}
+              enabled={!live && state.run !== null}
+              idleText={live ? 'replay when the run ends' : 'no run to replay yet'}
+            />
             {presentation && shownNote && (
               <div className="presentation-note" role="note" data-testid="presentation-note">
                 {shownNote.text}

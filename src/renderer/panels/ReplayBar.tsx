@@ -14,9 +14,10 @@ function isFieldKey(e: KeyboardEvent): boolean {
 /**
  * Replay of a finished or opened run: Replay/Pause, a step back and forward,
  * Speed (0.25x to 8x), and a time slider. Keys: Space play/pause, `,` `.`
- * step a frame, `[` `]` slower/faster, Escape leaves the replay.
+ * step a frame, `[` `]` slower/faster, Escape leaves the replay. While it is
+ * disabled (a run going on, or none yet) it says why instead of a time.
  */
-export function ReplayBar({ clock, enabled }: { clock: ReplayClock; enabled: boolean }) {
+export function ReplayBar({ clock, enabled, idleText }: { clock: ReplayClock; enabled: boolean; idleText: string }) {
   const s = useSyncExternalStore(
     useCallback((cb: () => void) => clock.onChange(cb), [clock]),
     () => clock.state,
@@ -73,7 +74,7 @@ export function ReplayBar({ clock, enabled }: { clock: ReplayClock; enabled: boo
         }}
       />
       <span className="replay-time num" data-testid="replay-time">
-        {s.tMs === null ? `${formatMs(s.endMs)} (whole run)` : `${formatMs(s.tMs)} / ${formatMs(s.endMs)}`}
+        {!enabled ? idleText : s.tMs === null ? `${formatMs(s.endMs)} (whole run)` : `${formatMs(s.tMs)} / ${formatMs(s.endMs)}`}
       </span>
       {s.tMs !== null && (
         <button type="button" onClick={() => clock.exit()} title="Escape">
