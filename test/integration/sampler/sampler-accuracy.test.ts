@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../src/shared';
 import { SegmentSchema } from '../../../src/shared';
 import { createSampler } from '../../../src/main/engine/sampling';
-import { buildSamplerEntry } from './fixtures/build-sampler';
-import { startBusyThread, type BusyThread } from './fixtures/busy-threads';
+import { samplerRig } from './fixtures/sampler-rig';
+import { startBusyThread } from './fixtures/busy-threads';
 import { monoMs, schedstat, sleep } from './fixtures/proc-probe';
 import { busyLoopCores } from '../../support/baseline';
 
@@ -14,17 +14,11 @@ import { busyLoopCores } from '../../support/baseline';
 const linux = process.platform === 'linux';
 
 describe.runIf(linux)('sampler on real threads and real /proc', () => {
-  let entry: string;
-  const threads: BusyThread[] = [];
-  beforeAll(async () => {
-    entry = await buildSamplerEntry();
-  });
-  afterEach(async () => {
-    await Promise.all(threads.splice(0).map((t) => t.stop()));
-  });
+  const rig = samplerRig();
+  const threads = rig.threads;
 
   async function record(run: (s: Awaited<ReturnType<typeof createSampler>>) => Promise<void>) {
-    const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono: monoMs(), source: 'proc' });
+    const sampler = await createSampler({ samplerEntry: rig.entry, intervalMs: 1, runStartMono: monoMs(), source: 'proc' });
     const segments: Segment[] = [];
     sampler.onBatch((b) => segments.push(...b.segments));
     await run(sampler);

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../../src/shared';
 import { createSampler, type Sampler } from '../../../src/main/engine/sampling';
 import { switchRecordsHere } from '../switch-records/fixtures/recording';
-import { buildSamplerEntry } from './fixtures/build-sampler';
-import { startBusyThread, type BusyThread } from './fixtures/busy-threads';
+import { samplerRig } from './fixtures/sampler-rig';
+import { startBusyThread } from './fixtures/busy-threads';
 import { monoMs, schedstat, sleep } from './fixtures/proc-probe';
 
 // The sampler's source choice on the real kernel: exact switch records when
@@ -14,14 +14,8 @@ import { monoMs, schedstat, sleep } from './fixtures/proc-probe';
 const here = process.platform === 'linux' ? switchRecordsHere() : { ok: false as const, why: 'not Linux' };
 
 describe.runIf(process.platform === 'linux')('the sampler picks its source and says which', () => {
-  let entry: string;
-  const threads: BusyThread[] = [];
-  beforeAll(async () => {
-    entry = await buildSamplerEntry();
-  });
-  afterEach(async () => {
-    await Promise.all(threads.splice(0).map((t) => t.stop()));
-  });
+  const rig = samplerRig();
+  const threads = rig.threads;
 
   const collect = (sampler: Sampler) => {
     const segments: Segment[] = [];
@@ -35,7 +29,7 @@ describe.runIf(process.platform === 'linux')('the sampler picks its source and s
 
   it.runIf(here.ok)('auto uses exact switch records: a thread born after the sampler started has its lane from its birth, with all the CPU the kernel counted', async () => {
     const runStartMono = monoMs();
-    const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono, drainMs: 25 });
+    const sampler = await createSampler({ samplerEntry: rig.entry, intervalMs: 1, runStartMono, drainMs: 25 });
     expect(sampler.source).toEqual({ used: 'exact', refusal: null });
     const got = collect(sampler);
     const helloMs = () => monoMs() - runStartMono;
@@ -70,7 +64,7 @@ describe.runIf(process.platform === 'linux')('the sampler picks its source and s
     const out = execFileSync('sh', ['-c', "sh -c 'while :; do :; done' >/dev/null 2>&1 & echo $!"], { encoding: 'utf8' });
     const pid = Number(out.trim());
     try {
-      const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono: monoMs(), drainMs: 25 });
+      const sampler = await createSampler({ samplerEntry: rig.entry, intervalMs: 1, runStartMono: monoMs(), drainMs: 25 });
       const got = collect(sampler);
       const before = schedstat(pid, pid).onCpuNs;
       sampler.track({ taskId: 'orphan', pid, tid: pid });
@@ -89,7 +83,7 @@ describe.runIf(process.platform === 'linux')('the sampler picks its source and s
 
   it('/proc: a thread born during the run has its start-up drawn from its birth (stat field 22), with all the CPU the kernel counted', async () => {
     const runStartMono = monoMs();
-    const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono, source: 'proc' });
+    const sampler = await createSampler({ samplerEntry: rig.entry, intervalMs: 1, runStartMono, source: 'proc' });
     const got = collect(sampler);
     const t = await startBusyThread({ burstMs: 20, sleepMs: 2 });
     threads.push(t);
@@ -114,7 +108,7 @@ describe.runIf(process.platform === 'linux')('the sampler picks its source and s
   });
 
   it('auto falls back to /proc when perf_event_open is refused (EACCES injected at the kernel boundary) and says why and how to enable it', async () => {
-    const sampler = await createSampler({ samplerEntry: entry, intervalMs: 2, runStartMono: monoMs(), denyExact: 'EACCES' });
+    const sampler = await createSampler({ samplerEntry: rig.entry, intervalMs: 2, runStartMono: monoMs(), denyExact: 'EACCES' });
     expect(sampler.source.used).toBe('proc');
     expect(sampler.source.refusal).toMatchObject({ reason: 'not-allowed', errno: 'EACCES' });
     expect(sampler.source.refusal!.enable).toMatch(/perf_event_paranoid|CAP_PERFMON|seccomp/);
@@ -127,8 +121,8 @@ describe.runIf(process.platform === 'linux')('the sampler picks its source and s
   });
 
   it('exact asked for and refused fails with the reason, not a silent fallback; proc asked for is proc', async () => {
-    await expect(createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono: monoMs(), source: 'exact', denyExact: 'EPERM' })).rejects.toThrow(/exact scheduling is not allowed here: .*EPERM/);
-    const proc = await createSampler({ samplerEntry: entry, intervalMs: 2, runStartMono: monoMs(), source: 'proc' });
+    await expect(createSampler({ samplerEntry: rig.entry, intervalMs: 1, runStartMono: monoMs(), source: 'exact', denyExact: 'EPERM' })).rejects.toThrow(/exact scheduling is not allowed here: .*EPERM/);
+    const proc = await createSampler({ samplerEntry: rig.entry, intervalMs: 2, runStartMono: monoMs(), source: 'proc' });
     expect(proc.source).toEqual({ used: 'proc', refusal: null });
     expect(await proc.stop()).toMatchObject({ source: 'proc', requested: 'proc' });
   });
