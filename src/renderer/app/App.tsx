@@ -211,14 +211,15 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
       </div>
       <main className="app-main">
         <aside className="side">
+          {/* What a run shows while it goes on (metrics, memory) sits right under its controls, visible without scrolling at 1280x720. */}
           <RunControls controller={controller} state={state} />
+          {!timeless && <VerdictCard verdict={state.verdict} />}
+          {!timeless && <RunSummary ended={state.ended} />}
+          <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} />
+          {!timeless && <LiveMetrics state={state} clock={clock} model={controller.model} />}
           <TraceCommand controller={controller} state={state} />
           <NotesPanel controller={controller} state={state} view={view} clock={clock} />
-          {!timeless && <VerdictCard verdict={state.verdict} />}
           <VerdictHistory verdicts={state.verdicts} selected={compared} onToggle={(id) => setCompared((c) => toggleCompared(c, id))} />
-          {!timeless && <RunSummary ended={state.ended} />}
-          {!timeless && <LiveMetrics state={state} clock={clock} model={controller.model} />}
-          <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} />
           <SpeedupPlot history={state.history} sweep={state.sweepPoints} machine={state.machine} />
         </aside>
         <div className="timeline-column">

@@ -139,7 +139,8 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
       const tasks = { ...state.memory.tasks };
       for (const s of event.samples) {
         if (s.taskId) tasks[s.taskId] = s;
-        else spaces[s.addressSpace] = s;
+        // A process that has just exited reads as 0 B: keep its last size, which is what it cost.
+        else if (s.rssBytes > 0 || !spaces[s.addressSpace]) spaces[s.addressSpace] = s;
       }
       return { ...state, memory: { spaces, tasks } };
     }

@@ -1,98 +1,107 @@
-import { hierarchy, treemap } from 'd3';
 import { memo } from 'react';
 import { formatBytes, type Task } from '../../shared';
 import type { RunState } from '../app/run-state';
 import { taskColors, type Theme } from '../../timeline/colors';
+import { addressSpaces, memoryGrid, memorySummary, type AddressSpace, type GridGeometry } from './memory';
 
-/** Tasks that live in Corelanes' own process: its main and sampler threads, and worker threads it hosts. */
-const IN_APP = new Set(['main', 'sampler', 'thread', 'gil-thread']);
+const WIDTH = 320;
 
-interface Space {
-  pid: number;
-  /** What the box is: "Corelanes" (this app's own process) or the process's own label. */
-  name: string;
-  rss: number;
-  threads: Task[];
-  sharedBytes: number;
-  sharedBy: number;
+function sizeText(s: AddressSpace): string {
+  return s.rssBytes === null ? (s.ended ? 'ended' : 'size unknown') : formatBytes(s.rssBytes);
+}
+
+function Dots({ threads, colorOf, shared }: { threads: Task[]; colorOf: Map<string, string>; shared: Set<string> }) {
+  return (
+    <div className="memory-threads">
+      {threads.map((t) => (
+        <span
+          key={t.id}
+          className={`thread-dot${shared.has(t.id) ? ' holds-shared' : ''}`}
+          style={{ background: colorOf.get(t.id) }}
+          title={`${t.label}: a thread${shared.has(t.id) ? ', holding the SharedArrayBuffer' : ''}`}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** RSS against the largest address space of the run, so boxes compare at a glance whatever their number. */
+function RssBar({ s, max }: { s: AddressSpace; max: number }) {
+  if (s.rssBytes === null || max <= 0) return null;
+  return <span className="rss-bar" style={{ width: `${Math.max(2, (100 * s.rssBytes) / max)}%` }} aria-hidden="true" />;
+}
+
+function AppBox({ s, max, colorOf }: { s: AddressSpace; max: number; colorOf: Map<string, string> }) {
+  const workers = s.threads.filter((t) => t.kind !== 'main').length;
+  return (
+    <div className="memory-box in-app" aria-label={`Corelanes itself, pid ${s.pid}: ${sizeText(s)} resident, ${s.threads.length} threads share it`} title={`pid ${s.pid}`}>
+      <div className="memory-title">
+        <strong>{s.name}</strong> · {sizeText(s)}
+      </div>
+      <Dots threads={s.threads} colorOf={colorOf} shared={new Set(s.sharedBy)} />
+      <div className="memory-note muted">{workers > 0 ? `main + ${workers} worker thread${workers === 1 ? '' : 's'}, one memory` : 'main thread'}</div>
+      {s.sharedBytes > 0 && (
+        <div className="shared-band" title="A SharedArrayBuffer: the same bytes seen by every thread that holds it, without copying">
+          shared buffer {formatBytes(s.sharedBytes)} · {s.sharedBy.length} threads
+        </div>
+      )}
+      <RssBar s={s} max={max} />
+    </div>
+  );
+}
+
+function ProcessBox({ s, max, label: shown, height, color, colorOf }: { s: AddressSpace; max: number; label: GridGeometry['label']; height: number; color: string | undefined; colorOf: Map<string, string> }) {
+  const label = `${s.name}, pid ${s.pid}: ${sizeText(s)} resident, ${s.threads.length} thread${s.threads.length === 1 ? '' : 's'}, its own memory`;
+  return (
+    <div className={`memory-box${s.ended ? ' ended' : ''}${s.rssBytes === null ? ' unknown' : ''}`} style={{ height, borderColor: color }} aria-label={label} title={label}>
+      {shown === 'name-and-size' && (
+        <div className="memory-title">
+          <strong>{s.name}</strong> · {sizeText(s)}
+        </div>
+      )}
+      {shown === 'size' && <div className="memory-title">{sizeText(s)}</div>}
+      <Dots threads={s.threads} colorOf={colorOf} shared={new Set(s.sharedBy)} />
+      <RssBar s={s} max={max} />
+    </div>
+  );
 }
 
 /**
- * One box per address space, area by RSS, its tasks inside; a
- * SharedArrayBuffer shows as one band across the threads that hold it,
- * because it is the only memory JS worker threads share.
+ * Address spaces at a glance, for 1 to 64 tasks: Corelanes' own process with
+ * the worker threads inside it (one memory), then one box per process (each
+ * its own memory). A dot is a thread in its lane colour; the bar under a box is
+ * its resident memory against the run's largest.
  */
 export const MemoryView = memo(function MemoryView({ memory, tasks, theme }: { memory: RunState['memory']; tasks: RunState['tasks']; theme: Theme }) {
-  const state = { memory, tasks };
-  const colors = taskColors(state.tasks, theme);
-  const colorOf = new Map(state.tasks.map((t, i) => [t.id, colors[i] ?? '#888']));
-  const spaces: Space[] = Object.values(state.memory.spaces).map((s) => {
-    const threads = state.tasks.filter((t) => t.addressSpace === s.addressSpace && t.kind !== 'sampler');
-    const holders = threads.map((t) => state.memory.tasks[t.id]).filter((x) => (x?.sharedBytes ?? 0) > 0);
-    const inSpace = state.tasks.filter((t) => t.addressSpace === s.addressSpace);
-    const own = inSpace.find((t) => t.kind === 'process' || t.kind === 'python-process' || t.kind === 'command');
-    const name = inSpace.some((t) => IN_APP.has(t.kind)) ? 'Corelanes' : (own?.label ?? (inSpace[0] ? `process of ${inSpace[0].label}` : 'process'));
-    return {
-      pid: s.addressSpace,
-      name,
-      rss: s.rssBytes,
-      threads,
-      sharedBytes: Math.max(0, ...holders.map((h) => h?.sharedBytes ?? 0), s.sharedBytes ?? 0),
-      sharedBy: holders.length,
-    };
-  });
-  const width = 320;
-  const height = 170;
-  if (spaces.length === 0) {
-    return (
-      <section className="panel memory" aria-labelledby="memory-title">
-        <h2 id="memory-title">Memory</h2>
-        <p className="muted">Address spaces appear here once a run reports memory.</p>
-      </section>
-    );
-  }
-  const root = hierarchy<{ children?: Space[] } | Space>({ children: spaces }, (d) => ('children' in d ? d.children : undefined)).sum((d) =>
-    'rss' in d ? Math.max(d.rss, 1) : 0,
-  );
-  const leaves = treemap<{ children?: Space[] } | Space>().size([width, height]).padding(3).round(true)(root).leaves();
+  const colors = taskColors(tasks, theme);
+  const colorOf = new Map(tasks.map((t, i) => [t.id, colors[i] ?? '#888']));
+  const spaces = addressSpaces(tasks, memory);
+  const app = spaces.find((s) => s.isApp);
+  const processes = spaces.filter((s) => !s.isApp);
+  const max = Math.max(0, ...spaces.map((s) => s.rssBytes ?? 0));
+  const grid = memoryGrid(processes.length, WIDTH);
   return (
-    <section className="panel memory" aria-labelledby="memory-title">
+    <section className="panel memory" aria-labelledby="memory-title" data-testid="memory-panel">
       <h2 id="memory-title">Memory</h2>
-      <div className="memory-boxes" style={{ width, height }}>
-        {leaves.map((leaf) => {
-          const s = leaf.data as Space;
-          const main = s.threads.find((t) => t.kind === 'main' || t.kind === 'process' || t.kind === 'python-process');
-          return (
-            <div
-              key={s.pid}
-              className="memory-box"
-              style={{ left: leaf.x0, top: leaf.y0, width: leaf.x1 - leaf.x0, height: leaf.y1 - leaf.y0, borderColor: main ? colorOf.get(main.id) : undefined }}
-              title={`${s.name === 'Corelanes' ? 'Corelanes itself' : s.name}, pid ${s.pid}`}
-              aria-label={`${s.name === 'Corelanes' ? 'Corelanes itself' : s.name}, pid ${s.pid}: ${formatBytes(s.rss)} resident, ${s.threads.length} tasks`}
-            >
-              <div className="memory-title">
-                {/* A narrow box keeps the pid and size (the name is in its label and tooltip) rather than breaking the name letter by letter. */}
-                {leaf.x1 - leaf.x0 >= 100 && (
-                  <>
-                    <strong>{s.name === 'Corelanes' ? 'Corelanes (this app)' : s.name}</strong> ·{' '}
-                  </>
-                )}
-                pid {s.pid} · {formatBytes(s.rss)}
-              </div>
-              <div className="memory-threads">
-                {s.threads.map((t) => (
-                  <span key={t.id} className="chip" style={{ background: colorOf.get(t.id) }} title={`${t.label} (${t.kind})`} />
-                ))}
-              </div>
-              {s.sharedBytes > 0 && (
-                <div className="shared-band" title="SharedArrayBuffer: the same memory seen by every thread holding it">
-                  shared {formatBytes(s.sharedBytes)} · {s.sharedBy} threads
-                </div>
-              )}
+      {spaces.length === 0 ? (
+        <p className="muted">Address spaces appear here once a run reports memory.</p>
+      ) : (
+        <>
+          <p className="memory-summary">{memorySummary(spaces, tasks.filter((t) => t.addressSpace === null && t.exitMs === null).length)}</p>
+          {app && <AppBox s={app} max={max} colorOf={colorOf} />}
+          {processes.length > 0 && (
+            <div className="memory-grid" style={{ gridTemplateColumns: `repeat(${grid.columns}, 1fr)`, gap: grid.gap }}>
+              {processes.map((s) => {
+                const own = s.threads.find((t) => t.kind === 'process' || t.kind === 'python-process' || t.kind === 'command');
+                return <ProcessBox key={s.pid} s={s} max={max} label={grid.label} height={grid.cellHeight} color={own ? colorOf.get(own.id) : undefined} colorOf={colorOf} />;
+              })}
             </div>
-          );
-        })}
-      </div>
+          )}
+          <p className="memory-key muted">
+            <span className="thread-dot key" /> a thread, in its lane colour · box: one address space · bar: resident memory
+          </p>
+        </>
+      )}
     </section>
   );
 });

@@ -84,6 +84,13 @@ describe('run state', () => {
     expect(s.memory.tasks.t?.sharedBytes).toBe(64);
   });
 
+  it("keeps an address space's last size when it reads 0 B on exit, and takes any new size", () => {
+    const at = (rssBytes: number, from = initialRunState) => reduceEvent(from, { type: 'memory', runId: 'r', samples: [{ tMs: 1, addressSpace: 10, rssBytes }] });
+    expect(at(0, at(100)).memory.spaces[10]?.rssBytes).toBe(100);
+    expect(at(120, at(100)).memory.spaces[10]?.rssBytes).toBe(120);
+    expect(at(0).memory.spaces[10]?.rssBytes).toBe(0);
+  });
+
   it('keeps a short per-core history', () => {
     let s = initialRunState;
     for (let i = 0; i < HISTORY_LENGTH + 5; i++) s = pushCoreHistory(s, [i, 1]);

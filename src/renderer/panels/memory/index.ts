@@ -1,0 +1,2 @@
+export { addressSpaces, memorySummary, type AddressSpace } from './address-spaces';
+export { memoryGrid, type GridGeometry } from './memory-grid';
