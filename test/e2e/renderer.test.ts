@@ -71,6 +71,14 @@ function laneFill(page: Page, kind: 'cores' | 'tasks', lane: number): Promise<nu
   );
 }
 
+/** The same, over a time range only. */
+function laneFillBetween(page: Page, kind: 'cores' | 'tasks', lane: number, fromMs: number, toMs: number): Promise<number> {
+  return page.evaluate(
+    ([k, l, a, b]) => (globalThis as unknown as { __corelanesBench: { laneFill(k: string, l: number, a: number, b: number): number } }).__corelanesBench.laneFill(k, l, a, b),
+    [kind, lane, fromMs, toMs] as const,
+  );
+}
+
 describe('renderer against the real engine', () => {
   it('installs its test hook only behind ?test=1', async () => {
     const browser = await launch();
@@ -106,7 +114,8 @@ describe('renderer against the real engine', () => {
       const from = 1500;
       const busy = [await coreBusy(page, 0, from, s.endMs), await coreBusy(page, 1, from, s.endMs)];
       for (const b of busy) expect(b).toBeGreaterThan(0.03);
-      expect(busy[0]! + busy[1]!).toBeGreaterThan(0.35 * baseline);
+      // Most of what two bare loops got: the page drawing the run costs the processes some (issue 14), not half.
+      expect(busy[0]! + busy[1]!).toBeGreaterThan(0.55 * baseline);
       // Pixels: fit everything, then both core lanes on the real canvas are drawn in proportion.
       await page.locator('h1').click();
       await page.keyboard.press('0');
@@ -168,15 +177,29 @@ describe('renderer against the real engine', () => {
       await page.getByRole('button', { name: 'Tasks', exact: true }).click();
       expect(await page.getByTestId('timeline-cores').count()).toBe(0);
       expect(await page.getByTestId('timeline-tasks').count()).toBe(1);
-      expect(await laneFill(page, 'tasks', 0)).toBeGreaterThanOrEqual(0);
+      // The CPU-bound worker's own lane is drawn over most of its life (running or waiting for a CPU, never empty).
+      const now = await hookState(page);
+      const workerTask = now.tasks.findIndex((t) => t.kind === 'thread');
+      const workerLane = now.taskOrder.indexOf(workerTask);
+      expect(workerLane).toBeGreaterThanOrEqual(0);
+      await page.keyboard.press('0');
+      const born = now.tasks[workerTask]!.startedMs ?? 0;
+      expect(await laneFillBetween(page, 'tasks', workerLane, born + 100, now.endMs - 100)).toBeGreaterThan(0.5);
       await page.getByRole('button', { name: 'Side by side' }).click();
       expect(await page.getByRole('img', { name: /Cores timeline/ }).count()).toBe(1);
       expect(await page.getByRole('img', { name: /Tasks timeline/ }).count()).toBe(1);
 
-      // Click a running slice of the worker: its task is selected (both views highlight it).
+      // Clicking the worker's lane in the middle of its life so far selects its task.
       const st = await hookState(page);
       const worker = st.tasks.findIndex((t) => t.kind === 'thread');
-      expect(worker).toBeGreaterThanOrEqual(0);
+      const lane = st.taskOrder.indexOf(worker);
+      const layout = await page.evaluate(() => (globalThis as unknown as { __corelanesBench: { layout(k: string): { plotLeft: number; plotWidth: number; lanesTop: number; laneHeight: number; laneStep: number } } }).__corelanesBench.layout('tasks'));
+      const box = await page.getByTestId('timeline-tasks').boundingBox();
+      if (!box) throw new Error('no tasks canvas');
+      const { t0, t1 } = st.viewport;
+      const mid = (Math.max(t0, st.tasks[worker]!.startedMs ?? t0) + st.endMs) / 2;
+      await page.mouse.click(box.x + layout.plotLeft + ((mid - t0) / (t1 - t0)) * layout.plotWidth, box.y + layout.lanesTop + lane * layout.laneStep + layout.laneHeight / 2);
+      expect((await hookState(page)).selectedTask).toBe(worker);
       await page.getByRole('button', { name: 'Stop run' }).click();
       await page.getByTestId('run-summary').waitFor({ timeout: 30_000 });
       expect(errors).toEqual([]);
