@@ -1,6 +1,6 @@
 import { formatMs, type Scenario } from '../../shared';
 import type { RunState } from './run-state';
-import { TRACED_PROGRAM_SCENARIO, workerCount } from './run-state';
+import { TRACED_PROGRAM_SCENARIO, workerMix } from './run-state';
 
 /**
  * One sentence for the visually hidden live region: what a screen reader user
@@ -18,7 +18,7 @@ export function liveSummary(state: RunState, timeless?: Scenario): string {
   const what =
     run.scenarioId === TRACED_PROGRAM_SCENARIO || !run.params
       ? `a traced program${command ? ` (${command.label})` : run.command ? ` (${run.command.argv.join(' ')})` : ''}, ${state.tasks.length} tasks`
-      : `${workerCount(state.tasks)} ${run.params.kind} workers, ${run.params.workload} workload`;
+      : `${workerMix(state.tasks)}, ${run.params.workload} workload`;
   if (state.status === 'running' || state.status === 'stopping') {
     const p = state.progress;
     return `Running ${what}${p ? `: ${formatMs(p.elapsedMs)}${run.scenarioId === TRACED_PROGRAM_SCENARIO ? '' : ` of ${formatMs(p.durationMs)}`}` : ''}.`;

@@ -52,10 +52,23 @@ export const HISTORY_LENGTH = 24;
 /** The scenario id of a "Run my own program" (traceCommand) run: it has no planned length and no preset phases. */
 export const TRACED_PROGRAM_SCENARIO = 'trace';
 
-function describeWorkers(tasks: readonly Task[]): string {
+/** How many workers of each kind, in the order the kinds first appear. */
+function workerKinds(tasks: readonly Task[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const t of tasks) if (WORKER_TASK_KINDS.has(t.kind)) counts.set(t.kind, (counts.get(t.kind) ?? 0) + 1);
-  return counts.size === 0 ? 'no workers' : [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+  return [...counts];
+}
+
+function describeWorkers(tasks: readonly Task[]): string {
+  const kinds = workerKinds(tasks);
+  return kinds.length === 0 ? 'no workers' : kinds.map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+/** "2 process workers and 2 thread workers": a run that mixes kinds (workers added while it ran) says so. */
+export function workerMix(tasks: readonly Task[]): string {
+  const parts = workerKinds(tasks).map(([k, n]) => `${n} ${k} worker${n === 1 ? '' : 's'}`);
+  if (parts.length === 0) return 'no workers';
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
 }
 
 export const initialRunState: RunState = {
@@ -81,10 +94,6 @@ export const initialRunState: RunState = {
 };
 
 const WORKER_TASK_KINDS = new Set(['thread', 'process', 'gil-thread', 'python-thread', 'python-process']);
-
-export function workerCount(tasks: readonly Task[]): number {
-  return tasks.filter((t) => WORKER_TASK_KINDS.has(t.kind)).length;
-}
 
 /** Applies one bridge event; pure, so the panels' behaviour is unit tested without a DOM. */
 export function reduceEvent(state: RunState, event: BridgeEvent): RunState {

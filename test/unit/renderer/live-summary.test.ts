@@ -16,3 +16,14 @@ describe('liveSummary for a preset without a timeline', () => {
     expect(liveSummary(ended, raceCounter)).not.toMatch(/workers/);
   });
 });
+
+describe('liveSummary for a run that mixes kinds', () => {
+  it("counts each kind: 2 processes plus 2 added threads are not \"4 process workers\"", async () => {
+    const { task } = await import('./fixtures');
+    const mixed = { runId: 'r', scenarioId: null, params: { kind: 'process', workload: 'cpu', workers: 2, durationS: 10 }, startedAt: 'now' } as unknown as RunState['run'];
+    const tasks = [task('m', { kind: 'main' }), task('p0', { kind: 'process' }), task('p1', { kind: 'process' }), task('t0', { kind: 'thread' }), task('t1', { kind: 'thread' })];
+    const state: RunState = { ...initialRunState, connection: 'open', run: mixed, status: 'running', tasks, progress: { elapsedMs: 1000, durationMs: 10_000 } };
+    expect(liveSummary(state)).toBe('Running 2 process workers and 2 thread workers, cpu workload: 1.00 s of 10.0 s.');
+    expect(liveSummary({ ...state, tasks: tasks.slice(0, 2) })).toBe('Running 1 process worker, cpu workload: 1.00 s of 10.0 s.');
+  });
+});

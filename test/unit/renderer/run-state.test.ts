@@ -51,11 +51,11 @@ describe('run state', () => {
     s = reduceEvent(s, { type: 'task', task: task('w0', { kind: 'process' }) });
     s = reduceEvent(s, { type: 'task', task: task('w0', { kind: 'process', exitReason: 'finished' }) });
     expect(s.tasks).toHaveLength(1);
-    expect(liveSummary(s)).toMatch(/Running 1 process workers/);
+    expect(liveSummary(s)).toMatch(/Running 1 process worker,/);
     s = reduceEvent(s, { type: 'run-ended', runId: r.runId, reason: 'stopped', metrics: metrics(100) });
     expect(s.status).toBe('ended');
     expect(s.history).toHaveLength(1);
-    expect(liveSummary(s)).toMatch(/Run stopped: 1 process workers.*parallelism 1\.80/);
+    expect(liveSummary(s)).toMatch(/Run stopped: 1 process worker,.*parallelism 1\.80/);
   });
 
   it('keeps a valid verdict; one that is not a verdict never reaches the page (the event is refused on arrival)', () => {
