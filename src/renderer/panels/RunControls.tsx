@@ -3,7 +3,7 @@ import { LIMITS, WORKER_KINDS, WORKLOADS, type RunParamsInput, type Scenario, ty
 import type { AppController } from '../app/controller';
 import type { RunState } from '../app/run-state';
 import { isPreset, isTimeless, isTracedProgram, progressText } from '../app/progress-text';
-import { leaderOnlyReason } from '../app/access';
+import { leaderOnlyReason, workerChangeReason } from '../app/access';
 
 const KIND_LABELS: Record<WorkerKind, string> = {
   thread: 'JS worker threads',
@@ -92,6 +92,8 @@ export function RunControls({ controller, state }: Props) {
   const formOff = running || preset || notYours !== null;
   const p = state.progress;
   const runScenario = scenarios.find((s) => s.id === state.run?.scenarioId);
+  const addReason = workerChangeReason(state, runScenario, 'addWorker');
+  const removeReason = workerChangeReason(state, runScenario, 'removeWorker');
   return (
     <section className="panel run-controls" aria-labelledby="run-controls-title">
       <h2 id="run-controls-title">Run</h2>
@@ -167,16 +169,16 @@ export function RunControls({ controller, state }: Props) {
         <button
           type="button"
           onClick={() => void controller.addWorker(addKind)}
-          disabled={state.status !== 'running' || leaderOnlyReason(state.role, 'addWorker') !== null}
-          title={leaderOnlyReason(state.role, 'addWorker') ?? undefined}
+          disabled={addReason !== null}
+          title={addReason ?? undefined}
         >
           Add worker
         </button>
         <button
           type="button"
           onClick={() => void controller.removeWorker()}
-          disabled={state.status !== 'running' || leaderOnlyReason(state.role, 'removeWorker') !== null}
-          title={leaderOnlyReason(state.role, 'removeWorker') ?? undefined}
+          disabled={removeReason !== null}
+          title={removeReason ?? undefined}
         >
           Remove worker
         </button>
