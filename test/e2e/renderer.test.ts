@@ -262,7 +262,7 @@ describe('renderer against the real engine', () => {
       expect(saved.suggestedFilename()).toMatch(/^cpu-thread-\d{4}-\d\d-\d\dT\d\d-\d\d\.corelanes\.json$/);
       const tracePath = artifact('saved-trace.json');
       await saved.saveAs(tracePath);
-      const trace = JSON.parse(readFileSync(tracePath, 'utf8')) as { format: string; run: { runId: string }; segments: unknown[] };
+      const trace = JSON.parse(readFileSync(tracePath, 'utf8')) as { format: string; run: { runId: string; params: { workers: number } }; segments: unknown[] };
       expect(trace.format).toBe('corelanes-trace');
       expect(trace.segments.length).toBeGreaterThan(0);
 
@@ -287,6 +287,12 @@ describe('renderer against the real engine', () => {
       await page.locator('input[type="file"]').setInputFiles({ name: 'packed.json.gz', mimeType: 'application/gzip', buffer: Buffer.from(packed) });
       await waitFor(page, () => hookState(page), (x) => x.runId === trace.run.runId && x.segments === trace.segments.length && x.status === 'ended', 10_000, 'the gzipped trace in the model');
       expect(await page.getByRole('alert').count()).toBe(0);
+      // Another run opened: the Run form shows what made it, not the choices left in it.
+      await page.getByLabel('Workers', { exact: true }).fill('7');
+      const other = { ...trace, run: { ...trace.run, runId: 'opened-other-run' } };
+      await page.locator('input[type="file"]').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+      await waitFor(page, () => hookState(page), (x) => x.runId === 'opened-other-run', 10_000, 'the other trace in the model');
+      await expect.poll(() => page.getByLabel('Workers', { exact: true }).inputValue()).toBe(String(trace.run.params.workers));
       expect(errors).toEqual([]);
     } finally {
       await stopIfRunning(page);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { LIMITS, WORKER_KINDS, WORKLOADS, type RunParamsInput, type Scenario, type WorkerKind, type WorkloadName } from '../../shared';
 import type { AppController } from '../app/controller';
-import type { RunState } from '../app/run-state';
+import { TRACED_PROGRAM_SCENARIO, type RunState } from '../app/run-state';
 import { isPreset, isTimeless, isTracedProgram, progressText } from '../app/progress-text';
 import { leaderOnlyReason, workerChangeReason } from '../app/access';
 
@@ -65,6 +65,23 @@ export function RunControls({ controller, state }: Props) {
     if (s.params.workers) setWorkers(String(s.params.workers));
     if (s.params.durationS) setDuration(String(s.params.durationS));
   };
+
+  // The form shows what made the run on screen (a run replayed after a reload, or an opened trace), not stale choices.
+  const shownRun = state.run;
+  useEffect(() => {
+    if (!shownRun || shownRun.scenarioId === TRACED_PROGRAM_SCENARIO) return;
+    if (shownRun.scenarioId !== null && scenarios.some((s) => s.id === shownRun.scenarioId)) {
+      pickScenario(shownRun.scenarioId);
+      return;
+    }
+    if (!shownRun.params) return;
+    setScenarioId('');
+    setWorkload(shownRun.params.workload);
+    setKind(shownRun.params.kind);
+    setWorkers(String(shownRun.params.workers));
+    setDuration(String(shownRun.params.durationS));
+    // Only when another run comes on screen (or the scenario list arrives), never while the user edits the form.
+  }, [shownRun?.runId, scenarios]);
 
   const start = () => {
     const w = Number(workers);
