@@ -7,6 +7,7 @@ import { LiveMetrics } from '../panels/LiveMetrics';
 import { MemoryView } from '../panels/MemoryView';
 import { RunControls } from '../panels/RunControls';
 import { RunSummary } from '../panels/RunSummary';
+import { SessionRuns } from '../panels/SessionRuns';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
 import { NotesPanel } from '../panels/NotesPanel';
 import { ReplayBar } from '../panels/ReplayBar';
@@ -219,6 +220,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
           {!timeless && <LiveMetrics state={state} clock={clock} model={controller.model} />}
           <TraceCommand controller={controller} state={state} />
           <NotesPanel controller={controller} state={state} view={view} clock={clock} />
+          <SessionRuns runs={state.sessionRuns} shownRunId={state.run?.runId ?? null} live={live} scenarios={scenarios} onShow={(id) => controller.showSessionRun(id)} />
           <VerdictHistory verdicts={state.verdicts} selected={compared} onToggle={(id) => setCompared((c) => toggleCompared(c, id))} />
           <SpeedupPlot history={state.history} sweep={state.sweepPoints} machine={state.machine} />
         </aside>

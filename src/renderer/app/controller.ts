@@ -23,6 +23,7 @@ import { hasConnectionStatus, hasRoleStatus } from '../bridge/connection';
 import { ReplayClient } from '../bridge/replay-client';
 import { TimelineModel } from '../../timeline/model';
 import { initialRunState, pushCoreHistory, reduceEvent, type RunState } from './run-state';
+import { addSessionRun, describeSessionRun } from './session-runs';
 import { Store } from './store';
 
 const CORE_HISTORY_MS = 500;
@@ -45,6 +46,8 @@ export class AppController {
   private readonly eventListeners = new Set<(event: BridgeEvent) => void>();
   private readonly menuListeners = new Set<(action: MenuAction) => void>();
   private formStart: (() => void) | null = null;
+  /** True while a trace is replayed into the views: its run-ended is not a new run of the session. */
+  private replaying = false;
 
   constructor(readonly client: BridgeClient) {}
 
@@ -103,6 +106,7 @@ export class AppController {
         return;
       case 'run-ended':
         if (event.runId === this.model.runId) this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
+        if (!this.replaying && event.reason !== 'failed') void this.keepSessionRun(event.runId, this.store.get().presetRun?.index ?? null);
         break;
       case 'menu':
         for (const l of this.menuListeners) l(event.action);
@@ -280,12 +284,49 @@ export class AppController {
       this.fail(name ? `${name}: ${read.error}` : read.error);
       return;
     }
-    this.opened = read.trace;
-    this.replay = new ReplayClient(read.trace, { speed: Infinity });
+    this.showTrace(read.trace);
+  }
+
+  /** Replays a validated trace at once into the same views (an opened file, or a run of this session shown again). */
+  private showTrace(trace: Trace): void {
+    this.opened = trace;
+    this.replay = new ReplayClient(trace, { speed: Infinity });
     const off = this.replay.subscribe((e) => this.handle(e));
-    this.replay.play();
-    off();
-    this.setNotes(read.trace.annotations);
+    this.replaying = true;
+    try {
+      this.replay.play();
+    } finally {
+      this.replaying = false;
+      off();
+    }
+    this.setNotes(trace.annotations);
+  }
+
+  /**
+   * Keeps a finished run of this session whole, so it can be shown again: the
+   * engine keeps only its last trace, which it sets just after announcing the
+   * end, hence a few tries for the run's own. A preset without a timeline has
+   * none, and is not kept.
+   */
+  private async keepSessionRun(runId: string, presetIndex: number | null): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const trace = await this.client.invoke('getTrace', {}).catch(() => null);
+      if (trace?.run.runId === runId) {
+        if (trace.segments.length > 0 || trace.tasks.length > 0) this.store.update((s) => ({ ...s, sessionRuns: addSessionRun(s.sessionRuns, describeSessionRun(trace, presetIndex)) }), true);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  /** Shows a kept run of this session again (never over a live run). */
+  showSessionRun(runId: string): void {
+    const s = this.store.get();
+    if (s.status === 'starting' || s.status === 'running' || s.status === 'stopping') return this.fail('Stop the run first: showing another run replaces the live view.');
+    const kept = s.sessionRuns.find((r) => r.runId === runId);
+    if (!kept) return this.fail('That run is no longer kept: this page keeps the last 12 runs of the session.');
+    this.dismissErrors();
+    this.showTrace(kept.trace);
   }
 
   /** File ▸ Open Trace… of the desktop app: the main process read the file; it opens like a picked one, never over a live run. */

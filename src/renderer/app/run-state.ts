@@ -1,3 +1,4 @@
+import type { SessionRun } from './session-runs';
 import { readVerdict, type Annotation, type BridgeEvent, type Machine, type MemorySample, type Metrics, type Role, type RunInfo, type Task, type Verdict } from '../../shared';
 import type { ConnectionState } from '../bridge/connection';
 import { runRecordFor, sweepPointsOf, type RunRecord, type SweepPoint } from './speedup-record';
@@ -37,6 +38,8 @@ export interface RunState {
   coreHistory: number[][];
   /** The run's notes (trace v2 `annotations`): from an opened trace, or written here; saved with the trace. */
   annotations: Annotation[];
+  /** This session's finished runs, each whole, newest last (the controller adds them; shown again on request). */
+  sessionRuns: SessionRun[];
 }
 
 /** One finished run of a multi-run preset: what ran and how it ended (the timeline shows only the current run). */
@@ -91,6 +94,7 @@ export const initialRunState: RunState = {
   presetRun: null,
   coreHistory: [],
   annotations: [],
+  sessionRuns: [],
 };
 
 const WORKER_TASK_KINDS = new Set(['thread', 'process', 'gil-thread', 'python-thread', 'python-process']);
