@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('runs this session', () => {
-  it("lists both of the crash preset's runs with their crashed worker, and shows the first again", async () => {
+  it("lists both of the crash preset's runs with their crashed worker, shows the first again, and compares the two", async () => {
     const b = await launch();
     try {
       await b.page.goto(testPageUrl(server));
@@ -37,6 +37,27 @@ describe('runs this session', () => {
       expect(shown.tasks.find((t) => t.label === 'thread 0')?.exitReason).toBe('crashed');
       expect(await list.nth(1).getByRole('button', { name: 'Shown' }).getAttribute('aria-pressed')).toBe('true');
       await b.page.getByTestId('session-runs').screenshot({ path: artifact('session-runs-crash-light.png') });
+
+      // Tick both: they replace the timeline, one above the other on one time axis, with B against A.
+      await b.page.getByRole('checkbox', { name: /run 1$/ }).check();
+      await b.page.getByRole('checkbox', { name: /run 2$/ }).check();
+      const compare = b.page.getByTestId('run-compare');
+      await compare.waitFor({ timeout: 5000 });
+      expect(await b.page.getByTestId('timeline-tasks').isVisible()).toBe(false);
+      await expect(compare.getByRole('row', { name: /parallelism/ }).textContent()).resolves.toMatch(/\d\.\d\d.*\d\.\d\d.*[+-]\d\.\d\d/);
+      // Both pictures are drawn: most of each canvas is not one colour.
+      const drawn = await compare.locator('canvas').evaluateAll((els) =>
+        els.map((e) => {
+          const c = e as unknown as { width: number; height: number; getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+          const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
+          return d.filter((px) => px !== d[0]).length / d.length;
+        }),
+      );
+      expect(drawn).toHaveLength(2);
+      for (const share of drawn) expect(share).toBeGreaterThan(0.05);
+      await b.page.screenshot({ path: artifact('run-compare-crash-light.png') });
+      await compare.getByRole('button', { name: 'Close' }).click();
+      expect(await b.page.getByTestId('timeline-tasks').isVisible()).toBe(true);
     } finally {
       await b.close();
     }

@@ -7,6 +7,7 @@ import { LiveMetrics } from '../panels/LiveMetrics';
 import { MemoryView } from '../panels/MemoryView';
 import { RunControls } from '../panels/RunControls';
 import { RunSummary } from '../panels/RunSummary';
+import { RunCompare } from '../panels/RunCompare';
 import { SessionRuns } from '../panels/SessionRuns';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
 import { NotesPanel } from '../panels/NotesPanel';
@@ -28,6 +29,7 @@ import type { RunState } from './run-state';
 import { liveSummary } from './live-summary';
 import { isTimeless } from './progress-text';
 import { toggleCompared } from './verdict-history';
+import { sessionRunTitle } from './session-runs';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
 
@@ -77,6 +79,10 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
   const timeless = runScenario !== undefined && isTimeless(state, runScenario);
   const [compared, setCompared] = useState<string[]>([]);
   const comparedPair = state.verdicts.filter((r) => compared.includes(r.runId));
+  const [comparedRuns, setComparedRuns] = useState<string[]>([]);
+  const runPair = comparedRuns.map((id) => state.sessionRuns.find((r) => r.runId === id)).filter((r) => r !== undefined);
+  // One comparison at a time takes the timeline's place: two runs, or else two verdicts.
+  const comparing = runPair.length === 2 || comparedPair.length === 2;
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -220,15 +226,27 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
           {!timeless && <LiveMetrics state={state} clock={clock} model={controller.model} />}
           <TraceCommand controller={controller} state={state} />
           <NotesPanel controller={controller} state={state} view={view} clock={clock} />
-          <SessionRuns runs={state.sessionRuns} shownRunId={state.run?.runId ?? null} live={live} scenarios={scenarios} onShow={(id) => controller.showSessionRun(id)} />
+          <SessionRuns
+            runs={state.sessionRuns}
+            shownRunId={state.run?.runId ?? null}
+            live={live}
+            scenarios={scenarios}
+            onShow={(id) => controller.showSessionRun(id)}
+            compared={comparedRuns}
+            onToggleCompare={(id) => setComparedRuns((c) => toggleCompared(c, id))}
+          />
           <VerdictHistory verdicts={state.verdicts} selected={compared} onToggle={(id) => setCompared((c) => toggleCompared(c, id))} />
           <SpeedupPlot history={state.history} sweep={state.sweepPoints} machine={state.machine} />
         </aside>
         <div className="timeline-column">
-          <VerdictCompare pair={comparedPair} onClose={() => setCompared([])} />
-          {comparedPair.length !== 2 && timeless && runScenario && <TimelessResult scenario={runScenario} running={live} verdict={state.verdict} />}
+          {runPair.length === 2 ? (
+            <RunCompare pair={runPair} titles={runPair.map((r) => sessionRunTitle(r, scenarios))} theme={theme} onClose={() => setComparedRuns([])} />
+          ) : (
+            <VerdictCompare pair={comparedPair} onClose={() => setCompared([])} />
+          )}
+          {!comparing && timeless && runScenario && <TimelessResult scenario={runScenario} running={live} verdict={state.verdict} />}
           {/* Hidden, not unmounted, while a timeless preset's result or a comparison shows: the timeline keeps its canvases and zoom. */}
-          <div className="timeline-wrap" hidden={timeless || comparedPair.length === 2}>
+          <div className="timeline-wrap" hidden={timeless || comparing}>
             <ReplayBar
               clock={clock}
               enabled={!live && state.run !== null}

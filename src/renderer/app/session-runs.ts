@@ -1,5 +1,5 @@
-import { formatMs, type Trace } from '../../shared';
-import { workerMix } from './run-state';
+import { formatMs, type Scenario, type Trace } from '../../shared';
+import { TRACED_PROGRAM_SCENARIO, workerMix } from './run-state';
 
 /** One finished run of this session, kept whole so it can be shown again (the engine keeps only its last). */
 export interface SessionRun {
@@ -40,4 +40,12 @@ export function addSessionRun(runs: readonly SessionRun[], run: SessionRun, limi
   let segments = next.reduce((a, r) => a + r.trace.segments.length, 0);
   while (next.length > 1 && (next.length > limits.runs || segments > limits.segments)) segments -= next.shift()!.trace.segments.length;
   return next;
+}
+
+/** "Crash: …, run 2", "Custom run", "Traced program": what the list and the comparison call a run. */
+export function sessionRunTitle(run: SessionRun, scenarios: readonly Scenario[]): string {
+  if (run.scenarioId === TRACED_PROGRAM_SCENARIO) return 'Traced program';
+  if (run.scenarioId === null) return 'Custom run';
+  const preset = scenarios.find((s) => s.id === run.scenarioId)?.title ?? run.scenarioId;
+  return run.presetIndex !== null ? `${preset}, run ${run.presetIndex}` : preset;
 }
