@@ -200,6 +200,10 @@ describe('renderer against the real engine', () => {
       const mid = (Math.max(t0, st.tasks[worker]!.startedMs ?? t0) + st.endMs) / 2;
       await page.mouse.click(box.x + layout.plotLeft + ((mid - t0) / (t1 - t0)) * layout.plotWidth, box.y + layout.lanesTop + lane * layout.laneStep + layout.laneHeight / 2);
       expect((await hookState(page)).selectedTask).toBe(worker);
+      // The details panel now tells that task's time in the visible range, in numbers.
+      const details = page.getByTestId('details-panel');
+      await expect.poll(() => details.getAttribute('aria-label')).toBe(`Details of ${st.tasks[worker]!.label}`);
+      await expect(details.textContent()).resolves.toMatch(/on CPU \(kernel\)\s*\d/);
       await page.getByRole('button', { name: 'Stop run' }).click();
       await page.getByTestId('run-summary').waitFor({ timeout: 30_000 });
       expect(errors).toEqual([]);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { defaultFileName, type MenuAction, type Scenario } from '../../shared';
 import { ConnectionBadge, RoleBadge } from '../panels/AccessBadges';
 import { ErrorBanner } from '../panels/ErrorBanner';
+import { DetailsPanel } from '../panels/DetailsPanel';
 import { Legend } from '../panels/Legend';
 import { LiveMetrics } from '../panels/LiveMetrics';
 import { MemoryView } from '../panels/MemoryView';
@@ -259,6 +260,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
             )}
             <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} presentation={presentation} />
             <Legend tasks={state.tasks} theme={theme} />
+            {!presentation && <DetailsPanel view={view} model={controller.model} theme={theme} />}
           </div>
         </div>
       </main>
