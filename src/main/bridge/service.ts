@@ -1,3 +1,4 @@
+import { TraceShelf } from './trace-shelf';
 import {
   IN_PROCESS_CALLER,
   readTraceText,
@@ -81,11 +82,11 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
   const presets = (): readonly Preset[] => options.presets ?? PRESETS;
   const hub = new EventHub(log);
   const slot = new RunSlot();
-  let lastTrace: Trace | null = null;
+  const shelf = new TraceShelf();
   let disposed = false;
   // The engine owns every run's start and end; the bridge forwards its events and keeps each finished trace.
-  const stopObserving = engine.observe({ onEvent: (e) => hub.emit(e), onTrace: (t) => (lastTrace = t) });
-  const ctx: RunContext = { engine, emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => (lastTrace = t) };
+  const stopObserving = engine.observe({ onEvent: (e) => hub.emit(e), onTrace: (t) => shelf.put(t) });
+  const ctx: RunContext = { engine, emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => shelf.put(t) };
 
   const machine = (): Promise<Machine> => engine.machine();
   const availabilityOf = options.availability ?? kindAvailability;
@@ -94,8 +95,9 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     return Object.fromEntries(WORKER_KINDS.flatMap((kind, i) => (answers[i] ? [[kind, { available: answers[i].available, reason: answers[i].reason ?? null }]] : [])));
   };
   const requireTrace = (): Trace => {
-    if (!lastTrace) throw new UserError('There is no trace yet: run a scenario or open a trace file first');
-    return lastTrace;
+    const last = shelf.last;
+    if (!last) throw new UserError('There is no trace yet: run a scenario or open a trace file first');
+    return last;
   };
 
   const beginRun = async (start: () => ActiveRun): Promise<{ runId: string }> => {
@@ -139,8 +141,12 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     stopRun: () => slot.stop(),
     addWorker: async (args) => ({ taskId: await slot.session().addWorker((args.kind as never) ?? null) }),
     removeWorker: async (args) => ({ taskId: await slot.session().removeWorker((args.taskId as string | null | undefined) ?? null) }),
-    getTrace: () => lastTrace,
-    loadTrace: (args) => (lastTrace = parseTraceText(args.text as string)),
+    getTrace: (args) => (typeof args.runId === 'string' ? shelf.get(args.runId) : shelf.last),
+    loadTrace: (args) => {
+      const trace = parseTraceText(args.text as string);
+      shelf.put(trace);
+      return trace;
+    },
     exportChromeTrace: () => ({ json: toChromeTraceJson(requireTrace()) }),
     traceCommand: startTrace,
   };

@@ -8,7 +8,7 @@ import { LiveMetrics } from '../panels/LiveMetrics';
 import { MemoryView } from '../panels/MemoryView';
 import { RunControls } from '../panels/RunControls';
 import { RunSummary } from '../panels/RunSummary';
-import { RunCompare } from '../panels/RunCompare';
+import { RunCompare, type ComparedRun } from '../panels/RunCompare';
 import { SessionRuns } from '../panels/SessionRuns';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
 import { NotesPanel } from '../panels/NotesPanel';
@@ -81,7 +81,25 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
   const [compared, setCompared] = useState<string[]>([]);
   const comparedPair = state.verdicts.filter((r) => compared.includes(r.runId));
   const [comparedRuns, setComparedRuns] = useState<string[]>([]);
-  const runPair = comparedRuns.map((id) => state.sessionRuns.find((r) => r.runId === id)).filter((r) => r !== undefined);
+  // The two runs' traces come from the server when both are ticked (it keeps the session's last runs whole).
+  const [runPair, setRunPair] = useState<ComparedRun[]>([]);
+  useEffect(() => {
+    const picked = comparedRuns.map((id) => state.sessionRuns.find((r) => r.runId === id)).filter((r) => r !== undefined);
+    if (picked.length !== 2) return setRunPair([]);
+    let current = true;
+    void Promise.all(picked.map((r) => controller.sessionTrace(r.runId))).then((traces) => {
+      if (!current) return;
+      if (traces.some((t) => t === null)) {
+        controller.fail('One of those runs is no longer kept: Corelanes keeps the last 12 runs of a session.');
+        setComparedRuns([]);
+        return;
+      }
+      setRunPair(picked.map((run, i) => ({ run, trace: traces[i]! })));
+    });
+    return () => {
+      current = false;
+    };
+  }, [comparedRuns, state.sessionRuns, controller]);
   // One comparison at a time takes the timeline's place: two runs, or else two verdicts.
   const comparing = runPair.length === 2 || comparedPair.length === 2;
 
@@ -232,7 +250,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
             shownRunId={state.run?.runId ?? null}
             live={live}
             scenarios={scenarios}
-            onShow={(id) => controller.showSessionRun(id)}
+            onShow={(id) => void controller.showSessionRun(id)}
             compared={comparedRuns}
             onToggleCompare={(id) => setComparedRuns((c) => toggleCompared(c, id))}
           />
@@ -241,7 +259,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
         </aside>
         <div className="timeline-column">
           {runPair.length === 2 ? (
-            <RunCompare pair={runPair} titles={runPair.map((r) => sessionRunTitle(r, scenarios))} theme={theme} onClose={() => setComparedRuns([])} />
+            <RunCompare pair={runPair} titles={runPair.map((r) => sessionRunTitle(r.run, scenarios))} theme={theme} onClose={() => setComparedRuns([])} />
           ) : (
             <VerdictCompare pair={comparedPair} onClose={() => setCompared([])} />
           )}

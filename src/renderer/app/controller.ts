@@ -23,7 +23,7 @@ import { hasConnectionStatus, hasRoleStatus } from '../bridge/connection';
 import { ReplayClient } from '../bridge/replay-client';
 import { TimelineModel } from '../../timeline/model';
 import { initialRunState, pushCoreHistory, reduceEvent, type RunState } from './run-state';
-import { addSessionRun, describeSessionRun } from './session-runs';
+import { addSessionRun, describeSessionRun, SESSION_RUN_LIMIT } from './session-runs';
 import { Store } from './store';
 
 const CORE_HISTORY_MS = 500;
@@ -48,6 +48,8 @@ export class AppController {
   private formStart: (() => void) | null = null;
   /** True while a trace is replayed into the views: its run-ended is not a new run of the session. */
   private replaying = false;
+  /** Runs of this session fetched to show or compare (the last two). */
+  private readonly fetched = new Map<string, Trace>();
 
   constructor(readonly client: BridgeClient) {}
 
@@ -106,7 +108,6 @@ export class AppController {
         return;
       case 'run-ended':
         if (event.runId === this.model.runId) this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
-        if (!this.replaying && event.reason !== 'failed') void this.keepSessionRun(event.runId, this.store.get().presetRun?.index ?? null);
         break;
       case 'menu':
         for (const l of this.menuListeners) l(event.action);
@@ -119,6 +120,15 @@ export class AppController {
     }
     const urgent = event.type === 'run-started' || event.type === 'run-ended' || event.type === 'verdict' || event.type === 'error';
     this.store.update((s) => reduceEvent(s, event), urgent);
+    if (event.type === 'run-ended' && !this.replaying && event.reason !== 'failed') this.listSessionRun(event.runId);
+  }
+
+  /** Lists a run that just ended from what this page saw of it (a replayed trace is not a new run of the session). */
+  private listSessionRun(runId: string): void {
+    const s = this.store.get();
+    if (s.run?.runId !== runId || s.tasks.length === 0) return;
+    const run = describeSessionRun(s.run, s.tasks, s.ended?.metrics?.wallMs ?? this.model.endMs, s.presetRun?.index ?? null);
+    this.store.update((st) => ({ ...st, sessionRuns: addSessionRun(st.sessionRuns, run) }), true);
   }
 
   /** Electron menu items arrive as events; the page performs them through its own paths. */
@@ -303,30 +313,29 @@ export class AppController {
   }
 
   /**
-   * Keeps a finished run of this session whole, so it can be shown again: the
-   * engine keeps only its last trace, which it sets just after announcing the
-   * end, hence a few tries for the run's own. A preset without a timeline has
-   * none, and is not kept.
+   * A run of this session, whole, from the server (which keeps the last few):
+   * fetched only when the user shows or compares it. The last two fetched are
+   * kept here, so a comparison does not fetch again.
    */
-  private async keepSessionRun(runId: string, presetIndex: number | null): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const trace = await this.client.invoke('getTrace', {}).catch(() => null);
-      if (trace?.run.runId === runId) {
-        if (trace.segments.length > 0 || trace.tasks.length > 0) this.store.update((s) => ({ ...s, sessionRuns: addSessionRun(s.sessionRuns, describeSessionRun(trace, presetIndex)) }), true);
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
+  async sessionTrace(runId: string): Promise<Trace | null> {
+    const cached = this.fetched.get(runId);
+    if (cached) return cached;
+    const trace = await this.client.invoke('getTrace', { runId }).catch(() => null);
+    if (!trace || trace.run.runId !== runId) return null;
+    this.fetched.set(runId, trace);
+    for (const old of this.fetched.keys()) if (this.fetched.size > 2) this.fetched.delete(old);
+    return trace;
   }
 
-  /** Shows a kept run of this session again (never over a live run). */
-  showSessionRun(runId: string): void {
-    const s = this.store.get();
-    if (s.status === 'starting' || s.status === 'running' || s.status === 'stopping') return this.fail('Stop the run first: showing another run replaces the live view.');
-    const kept = s.sessionRuns.find((r) => r.runId === runId);
-    if (!kept) return this.fail('That run is no longer kept: this page keeps the last 12 runs of the session.');
+  /** Shows a run of this session again (never over a live run). */
+  async showSessionRun(runId: string): Promise<void> {
+    const live = (s: RunState) => s.status === 'starting' || s.status === 'running' || s.status === 'stopping';
+    if (live(this.store.get())) return this.fail('Stop the run first: showing another run replaces the live view.');
+    const trace = await this.sessionTrace(runId);
+    if (!trace) return this.fail(`That run is no longer kept: Corelanes keeps the last ${SESSION_RUN_LIMIT} runs of a session.`);
+    if (live(this.store.get())) return this.fail('Stop the run first: showing another run replaces the live view.');
     this.dismissErrors();
-    this.showTrace(kept.trace);
+    this.showTrace(trace);
   }
 
   /** File ▸ Open Trace… of the desktop app: the main process read the file; it opens like a picked one, never over a live run. */

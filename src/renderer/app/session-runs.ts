@@ -1,7 +1,7 @@
-import { formatMs, type Scenario, type Trace } from '../../shared';
+import { formatMs, type RunInfo, type Scenario, type Task } from '../../shared';
 import { TRACED_PROGRAM_SCENARIO, workerMix } from './run-state';
 
-/** One finished run of this session, kept whole so it can be shown again (the engine keeps only its last). */
+/** One finished run of this session as the list shows it; its trace is fetched only to show or compare it. */
 export interface SessionRun {
   runId: string;
   scenarioId: string | null;
@@ -11,35 +11,29 @@ export interface SessionRun {
   what: string;
   /** How its workers ended when not all as planned: "thread 0 crashed", or null. */
   exits: string | null;
-  trace: Trace;
 }
 
-/** Kept at most: a page holds these in memory, and a long session should not grow without end. */
-export const SESSION_RUN_LIMITS = { runs: 12, segments: 2_000_000 };
+/** As many as the server keeps whole (TRACE_SHELF_LIMITS): older ones could not be shown again. */
+export const SESSION_RUN_LIMIT = 12;
 
 const UNPLANNED = new Set(['crashed', 'killed', 'hung', 'exited', 'lost']);
 
-/** What a run was and how its workers ended, from its trace. */
-export function describeSessionRun(trace: Trace, presetIndex: number | null): SessionRun {
-  const workers = trace.tasks.filter((t) => t.exitReason !== null && UNPLANNED.has(t.exitReason));
-  const params = trace.run.params;
-  const what = [workerMix(trace.tasks), params ? `${params.workload} workload` : null, formatMs(trace.run.wallMs)].filter(Boolean).join(', ');
+/** What a run was and how its workers ended, from what the page saw of it (no trace fetched). */
+export function describeSessionRun(run: RunInfo, tasks: readonly Task[], wallMs: number, presetIndex: number | null): SessionRun {
+  const unplanned = tasks.filter((t) => t.exitReason !== null && UNPLANNED.has(t.exitReason));
+  const what = [workerMix(tasks), run.params ? `${run.params.workload} workload` : null, formatMs(wallMs)].filter(Boolean).join(', ');
   return {
-    runId: trace.run.runId,
-    scenarioId: trace.run.scenarioId,
+    runId: run.runId,
+    scenarioId: run.scenarioId,
     presetIndex,
     what,
-    exits: workers.length === 0 ? null : workers.map((t) => `${t.label} ${t.exitReason}`).join(', '),
-    trace,
+    exits: unplanned.length === 0 ? null : unplanned.map((t) => `${t.label} ${t.exitReason}`).join(', '),
   };
 }
 
-/** Adds (or replaces) a run, newest last, dropping the oldest past the limits. */
-export function addSessionRun(runs: readonly SessionRun[], run: SessionRun, limits = SESSION_RUN_LIMITS): SessionRun[] {
-  const next = [...runs.filter((r) => r.runId !== run.runId), run];
-  let segments = next.reduce((a, r) => a + r.trace.segments.length, 0);
-  while (next.length > 1 && (next.length > limits.runs || segments > limits.segments)) segments -= next.shift()!.trace.segments.length;
-  return next;
+/** Adds (or replaces) a run, newest last, dropping the oldest past the limit. */
+export function addSessionRun(runs: readonly SessionRun[], run: SessionRun, limit = SESSION_RUN_LIMIT): SessionRun[] {
+  return [...runs.filter((r) => r.runId !== run.runId), run].slice(-limit);
 }
 
 /** "Crash: …, run 2", "Custom run", "Traced program": what the list and the comparison call a run. */

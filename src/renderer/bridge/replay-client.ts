@@ -112,8 +112,11 @@ export class ReplayClient implements BridgeClient {
         return { runId: this.play() };
       case 'stopRun':
         return { stopped: this.stop() };
-      case 'getTrace':
-        return this.trace;
+      case 'getTrace': {
+        // One trace is all a replay has: asked for another run, it has none.
+        const runId = (args as { runId?: string }).runId;
+        return runId === undefined || runId === this.trace.run.runId ? this.trace : null;
+      }
       case 'loadTrace': {
         const read = readTraceText((args as { text: string }).text);
         if (!read.ok) throw new Error(read.error);

@@ -5,6 +5,7 @@ import { buildPicture } from '../../timeline/export/picture';
 import { paintPicture } from '../../timeline/export/paint-picture';
 import { runDeltas } from '../app/run-deltas';
 import type { SessionRun } from '../app/session-runs';
+import type { Trace } from '../../shared';
 
 const PICTURE_HEIGHT = 330;
 
@@ -21,7 +22,12 @@ function makeSurface(width: number, height: number): PaintSurface {
  * and B against A: the contrast a claim rests on (GIL threads against plain
  * threads, threads against processes) at a glance.
  */
-export const RunCompare = memo(function RunCompare({ pair, titles, theme, onClose }: { pair: readonly SessionRun[]; titles: readonly string[]; theme: Theme; onClose: () => void }) {
+export interface ComparedRun {
+  run: SessionRun;
+  trace: Trace;
+}
+
+export const RunCompare = memo(function RunCompare({ pair, titles, theme, onClose }: { pair: readonly ComparedRun[]; titles: readonly string[]; theme: Theme; onClose: () => void }) {
   const canvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const [a, b] = pair;
   useEffect(() => {
@@ -71,9 +77,9 @@ export const RunCompare = memo(function RunCompare({ pair, titles, theme, onClos
         </tbody>
       </table>
       {[a, b].map((run, i) => (
-        <figure key={run.runId} className="run-compare-picture">
+        <figure key={run.run.runId} className="run-compare-picture">
           <figcaption>
-            {i === 0 ? 'A' : 'B'}: {titles[i]} · {run.what}
+            {i === 0 ? 'A' : 'B'}: {titles[i]} · {run.run.what}
           </figcaption>
           <canvas
             ref={(el) => {

@@ -27,7 +27,8 @@ export const COMMANDS = {
     result: z.object({ taskId: z.string().nullable() }),
   },
   /** The last finished (or current) run as a trace. */
-  getTrace: { args: z.object({}).strict(), result: TraceSchema.nullable() },
+  /** The last finished run's trace, or (runId) one of the session's recent runs; null when not kept. */
+  getTrace: { args: z.object({ runId: z.string().min(1).max(64).optional() }).strict(), result: TraceSchema.nullable() },
   /** Validate a trace the user opened; the result is the parsed trace. */
   loadTrace: { args: z.object({ text: z.string().max(512 * 1024 * 1024) }).strict(), result: TraceSchema },
   /** Chrome trace event JSON of the last run, for Perfetto UI. */

@@ -108,6 +108,12 @@ describe('bridge service: runs', () => {
     const { json } = (await service.invoke('exportChromeTrace', {})) as { json: string };
     expect(JSON.parse(json).traceEvents.length).toBeGreaterThan(3);
     await service.invoke('startRun', { params: {} }); // the slot is free again
+    await service.invoke('stopRun', {});
+    await tick();
+    // The session's earlier run is still there by id; the last is the new one; an unknown id has none.
+    expect(((await service.invoke('getTrace', { runId: 'run-1' })) as { run: { runId: string } }).run.runId).toBe('run-1');
+    expect(((await service.invoke('getTrace', {})) as { run: { runId: string } }).run.runId).toBe('run-2');
+    expect(await service.invoke('getTrace', { runId: 'nope' })).toBeNull();
   });
 
   it('forwards the one run-ended the engine sends, and never adds one of its own', async () => {
