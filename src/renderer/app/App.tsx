@@ -18,6 +18,7 @@ import type { TimelineViewKind } from '../../timeline/lane-builder';
 import { frameScheduler } from '../timeline/scheduler';
 import { TimelineSection } from '../timeline/TimelineSection';
 import type { TimelineHandle } from '../timeline/TimelineView';
+import type { StripHandle } from '../timeline/ParallelismStrip';
 import { TimelineViewState, type ViewMode } from '../timeline/view-state';
 import { ReplayClock } from '../../timeline/replay/replay-clock';
 import { driveReplay } from './replay-driver';
@@ -59,6 +60,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
   const view = useMemo(() => new TimelineViewState(), []);
   const clock = useMemo(() => new ReplayClock(), []);
   const handles = useMemo(() => new Map<TimelineViewKind, TimelineHandle>(), []);
+  const strip = useMemo(() => ({ current: null as StripHandle | null }), []);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [presentation, setPresentation] = useState(() => new URLSearchParams(location.search).has('presentation'));
   const [mode, setMode] = useState<ViewMode>(() => {
@@ -112,10 +114,10 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
     ];
     const flags = new URLSearchParams(location.search);
     // The test hook (window.__corelanesBench) exists only when a test or bench asks for it.
-    if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles, clock));
+    if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles, clock, strip));
     if (flags.get('autostart') === '1' && mayAutostart) void controller.autostart();
     return () => offs.forEach((off) => off());
-  }, [controller, view, handles, clock, mayAutostart]);
+  }, [controller, view, handles, clock, strip, mayAutostart]);
 
   // Save and export, from the header buttons or the menu: only for a finished run (the buttons are disabled otherwise).
   const saveTrace = useCallback(async () => {
@@ -232,7 +234,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
                 {shownNote.text}
               </div>
             )}
-            <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} presentation={presentation} />
+            <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} presentation={presentation} strip={strip} />
             <Legend tasks={state.tasks} theme={theme} />
           </div>
         </div>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { TimelineModel } from '../../timeline/model';
 import type { FrameScheduler } from './scheduler';
 import { TimelineView, type TimelineHandle } from './TimelineView';
+import { ParallelismStrip, type StripHandle } from './ParallelismStrip';
 import type { TimelineViewKind } from '../../timeline/lane-builder';
 import type { TimelineViewState, ViewMode } from './view-state';
 
@@ -14,6 +15,8 @@ interface Props {
   handles: Map<TimelineViewKind, TimelineHandle>;
   /** Presentation: both views share the screen in proportion to their lanes. */
   presentation?: boolean;
+  /** Receives the parallelism strip's handle (the test hook reads what it drew). */
+  strip?: { current: StripHandle | null };
 }
 
 const MODES: { mode: ViewMode; label: string }[] = [
@@ -27,7 +30,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The two timeline views, the view switch, follow/fit buttons and the W/S/A/D/F/0 keys. */
-export function TimelineSection({ model, view, scheduler, mode, onMode, handles, presentation = false }: Props) {
+export function TimelineSection({ model, view, scheduler, mode, onMode, handles, presentation = false, strip }: Props) {
   const subscribe = useCallback((cb: () => void) => view.onChange(cb), [view]);
   const following = useSyncExternalStore(subscribe, () => view.following);
   const coreLanes = useSyncExternalStore(
@@ -39,6 +42,9 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
     [handles],
   );
   const sectionRef = useRef<HTMLElement>(null);
+  const onStrip = useCallback((h: StripHandle | null) => {
+    if (strip) strip.current = h;
+  }, [strip]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -80,6 +86,7 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
             <TimelineView kind="cores" model={model} view={view} scheduler={scheduler} onHandle={onHandle} />
           </div>
         )}
+        <ParallelismStrip model={model} view={view} scheduler={scheduler} onHandle={onStrip} />
         {mode !== 'cores' && (
           <div className="timeline-pane tasks-pane" style={presentation && mode === 'both' ? { flex: `${Math.max(1, taskLanes) + 1} 1 0` } : undefined}>
             <h3 className="pane-title">Tasks</h3>

@@ -14,6 +14,7 @@ import { applyZoomStep } from '../../timeline/viewport';
 import type { TimelineViewState } from './view-state';
 import { formatMs } from '../../shared';
 import { noteBands } from '../../timeline/note-marks';
+import { laneSizing } from './lane-sizing';
 
 export interface TimelineHandle {
   /** Draws now, synchronously (benchmarks), returning the painter's stats. */
@@ -32,13 +33,8 @@ interface Props {
   onHandle?: (kind: TimelineViewKind, handle: TimelineHandle | null) => void;
 }
 
-/** Presentation (large type) gets wider labels and lanes up to 96 px tall: the lanes fill the screen. */
-function laneSizing(fontPx: number): { gutter: number; maxLaneHeight: number } {
-  return fontPx > 12 ? { gutter: Math.round(fontPx * 11), maxLaneHeight: 96 } : { gutter: 132, maxLaneHeight: 34 };
-}
-
 /** Live data redraws at most 10 times a second (renderer CPU budget: 10% of a core); input redraws at once. */
-const LIVE_FRAME_GAP_MS = 100;
+export const LIVE_FRAME_GAP_MS = 100;
 
 interface Tip {
   x: number;

@@ -2,6 +2,7 @@ import { axisTicks } from '../axis';
 import type { LaneDescriptor } from '../lanes';
 import { laneTop } from '../layout';
 import { binLane, stackColumns } from '../lod';
+import { coreLineY, stripBars, stripTicks } from '../parallelism-strip';
 import { legendRows, textWidth, type Picture, type PictureSection } from './picture';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
@@ -86,6 +87,24 @@ function sectionSvg(picture: Picture, section: PictureSection): string[] {
   return out;
 }
 
+/** "Parallelism over time" as vector bars, with the same geometry as the canvas's (stripBars, stripTicks). */
+function stripSvg(picture: Picture): string[] {
+  const strip = picture.strip;
+  if (!strip) return [];
+  const { geom, pic } = strip;
+  const { colors, fontPx } = picture;
+  const small = Math.max(8, Math.round(fontPx * 0.85));
+  const out = [`<g class="parallelism" role="img" aria-label="Parallelism over time"><title>Parallelism over time: tasks of the run running at once, stacked by process</title>`];
+  out.push(`<rect x="${geom.plotLeft}" y="${geom.top}" width="${geom.plotWidth}" height="${geom.height}" fill="${colors.lane}"/>`);
+  for (const b of stripBars(pic, geom)) out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" fill="${pic.colors[b.group]}"/>`);
+  for (const t of stripTicks(pic, geom, small)) out.push(`<text x="${geom.plotLeft - 6}" y="${t.y.toFixed(1)}" text-anchor="end" dominant-baseline="middle" font-size="${small}" fill="${colors.muted}">${t.value}</text>`);
+  const y = coreLineY(pic, geom).toFixed(1);
+  out.push(`<line x1="${geom.plotLeft}" y1="${y}" x2="${geom.plotLeft + geom.plotWidth}" y2="${y}" stroke="${colors.text}" stroke-dasharray="4 4"/>`);
+  out.push(`<text x="10" y="${geom.top + geom.height / 2}" dominant-baseline="middle" font-size="${fontPx}" font-weight="600" fill="${colors.text}">parallelism</text>`);
+  out.push('</g>');
+  return out;
+}
+
 /** The picture as an SVG document: real vector lanes, one <g class="lane"> per lane. Pure. */
 export function pictureToSvg(picture: Picture): string {
   const { width, height, colors, fontPx } = picture;
@@ -98,6 +117,7 @@ export function pictureToSvg(picture: Picture): string {
     `<text class="subtitle" x="10" y="${fontPx * 2.6}" font-size="${Math.round(fontPx * 0.85)}" fill="${colors.muted}">${esc(picture.subtitle)}</text>`,
   ];
   for (const section of picture.sections) for (const part of sectionSvg(picture, section)) out.push(part);
+  for (const part of stripSvg(picture)) out.push(part);
   out.push(`<g class="legend" font-size="${fontPx}" fill="${colors.text}">`);
   for (const row of legendRows(picture.legend, width, fontPx)) {
     const y = picture.legendTop + row.y + fontPx;
