@@ -89,7 +89,9 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
   }, [theme, presentation, view]);
   useEffect(() => {
     document.documentElement.classList.toggle('presentation', presentation);
-  }, [presentation]);
+    // A projector shows the run's workers, not Corelanes' own threads (the toolbar's filter turns them back on).
+    view.setHideOwnThreads(presentation);
+  }, [presentation, view]);
   useEffect(() => view.setNotes(state.annotations), [state.annotations, view]);
 
   useEffect(() => {
@@ -235,7 +237,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
               </div>
             )}
             <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} presentation={presentation} strip={strip} />
-            <Legend tasks={state.tasks} theme={theme} />
+            <Legend tasks={state.tasks} theme={theme} view={view} mode={mode} />
           </div>
         </div>
       </main>

@@ -33,6 +33,8 @@ function isTyping(target: EventTarget | null): boolean {
 export function TimelineSection({ model, view, scheduler, mode, onMode, handles, presentation = false, strip }: Props) {
   const subscribe = useCallback((cb: () => void) => view.onChange(cb), [view]);
   const following = useSyncExternalStore(subscribe, () => view.following);
+  const colorMode = useSyncExternalStore(subscribe, () => view.colorMode);
+  const hideOwn = useSyncExternalStore(subscribe, () => view.hideOwnThreads);
   const coreLanes = useSyncExternalStore(
     useCallback((cb: () => void) => model.onChange(cb), [model]),
     () => model.coreCount() + (model.unknownCoreLane.length > 0 || model.machine?.coresObservable === false ? 1 : 0),
@@ -77,6 +79,19 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
         <button type="button" onClick={() => view.key('0', model.endMs)} title="0">
           Fit all (0)
         </button>
+        <button
+          type="button"
+          aria-pressed={colorMode === 'task'}
+          onClick={() => view.setColorMode(colorMode === 'task' ? 'process' : 'task')}
+          title="C: colour the Cores view's slices one colour per task (tell threads of one process apart), or by process (threads in shades of their process's hue). Task colours never reuse a state's colour."
+          data-action="color-mode"
+        >
+          {colorMode === 'task' ? 'Cores: colour by task (C)' : 'Cores: colour by process (C)'}
+        </button>
+        <label className="lane-filter" title="Hide the lanes of Corelanes' own main and sampler threads: only the run's workers are shown (on by default in presentation mode)">
+          <input type="checkbox" checked={hideOwn} onChange={(e) => view.setHideOwnThreads(e.target.checked)} />
+          Hide Corelanes' own threads
+        </label>
         <span className="keys muted">W/S zoom · A/D pan · wheel, drag, pinch · click a slice to select its task</span>
       </div>
       <div className="timeline-views">

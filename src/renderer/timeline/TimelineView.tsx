@@ -90,14 +90,14 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       drawnKey = key;
       if (size.width < 10 || size.height < 10) return null;
       // Lane descriptors (palettes, labels) change with tasks, theme, selection and core count, not with segments.
-      const lanesKey = `${model.tasksRevision}|${model.runId}|${view.theme}|${view.selectedTask}|${model.coreCount()}|${model.showsUnknownCoreLane()}|${model.gilLane.length > 0}`;
+      const lanesKey = `${model.tasksRevision}|${model.runId}|${view.theme}|${view.selectedTask}|${model.coreCount()}|${model.showsUnknownCoreLane()}|${model.gilLane.length > 0}|${view.colorMode}|${view.hideOwnThreads}`;
       if (lanesKey !== builtLanesKey || !builtLanes) {
-        builtLanes = buildLanes(kind, model, view.theme, view.selectedTask);
+        builtLanes = buildLanes(kind, model, view.theme, view.selectedTask, { colorMode: view.colorMode, hideOwnThreads: view.hideOwnThreads });
         builtLanesKey = lanesKey;
       }
       const lanes = builtLanes;
       // Same layout as last time and only segments arrived: repaint from the earliest changed time.
-      const geometryKey = `${size.width}x${size.height}|${dpr}|${model.tasksRevision}|${lanes.length}|${view.theme}|${view.selectedTask}|${view.fontPx}`;
+      const geometryKey = `${size.width}x${size.height}|${dpr}|${model.tasksRevision}|${lanes.length}|${view.theme}|${view.selectedTask}|${view.fontPx}|${view.colorMode}|${view.hideOwnThreads}`;
       const nextLayoutKey = `${view.version}|${geometryKey}`;
       const sameLayout = !force && nextLayoutKey === layoutKey && last.current !== null;
       // Following a run longer than the window: the viewport moved by whole columns (view.snapMs), so shift the pixels.
@@ -163,7 +163,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
           labelTimer = 0;
           const shown = last.current;
           if (!shown) return;
-          const what = kind === 'cores' ? 'one lane per core, slices coloured by task' : 'one lane per task, coloured by state';
+          const what = kind === 'cores' ? `one lane per core, slices coloured by ${view.colorMode === 'task' ? 'task' : 'process'}` : 'one lane per task, coloured by state';
           setAriaLabel(
             `${kind === 'cores' ? 'Cores' : 'Tasks'} timeline, ${what}: ${shown.lanes.length} lanes, ${formatMs(model.endMs)} recorded, showing ${formatMs(view.viewport.t0)} to ${formatMs(view.viewport.t1)}${view.following ? ', following live' : ''}.`,
           );
