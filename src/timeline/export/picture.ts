@@ -9,6 +9,7 @@ import { loadTraceIntoModel } from '../load-trace';
 import { TimelineModel } from '../model';
 import type { NotePlace } from '../note-marks';
 import type { Scene } from '../painter';
+import { taskMarks } from '../task-marks';
 import { parallelismPicture, type ParallelismPicture, type StripGeometry } from '../parallelism-strip';
 
 /**
@@ -252,6 +253,7 @@ export function sectionScene(picture: Picture, section: PictureSection): Scene {
     colors: { page: pack(c.page), pageCss: c.page, lane: pack(c.lane), text: c.text, muted: c.muted, select: c.select },
     fontPx: picture.fontPx,
     coreNumbers: section.kind === 'tasks',
+    marks: section.kind === 'tasks' ? taskMarks(picture.model.tasks) : [],
     ...(picture.atMs === undefined ? {} : { untilMs: picture.atMs, playhead: c.playhead }),
   };
 }

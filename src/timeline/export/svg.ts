@@ -3,6 +3,7 @@ import type { LaneDescriptor } from '../lanes';
 import { laneTop } from '../layout';
 import { binLane, stackColumns } from '../lod';
 import { coreLineY, stripBars, stripTicks } from '../parallelism-strip';
+import { CRASH_COLOR, placeMarks, taskMarks, type MarkPlace } from '../task-marks';
 import { legendRows, textWidth, type Picture, type PictureSection } from './picture';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
@@ -56,6 +57,18 @@ function laneRects(section: PictureSection, lane: LaneDescriptor, index: number)
   return out;
 }
 
+/** A spawn, exit or crash mark as SVG, shaped as the painter's (paintMark), with its tooltip as a <title>. */
+function markSvg(p: MarkPlace, dy: number, text: string, halo: string): string {
+  const h = p.size / 2;
+  const x = p.x;
+  const y = p.y + dy;
+  const title = `<title>${esc(p.mark.lines.join(' · '))}</title>`;
+  if (p.mark.kind === 'spawn') return `<g class="mark spawn">${title}<polygon points="${x},${y - h} ${x + h * 1.2},${y} ${x},${y + h}" fill="${text}" stroke="${halo}"/></g>`;
+  if (p.mark.kind === 'exit') return `<g class="mark exit">${title}<rect x="${x - 1}" y="${y - h}" width="2" height="${p.size}" fill="${text}" stroke="${halo}" stroke-width="1"/><rect x="${x - h * 0.6}" y="${y - h}" width="${h * 0.6}" height="${h * 0.6}" fill="${text}"/></g>`;
+  const d = `M${x - h},${y - h}L${x + h},${y + h}M${x + h},${y - h}L${x - h},${y + h}`;
+  return `<g class="mark crash">${title}<path d="${d}" stroke="${halo}" stroke-width="5"/><path d="${d}" stroke="${CRASH_COLOR}" stroke-width="2.5"/></g>`;
+}
+
 function sectionSvg(picture: Picture, section: PictureSection): string[] {
   const { layout } = section;
   const { colors, fontPx } = picture;
@@ -83,6 +96,11 @@ function sectionSvg(picture: Picture, section: PictureSection): string[] {
     for (const rect of laneRects(section, lane, i)) out.push(rect);
     out.push('</g>');
   });
+  if (section.kind === 'tasks') {
+    const places = placeMarks(taskMarks(picture.model.tasks), section.lanes, layout, picture.atMs);
+    for (const p of places) if (p.mark.kind !== 'crash') out.push(markSvg(p, section.layoutTop, colors.text, colors.page));
+    for (const p of places) if (p.mark.kind === 'crash') out.push(markSvg(p, section.layoutTop, colors.text, colors.page));
+  }
   out.push('</g>');
   return out;
 }
