@@ -30,6 +30,7 @@ import { isTimeless } from './progress-text';
 import { toggleCompared } from './verdict-history';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
+import { useSidebar } from './sidebar';
 
 /** A run is starting, going on or stopping (the form and the trace buttons wait). */
 function isLive(state: RunState): boolean {
@@ -68,6 +69,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
     return v === 'cores' || v === 'tasks' || v === 'both' ? v : 'both';
   });
   const fileRef = useRef<HTMLInputElement>(null);
+  const sidebar = useSidebar();
   const live = isLive(state);
   // Which scenario made the run: a preset without a timeline shows its result where the timeline would be.
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
@@ -183,6 +185,9 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
   return (
     <div className="app">
       <header className="app-header">
+        <button type="button" className="sidebar-toggle" onClick={sidebar.toggle} aria-pressed={!sidebar.collapsed} aria-controls="side-panel" title="B: show or hide the side panel (run controls, metrics); the timeline takes the room">
+          {sidebar.collapsed ? 'Show panel (B)' : 'Hide panel (B)'}
+        </button>
         <h1>Corelanes</h1>
         <ConnectionBadge state={state} transport={transport} />
         <RoleBadge role={state.role} />
@@ -214,7 +219,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
         {liveSummary(state, timeless ? runScenario : undefined)}
       </div>
       <main className="app-main">
-        <aside className="side">
+        <aside className="side" id="side-panel" hidden={sidebar.collapsed}>
           <RunControls controller={controller} state={state} />
           <TraceCommand controller={controller} state={state} />
           <NotesPanel controller={controller} state={state} view={view} clock={clock} />
@@ -236,7 +241,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
                 {shownNote.text}
               </div>
             )}
-            <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} presentation={presentation} strip={strip} />
+            <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} strip={strip} />
             <Legend tasks={state.tasks} theme={theme} view={view} mode={mode} />
           </div>
         </div>

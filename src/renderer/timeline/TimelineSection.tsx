@@ -13,8 +13,6 @@ interface Props {
   mode: ViewMode;
   onMode: (mode: ViewMode) => void;
   handles: Map<TimelineViewKind, TimelineHandle>;
-  /** Presentation: both views share the screen in proportion to their lanes. */
-  presentation?: boolean;
   /** Receives the parallelism strip's handle (the test hook reads what it drew). */
   strip?: { current: StripHandle | null };
 }
@@ -25,12 +23,12 @@ const MODES: { mode: ViewMode; label: string }[] = [
   { mode: 'both', label: 'Side by side' },
 ];
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName));
 }
 
 /** The two timeline views, the view switch, follow/fit buttons and the W/S/A/D/F/0 keys. */
-export function TimelineSection({ model, view, scheduler, mode, onMode, handles, presentation = false, strip }: Props) {
+export function TimelineSection({ model, view, scheduler, mode, onMode, handles, strip }: Props) {
   const subscribe = useCallback((cb: () => void) => view.onChange(cb), [view]);
   const following = useSyncExternalStore(subscribe, () => view.following);
   const colorMode = useSyncExternalStore(subscribe, () => view.colorMode);
@@ -61,8 +59,8 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
     useCallback((cb: () => void) => model.onChange(cb), [model]),
     () => model.tasks.length + (model.gilLane.length > 0 ? 1 : 0),
   );
-  const coresHeight = Math.min(260, 40 + Math.max(1, coreLanes) * 40);
-  const coresStyle = presentation ? { flex: `${Math.max(1, coreLanes) + 1} 1 0` } : { flex: `0 0 ${coresHeight}px` };
+  // Both views share the height in proportion to their lanes, so the lanes fill it; the cores keep room for their lanes.
+  const coresStyle = { flex: `${Math.max(1, coreLanes) + 1} 1 0`, minHeight: `${Math.min(200, 40 + Math.max(1, coreLanes) * 30)}px` };
   return (
     <section className={`timeline-section mode-${mode}`} aria-label="Timeline" ref={sectionRef}>
       <div className="timeline-toolbar">
@@ -103,7 +101,7 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
         )}
         <ParallelismStrip model={model} view={view} scheduler={scheduler} onHandle={onStrip} />
         {mode !== 'cores' && (
-          <div className="timeline-pane tasks-pane" style={presentation && mode === 'both' ? { flex: `${Math.max(1, taskLanes) + 1} 1 0` } : undefined}>
+          <div className="timeline-pane tasks-pane" style={mode === 'both' ? { flex: `${Math.max(1, taskLanes) + 1} 1 0` } : undefined}>
             <h3 className="pane-title">Tasks</h3>
             <TimelineView kind="tasks" model={model} view={view} scheduler={scheduler} onHandle={onHandle} />
           </div>
