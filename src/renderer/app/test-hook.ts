@@ -101,7 +101,7 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
     paintCounts: (kind: TimelineViewKind = 'tasks') => handles.get(kind)?.paintCounts() ?? null,
     layout: (kind: TimelineViewKind = 'tasks') => {
       const l = handles.get(kind)?.layout();
-      return l ? { plotLeft: l.plotLeft, plotWidth: l.plotWidth, lanesTop: l.lanesTop, laneHeight: l.laneHeight, laneStep: l.laneStep } : null;
+      return l ? { plotLeft: l.plotLeft, plotWidth: l.plotWidth, lanesTop: l.lanesTop, laneHeight: l.laneHeight, laneStep: l.laneStep, laneCount: l.laneCount, contentHeight: l.contentHeight } : null;
     },
     /**
      * Appends `count` synthetic segments spread over `lanes` tasks in [fromMs, toMs), for benchmarks only.
