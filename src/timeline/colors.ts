@@ -1,6 +1,6 @@
 import { hsl, rgb } from 'd3';
 import type { Task, TaskState } from '../shared';
-import { awayFromStates, buildTaskPalette, clearOfStates, type PaletteTheme } from './palette';
+import { awayFromStates, buildTaskPalette, clearOfStates, pickApart, type PaletteTheme } from './palette';
 
 export type Theme = 'light' | 'dark';
 
@@ -77,10 +77,10 @@ export function processPalette(theme: Theme): string[] {
   if (!p) {
     const pt = paletteTheme(theme);
     const shades = (c: string) => [0.3, 0.4, 0.5, 0.6, 0.7].filter((l) => clearOfStates(hsl(hsl(c).h, hsl(c).s, l).formatHex(), pt)).length;
-    p = taskPalette(theme)
-      .map((c, i) => ({ c, i, n: shades(c) }))
-      .sort((a, b) => b.n - a.n || a.i - b.i)
-      .map((x) => x.c);
+    const all = taskPalette(theme);
+    // Hues with most shades clear first, each next as far as possible from those before (neighbours in the strip differ most).
+    const shadeable = all.filter((c) => shades(c) >= 4);
+    p = [...pickApart(shadeable, shadeable.length, 0), ...all.filter((c) => shades(c) < 4)];
     processPalettes.set(theme, p);
   }
   return p;

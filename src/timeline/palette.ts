@@ -67,8 +67,13 @@ function candidates(): string[] {
 export function buildTaskPalette(theme: PaletteTheme): string[] {
   const pool = candidates().filter((c) => clearOfStates(c, theme));
   if (pool.length === 0) throw new Error('no task colour is clear of the state colours');
-  const picked = [pool[0] as string];
-  while (picked.length < MAX_TASK_COLOURS) {
+  return pickApart(pool, MAX_TASK_COLOURS, MIN_TASK_DISTANCE);
+}
+
+/** Greedy farthest-point order: the first colour, then each next the farthest (ΔE) from those picked, while at least `minDistance` away. */
+export function pickApart(pool: readonly string[], max: number, minDistance: number): string[] {
+  const picked = pool.length ? [pool[0] as string] : [];
+  while (picked.length < max) {
     let best: string | null = null;
     let bestDistance = -1;
     for (const c of pool) {
@@ -78,7 +83,7 @@ export function buildTaskPalette(theme: PaletteTheme): string[] {
         best = c;
       }
     }
-    if (best === null || bestDistance < MIN_TASK_DISTANCE) break;
+    if (best === null || bestDistance < minDistance) break;
     picked.push(best);
   }
   return picked;
