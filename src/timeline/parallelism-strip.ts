@@ -49,7 +49,7 @@ function grown(a: Float32Array, n: number): Float32Array {
 export function parallelismPicture(model: TimelineModel, theme: Theme, t0: number, t1: number, columns: number, untilMs = Infinity, buffers = newStripBuffers()): ParallelismPicture {
   const groups = parallelismGroups(model.tasks);
   const g = groups.spaces.length;
-  buffers.scratch = grown(buffers.scratch, columns * Math.max(1, model.tasks.length));
+  buffers.scratch = grown(buffers.scratch, columns * Math.max(1, g));
   buffers.series = grown(buffers.series, columns * Math.max(1, g));
   binParallelism(runningLanes(model), groups, t0, (t1 - t0) / columns, columns, buffers.scratch, buffers.series, untilMs);
   const totals = columnTotals(buffers.series, columns, g);

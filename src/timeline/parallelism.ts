@@ -43,8 +43,7 @@ export function parallelismGroups(tasks: readonly Task[]): ParallelismGroups {
  * lanes of running segments categorised by task (the model's core lanes and
  * its "core unknown" lane), binned the way the lanes are (binLane), so the
  * strip shows what the lanes above it show, at the same level of detail.
- * `scratch` and `out` are reused between frames; `scratch` needs
- * columns * taskCount floats.
+ * `scratch` and `out` are reused between frames; each needs columns * groups floats.
  */
 export function binParallelism(
   runningLanes: readonly LaneColumns[],
@@ -56,22 +55,13 @@ export function binParallelism(
   out: Float32Array,
   untilMs = Infinity,
 ): void {
-  const tasks = groups.ofTask.length;
   const g = groups.spaces.length;
   out.fill(0, 0, columns * g);
-  if (tasks === 0 || g === 0) return;
+  if (g === 0) return;
   for (const lane of runningLanes) {
-    binLane(lane, t0, msPerColumn, columns, tasks, scratch, untilMs);
-    for (let c = 0; c < columns; c++) {
-      const base = c * tasks;
-      for (let k = 0; k < tasks; k++) {
-        const share = scratch[base + k] as number;
-        if (share === 0) continue;
-        const group = groups.ofTask[k] as number;
-        if (group < 0) continue;
-        out[c * g + group] = (out[c * g + group] as number) + share;
-      }
-    }
+    // Each segment adds straight to its task's group: binning cost follows the segments, not tasks x columns.
+    binLane(lane, t0, msPerColumn, columns, g, scratch, untilMs, groups.ofTask);
+    for (let j = 0; j < columns * g; j++) out[j] = (out[j] as number) + (scratch[j] as number);
   }
 }
 

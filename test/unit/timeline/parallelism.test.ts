@@ -11,7 +11,7 @@ const wait = (taskId: string, startMs: number, endMs: number): Segment => ({ tas
 function series(m: TimelineModel, t0: number, t1: number, columns: number, untilMs = Infinity) {
   const groups = parallelismGroups(m.tasks);
   const out = new Float32Array(columns * groups.spaces.length);
-  binParallelism(runningLanes(m), groups, t0, (t1 - t0) / columns, columns, new Float32Array(columns * m.tasks.length), out, untilMs);
+  binParallelism(runningLanes(m), groups, t0, (t1 - t0) / columns, columns, new Float32Array(columns * groups.spaces.length), out, untilMs);
   return { groups, out, totals: Array.from(columnTotals(out, columns, groups.spaces.length)) };
 }
 
