@@ -1,6 +1,6 @@
 import { hsl, rgb } from 'd3';
 import type { Task, TaskState } from '../shared';
-import { awayFromStates, buildTaskPalette, clearOfStates, pickApart, type PaletteTheme } from './palette';
+import { awayFromStates, buildTaskPalette, clearOfStates, deltaE, hueGap, pickApart, type PaletteTheme } from './palette';
 
 export type Theme = 'light' | 'dark';
 
@@ -78,9 +78,10 @@ export function processPalette(theme: Theme): string[] {
     const pt = paletteTheme(theme);
     const shades = (c: string) => [0.3, 0.4, 0.5, 0.6, 0.7].filter((l) => clearOfStates(hsl(hsl(c).h, hsl(c).s, l).formatHex(), pt)).length;
     const all = taskPalette(theme);
-    // Hues with most shades clear first, each next as far as possible from those before (neighbours in the strip differ most).
-    const shadeable = all.filter((c) => shades(c) >= 4);
-    p = [...pickApart(shadeable, shadeable.length, 0), ...all.filter((c) => shades(c) < 4)];
+    // Hues whose shades stay clear first, each next as far in hue as possible from those before (neighbours in the strip differ most).
+    const shadeable = all.filter((c) => shades(c) >= 3);
+    const apart = pickApart(shadeable, shadeable.length, 0, (a, b) => hueGap(a, b) + 0.2 * deltaE(a, b));
+    p = [...apart, ...shadeable.filter((c) => !apart.includes(c)), ...all.filter((c) => shades(c) < 3)];
     processPalettes.set(theme, p);
   }
   return p;

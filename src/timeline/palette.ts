@@ -70,14 +70,14 @@ export function buildTaskPalette(theme: PaletteTheme): string[] {
   return pickApart(pool, MAX_TASK_COLOURS, MIN_TASK_DISTANCE);
 }
 
-/** Greedy farthest-point order: the first colour, then each next the farthest (ΔE) from those picked, while at least `minDistance` away. */
-export function pickApart(pool: readonly string[], max: number, minDistance: number): string[] {
+/** Greedy farthest-point order: the first colour, then each next the farthest (ΔE, or `distance`) from those picked, while at least `minDistance` away. */
+export function pickApart(pool: readonly string[], max: number, minDistance: number, distance: (a: string, b: string) => number = deltaE): string[] {
   const picked = pool.length ? [pool[0] as string] : [];
   while (picked.length < max) {
     let best: string | null = null;
     let bestDistance = -1;
     for (const c of pool) {
-      const d = Math.min(...picked.map((p) => deltaE(c, p)));
+      const d = Math.min(...picked.map((p) => distance(c, p)));
       if (d > bestDistance) {
         bestDistance = d;
         best = c;

@@ -23,7 +23,9 @@ const MODES: { mode: ViewMode; label: string }[] = [
   { mode: 'both', label: 'Side by side' },
 ];
 
+/** Keys typed into a field are not shortcuts; a checkbox (the lane filter) takes no text, so its focus keeps them. */
 export function isTyping(target: EventTarget | null): boolean {
+  if (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio')) return false;
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName));
 }
 
