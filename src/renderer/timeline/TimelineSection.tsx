@@ -92,7 +92,7 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
           <input type="checkbox" checked={hideOwn} onChange={(e) => view.setHideOwnThreads(e.target.checked)} />
           Hide Corelanes' own threads
         </label>
-        <span className="keys muted">W/S zoom · A/D pan · wheel, drag, pinch · click a slice to select its task</span>
+        <span className="keys muted">W/S zoom · A/D pan · wheel, drag, pinch · click a slice to select its task · C colours · B side panel</span>
       </div>
       <div className="timeline-views">
         {mode !== 'tasks' && (
