@@ -1,5 +1,6 @@
-import { hsl, rgb, schemeTableau10 } from 'd3';
+import { hsl, rgb } from 'd3';
 import type { Task, TaskState } from '../shared';
+import { awayFromStates, buildTaskPalette, clearOfStates, deltaE, hueGap, pickApart, type PaletteTheme } from './palette';
 
 export type Theme = 'light' | 'dark';
 
@@ -50,6 +51,45 @@ export const THEME_COLORS: Record<Theme, { page: string; lane: string; text: str
   dark: { page: '#15181d', lane: '#23272e', text: '#e9ecef', muted: '#a3acb6', grid: '#343a40', select: '#ffffff', playhead: '#f8f9fa' },
 };
 
+/** What a task colour must stay clear of, per theme: its state colours and backgrounds. */
+export function paletteTheme(theme: Theme): PaletteTheme {
+  return { states: STATE_COLORS[theme], backgrounds: [THEME_COLORS[theme].lane, THEME_COLORS[theme].page] };
+}
+
+const palettes = new Map<Theme, string[]>();
+/** Colours for processes and tasks: never near a state colour of the theme (palette.ts). Built once per theme. */
+export function taskPalette(theme: Theme): string[] {
+  let p = palettes.get(theme);
+  if (!p) {
+    p = buildTaskPalette(paletteTheme(theme));
+    palettes.set(theme, p);
+  }
+  return p;
+}
+
+const processPalettes = new Map<Theme, string[]>();
+/**
+ * Process hues: the task palette, hues whose darker and lighter shades stay
+ * clear of the state colours first (a process's threads are drawn in them).
+ */
+export function processPalette(theme: Theme): string[] {
+  let p = processPalettes.get(theme);
+  if (!p) {
+    const pt = paletteTheme(theme);
+    const shades = (c: string) => [0.3, 0.4, 0.5, 0.6, 0.7].filter((l) => clearOfStates(hsl(hsl(c).h, hsl(c).s, l).formatHex(), pt)).length;
+    const all = taskPalette(theme);
+    // Hues whose shades stay clear first, each next as far in hue as possible from those before (neighbours in the strip differ most).
+    const shadeable = all.filter((c) => shades(c) >= 3);
+    const apart = pickApart(shadeable, shadeable.length, 0, (a, b) => hueGap(a, b) + 0.2 * deltaE(a, b));
+    p = [...apart, ...shadeable.filter((c) => !apart.includes(c)), ...all.filter((c) => shades(c) < 3)];
+    processPalettes.set(theme, p);
+  }
+  return p;
+}
+
+/** How the Cores view colours its slices: by the task's process (threads in shades of its hue) or one colour per task. */
+export type ColorMode = 'process' | 'task';
+
 const WORKER_FIRST: Record<string, number> = { main: 2, sampler: 3 };
 
 /** 0, 1, 1/2, 1/4, 3/4, ...: each new member lands as far as possible from those before it. */
@@ -72,7 +112,7 @@ function spread(i: number): number {
  * then pid), so a saved trace replays in the same colours as the live run
  * whatever order its tasks arrived in.
  */
-export function spaceHues(tasks: readonly Task[]): Map<number, string> {
+export function spaceHues(tasks: readonly Task[], theme: Theme): Map<number, string> {
   const first = new Map<number, number>();
   for (const t of tasks) {
     if (t.addressSpace === null) continue;
@@ -80,17 +120,18 @@ export function spaceHues(tasks: readonly Task[]): Map<number, string> {
     if (at === undefined || t.requestedMs < at) first.set(t.addressSpace, t.requestedMs);
   }
   const order = [...first.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-  return new Map(order.map(([space], i) => [space, schemeTableau10[i % schemeTableau10.length] as string]));
+  const palette = processPalette(theme);
+  return new Map(order.map(([space], i) => [space, palette[i % palette.length] as string]));
 }
 
 /**
  * Colour by address space: each process (address space) gets its own hue from
- * Tableau10; the threads living in it share that hue family, spread far apart
+ * the task palette (never a state's colour); the threads living in it share that hue family, spread far apart
  * in lightness (workers first, so threads taking turns differ most). Tasks
  * whose address space is unknown are grey. Keyed by task content, not arrival order.
  */
 export function taskColors(tasks: readonly Task[], theme: Theme): string[] {
-  const hues = spaceHues(tasks);
+  const hues = spaceHues(tasks, theme);
   const members = new Map<number, number[]>();
   tasks.forEach((t, i) => {
     if (t.addressSpace === null) return;
@@ -117,14 +158,41 @@ export function taskColors(tasks: readonly Task[], theme: Theme): string[] {
     if ((size.get(i) ?? 1) > 1) {
       const f = spread(rank.get(i) ?? 0);
       c.l = 0.3 + 0.45 * f;
-      c.h += (f - 0.5) * 14;
+      // A small hue turn helps tell shades apart, unless it turns towards a state's hue.
+      const turned = hsl(c.h + (f - 0.5) * 14, c.s, c.l).formatHex();
+      if (clearOfStates(turned, paletteTheme(theme))) return turned;
     }
-    return c.formatHex();
+    // A lighter or darker shade may land on a state colour: move it clear.
+    return awayFromStates(c.formatHex(), paletteTheme(theme));
   });
+}
+
+/**
+ * One colour per task (the Cores view's "by task" mode): the run's workers in
+ * the order they were requested, each the next palette colour, then
+ * Corelanes' own threads; colours repeat only past the palette's length.
+ */
+export function taskColorsByTask(tasks: readonly Task[], theme: Theme): string[] {
+  const palette = taskPalette(theme);
+  const order = tasks
+    .map((t, i) => i)
+    .sort((a, b) => {
+      const ta = tasks[a] as Task;
+      const tb = tasks[b] as Task;
+      return (WORKER_FIRST[ta.kind] ?? 0) - (WORKER_FIRST[tb.kind] ?? 0) || ta.requestedMs - tb.requestedMs || ta.id.localeCompare(tb.id);
+    });
+  const out: string[] = new Array<string>(tasks.length);
+  order.forEach((ti, rank) => (out[ti] = palette[rank % palette.length] as string));
+  return out;
+}
+
+/** The Cores view's colour per task in a colour mode. */
+export function coreColors(tasks: readonly Task[], theme: Theme, mode: ColorMode): string[] {
+  return mode === 'task' ? taskColorsByTask(tasks, theme) : taskColors(tasks, theme);
 }
 
 /** The address space's own hue (the Legend's swatch). */
 export function spaceColor(tasks: readonly Task[], addressSpace: number | null, theme: Theme): string {
   if (addressSpace === null) return theme === 'dark' ? '#adb5bd' : '#6c757d';
-  return spaceHues(tasks).get(addressSpace) ?? '#888';
+  return spaceHues(tasks, theme).get(addressSpace) ?? '#888';
 }

@@ -1,9 +1,18 @@
-import { TASK_STATES } from '../shared';
-import { pack, STATE_COLORS, taskColors, type Theme } from './colors';
+import { TASK_STATES, type Task } from '../shared';
+import { coreColors, pack, STATE_COLORS, taskColors, THEME_COLORS, type ColorMode, type Theme } from './colors';
+import { isOwnThread } from './parallelism';
 import type { LaneDescriptor } from './lanes';
 import type { TimelineModel } from './model';
 
 export type TimelineViewKind = 'cores' | 'tasks';
+
+/** How the lanes are coloured and which are shown. */
+export interface LaneOptions {
+  /** Cores view: by process (default) or one colour per task. */
+  colorMode?: ColorMode;
+  /** Leave out Corelanes' own threads (main, sampler): no Tasks lanes, nothing drawn for them on the cores. */
+  hideOwnThreads?: boolean;
+}
 
 const DIMMED = 0.3;
 
@@ -21,9 +30,11 @@ function taskColouredLane(
 }
 
 /** Cores view: one lane per core, slices coloured by the occupying task's address-space colour. */
-export function buildCoreLanes(model: TimelineModel, theme: Theme, selectedTask: number): LaneDescriptor[] {
-  const colors = taskColors(model.tasks, theme);
-  const palette = Uint32Array.from(colors, pack);
+export function buildCoreLanes(model: TimelineModel, theme: Theme, selectedTask: number, options: LaneOptions = {}): LaneDescriptor[] {
+  const colors = coreColors(model.tasks, theme, options.colorMode ?? 'process');
+  // A hidden task is drawn in the empty lane's colour: its time on a core shows as free.
+  const hidden = pack(THEME_COLORS[theme].lane);
+  const palette = Uint32Array.from(colors, (c, i) => (options.hideOwnThreads && model.tasks[i] && isOwnThread(model.tasks[i]) ? hidden : pack(c)));
   const categories = Math.max(1, model.tasks.length);
   let dim: Float32Array | null = null;
   if (selectedTask >= 0) {
@@ -42,7 +53,7 @@ export function buildCoreLanes(model: TimelineModel, theme: Theme, selectedTask:
 }
 
 /** Tasks view: one lane per task in address-space order, coloured by state. */
-export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask: number): LaneDescriptor[] {
+export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask: number, options: LaneOptions = {}): LaneDescriptor[] {
   const colors = taskColors(model.tasks, theme);
   const palette = Uint32Array.from(TASK_STATES, (s) => pack(STATE_COLORS[theme][s]));
   const lanes: LaneDescriptor[] = [];
@@ -50,7 +61,8 @@ export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask:
     // Who holds the GIL: one slice per holding, in the holder's colour (as on a core).
     lanes.push(taskColouredLane('gil', 'GIL holder', 'who holds the lock', model.gilLane, Math.max(1, model.tasks.length), Uint32Array.from(colors, pack), null));
   }
-  return lanes.concat(model.taskOrder().map((t) => {
+  const order = options.hideOwnThreads ? model.taskOrder().filter((t) => !isOwnThread(model.tasks[t] as Task)) : model.taskOrder();
+  return lanes.concat(order.map((t) => {
     const task = model.tasks[t];
     const ids = [task?.pid != null ? `pid ${task.pid}` : null, task?.tid != null && task.tid !== task.pid ? `tid ${task.tid}` : null]
       .filter(Boolean)
@@ -70,6 +82,6 @@ export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask:
   }));
 }
 
-export function buildLanes(kind: TimelineViewKind, model: TimelineModel, theme: Theme, selectedTask: number): LaneDescriptor[] {
-  return kind === 'cores' ? buildCoreLanes(model, theme, selectedTask) : buildTaskLanes(model, theme, selectedTask);
+export function buildLanes(kind: TimelineViewKind, model: TimelineModel, theme: Theme, selectedTask: number, options: LaneOptions = {}): LaneDescriptor[] {
+  return kind === 'cores' ? buildCoreLanes(model, theme, selectedTask, options) : buildTaskLanes(model, theme, selectedTask, options);
 }

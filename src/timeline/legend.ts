@@ -1,5 +1,6 @@
 import { TASK_STATES, type Task } from '../shared';
-import { spaceColor, STATE_COLORS, STATE_LABELS, type Theme } from './colors';
+import { spaceColor, STATE_COLORS, STATE_LABELS, taskColorsByTask, type ColorMode, type Theme } from './colors';
+import { isOwnThread } from './parallelism';
 
 export interface LegendItem {
   color: string;
@@ -24,8 +25,15 @@ function spaceName(tasks: readonly Task[], space: number | null): string {
   return `process of ${labels.slice(0, 3).join(', ')}${labels.length > 3 ? ', …' : ''}`;
 }
 
-/** What the colours mean: states (Tasks view) and one hue per address space (Cores view). The app's legend and the exports' alike. */
-export function legendGroups(tasks: readonly Task[], theme: Theme): LegendGroup[] {
+/** Past this many tasks the by-task legend says how many more there are rather than growing without end. */
+const MAX_TASK_ITEMS = 12;
+
+/**
+ * What the colours mean: states (Tasks view) and, for the Cores view, one hue
+ * per address space or one colour per task (the colour mode). The app's
+ * legend and the exports' alike; hidden tasks are not listed.
+ */
+export function legendGroups(tasks: readonly Task[], theme: Theme, colorMode: ColorMode = 'process', hideOwnThreads = false): LegendGroup[] {
   const groups: LegendGroup[] = [
     {
       view: 'tasks',
@@ -33,8 +41,17 @@ export function legendGroups(tasks: readonly Task[], theme: Theme): LegendGroup[
       items: TASK_STATES.filter((s) => s !== 'unknown').map((s) => ({ color: STATE_COLORS[theme][s], label: STATE_LABELS[s] })),
     },
   ];
+  if (colorMode === 'task') {
+    const colors = taskColorsByTask(tasks, theme);
+    const shown = tasks.map((t, i) => ({ t, color: colors[i] as string })).filter(({ t }) => !(hideOwnThreads && isOwnThread(t)));
+    const items = shown.slice(0, MAX_TASK_ITEMS).map(({ t, color }) => ({ color, label: t.label }));
+    if (shown.length > MAX_TASK_ITEMS) items.push({ color: 'transparent', label: `…and ${shown.length - MAX_TASK_ITEMS} more (hover a slice)` });
+    if (items.length > 0) groups.push({ view: 'cores', title: 'Cores view, by task:', items });
+    return groups;
+  }
   const spaces = new Map<string, LegendItem>();
   for (const t of tasks) {
+    if (hideOwnThreads && isOwnThread(t)) continue;
     const key = String(t.addressSpace ?? 'unknown');
     if (spaces.has(key)) continue;
     spaces.set(key, {

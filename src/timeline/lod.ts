@@ -8,7 +8,9 @@ import type { LaneColumns } from './lane-columns';
  *
  * `out` is reused between frames (allocating per frame costs ~3 ms): it must
  * hold columns * categories floats; only that prefix is written.
- * `untilMs` (a replay's time) hides everything after it.
+ * `untilMs` (a replay's time) hides everything after it. `categoryOf`, when
+ * given, maps a segment's category to the bin it adds to (-1: left out), so
+ * many categories can be summed into a few (tasks into processes).
  * Returns how many segments were visited.
  */
 export function binLane(
@@ -19,6 +21,7 @@ export function binLane(
   categories: number,
   out: Float32Array,
   untilMs = Infinity,
+  categoryOf?: Int32Array,
 ): number {
   out.fill(0, 0, columns * categories);
   // A replay shows the run as it was at `untilMs`: nothing after it, spans cut there.
@@ -32,8 +35,8 @@ export function binLane(
     if (s >= t1) break;
     const e = Math.min(end[i] as number, untilMs);
     if (e <= t0) continue;
-    const k = category[i] as number;
-    if (k >= categories) continue;
+    const k = categoryOf ? (categoryOf[category[i] as number] ?? -1) : (category[i] as number);
+    if (k >= categories || k < 0) continue;
     let a = (s - t0) * inv;
     let b = (e - t0) * inv;
     if (a < 0) a = 0;

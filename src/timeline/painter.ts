@@ -5,6 +5,7 @@ import type { LaneDescriptor } from './lanes';
 import { binLane, fadePalette, stackColumns } from './lod';
 import type { TimelineModel } from './model';
 import { STATE_INDEX } from './segment-store';
+import { CRASH_COLOR, placeMarks, type MarkPlace, type TaskMark } from './task-marks';
 
 export interface Scene {
   layout: TimelineLayout;
@@ -19,6 +20,8 @@ export interface Scene {
   untilMs?: number;
   /** The playhead's colour (CSS). */
   playhead?: string;
+  /** Spawn, exit and crash marks, drawn on their tasks' lanes. */
+  marks?: readonly TaskMark[];
 }
 
 // Both the page and Node have a global performance clock; this folder is typed without either environment.
@@ -94,6 +97,7 @@ export class CanvasPainter {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (fromColumn === 0) this.paintLabels(scene, visibleLanes);
     if (scene.coreNumbers) this.paintCoreNumbers(scene, visibleLanes, t0 + fromColumn * msPerColumn);
+    if (scene.marks?.length) this.paintMarks(scene, visibleLanes, t0 + fromColumn * msPerColumn);
     if (scene.untilMs !== undefined) this.paintPlayhead(scene, visibleLanes);
     return { visitedSegments: visited, ms: performance.now() - started };
   }
@@ -203,6 +207,23 @@ export class CanvasPainter {
     ctx.stroke();
   }
 
+  /** Spawn, exit and crash marks; a partial repaint redraws those over the strip, clipped to it. */
+  private paintMarks(scene: Scene, laneCount: number, fromMs: number): void {
+    const { ctx } = this;
+    const { layout } = scene;
+    const places = placeMarks(scene.marks ?? [], scene.lanes.slice(0, laneCount), layout, scene.untilMs);
+    if (places.length === 0) return;
+    ctx.save();
+    const clipX = layout.x(fromMs);
+    ctx.beginPath();
+    ctx.rect(clipX, layout.lanesTop, layout.plotLeft + layout.plotWidth - clipX, layout.height - layout.lanesTop);
+    ctx.clip();
+    // Crashes last, so they stay on top where marks meet.
+    for (const p of places) if (p.mark.kind !== 'crash') paintMark(ctx, p, scene.colors.text, scene.colors.pageCss);
+    for (const p of places) if (p.mark.kind === 'crash') paintMark(ctx, p, scene.colors.text, scene.colors.pageCss);
+    ctx.restore();
+  }
+
   /** Core numbers on running slices, only where few slices are visible and wide enough. */
   private paintCoreNumbers(scene: Scene, laneCount: number, fromMs: number): void {
     const { ctx } = this;
@@ -237,6 +258,50 @@ export class CanvasPainter {
     }
     ctx.restore();
     ctx.textAlign = 'start';
+  }
+}
+
+/**
+ * One mark: spawn a small flag (a triangle at the lane's top edge, pointing
+ * right), exit a bar ending in a square, crash a red × with a halo so it reads
+ * on any slice colour.
+ */
+export function paintMark(ctx: Canvas2D, p: MarkPlace, text: string, halo: string): void {
+  const h = p.size / 2;
+  ctx.lineWidth = 2;
+  if (p.mark.kind === 'spawn') {
+    ctx.fillStyle = text;
+    ctx.strokeStyle = halo;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(p.x, p.y - h);
+    ctx.lineTo(p.x + h * 1.2, p.y);
+    ctx.lineTo(p.x, p.y + h);
+    ctx.closePath();
+    ctx.fill();
+    ctx.stroke();
+    return;
+  }
+  if (p.mark.kind === 'exit') {
+    ctx.fillStyle = halo;
+    ctx.fillRect(p.x - 2.5, p.y - h - 1, 5, p.size + 2);
+    ctx.fillStyle = text;
+    ctx.fillRect(p.x - 1, p.y - h, 2, p.size);
+    ctx.fillRect(p.x - h * 0.6, p.y - h, h * 0.6, h * 0.6);
+    return;
+  }
+  for (const [color, width] of [
+    [halo, 5],
+    [CRASH_COLOR, 2.5],
+  ] as const) {
+    ctx.strokeStyle = color;
+    ctx.lineWidth = width;
+    ctx.beginPath();
+    ctx.moveTo(p.x - h, p.y - h);
+    ctx.lineTo(p.x + h, p.y + h);
+    ctx.moveTo(p.x + h, p.y - h);
+    ctx.lineTo(p.x - h, p.y + h);
+    ctx.stroke();
   }
 }
 

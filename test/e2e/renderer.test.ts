@@ -6,6 +6,7 @@ import { busyLoopCores } from '../support/baseline';
 import { artifact } from './support/artifacts';
 import { launch, type Browser } from './support/browser';
 import { coreBusy, hookState } from './support/hook';
+import { startRun, waitFor } from './support/run';
 import { startWebServer, type WebServer } from './support/web-server';
 import { testPageUrl } from './support/page-url';
 
@@ -26,33 +27,6 @@ async function open(options: Parameters<typeof launch>[0] = {}, query = ''): Pro
   await browser.page.goto(testPageUrl(server, query));
   await browser.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
   return { browser, page: browser.page, errors };
-}
-
-/**
- * Starts a run from the controls and waits until the page follows it. A page that connects
- * gets the server's last run replayed first; waiting for a new run id keeps that replay
- * from being mistaken for this run.
- */
-async function startRun(page: Page, params: { workload: string; kind: string; workers: number; durationS: number }): Promise<string> {
-  const before = (await hookState(page)).runId;
-  await page.getByLabel('Workload', { exact: true }).selectOption(params.workload);
-  await page.getByLabel('Kind', { exact: true }).selectOption(params.kind);
-  await page.getByLabel('Workers', { exact: true }).fill(String(params.workers));
-  await page.getByLabel('Duration', { exact: true }).fill(String(params.durationS));
-  await page.getByRole('button', { name: 'Start run' }).click();
-  const started = await waitFor(page, () => hookState(page), (st) => st.runId !== null && st.runId !== before && st.status !== 'idle', 30_000, 'the new run');
-  return started.runId as string;
-}
-
-async function waitFor<T>(page: Page, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!ok(last)) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 400)}`);
-    await page.waitForTimeout(200);
-    last = await probe();
-  }
-  return last;
 }
 
 /** Leaves no run behind for the next test (the engine runs one at a time), even when an assertion failed. */

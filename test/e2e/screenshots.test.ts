@@ -1,11 +1,9 @@
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { artifact } from './support/artifacts';
+import { artifact, publishScreenshot } from './support/artifacts';
 import { launch } from './support/browser';
 import { hookState } from './support/hook';
-import { repoRoot, startWebServer, type WebServer } from './support/web-server';
+import { startWebServer, type WebServer } from './support/web-server';
 import { testPageUrl } from './support/page-url';
 
 // The default scenario (?autostart=1: 2 CPU-bound processes, then 2 worker threads join), in both themes at 1280x720.
@@ -53,7 +51,7 @@ describe('screenshots of a live run', () => {
       await untilMixedRun(b.page);
       expect(await b.page.locator('html').getAttribute('data-theme')).toBe('light');
       await b.page.screenshot({ path: artifact('live-light.png') });
-      copyFileSync(artifact('live-light.png'), join(repoRoot, 'docs', 'screenshots', 'live-run-2-processes-2-threads.png'));
+      publishScreenshot('live-light.png', 'live-run-2-processes-2-threads.png');
 
       // Click a process's Tasks lane half way through its life so far (running or waiting there all along; on a busy
       // machine it may have started late in the window): that task becomes selected.

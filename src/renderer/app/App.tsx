@@ -21,6 +21,7 @@ import type { TimelineViewKind } from '../../timeline/lane-builder';
 import { frameScheduler } from '../timeline/scheduler';
 import { TimelineSection } from '../timeline/TimelineSection';
 import type { TimelineHandle } from '../timeline/TimelineView';
+import type { StripHandle } from '../timeline/ParallelismStrip';
 import { TimelineViewState, type ViewMode } from '../timeline/view-state';
 import { ReplayClock } from '../../timeline/replay/replay-clock';
 import { driveReplay } from './replay-driver';
@@ -33,6 +34,7 @@ import { toggleCompared } from './verdict-history';
 import { sessionRunTitle } from './session-runs';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
+import { useSidebar } from './sidebar';
 
 /** A run is starting, going on or stopping (the form and the trace buttons wait). */
 function isLive(state: RunState): boolean {
@@ -63,6 +65,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
   const view = useMemo(() => new TimelineViewState(), []);
   const clock = useMemo(() => new ReplayClock(), []);
   const handles = useMemo(() => new Map<TimelineViewKind, TimelineHandle>(), []);
+  const strip = useMemo(() => ({ current: null as StripHandle | null }), []);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [presentation, setPresentation] = useState(() => new URLSearchParams(location.search).has('presentation'));
   const [mode, setMode] = useState<ViewMode>(() => {
@@ -70,6 +73,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
     return v === 'cores' || v === 'tasks' || v === 'both' ? v : 'both';
   });
   const fileRef = useRef<HTMLInputElement>(null);
+  const sidebar = useSidebar();
   const live = isLive(state);
   // Which scenario made the run: a preset without a timeline shows its result where the timeline would be.
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
@@ -113,7 +117,9 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
   }, [theme, presentation, view]);
   useEffect(() => {
     document.documentElement.classList.toggle('presentation', presentation);
-  }, [presentation]);
+    // A projector shows the run's workers, not Corelanes' own threads (the toolbar's filter turns them back on).
+    view.setHideOwnThreads(presentation);
+  }, [presentation, view]);
   useEffect(() => view.setNotes(state.annotations), [state.annotations, view]);
 
   useEffect(() => {
@@ -138,10 +144,10 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
     ];
     const flags = new URLSearchParams(location.search);
     // The test hook (window.__corelanesBench) exists only when a test or bench asks for it.
-    if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles, clock));
+    if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles, clock, strip));
     if (flags.get('autostart') === '1' && mayAutostart) void controller.autostart();
     return () => offs.forEach((off) => off());
-  }, [controller, view, handles, clock, mayAutostart]);
+  }, [controller, view, handles, clock, strip, mayAutostart]);
 
   // Save and export, from the header buttons or the menu: only for a finished run (the buttons are disabled otherwise).
   const saveTrace = useCallback(async () => {
@@ -205,6 +211,9 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
   return (
     <div className="app">
       <header className="app-header">
+        <button type="button" className="sidebar-toggle" onClick={sidebar.toggle} aria-pressed={!sidebar.collapsed} aria-controls="side-panel" title="B: show or hide the side panel (run controls, metrics); the timeline takes the room">
+          {sidebar.collapsed ? 'Show panel (B)' : 'Hide panel (B)'}
+        </button>
         <h1>Corelanes</h1>
         <ConnectionBadge state={state} transport={transport} />
         <RoleBadge role={state.role} />
@@ -236,7 +245,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
         {liveSummary(state, timeless ? runScenario : undefined)}
       </div>
       <main className="app-main">
-        <aside className="side">
+        <aside className="side" id="side-panel" hidden={sidebar.collapsed}>
           {/* What a run shows while it goes on (metrics, memory) sits right under its controls, visible without scrolling at 1280x720. */}
           <RunControls controller={controller} state={state} />
           {!timeless && <VerdictCard verdict={state.verdict} />}
@@ -276,8 +285,8 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
                 {shownNote.text}
               </div>
             )}
-            <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} presentation={presentation} />
-            <Legend tasks={state.tasks} theme={theme} />
+            <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} strip={strip} />
+            <Legend tasks={state.tasks} theme={theme} view={view} mode={mode} />
             {!presentation && <DetailsPanel view={view} model={controller.model} theme={theme} />}
           </div>
         </div>

@@ -1,6 +1,7 @@
 import { pack, THEME_COLORS } from '../../timeline/colors';
 import type { TimelineViewKind } from '../../timeline/lane-builder';
 import type { TimelineHandle } from '../timeline/TimelineView';
+import type { StripHandle } from '../timeline/ParallelismStrip';
 import type { FrameScheduler } from '../timeline/scheduler';
 import type { TimelineViewState } from '../timeline/view-state';
 import type { AppController } from './controller';
@@ -12,7 +13,7 @@ import type { ReplayClock } from '../../timeline/replay/replay-clock';
  * e2e tests and benchmarks (synchronous draws, synthetic bulk appends). It
  * holds no secrets and sends nothing to the engine.
  */
-export function installTestHook(controller: AppController, view: TimelineViewState, scheduler: FrameScheduler, handles: Map<TimelineViewKind, TimelineHandle>, clock: ReplayClock) {
+export function installTestHook(controller: AppController, view: TimelineViewState, scheduler: FrameScheduler, handles: Map<TimelineViewKind, TimelineHandle>, clock: ReplayClock, strip: { current: StripHandle | null } = { current: null }) {
   const model = controller.model;
   const hook = {
     model,
@@ -57,6 +58,11 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
       }
       return recorded;
     },
+    /** What the parallelism strip drew last: per-column running tasks over its window (drawn now first). */
+    parallelism() {
+      scheduler.request();
+      return strip.current?.last() ?? null;
+    },
     coreBusyShare: (core: number, t0: number, t1: number) => model.coreBusyShare(core, t0, t1),
     /** Draws a view now and forces Chromium to rasterise (getImageData), returning wall ms. */
     drawNow(kind: TimelineViewKind = 'tasks'): number {
@@ -95,7 +101,7 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
     paintCounts: (kind: TimelineViewKind = 'tasks') => handles.get(kind)?.paintCounts() ?? null,
     layout: (kind: TimelineViewKind = 'tasks') => {
       const l = handles.get(kind)?.layout();
-      return l ? { plotLeft: l.plotLeft, plotWidth: l.plotWidth, lanesTop: l.lanesTop, laneHeight: l.laneHeight, laneStep: l.laneStep } : null;
+      return l ? { plotLeft: l.plotLeft, plotWidth: l.plotWidth, lanesTop: l.lanesTop, laneHeight: l.laneHeight, laneStep: l.laneStep, laneCount: l.laneCount, contentHeight: l.contentHeight } : null;
     },
     /**
      * Appends `count` synthetic segments spread over `lanes` tasks in [fromMs, toMs), for benchmarks only.

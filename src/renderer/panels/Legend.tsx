@@ -1,13 +1,22 @@
-import { memo } from 'react';
+import { memo, useCallback, useSyncExternalStore } from 'react';
 import type { Task } from '../../shared';
 import type { Theme } from '../../timeline/colors';
 import { legendGroups } from '../../timeline/legend';
+import type { TimelineViewState, ViewMode } from '../timeline/view-state';
 
-/** What the colours mean: states (Tasks view) and one hue per address space (Cores view). */
-export const Legend = memo(function Legend({ tasks, theme }: { tasks: Task[]; theme: Theme }) {
+/**
+ * What the colours mean, for the views shown: states (Tasks view) and, for
+ * the Cores view, its colour mode (one hue per process, or one colour per
+ * task); tasks a lane filter hides are not listed.
+ */
+export const Legend = memo(function Legend({ tasks, theme, view, mode }: { tasks: Task[]; theme: Theme; view: TimelineViewState; mode: ViewMode }) {
+  const subscribe = useCallback((cb: () => void) => view.onChange(cb), [view]);
+  const colorMode = useSyncExternalStore(subscribe, () => view.colorMode);
+  const hideOwn = useSyncExternalStore(subscribe, () => view.hideOwnThreads);
+  const groups = legendGroups(tasks, theme, colorMode, hideOwn).filter((g) => mode === 'both' || g.view === mode);
   return (
-    <div className="legend" aria-label="Legend">
-      {legendGroups(tasks, theme).map((group) => (
+    <div className="legend" aria-label="Legend" data-color-mode={colorMode}>
+      {groups.map((group) => (
         <div key={group.view} className="legend-group">
           <span className="legend-title">{group.title}</span>
           {group.items.map((item) => (

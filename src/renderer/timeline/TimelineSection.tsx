@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { TimelineModel } from '../../timeline/model';
 import type { FrameScheduler } from './scheduler';
 import { TimelineView, type TimelineHandle } from './TimelineView';
+import { ParallelismStrip, type StripHandle } from './ParallelismStrip';
 import type { TimelineViewKind } from '../../timeline/lane-builder';
 import type { TimelineViewState, ViewMode } from './view-state';
 
@@ -12,8 +13,8 @@ interface Props {
   mode: ViewMode;
   onMode: (mode: ViewMode) => void;
   handles: Map<TimelineViewKind, TimelineHandle>;
-  /** Presentation: both views share the screen in proportion to their lanes. */
-  presentation?: boolean;
+  /** Receives the parallelism strip's handle (the test hook reads what it drew). */
+  strip?: { current: StripHandle | null };
 }
 
 const MODES: { mode: ViewMode; label: string }[] = [
@@ -22,14 +23,18 @@ const MODES: { mode: ViewMode; label: string }[] = [
   { mode: 'both', label: 'Side by side' },
 ];
 
-function isTyping(target: EventTarget | null): boolean {
+/** Keys typed into a field are not shortcuts; a checkbox (the lane filter) takes no text, so its focus keeps them. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio')) return false;
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName));
 }
 
 /** The two timeline views, the view switch, follow/fit buttons and the W/S/A/D/F/0 keys. */
-export function TimelineSection({ model, view, scheduler, mode, onMode, handles, presentation = false }: Props) {
+export function TimelineSection({ model, view, scheduler, mode, onMode, handles, strip }: Props) {
   const subscribe = useCallback((cb: () => void) => view.onChange(cb), [view]);
   const following = useSyncExternalStore(subscribe, () => view.following);
+  const colorMode = useSyncExternalStore(subscribe, () => view.colorMode);
+  const hideOwn = useSyncExternalStore(subscribe, () => view.hideOwnThreads);
   const coreLanes = useSyncExternalStore(
     useCallback((cb: () => void) => model.onChange(cb), [model]),
     () => model.coreCount() + (model.unknownCoreLane.length > 0 || model.machine?.coresObservable === false ? 1 : 0),
@@ -39,6 +44,9 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
     [handles],
   );
   const sectionRef = useRef<HTMLElement>(null);
+  const onStrip = useCallback((h: StripHandle | null) => {
+    if (strip) strip.current = h;
+  }, [strip]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -53,8 +61,8 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
     useCallback((cb: () => void) => model.onChange(cb), [model]),
     () => model.tasks.length + (model.gilLane.length > 0 ? 1 : 0),
   );
-  const coresHeight = Math.min(260, 40 + Math.max(1, coreLanes) * 40);
-  const coresStyle = presentation ? { flex: `${Math.max(1, coreLanes) + 1} 1 0` } : { flex: `0 0 ${coresHeight}px` };
+  // Both views share the height in proportion to their lanes, so the lanes fill it; the cores keep room for their lanes.
+  const coresStyle = { flex: `${Math.max(1, coreLanes) + 1} 1 0`, minHeight: `${Math.min(200, 40 + Math.max(1, coreLanes) * 30)}px` };
   return (
     <section className={`timeline-section mode-${mode}`} aria-label="Timeline" ref={sectionRef}>
       <div className="timeline-toolbar">
@@ -71,7 +79,20 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
         <button type="button" onClick={() => view.key('0', model.endMs)} title="0">
           Fit all (0)
         </button>
-        <span className="keys muted">W/S zoom · A/D pan · wheel, drag, pinch · click a slice to select its task</span>
+        <button
+          type="button"
+          aria-pressed={colorMode === 'task'}
+          onClick={() => view.setColorMode(colorMode === 'task' ? 'process' : 'task')}
+          title="C: colour the Cores view's slices one colour per task (tell threads of one process apart), or by process (threads in shades of their process's hue). Task colours never reuse a state's colour."
+          data-action="color-mode"
+        >
+          {colorMode === 'task' ? 'Cores: colour by task (C)' : 'Cores: colour by process (C)'}
+        </button>
+        <label className="lane-filter" title="Hide the lanes of Corelanes' own main and sampler threads: only the run's workers are shown (on by default in presentation mode)">
+          <input type="checkbox" checked={hideOwn} onChange={(e) => view.setHideOwnThreads(e.target.checked)} />
+          Hide Corelanes' own threads
+        </label>
+        <span className="keys muted">W/S zoom · A/D pan · wheel, drag, pinch · click a slice to select its task · C colours · B side panel</span>
       </div>
       <div className="timeline-views">
         {mode !== 'tasks' && (
@@ -80,8 +101,9 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
             <TimelineView kind="cores" model={model} view={view} scheduler={scheduler} onHandle={onHandle} />
           </div>
         )}
+        <ParallelismStrip model={model} view={view} scheduler={scheduler} onHandle={onStrip} />
         {mode !== 'cores' && (
-          <div className="timeline-pane tasks-pane" style={presentation && mode === 'both' ? { flex: `${Math.max(1, taskLanes) + 1} 1 0` } : undefined}>
+          <div className="timeline-pane tasks-pane" style={mode === 'both' ? { flex: `${Math.max(1, taskLanes) + 1} 1 0` } : undefined}>
             <h3 className="pane-title">Tasks</h3>
             <TimelineView kind="tasks" model={model} view={view} scheduler={scheduler} onHandle={onHandle} />
           </div>

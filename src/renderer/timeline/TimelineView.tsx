@@ -14,6 +14,8 @@ import { applyZoomStep } from '../../timeline/viewport';
 import type { TimelineViewState } from './view-state';
 import { formatMs } from '../../shared';
 import { noteBands } from '../../timeline/note-marks';
+import { laneSizing } from './lane-sizing';
+import { markAt, placeMarks, taskMarks, type TaskMark } from '../../timeline/task-marks';
 
 export interface TimelineHandle {
   /** Draws now, synchronously (benchmarks), returning the painter's stats. */
@@ -32,13 +34,8 @@ interface Props {
   onHandle?: (kind: TimelineViewKind, handle: TimelineHandle | null) => void;
 }
 
-/** Presentation (large type) gets wider labels and lanes up to 96 px tall: the lanes fill the screen. */
-function laneSizing(fontPx: number): { gutter: number; maxLaneHeight: number } {
-  return fontPx > 12 ? { gutter: Math.round(fontPx * 11), maxLaneHeight: 96 } : { gutter: 132, maxLaneHeight: 34 };
-}
-
 /** Live data redraws at most 10 times a second (renderer CPU budget: 10% of a core); input redraws at once. */
-const LIVE_FRAME_GAP_MS = 100;
+export const LIVE_FRAME_GAP_MS = 100;
 
 interface Tip {
   x: number;
@@ -58,7 +55,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
   const notesRef = useRef<SVGSVGElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
   const [ariaLabel, setAriaLabel] = useState('');
-  const last = useRef<{ layout: TimelineLayout; lanes: LaneDescriptor[] } | null>(null);
+  const last = useRef<{ layout: TimelineLayout; lanes: LaneDescriptor[]; marks: readonly TaskMark[] } | null>(null);
   const tipRef = useRef<HTMLDivElement>(null);
 
   // The tip is fixed in the viewport, placed once its size is known: never clipped by the panel, flipped near edges.
@@ -85,6 +82,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     let layoutKey = '';
     let builtLanesKey = '';
     let builtLanes: LaneDescriptor[] | null = null;
+    let marks: readonly TaskMark[] = [];
     let drawnModelVersion = -1;
 
     const paint = (force: boolean): PaintStats | null => {
@@ -94,14 +92,16 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       drawnKey = key;
       if (size.width < 10 || size.height < 10) return null;
       // Lane descriptors (palettes, labels) change with tasks, theme, selection and core count, not with segments.
-      const lanesKey = `${model.tasksRevision}|${model.runId}|${view.theme}|${view.selectedTask}|${model.coreCount()}|${model.showsUnknownCoreLane()}|${model.gilLane.length > 0}`;
+      const lanesKey = `${model.tasksRevision}|${model.runId}|${view.theme}|${view.selectedTask}|${model.coreCount()}|${model.showsUnknownCoreLane()}|${model.gilLane.length > 0}|${view.colorMode}|${view.hideOwnThreads}`;
       if (lanesKey !== builtLanesKey || !builtLanes) {
-        builtLanes = buildLanes(kind, model, view.theme, view.selectedTask);
+        builtLanes = buildLanes(kind, model, view.theme, view.selectedTask, { colorMode: view.colorMode, hideOwnThreads: view.hideOwnThreads });
         builtLanesKey = lanesKey;
+        // Spawn, exit and crash marks live on the Tasks lanes; they change with the tasks.
+        marks = kind === 'tasks' ? taskMarks(model.tasks) : [];
       }
       const lanes = builtLanes;
       // Same layout as last time and only segments arrived: repaint from the earliest changed time.
-      const geometryKey = `${size.width}x${size.height}|${dpr}|${model.tasksRevision}|${lanes.length}|${view.theme}|${view.selectedTask}|${view.fontPx}`;
+      const geometryKey = `${size.width}x${size.height}|${dpr}|${model.tasksRevision}|${lanes.length}|${view.theme}|${view.selectedTask}|${view.fontPx}|${view.colorMode}|${view.hideOwnThreads}`;
       const nextLayoutKey = `${view.version}|${geometryKey}`;
       const sameLayout = !force && nextLayoutKey === layoutKey && last.current !== null;
       // Following a run longer than the window: the viewport moved by whole columns (view.snapMs), so shift the pixels.
@@ -145,13 +145,14 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
           colors: { page: pack(theme.page), pageCss: theme.page, lane: pack(theme.lane), text: theme.text, muted: theme.muted, select: theme.select },
           fontPx: view.fontPx,
           coreNumbers: kind === 'tasks',
+          marks,
           ...(view.untilMs === null ? {} : { untilMs: view.untilMs, playhead: theme.playhead }),
         },
         changedFrom,
         shift,
       );
       const axisChanged = !sameLayout;
-      last.current = { layout, lanes };
+      last.current = { layout, lanes, marks };
       if (axisChanged && notesRef.current) drawNotes(notesRef.current, noteBands(view.notes, layout, lanes, view.fontPx), canvas.clientHeight);
       if (axisChanged) {
         select(axisG)
@@ -167,7 +168,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
           labelTimer = 0;
           const shown = last.current;
           if (!shown) return;
-          const what = kind === 'cores' ? 'one lane per core, slices coloured by task' : 'one lane per task, coloured by state';
+          const what = kind === 'cores' ? `one lane per core, slices coloured by ${view.colorMode === 'task' ? 'task' : 'process'}` : 'one lane per task, coloured by state';
           setAriaLabel(
             `${kind === 'cores' ? 'Cores' : 'Tasks'} timeline, ${what}: ${shown.lanes.length} lanes, ${formatMs(model.endMs)} recorded, showing ${formatMs(view.viewport.t0)} to ${formatMs(view.viewport.t1)}${view.following ? ', following live' : ''}.`,
           );
@@ -228,13 +229,15 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     const x = ev.clientX - rect.left;
     const y = ev.clientY - rect.top;
     const client = { x: ev.clientX, y: ev.clientY };
+    const mark = markAt(placeMarks(shown.marks, shown.lanes, shown.layout, view.untilMs ?? Infinity), x, y);
+    if (mark) return { seg: -1, client, gil: false, mark };
     const li = laneAt(shown.layout, y);
     const lane = shown.lanes[li];
     if (!lane || x < shown.layout.plotLeft) return null;
     const t = shown.layout.x.invert(x);
     const msPerPx = (view.viewport.t1 - view.viewport.t0) / shown.layout.plotWidth;
     const seg = hitTestLane(lane.columns, t, msPerPx * 2);
-    return seg < 0 ? null : { seg, client, gil: lane.key === 'gil' };
+    return seg < 0 ? null : { seg, client, gil: lane.key === 'gil', mark: null };
   };
 
   const onMove = (ev: React.MouseEvent<HTMLCanvasElement>) => {
@@ -243,6 +246,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       setTip(null);
       return;
     }
+    if (h.mark) return setTip({ x: h.client.x, y: h.client.y, lines: h.mark.lines });
     if (h.gil) {
       const g = model.gilHandover(h.seg);
       if (!g) return setTip(null);
@@ -277,7 +281,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
 
   const onClick = (ev: React.MouseEvent<HTMLCanvasElement>) => {
     const h = hit(ev);
-    const task = !h ? -1 : h.gil ? (model.gilHandover(h.seg)?.holder ?? -1) : model.segments.get(h.seg).task;
+    const task = !h ? -1 : h.mark ? h.mark.task : h.gil ? (model.gilHandover(h.seg)?.holder ?? -1) : model.segments.get(h.seg).task;
     setTip(null);
     view.select(task === view.selectedTask ? -1 : task);
   };

@@ -1,5 +1,5 @@
 import type { Annotation, Disposer } from '../../shared';
-import type { Theme } from '../../timeline/colors';
+import type { ColorMode, Theme } from '../../timeline/colors';
 import { fitAll, follow, pan, zoom, type Viewport } from '../../timeline/viewport';
 
 export type ViewMode = 'cores' | 'tasks' | 'both';
@@ -18,6 +18,10 @@ export class TimelineViewState {
   fontPx = 12;
   /** A replay's time: the views show the run as it was then; null = everything recorded. */
   untilMs: number | null = null;
+  /** The Cores view's colours: one per task (tell threads of one process apart) or by process. C toggles. */
+  colorMode: ColorMode = 'task';
+  /** Lane filter: leave out Corelanes' own threads (main, sampler). */
+  hideOwnThreads = false;
   /** The run's notes, drawn over the lanes. */
   notes: readonly Annotation[] = [];
   version = 0;
@@ -89,6 +93,18 @@ export class TimelineViewState {
     this.setViewport({ t0: Math.max(0, startMs - pad), t1: endMs + pad + (span === endMs - startMs ? 0 : span) }, true);
   }
 
+  setColorMode(mode: ColorMode): void {
+    if (mode === this.colorMode) return;
+    this.colorMode = mode;
+    this.changed();
+  }
+
+  setHideOwnThreads(hide: boolean): void {
+    if (hide === this.hideOwnThreads) return;
+    this.hideOwnThreads = hide;
+    this.changed();
+  }
+
   select(task: number): void {
     this.selectedTask = task;
     this.changed();
@@ -101,7 +117,7 @@ export class TimelineViewState {
     this.changed();
   }
 
-  /** Perfetto's keys: W/S zoom, A/D pan, F follow live, 0 fit all. Returns whether the key was used. */
+  /** Perfetto's keys: W/S zoom, A/D pan, F follow live, 0 fit all; C switches the Cores view's colours. Returns whether the key was used. */
   key(key: string, endMs: number): boolean {
     // While following, zoom about the newest data (not the empty future at the right edge).
     const { t0, t1 } = this.viewport;
@@ -124,6 +140,9 @@ export class TimelineViewState {
         return true;
       case '0':
         this.setViewport(fitAll(endMs), true);
+        return true;
+      case 'c':
+        this.setColorMode(this.colorMode === 'task' ? 'process' : 'task');
         return true;
       default:
         return false;

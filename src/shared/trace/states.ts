@@ -22,3 +22,8 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 /** Why a task ended. */
 export const EXIT_REASONS = ['finished', 'stopped', 'removed', 'crashed', 'exited', 'killed', 'hung', 'lost'] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];
+
+/** Exit reasons that are a crash, not an ending asked for or a normal exit (the timeline marks them with a red ×). */
+export function isCrashReason(reason: ExitReason | null): boolean {
+  return reason === 'crashed' || reason === 'hung' || reason === 'killed' || reason === 'lost';
+}

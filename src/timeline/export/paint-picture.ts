@@ -1,6 +1,7 @@
 import { axisTicks } from '../axis';
 import type { Canvas2D, PaintSurface } from '../canvas';
 import { CanvasPainter } from '../painter';
+import { paintParallelism } from '../parallelism-strip';
 import { legendRows, sectionScene, textWidth, type NoteMark, type Picture } from './picture';
 
 const NOTE = '#f59f00';
@@ -80,6 +81,8 @@ export function paintPicture(picture: Picture, target: PaintSurface, makeSurface
       text(ctx, t.label, t.x, axisY - 7, fontPx * 0.8, colors.muted, { align: 'center' });
     }
   }
+
+  if (picture.strip) paintParallelism(ctx, picture.strip.pic, picture.strip.geom, colors, fontPx);
 
   for (const row of legendRows(picture.legend, width, fontPx)) {
     const y = picture.legendTop + row.y + fontPx;

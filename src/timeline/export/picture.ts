@@ -9,6 +9,8 @@ import { loadTraceIntoModel } from '../load-trace';
 import { TimelineModel } from '../model';
 import type { NotePlace } from '../note-marks';
 import type { Scene } from '../painter';
+import { taskMarks } from '../task-marks';
+import { parallelismPicture, type ParallelismPicture, type StripGeometry } from '../parallelism-strip';
 
 /**
  * A picture of a run for export (PNG, SVG; later the app's own buttons): the
@@ -61,6 +63,8 @@ export interface Picture {
   legend: LegendGroup[];
   legendTop: number;
   notes: NoteMark[];
+  /** "Parallelism over time" under the Cores view (null when the Cores view is not in the picture). */
+  strip: { geom: StripGeometry; pic: ParallelismPicture } | null;
   model: TimelineModel;
   /** A video frame's time (see PictureOptions.atMs). */
   atMs?: number;
@@ -147,7 +151,8 @@ export function buildPicture(trace: Trace, options: PictureOptions): Picture {
   const headingHeight = Math.round(fontPx * 1.7);
   const kinds: TimelineViewKind[] = options.views === 'cores' || options.views === 'tasks' ? [options.views] : ['cores', 'tasks'];
   const lanesOf = kinds.map((k) => buildLanes(k, model, theme, -1));
-  const room = Math.max(40, height - titleHeight - legendHeight - kinds.length * headingHeight);
+  const stripHeight = kinds.includes('cores') ? Math.round(Math.max(36, Math.min(height / 9, fontPx * 6))) : 0;
+  const room = Math.max(40, height - titleHeight - legendHeight - kinds.length * headingHeight - stripHeight);
   const totalLanes = lanesOf.reduce((a, l) => a + Math.max(1, l.length), 0);
   const axisHeight = Math.round(fontPx * 1.4);
   // Taller lanes than the app (34 px) when there is room: a picture is looked at from further away.
@@ -155,6 +160,7 @@ export function buildPicture(trace: Trace, options: PictureOptions): Picture {
 
   const minShare = Math.min(axisHeight + 20, Math.floor(room / kinds.length));
   const sections: PictureSection[] = [];
+  let strip: Picture['strip'] = null;
   let y = titleHeight;
   kinds.forEach((kind, i) => {
     const lanes = lanesOf[i] as LaneDescriptor[];
@@ -165,9 +171,14 @@ export function buildPicture(trace: Trace, options: PictureOptions): Picture {
     if (layout.contentHeight + 4 < share) layout = computeLayout({ width, height: layout.contentHeight + 4, laneCount: lanes.length, viewport, gutter, axisHeight, maxLaneHeight, minLaneHeight: 3 });
     sections.push({ kind, title: VIEW_TITLES[kind], top: y, layoutTop: y + headingHeight, layout, lanes });
     y += headingHeight + layout.height;
+    if (kind === 'cores') {
+      const geom = { plotLeft: layout.plotLeft, plotWidth: layout.plotWidth, top: y + 2, height: stripHeight - 6 };
+      strip = { geom, pic: parallelismPicture(model, theme, fromMs, toMs, layout.plotWidth, atMs) };
+      y += stripHeight;
+    }
   });
   const legendTop = Math.max(y, Math.min(height - legendHeight, y + Math.round(fontPx * 0.5)));
-  const picture: Picture = { width, height, theme, colors, fontPx, title, subtitle, fromMs, toMs, sections, legend, legendTop, notes: [], model, ...(atMs === undefined ? {} : { atMs }) };
+  const picture: Picture = { width, height, theme, colors, fontPx, title, subtitle, fromMs, toMs, sections, legend, legendTop, notes: [], strip, model, ...(atMs === undefined ? {} : { atMs }) };
   picture.notes = labels.map((l) => noteMark(picture, l.note, l.text, l.x, notesTop + l.row * noteRow + noteRow / 2));
   return picture;
 }
@@ -242,6 +253,7 @@ export function sectionScene(picture: Picture, section: PictureSection): Scene {
     colors: { page: pack(c.page), pageCss: c.page, lane: pack(c.lane), text: c.text, muted: c.muted, select: c.select },
     fontPx: picture.fontPx,
     coreNumbers: section.kind === 'tasks',
+    marks: section.kind === 'tasks' ? taskMarks(picture.model.tasks) : [],
     ...(picture.atMs === undefined ? {} : { untilMs: picture.atMs, playhead: c.playhead }),
   };
 }

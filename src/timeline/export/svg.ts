@@ -2,6 +2,8 @@ import { axisTicks } from '../axis';
 import type { LaneDescriptor } from '../lanes';
 import { laneTop } from '../layout';
 import { binLane, stackColumns } from '../lod';
+import { coreLineY, stripBars, stripTicks } from '../parallelism-strip';
+import { CRASH_COLOR, placeMarks, taskMarks, type MarkPlace } from '../task-marks';
 import { legendRows, textWidth, type Picture, type PictureSection } from './picture';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
@@ -55,6 +57,18 @@ function laneRects(section: PictureSection, lane: LaneDescriptor, index: number)
   return out;
 }
 
+/** A spawn, exit or crash mark as SVG, shaped as the painter's (paintMark), with its tooltip as a <title>. */
+function markSvg(p: MarkPlace, dy: number, text: string, halo: string): string {
+  const h = p.size / 2;
+  const x = p.x;
+  const y = p.y + dy;
+  const title = `<title>${esc(p.mark.lines.join(' · '))}</title>`;
+  if (p.mark.kind === 'spawn') return `<g class="mark spawn">${title}<polygon points="${x},${y - h} ${x + h * 1.2},${y} ${x},${y + h}" fill="${text}" stroke="${halo}"/></g>`;
+  if (p.mark.kind === 'exit') return `<g class="mark exit">${title}<rect x="${x - 1}" y="${y - h}" width="2" height="${p.size}" fill="${text}" stroke="${halo}" stroke-width="1"/><rect x="${x - h * 0.6}" y="${y - h}" width="${h * 0.6}" height="${h * 0.6}" fill="${text}"/></g>`;
+  const d = `M${x - h},${y - h}L${x + h},${y + h}M${x + h},${y - h}L${x - h},${y + h}`;
+  return `<g class="mark crash">${title}<path d="${d}" stroke="${halo}" stroke-width="5"/><path d="${d}" stroke="${CRASH_COLOR}" stroke-width="2.5"/></g>`;
+}
+
 function sectionSvg(picture: Picture, section: PictureSection): string[] {
   const { layout } = section;
   const { colors, fontPx } = picture;
@@ -82,6 +96,29 @@ function sectionSvg(picture: Picture, section: PictureSection): string[] {
     for (const rect of laneRects(section, lane, i)) out.push(rect);
     out.push('</g>');
   });
+  if (section.kind === 'tasks') {
+    const places = placeMarks(taskMarks(picture.model.tasks), section.lanes, layout, picture.atMs);
+    for (const p of places) if (p.mark.kind !== 'crash') out.push(markSvg(p, section.layoutTop, colors.text, colors.page));
+    for (const p of places) if (p.mark.kind === 'crash') out.push(markSvg(p, section.layoutTop, colors.text, colors.page));
+  }
+  out.push('</g>');
+  return out;
+}
+
+/** "Parallelism over time" as vector bars, with the same geometry as the canvas's (stripBars, stripTicks). */
+function stripSvg(picture: Picture): string[] {
+  const strip = picture.strip;
+  if (!strip) return [];
+  const { geom, pic } = strip;
+  const { colors, fontPx } = picture;
+  const small = Math.max(8, Math.round(fontPx * 0.85));
+  const out = [`<g class="parallelism" role="img" aria-label="Parallelism over time"><title>Parallelism over time: tasks of the run running at once, stacked by process</title>`];
+  out.push(`<rect x="${geom.plotLeft}" y="${geom.top}" width="${geom.plotWidth}" height="${geom.height}" fill="${colors.lane}"/>`);
+  for (const b of stripBars(pic, geom)) out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" fill="${pic.colors[b.group]}"/>`);
+  for (const t of stripTicks(pic, geom, small)) out.push(`<text x="${geom.plotLeft - 6}" y="${t.y.toFixed(1)}" text-anchor="end" dominant-baseline="middle" font-size="${small}" fill="${colors.muted}">${t.value}</text>`);
+  const y = coreLineY(pic, geom).toFixed(1);
+  out.push(`<line x1="${geom.plotLeft}" y1="${y}" x2="${geom.plotLeft + geom.plotWidth}" y2="${y}" stroke="${colors.text}" stroke-dasharray="4 4"/>`);
+  out.push(`<text x="10" y="${geom.top + geom.height / 2}" dominant-baseline="middle" font-size="${fontPx}" font-weight="600" fill="${colors.text}">parallelism</text>`);
   out.push('</g>');
   return out;
 }
@@ -98,6 +135,7 @@ export function pictureToSvg(picture: Picture): string {
     `<text class="subtitle" x="10" y="${fontPx * 2.6}" font-size="${Math.round(fontPx * 0.85)}" fill="${colors.muted}">${esc(picture.subtitle)}</text>`,
   ];
   for (const section of picture.sections) for (const part of sectionSvg(picture, section)) out.push(part);
+  for (const part of stripSvg(picture)) out.push(part);
   out.push(`<g class="legend" font-size="${fontPx}" fill="${colors.text}">`);
   for (const row of legendRows(picture.legend, width, fontPx)) {
     const y = picture.legendTop + row.y + fontPx;

@@ -47,4 +47,15 @@ describe('zooming while following', () => {
     expect(t1).toBeGreaterThan(4000);
     expect((4000 - t0) / (t1 - t0)).toBeCloseTo(4000 / 10_200, 5);
   });
+
+  it('C switches the Cores view between a colour per task and by process, and tells the views', () => {
+    const v = new TimelineViewState();
+    expect(v.colorMode).toBe('task');
+    const before = v.version;
+    expect(v.key('c', 0)).toBe(true);
+    expect(v.colorMode).toBe('process');
+    expect(v.version).toBeGreaterThan(before);
+    v.key('C', 0);
+    expect(v.colorMode).toBe('task');
+  });
 });

@@ -30,6 +30,23 @@ describe('lane builder', () => {
     const tasks = buildTaskLanes(m, 'dark', 1);
     expect(tasks.map((l) => l.highlighted)).toEqual([false, true]);
   });
+
+describe('lane options', () => {
+  it("hides Corelanes' own threads when asked: no Tasks lanes, their core time drawn as the empty lane; by task gives each its own colour", () => {
+    const m = new TimelineModel();
+    m.reset('r', machine);
+    m.upsertTask(task('main', { kind: 'main' }));
+    m.upsertTask(task('sampler', { kind: 'sampler' }));
+    m.upsertTask(task('g0', { kind: 'gil-thread' }));
+    m.upsertTask(task('g1', { kind: 'gil-thread' }));
+    expect(buildTaskLanes(m, 'light', -1).map((l) => l.label)).toEqual(['main', 'sampler', 'g0', 'g1']);
+    expect(buildTaskLanes(m, 'light', -1, { hideOwnThreads: true }).map((l) => l.label)).toEqual(['g0', 'g1']);
+    const hidden = buildCoreLanes(m, 'light', -1, { hideOwnThreads: true, colorMode: 'task' })[0]!.palette;
+    expect(hidden[0]).toBe(hidden[1]);
+    expect(hidden[2]).not.toBe(hidden[3]);
+    expect(hidden[0]).not.toBe(hidden[2]);
+  });
+});
 });
 
 describe('taskColors', () => {

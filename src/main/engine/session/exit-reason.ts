@@ -1,4 +1,4 @@
-import type { ExitReason } from '../../../shared';
+import { isCrashReason, type ExitReason } from '../../../shared';
 import type { WorkerExit } from '../kinds/kind-driver';
 
 /** What the session knew about a worker when it exited. */
@@ -33,7 +33,7 @@ export function decideExitReason(exit: WorkerExit, ctx: ExitContext): ExitReason
 
 /** Exits that are marked as crashes on the timeline. */
 export function isCrash(reason: ExitReason): boolean {
-  return reason === 'crashed' || reason === 'hung' || reason === 'killed' || reason === 'lost';
+  return isCrashReason(reason);
 }
 
 /** One line saying how a worker ended, for the trace's exitDetail. */

@@ -30,6 +30,20 @@ describe('buildPicture', () => {
     for (const n of p.notes) expect(n.labelX + textWidth(n.text, p.fontPx)).toBeLessThanOrEqual(width);
   });
 
+  it('puts "Parallelism over time" between the Cores and Tasks views, aligned with their plot, one stack per process', () => {
+    const p = buildPicture(trace, { width: 1280, height: 720 });
+    const [cores, tasks] = p.sections;
+    expect(p.strip).not.toBeNull();
+    const strip = p.strip!;
+    expect(strip.geom.top).toBeGreaterThanOrEqual(cores!.layoutTop + cores!.layout.height);
+    expect(strip.geom.top + strip.geom.height).toBeLessThanOrEqual(tasks!.top);
+    expect(strip.geom.plotLeft).toBe(cores!.layout.plotLeft);
+    expect(strip.pic.columns).toBe(cores!.layout.plotWidth);
+    expect(strip.pic.groups).toBe(3);
+    expect(strip.pic.cores).toBe(4);
+    expect(buildPicture(trace, { width: 1280, height: 720, views: 'tasks' }).strip).toBeNull();
+  });
+
   it('refuses a window that ends before it starts', () => {
     expect(() => buildPicture(trace, { width: 800, height: 600, fromMs: 500, toMs: 100 })).toThrow(/the window ends \(100 ms\) before it starts \(500 ms\)/);
   });
