@@ -14,6 +14,8 @@ interface Known {
   pid: number;
   tid: number;
   gone: boolean;
+  /** The thread's name as the OS reports it (comm); a thread may rename itself (prctl PR_SET_NAME, pthread_setname_np). */
+  comm: string;
 }
 
 /**
@@ -46,8 +48,7 @@ export class TreeFollower {
   nameThread(pid: number, tid: number, key: string): void {
     this.labels.set(tid, key);
     const known = this.byKey.get(`${pid}/${tid}`);
-    const task = known && this.run.task(known.taskId);
-    if (task) this.run.putTask({ ...task, label: `${task.label} ${key}` });
+    if (known) this.relabel(known, known.comm);
   }
 
   /** One look at the tree: new tasks, renamed processes, gone tasks, and a GIL observation. */
@@ -66,6 +67,7 @@ export class TreeFollower {
         const key = `${pid}/${tid}`;
         live.add(key);
         const k = this.byKey.get(key) ?? this.discovered(pid, tid, st, mainStat, t);
+        if (k && k.comm !== st.comm) this.relabel(k, st.comm);
         if (k && this.gilPids.has(pid)) {
           const woke = wokeSince(this.lastSlices, k.taskId, timeslices(pid, tid));
           observations.push({ taskId: k.taskId, pid, state: st.state, futex: st.state === 'S' && sleepsOnFutex(sleepSite(pid, tid)), woke });
@@ -108,8 +110,20 @@ export class TreeFollower {
     for (const k of this.byKey.values()) {
       if (k.pid !== pid || k.gone) continue;
       const task = this.run.task(k.taskId);
-      if (task) this.run.putTask({ ...task, kind: tracedKind(pid, k.tid, flavour.python), label: `${comm} ${k.tid === pid ? `pid ${pid}` : `tid ${k.tid}`}` });
+      if (task) this.run.putTask({ ...task, kind: tracedKind(pid, k.tid, flavour.python) });
     }
+  }
+
+  /** A lane's label: the thread's own OS name (comm), its pid or tid, and the name a worker program gave it. */
+  private labelOf(pid: number, tid: number, comm: string): string {
+    return `${comm} ${tid === pid ? `pid ${pid}` : `tid ${tid}`}${this.labels.has(tid) ? ` ${this.labels.get(tid)}` : ''}`;
+  }
+
+  /** The thread's OS name changed (an exec, or the program named it): its lane says so. */
+  private relabel(k: Known, comm: string): void {
+    k.comm = comm;
+    const task = this.run.task(k.taskId);
+    if (task) this.run.putTask({ ...task, label: this.labelOf(k.pid, k.tid, comm) });
   }
 
   /** A new process or thread: a task of the run, tracked by the sampler (none past MAX_TRACED_TASKS). */
@@ -121,11 +135,11 @@ export class TreeFollower {
       }
       return null;
     }
-    const k: Known = { taskId: tracedTaskId(pid, tid), pid, tid, gone: false };
+    const k: Known = { taskId: tracedTaskId(pid, tid), pid, tid, gone: false, comm: st.comm };
     this.byKey.set(`${pid}/${tid}`, k);
     const parentPid = tid === pid ? (mainStat?.ppid ?? null) : pid;
     const parentId = parentPid !== null && this.seenPids.has(parentPid) ? tracedTaskId(parentPid, parentPid) : null;
-    const label = `${st.comm} ${tid === pid ? `pid ${pid}` : `tid ${tid}`}${this.labels.has(tid) ? ` ${this.labels.get(tid)}` : ''}`;
+    const label = this.labelOf(pid, tid, st.comm);
     this.run.putTask({
       id: k.taskId,
       kind: tracedKind(pid, tid, this.pythonPids.has(pid)),
@@ -136,7 +150,8 @@ export class TreeFollower {
       parentId: parentId === k.taskId ? null : parentId,
       workload: null,
       requestedMs: t,
-      startedMs: t,
+      // A program's first instruction is not observable from outside: unknown, never a made-up 0 µs spawn.
+      startedMs: null,
       exitMs: null,
       exitReason: null,
       exitDetail: null,

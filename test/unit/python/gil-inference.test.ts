@@ -77,6 +77,16 @@ describe('resolveCommand', () => {
     const { resolveCommand } = await import('../../../src/main/tracer/spawn-tree');
     expect(resolveCommand('sh', '/nonexistent:/bin:/usr/bin')).toMatch(/\/sh$/);
     expect(() => resolveCommand('no-such-cmd-xyz', '/bin')).toThrow('cannot run no-such-cmd-xyz: not found on the PATH');
-    expect(() => resolveCommand('/nonexistent/prog')).toThrow('cannot run /nonexistent/prog: no such executable file');
+    expect(() => resolveCommand('/nonexistent/prog')).toThrow('cannot run /nonexistent/prog: there is no file /nonexistent/prog');
+  });
+
+  it('a relative path starts from the working directory, and a miss says which one and what to do', async () => {
+    const { resolveCommand } = await import('../../../src/main/tracer/spawn-tree');
+    expect(resolveCommand('./sh', '', '/bin')).toBe('/bin/sh');
+    expect(() => resolveCommand('./sh', '', '/nonexistent')).toThrow(/no file \/nonexistent\/sh\. Relative paths start from the working directory \/nonexistent/);
+    // A file that is there but not executable: say how to run it.
+    expect(() => resolveCommand('./passwd', '', '/etc')).toThrow(/not executable\. Make it executable \(chmod \+x \.\/passwd\)/);
+    // A bare name that is a file here but not on the PATH: suggest ./name.
+    expect(() => resolveCommand('passwd', '/nonexistent', '/etc')).toThrow(/write \.\/passwd/);
   });
 });
