@@ -50,15 +50,16 @@ export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask:
     // Who holds the GIL: one slice per holding, in the holder's colour (as on a core).
     lanes.push(taskColouredLane('gil', 'GIL holder', 'who holds the lock', model.gilLane, Math.max(1, model.tasks.length), Uint32Array.from(colors, pack), null));
   }
-  return lanes.concat(model.taskOrder().map((t) => {
+  return lanes.concat(model.taskOrder().filter((t) => !model.isFolded(t)).map((t) => {
     const task = model.tasks[t];
+    const folded = model.showWrappers ? 0 : model.foldedInto(t);
     const ids = [task?.pid != null ? `pid ${task.pid}` : null, task?.tid != null && task.tid !== task.pid ? `tid ${task.tid}` : null]
       .filter(Boolean)
       .join(' · ');
     return {
       key: `task-${task?.id ?? t}`,
       label: task?.label ?? `task ${t}`,
-      note: `${task?.kind ?? ''}${ids ? ` · ${ids}` : ''}${task?.exitReason ? ` · ${task.exitReason}` : ''}`,
+      note: `${task?.kind ?? ''}${ids ? ` · ${ids}` : ''}${task?.exitReason ? ` · ${task.exitReason}` : ''}${folded ? ` · ${folded} wrapper process${folded === 1 ? '' : 'es'} folded in` : ''}`,
       columns: model.taskLanes[t] as LaneDescriptor['columns'],
       categories: TASK_STATES.length,
       palette,

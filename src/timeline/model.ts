@@ -1,6 +1,7 @@
 import type { Disposer, Machine, Marker, Segment, Task } from '../shared';
 import { LaneColumns } from './lane-columns';
 import { SegmentStore, STATE_INDEX } from './segment-store';
+import { lastExecs, wrapperFoldOf } from './wrapper-fold';
 
 const KIND_ORDER: Record<string, number> = { main: 0, sampler: 1, process: 2, 'python-process': 3 };
 
@@ -29,6 +30,14 @@ export class TimelineModel {
   private readonly gilTimes: number[] = [];
   private readonly gilHolders: number[] = [];
   private gilClosedAt: number | null = null;
+  /**
+   * Wrapper processes of a traced program (a pyenv shim's helpers, a waiting
+   * `sh -c`): task index -> the program's task index. Their lanes are folded
+   * into the program's unless showWrappers (found when the run ends).
+   */
+  wrappers = new Map<number, number>();
+  showWrappers = false;
+  private readonly execs = new Map<string, number>();
   /** Running time on a reported core and on none: the "core unknown" lane shows only when it matters. */
   runningMs = 0;
   unknownCoreMs = 0;
@@ -59,6 +68,8 @@ export class TimelineModel {
     this.gilTimes.length = 0;
     this.gilHolders.length = 0;
     this.gilClosedAt = null;
+    this.wrappers = new Map();
+    this.execs.clear();
     this.runningMs = 0;
     this.unknownCoreMs = 0;
     this.endMs = 0;
@@ -172,6 +183,7 @@ export class TimelineModel {
 
   /** GIL hand-overs (taskId took it, peerTaskId = previous holder); other markers are ignored. */
   appendMarkers(markers: readonly Marker[]): void {
+    lastExecs(markers, this.execs);
     let added = false;
     for (const m of markers) {
       if (m.kind !== 'gil-handover' || m.taskId === null) continue;
@@ -198,6 +210,35 @@ export class TimelineModel {
     this.rebuildGilLane();
     this.pendingMinStart = -Infinity;
     this.changed();
+  }
+
+  /** The run is over: find its wrapper processes (they fold into the program they ran). */
+  foldWrapperChains(): void {
+    this.wrappers = wrapperFoldOf(this, this.execs);
+    this.tasksVersion++;
+    this.pendingMinStart = -Infinity;
+    this.changed();
+  }
+
+  /** Shows or folds the wrapper processes' lanes. */
+  setShowWrappers(show: boolean): void {
+    if (this.showWrappers === show) return;
+    this.showWrappers = show;
+    this.tasksVersion++;
+    this.pendingMinStart = -Infinity;
+    this.changed();
+  }
+
+  /** Whether a task's lane is folded into its program's (a wrapper, while they are not shown). */
+  isFolded(task: number): boolean {
+    return !this.showWrappers && this.wrappers.has(task);
+  }
+
+  /** How many wrapper lanes fold into this program's lane. */
+  foldedInto(task: number): number {
+    let n = 0;
+    for (const p of this.wrappers.values()) if (p === task) n++;
+    return n;
   }
 
   /** Index into the hand-over list of the GIL slice at `i` in gilLane (its `segment` field). */

@@ -1,4 +1,4 @@
-import type { Task } from '../../shared';
+import { EXEC_MARKER_PREFIX, type Task } from '../../shared';
 import { exeOf, processTree, sleepSite, threadStat, threadsOf, timeslices } from '../../node/proc/proc-tree';
 import type { TaskStat } from '../../node/proc/task-stat';
 import type { RunRecording } from '../engine/recording';
@@ -33,6 +33,7 @@ export class TreeFollower {
   private readonly gilPids = new Set<number>();
   private readonly pythonPids = new Set<number>();
   private readonly commOf = new Map<number, string>();
+  private readonly exeOfPid = new Map<number, string | null>();
   private readonly lastSlices = new Map<string, number>();
   private readonly labels = new Map<number, string>();
   private readonly inference = new GilWaitInference();
@@ -102,7 +103,13 @@ export class TreeFollower {
   /** A process may exec into another program (a pyenv shim becomes python3): re-check what it is on a new name. */
   private renamed(pid: number, comm: string): void {
     this.commOf.set(pid, comm);
-    const flavour = pythonFlavour(exeOf(pid), comm);
+    const exe = exeOf(pid);
+    // A new program in a process already seen: an exec (a wrapper chain such as a pyenv shim becoming python3; EXEC_MARKER_PREFIX).
+    if (this.exeOfPid.has(pid) && this.exeOfPid.get(pid) !== exe) {
+      this.run.mark({ tMs: this.run.relMs(), kind: 'phase', taskId: tracedTaskId(pid, pid), text: `${EXEC_MARKER_PREFIX}${comm}` });
+    }
+    this.exeOfPid.set(pid, exe);
+    const flavour = pythonFlavour(exe, comm);
     if (flavour.python) this.pythonPids.add(pid);
     else this.pythonPids.delete(pid);
     if (flavour.python && !flavour.freeThreaded) this.gilPids.add(pid);

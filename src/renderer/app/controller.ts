@@ -102,7 +102,10 @@ export class AppController {
         if (event.runId === this.model.runId) this.model.reviseTaskSegments(event.taskIds, event.segments);
         return;
       case 'run-ended':
-        if (event.runId === this.model.runId) this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
+        if (event.runId === this.model.runId) {
+          this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
+          this.model.foldWrapperChains();
+        }
         break;
       case 'menu':
         for (const l of this.menuListeners) l(event.action);

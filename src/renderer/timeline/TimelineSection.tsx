@@ -53,6 +53,12 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
     useCallback((cb: () => void) => model.onChange(cb), [model]),
     () => model.tasks.length + (model.gilLane.length > 0 ? 1 : 0),
   );
+  // "count|shown": the wrapper processes of a traced program (a pyenv shim's helpers), folded unless shown.
+  const wrappers = useSyncExternalStore(
+    useCallback((cb: () => void) => model.onChange(cb), [model]),
+    () => `${model.wrappers.size}|${model.showWrappers}`,
+  );
+  const [wrapperCount, wrappersShown] = [Number(wrappers.split('|')[0]), wrappers.endsWith('true')];
   const coresHeight = Math.min(260, 40 + Math.max(1, coreLanes) * 40);
   const coresStyle = presentation ? { flex: `${Math.max(1, coreLanes) + 1} 1 0` } : { flex: `0 0 ${coresHeight}px` };
   return (
@@ -71,6 +77,16 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
         <button type="button" onClick={() => view.key('0', model.endMs)} title="0">
           Fit all (0)
         </button>
+        {wrapperCount > 0 && (
+          <button
+            type="button"
+            aria-pressed={wrappersShown}
+            onClick={() => model.setShowWrappers(!wrappersShown)}
+            title="Processes whose only role was to start the program (a pyenv shim's bash helpers, a shell that waits for it): folded into the program's lane"
+          >
+            {wrappersShown ? `Fold ${wrapperCount} wrapper process${wrapperCount === 1 ? '' : 'es'}` : `Show ${wrapperCount} wrapper process${wrapperCount === 1 ? '' : 'es'}`}
+          </button>
+        )}
         <span className="keys muted">W/S zoom · A/D pan · wheel, drag, pinch · click a slice to select its task</span>
       </div>
       <div className="timeline-views">
