@@ -6,6 +6,8 @@ import { createSampler } from '../engine/sampling/create-sampler';
 import type { Sampler } from '../engine/sampling/sampler-api';
 import { readMachine } from '../platform';
 import { applyInferredGilWait } from '../python/gil-inference';
+import { gilFactsOf, judgeTracedGil } from '../python/gil-verdict';
+import { startLoadMeter } from '../../node/proc/machine-load';
 import { OutputTailKeeper } from './output-tail';
 import { spawnTraced, workingDirectory, type TracedChild } from './spawn-tree';
 import { TracedTree } from './traced-tree';
@@ -159,6 +161,8 @@ function collectOutput(child: TracedChild, o: TraceCommandOptions): CollectedOut
 
 async function followCommand(o: TraceCommandOptions, f: FollowedCommand): Promise<TraceCommandResult> {
   const { run, sampler, child, root, exited, traced, output } = f;
+  // How busy other programs kept the machine: a GIL verdict on a busy machine says "inconclusive", not a false answer.
+  const load = startLoadMeter(run.machine.logicalCores);
   const offBatch = run.attach(sampler);
   run.mark({ tMs: run.relMs(), kind: 'annotation', taskId: null, text: `traced command: ${o.argv.join(' ')}`.slice(0, 2000) });
   const tree = new TreeFollower(run, sampler, root);
@@ -221,7 +225,10 @@ async function followCommand(o: TraceCommandOptions, f: FollowedCommand): Promis
   offBatch();
   const gilWaits = tree.gilWaits(endMs);
   const inferGilWaits = (segments: Segment[]) => applyInferredGilWait(segments, gilWaits);
-  const trace = run.finish({ reason: stoppedBy ? 'stopped' : 'finished', stats, wallMs: endMs, inferences: [inferGilWaits] });
+  const otherCores = load.stop();
+  const gilPids = tree.gilProcesses();
+  const verdictOf = (t: Trace) => judgeTracedGil({ processes: gilFactsOf(t, gilPids), cores: t.machine.logicalCores, otherCores });
+  const trace = run.finish({ reason: stoppedBy ? 'stopped' : 'finished', stats, wallMs: endMs, inferences: [inferGilWaits], verdictOf });
   const inferredMs = trace.segments.filter((s) => s.inferred).reduce((a, s) => a + (s.endMs - s.startMs), 0);
   return { trace, exitCode: exit.code, exitSignal: exit.signal, inferredGilWaits: gilWaits.length, inferredGilWaitMs: inferredMs, outcome };
 }

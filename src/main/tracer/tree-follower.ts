@@ -31,6 +31,7 @@ export class TreeFollower {
   readonly startTimes = new Map<number, number>();
   private readonly byKey = new Map<string, Known>();
   private readonly gilPids = new Set<number>();
+  private readonly everGil = new Set<number>();
   private readonly pythonPids = new Set<number>();
   private readonly commOf = new Map<number, string>();
   private readonly exeOfPid = new Map<number, string | null>();
@@ -88,6 +89,11 @@ export class TreeFollower {
     for (const k of this.byKey.values()) if (!k.gone) this.end(k, endMs, stopped ? 'killed' : 'exited');
   }
 
+  /** Every process seen running a CPython with a GIL (its threads take turns). */
+  gilProcesses(): Set<number> {
+    return new Set(this.everGil);
+  }
+
   /** Inferred GIL waits; still open ones end at endMs. */
   gilWaits(endMs: number): InferredInterval[] {
     return this.inference.finish(endMs);
@@ -112,7 +118,10 @@ export class TreeFollower {
     const flavour = pythonFlavour(exe, comm);
     if (flavour.python) this.pythonPids.add(pid);
     else this.pythonPids.delete(pid);
-    if (flavour.python && !flavour.freeThreaded) this.gilPids.add(pid);
+    if (flavour.python && !flavour.freeThreaded) {
+      this.gilPids.add(pid);
+      this.everGil.add(pid);
+    }
     else this.gilPids.delete(pid);
     for (const k of this.byKey.values()) {
       if (k.pid !== pid || k.gone) continue;

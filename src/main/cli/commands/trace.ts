@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { traceCommand } from '../../tracer/trace-command';
 import { builtEntryPaths, missingEntries } from '../built-entries';
-import { formatSummary } from '../run/format-summary';
+import { formatSummary, formatVerdict } from '../run/format-summary';
 import { checkOut, writeTraceOut } from '../run/out-file';
 import { INTERVAL_HELP, parseIntervalMs, sourceOption } from '../run/parse-options';
 import { exitText, type SourceChoice } from '../../../shared';
@@ -79,7 +79,8 @@ export function traceCommandCli(): Command {
           out: outPath,
           stoppedBy: signalled,
         };
-        if (opts.json) process.stdout.write(`${JSON.stringify({ ...summary, ...extra }, null, 2)}\n`);
+        const verdict = trace.verdict && 'version' in trace.verdict ? { verdict: trace.verdict } : {};
+        if (opts.json) process.stdout.write(`${JSON.stringify({ ...summary, ...extra, ...verdict }, null, 2)}\n`);
         else {
           process.stdout.write(`\n${formatSummary(summary)}\n`);
           process.stdout.write(
@@ -87,6 +88,7 @@ export function traceCommandCli(): Command {
               (result.inferredGilWaits ? `; inferred GIL waits: ${result.inferredGilWaits} (${Math.round(result.inferredGilWaitMs)} ms, futex sleep while a sibling ran)` : '') +
               `\n`,
           );
+          if (verdict.verdict) process.stdout.write(`\n${formatVerdict(verdict.verdict)}\n`);
           if (outPath) process.stdout.write(`trace written to ${outPath}\n`);
         }
         if (signalled) process.exitCode = signalExitCode(signalled);

@@ -1,4 +1,4 @@
-import type { BridgeEvent, CommandOutcome, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, Task, Trace } from '../../../shared';
+import type { BridgeEvent, CommandOutcome, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, Task, Trace, Verdict } from '../../../shared';
 import { sourceLine } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
@@ -37,6 +37,8 @@ export interface RunFinish {
   unitsDone?: Readonly<Record<string, number>>;
   /** What can only be inferred once the run is over, laid over its segments (CPython GIL waits). */
   inferences?: readonly ((segments: Segment[]) => Segment[])[];
+  /** A verdict read off the finished trace (a traced Python program's GIL): put in the trace, and sent after run-ended. */
+  verdictOf?: (trace: Trace) => Verdict | null;
 }
 
 const ONE_LINE_MAX = 1000;
@@ -188,10 +190,14 @@ export class RunRecording {
     this.sendRevisedSegments();
     const metrics = this.metrics(end.wallMs, end.unitsDone, end.stats);
     this.emit({ type: 'metrics', runId: this.runId, metrics });
-    const trace = this.recorder.toTrace(this.machine, this.info(end.wallMs), metrics);
+    const recorded = this.recorder.toTrace(this.machine, this.info(end.wallMs), metrics);
+    const verdict = end.verdictOf?.(recorded) ?? null;
+    const trace = verdict ? { ...recorded, verdict } : recorded;
     this.options.observer?.onTrace?.(trace);
     this.over = true;
     this.emit({ type: 'run-ended', runId: this.runId, reason: end.reason, metrics, ...(this.command ? { command: this.command } : {}) });
+    // As a preset's: after its run-ended (the page files it under that run).
+    if (verdict) this.emit({ type: 'verdict', runId: this.runId, verdict });
     this.listeners.clear();
     return trace;
   }
