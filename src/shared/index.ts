@@ -3,6 +3,7 @@ export * from './trace/schema';
 export * from './trace/trace-file';
 export * from './trace/run-command';
 export * from './trace/wrapper-chains';
+export * from './trace/gil-holds';
 export * from './trace/command-outcome';
 export * from './scenario/limits';
 export * from './scenario/schema';

@@ -7,6 +7,9 @@ export type TimelineViewKind = 'cores' | 'tasks';
 
 const DIMMED = 0.3;
 
+/** Key prefix of a real CPython's inferred GIL lane; the pid follows. */
+export const INFERRED_GIL_LANE = 'gil-inferred-';
+
 /** A lane whose slices are coloured by the occupying task (a core, the GIL holder). */
 function taskColouredLane(
   key: string,
@@ -49,6 +52,11 @@ export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask:
   if (model.gilLane.length > 0) {
     // Who holds the GIL: one slice per holding, in the holder's colour (as on a core).
     lanes.push(taskColouredLane('gil', 'GIL holder', 'who holds the lock', model.gilLane, Math.max(1, model.tasks.length), Uint32Array.from(colors, pack), null));
+  }
+  for (const g of model.inferredGil) {
+    // Nothing in the OS says who holds a real CPython's GIL: inferred from its threads' states, and labelled so.
+    const note = `${g.label} · inferred from its threads' states, not measured`;
+    lanes.push(taskColouredLane(`${INFERRED_GIL_LANE}${g.pid}`, 'GIL holder (inferred)', note, g.lane, Math.max(1, model.tasks.length), Uint32Array.from(colors, pack), null));
   }
   return lanes.concat(model.taskOrder().filter((t) => !model.isFolded(t)).map((t) => {
     const task = model.tasks[t];

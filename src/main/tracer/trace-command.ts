@@ -5,7 +5,7 @@ import { RunRecording, type RecorderLimits, type RunObserver } from '../engine/r
 import { createSampler } from '../engine/sampling/create-sampler';
 import type { Sampler } from '../engine/sampling/sampler-api';
 import { readMachine } from '../platform';
-import { applyInferredGilWait } from '../python/gil-inference';
+import { applyGilWaitsFromStates, applyInferredGilWait } from '../python/gil-inference';
 import { gilFactsOf, judgeTracedGil } from '../python/gil-verdict';
 import { startLoadMeter } from '../../node/proc/machine-load';
 import { OutputTailKeeper } from './output-tail';
@@ -44,7 +44,7 @@ export interface TraceCommandResult {
   trace: Trace;
   exitCode: number | null;
   exitSignal: string | null;
-  /** Number of inferred GIL-wait intervals and their total ms. */
+  /** Number of inferred GIL-wait segments and their total ms. */
   inferredGilWaits: number;
   inferredGilWaitMs: number;
   /** Exit status and output tails, as in trace.run.command.outcome. */
@@ -227,8 +227,12 @@ async function followCommand(o: TraceCommandOptions, f: FollowedCommand): Promis
   const inferGilWaits = (segments: Segment[]) => applyInferredGilWait(segments, gilWaits);
   const otherCores = load.stop();
   const gilPids = tree.gilProcesses();
+  // Every thread of an interpreter with a GIL: its waits follow from who ran (exact switch records: each hand-over).
+  const gilPidOf = new Map(run.tasks().filter((t) => t.pid !== null && gilPids.has(t.pid)).map((t) => [t.id, t.pid as number]));
+  const inferFromStates = (segments: Segment[]) => applyGilWaitsFromStates(segments, gilPidOf);
   const verdictOf = (t: Trace) => judgeTracedGil({ processes: gilFactsOf(t, gilPids), cores: t.machine.logicalCores, otherCores });
-  const trace = run.finish({ reason: stoppedBy ? 'stopped' : 'finished', stats, wallMs: endMs, inferences: [inferGilWaits], verdictOf });
-  const inferredMs = trace.segments.filter((s) => s.inferred).reduce((a, s) => a + (s.endMs - s.startMs), 0);
-  return { trace, exitCode: exit.code, exitSignal: exit.signal, inferredGilWaits: gilWaits.length, inferredGilWaitMs: inferredMs, outcome };
+  const trace = run.finish({ reason: stoppedBy ? 'stopped' : 'finished', stats, wallMs: endMs, inferences: [inferGilWaits, inferFromStates], verdictOf });
+  const inferred = trace.segments.filter((s) => s.inferred);
+  const inferredMs = inferred.reduce((a, s) => a + (s.endMs - s.startMs), 0);
+  return { trace, exitCode: exit.code, exitSignal: exit.signal, inferredGilWaits: inferred.length, inferredGilWaitMs: inferredMs, outcome };
 }

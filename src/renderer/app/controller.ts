@@ -104,7 +104,7 @@ export class AppController {
       case 'run-ended':
         if (event.runId === this.model.runId) {
           this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
-          this.model.foldWrapperChains();
+          this.model.settleRun();
         }
         break;
       case 'menu':
