@@ -56,7 +56,7 @@ export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask:
   for (const g of model.inferredGil) {
     // Nothing in the OS says who holds a real CPython's GIL: inferred from its threads' states, and labelled so.
     const note = `${g.label} · inferred from its threads' states, not measured`;
-    lanes.push(taskColouredLane(`${INFERRED_GIL_LANE}${g.pid}`, 'GIL holder (inferred)', note, g.lane, Math.max(1, model.tasks.length), Uint32Array.from(colors, pack), null));
+    lanes.push(taskColouredLane(`${INFERRED_GIL_LANE}${g.pid}`, 'GIL, inferred', note, g.lane, Math.max(1, model.tasks.length), Uint32Array.from(colors, pack), null));
   }
   return lanes.concat(model.taskOrder().filter((t) => !model.isFolded(t)).map((t) => {
     const task = model.tasks[t];

@@ -32,6 +32,12 @@ export function TraceCommand({ controller, state }: { controller: AppController;
     };
   }, [controller, notYours, state.connection]);
   const command = state.run?.command;
+  // Folded by default; opens (never closes by itself) when a traced program has ended, to show how.
+  const [open, setOpen] = useState(false);
+  const outcome = command?.outcome;
+  useEffect(() => {
+    if (outcome) setOpen(true);
+  }, [outcome]);
   const pythons = Object.entries(state.machine?.runtimes ?? {}).filter(([name]) => /^python/i.test(name));
 
   const trace = () => {
@@ -45,7 +51,7 @@ export function TraceCommand({ controller, state }: { controller: AppController;
 
   return (
     // Folded by default: one line under the run controls until someone wants it.
-    <details className="panel trace-command" open={command?.outcome ? true : undefined}>
+    <details className="panel trace-command" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <h2>Run my own program</h2>
       </summary>

@@ -55,7 +55,7 @@ describe('the inferred GIL lane in the Tasks view', () => {
     m.appendSegments([seg('p7', 0, 20, 'sleep'), seg('t8', 0, 5, 'running'), seg('t8', 5, 10, 'gil-wait'), seg('t9', 0, 5, 'gil-wait'), seg('t9', 5, 10, 'running')]);
     m.settleRun();
     const lane = buildTaskLanes(m, 'light', -1)[0]!;
-    expect(lane).toMatchObject({ key: 'gil-inferred-7', label: 'GIL holder (inferred)' });
+    expect(lane).toMatchObject({ key: 'gil-inferred-7', label: 'GIL, inferred' });
     expect(lane.note).toContain('inferred from its threads\' states');
     expect(m.inferredGilHold(7, 1)).toEqual({ holder: b, startMs: 5, endMs: 10, previous: a });
     // A process of plain threads (no GIL wait anywhere) gets none.
