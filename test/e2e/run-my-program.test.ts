@@ -34,7 +34,7 @@ describe('Run my own program', () => {
           .poll(async () => {
             if ((await panel.getAttribute('open')) === null) await page.getByText('Run my own program').click();
             return cwd.isVisible();
-          }, { timeout: 10_000, intervals: [500] })
+          }, { timeout: 10_000, interval: 500 })
           .toBe(true);
         // The default is the folder `corelanes web` was started in (the repository here), shown as the placeholder.
         await expect.poll(() => cwd.getAttribute('placeholder')).toBe(repoRoot);
@@ -45,7 +45,7 @@ describe('Run my own program', () => {
         await page.waitForTimeout(1000);
         const before = (await hookState(page)).runId;
         await page.getByRole('button', { name: 'Trace', exact: true }).click();
-        await expect.poll(async () => { const s = await hookState(page); return s.runId !== before && s.status === 'ended'; }, { timeout: 60_000, intervals: [250] }).toBe(true);
+        await expect.poll(async () => { const s = await hookState(page); return s.runId !== before && s.status === 'ended'; }, { timeout: 60_000, interval: 250 }).toBe(true);
         const outcome = page.getByTestId('program-outcome');
         await outcome.waitFor({ timeout: 60_000 });
         expect(await outcome.locator('strong').textContent()).toBe('exit code 3');
