@@ -1,6 +1,4 @@
-import { exitText, type RunCommand } from '../../shared';
-
-const bytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
+import { exitText, formatBytes as bytes, type RunCommand } from '../../shared';
 
 function Tail({ name, tail }: { name: string; tail: NonNullable<RunCommand['outcome']>['stdout'] }) {
   return (

@@ -1,4 +1,4 @@
-import { exitText, formatValue, OUTPUT_TAIL_BYTES, type CommandOutcome, type Scenario, type Verdict } from '../../../shared';
+import { exitText, formatBytes as bytes, formatValue, OUTPUT_TAIL_BYTES, type CommandOutcome, type Scenario, type Verdict } from '../../../shared';
 import type { RunSummary } from './summary';
 
 const ms = (n: number | null) => (n === null ? '-' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(1)} ms`);
@@ -39,8 +39,6 @@ function shareText(coreShare: Record<string, number>, unknownShare: number): str
     .map(([c, p]) => `${c}:${p}%`)
     .join(' ');
 }
-
-const bytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`);
 
 /** How a traced program ended, in one line: "ended: exit code 0; wrote 12 B to stdout, 0 B to stderr; in /dir". */
 export function outcomeLine(o: CommandOutcome, cwd?: string): string {
