@@ -60,6 +60,8 @@ describe('Run my own program', () => {
         // The shell that forked python3 and waited is folded into it; the toolbar offers to show it.
         expect(state.wrappers).toBeGreaterThanOrEqual(1);
         await page.getByRole('button', { name: /^Show \d+ wrapper process/ }).waitFor({ timeout: 5000 });
+        // A traced program's first instruction is not observable: its spawn latency is "unknown", never a made-up 0 µs.
+        expect(await page.locator('dt', { hasText: 'spawn latency' }).locator('xpath=following-sibling::dd[1]').textContent()).toBe('unknown');
         await page.screenshot({ path: artifact(`run-my-program-${colorScheme}.png`), fullPage: false });
         expect(errors).toEqual([]);
       } finally {
