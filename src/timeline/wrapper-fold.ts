@@ -1,10 +1,7 @@
-import { EXEC_MARKER_PREFIX, findWrappers, type ChainTask, type Marker, type Task } from '../shared';
+import { commOfLabel, EXEC_MARKER_PREFIX, findWrappers, type ChainTask, type Marker, type Task } from '../shared';
 import type { TimelineModel } from './model';
 
-/** A traced task's program name: its label is "<comm> pid N" or "<comm> tid N" (src/main/tracer/tree-follower.ts). */
-export function commOfLabel(label: string): string {
-  return /^(.*?) (?:pid|tid) \d+/.exec(label)?.[1] ?? label;
-}
+export { commOfLabel } from '../shared';
 
 /** Task ids of processes that exec'd another program, with the time of the last exec (the tracer's `exec <comm>` phase markers). */
 export function lastExecs(markers: readonly Marker[], into: Map<string, number> = new Map()): Map<string, number> {

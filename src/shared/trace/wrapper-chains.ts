@@ -1,3 +1,6 @@
+import type { Segment } from './schema';
+import type { Trace } from './trace-file';
+
 /**
  * Wrapper process chains of a traced program: processes whose only role was
  * to start the program. A pyenv shim is a bash script that runs a dozen
@@ -99,4 +102,42 @@ export function findWrappers(f: ChainFacts): Map<string, string> {
     folded.set(w, to);
   }
   return folded;
+}
+
+/** A traced task's program name: its label is "<comm> pid N" or "<comm> tid N" (src/main/tracer/tree-follower.ts). */
+export function commOfLabel(label: string): string {
+  return /^(.*?) (?:pid|tid) \d+/.exec(label)?.[1] ?? label;
+}
+
+/** A trace's wrapper processes (findWrappers over its tasks, exec markers and segments): wrapper task id -> program task id. */
+export function wrappersOfTrace(trace: Pick<Trace, 'tasks' | 'segments' | 'markers' | 'run'>): Map<string, string> {
+  if (!trace.run.command) return new Map();
+  const lastExecMs = new Map<string, number>();
+  for (const m of trace.markers) if (m.kind === 'phase' && m.taskId !== null && m.text?.startsWith(EXEC_MARKER_PREFIX)) lastExecMs.set(m.taskId, Math.max(lastExecMs.get(m.taskId) ?? -Infinity, m.tMs));
+  const segs = new Map<string, Segment[]>();
+  for (const s of trace.segments) {
+    const l = segs.get(s.taskId) ?? [];
+    l.push(s);
+    segs.set(s.taskId, l);
+  }
+  return findWrappers({
+    tasks: trace.tasks.filter((t) => /^[pt]\d+$/.test(t.id)).map((t) => ({
+      id: t.id,
+      pid: t.pid,
+      tid: t.tid,
+      comm: commOfLabel(t.label),
+      python: t.kind === 'python-process' || t.kind === 'python-thread',
+      parentId: t.parentId,
+      startMs: t.bornMs ?? t.requestedMs,
+      exitMs: t.exitMs,
+    })),
+    lastExecMs,
+    endMs: trace.run.wallMs,
+    cpuMs: (id, from, to) =>
+      (segs.get(id) ?? []).reduce((a, s) => {
+        const lo = Math.max(from, s.startMs);
+        const hi = Math.min(to, s.endMs);
+        return hi > lo && s.endMs > s.startMs ? a + (s.onCpuNs / 1e6) * ((hi - lo) / (s.endMs - s.startMs)) : a;
+      }, 0),
+  });
 }

@@ -74,3 +74,18 @@ describe('wrapper process chains', () => {
     expect(Object.fromEntries(findWrappers(facts(tasks, { p2: 0.001, p3: 1 })))).toEqual({ p1: 'p3' });
   });
 });
+
+describe('wrappersOfTrace', () => {
+  it('reads a traced program\'s tasks, exec markers and segments; a preset\'s run has none', async () => {
+    const { wrappersOfTrace } = await import('../../../src/shared/trace/wrapper-chains');
+    const t = (id: string, pid: number, label: string, parentId: string | null, bornMs: number, exitMs: number) => ({ id, kind: 'process', label, pid, tid: pid, parentId, bornMs, requestedMs: bornMs, exitMs });
+    const trace = {
+      run: { command: { argv: ['python3'] }, wallMs: 1000 },
+      tasks: [t('p1', 1, 'python3 pid 1', null, 0, 1000), t('p2', 2, 'bash pid 2', 'p1', 10, 60)],
+      segments: [{ taskId: 'p2', startMs: 10, endMs: 20, state: 'running', onCpuNs: 10e6 }],
+      markers: [{ tMs: 100, kind: 'phase', taskId: 'p1', text: 'exec python3' }],
+    } as never;
+    expect(Object.fromEntries(wrappersOfTrace(trace))).toEqual({ p2: 'p1' });
+    expect(wrappersOfTrace({ ...(trace as object), run: { wallMs: 1000 } } as never).size).toBe(0);
+  });
+});

@@ -85,7 +85,7 @@ export function traceCommandCli(): Command {
           process.stdout.write(`\n${formatSummary(summary)}\n`);
           process.stdout.write(
             `\ncommand ended: ${exitText(result.outcome)}` +
-              (result.inferredGilWaits ? `; inferred GIL waits: ${result.inferredGilWaits} (${Math.round(result.inferredGilWaitMs)} ms: asleep or waiting for a CPU while a sibling thread held the GIL)` : '') +
+              (result.inferredGilWaits ? `; inferred GIL waits: ${result.inferredGilWaits} (${Math.round(result.inferredGilWaitMs)} ms: short sleeps while a sibling thread held the GIL, or futex sleeps while it ran)` : '') +
               `\n`,
           );
           if (verdict.verdict) process.stdout.write(`\n${formatVerdict(verdict.verdict)}\n`);

@@ -64,6 +64,12 @@ export function formatSummary(s: RunSummary): string {
   }
   if (s.command) lines.push("spawn latency: unknown (a traced program's first instruction is not observable from outside)");
   if (s.outcome) lines.push(outcomeLine(s.outcome, s.cwd));
+  const wrappers = Object.keys(s.wrappers ?? {});
+  if (wrappers.length) {
+    const label = (id: string) => s.tasks.find((t) => t.id === id)?.label ?? id;
+    const programs = [...new Set(Object.values(s.wrappers ?? {}))].map(label).join(', ');
+    lines.push(`wrapper processes: ${wrappers.length} only started ${programs} (a launcher or shim; the app folds them into its lane)`);
+  }
   else lines.push(`spawn latency: median ${ms(s.spawn.medianMs)}, max ${ms(s.spawn.maxMs)} (request to the worker's first instruction)`);
   lines.push(
     s.sampler.rateHz === null

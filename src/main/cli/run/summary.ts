@@ -1,4 +1,4 @@
-import { runIntervalMs, sourceLine, type CommandOutcome, type Metrics, type SourceRefusal, type Trace } from '../../../shared';
+import { runIntervalMs, sourceLine, wrappersOfTrace, type CommandOutcome, type Metrics, type SourceRefusal, type Trace } from '../../../shared';
 import { activeParallelism, activeWindowMs, unitsPerActiveSecond } from '../../presets/lib/measures';
 
 /** The `--json` summary of one run (stable field names, documented in docs/trace-format.md). */
@@ -11,6 +11,8 @@ export interface RunSummary {
   cwd?: string;
   /** `corelanes trace`: exit status and output tails (trace.run.command.outcome; absent in older traces). */
   outcome?: CommandOutcome;
+  /** `corelanes trace`: wrapper processes (a pyenv shim's helpers, a shell that waited), each with the task of the program it ran; the app folds them. */
+  wrappers?: Record<string, string>;
   /** `corelanes trace`: the kinds of the tasks found (process, thread, python-thread, ...). */
   kinds?: string[];
   kind: string;
@@ -145,6 +147,7 @@ export function summarizeCommand(trace: Trace, argv: readonly string[]): RunSumm
     command: [...argv],
     ...(cwd !== undefined ? { cwd } : {}),
     ...(outcome ? { outcome } : {}),
+    wrappers: Object.fromEntries(wrappersOfTrace(trace)),
     kinds: [...new Set(tasks.map((t) => t.kind))],
     kind: 'command',
     workload: null,
