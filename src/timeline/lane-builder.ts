@@ -16,6 +16,9 @@ export interface LaneOptions {
 
 const DIMMED = 0.3;
 
+/** Key prefix of a real CPython's inferred GIL lane; the pid follows. */
+export const INFERRED_GIL_LANE = 'gil-inferred-';
+
 /** A lane whose slices are coloured by the occupying task (a core, the GIL holder). */
 function taskColouredLane(
   key: string,
@@ -61,16 +64,23 @@ export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask:
     // Who holds the GIL: one slice per holding, in the holder's colour (as on a core).
     lanes.push(taskColouredLane('gil', 'GIL holder', 'who holds the lock', model.gilLane, Math.max(1, model.tasks.length), Uint32Array.from(colors, pack), null));
   }
-  const order = options.hideOwnThreads ? model.taskOrder().filter((t) => !isOwnThread(model.tasks[t] as Task)) : model.taskOrder();
+  for (const g of model.inferredGil) {
+    // Nothing in the OS says who holds a real CPython's GIL: inferred from its threads' states, and labelled so.
+    const note = `${g.label} · inferred from its threads' states, not measured`;
+    lanes.push(taskColouredLane(`${INFERRED_GIL_LANE}${g.pid}`, 'GIL, inferred', note, g.lane, Math.max(1, model.tasks.length), Uint32Array.from(colors, pack), null));
+  }
+  const shown = model.taskOrder().filter((t) => !model.isFolded(t));
+  const order = options.hideOwnThreads ? shown.filter((t) => !isOwnThread(model.tasks[t] as Task)) : shown;
   return lanes.concat(order.map((t) => {
     const task = model.tasks[t];
+    const folded = model.showWrappers ? 0 : model.foldedInto(t);
     const ids = [task?.pid != null ? `pid ${task.pid}` : null, task?.tid != null && task.tid !== task.pid ? `tid ${task.tid}` : null]
       .filter(Boolean)
       .join(' · ');
     return {
       key: `task-${task?.id ?? t}`,
       label: task?.label ?? `task ${t}`,
-      note: `${task?.kind ?? ''}${ids ? ` · ${ids}` : ''}${task?.exitReason ? ` · ${task.exitReason}` : ''}`,
+      note: `${task?.kind ?? ''}${ids ? ` · ${ids}` : ''}${task?.exitReason ? ` · ${task.exitReason}` : ''}${folded ? ` · ${folded} wrapper process${folded === 1 ? '' : 'es'} folded in` : ''}`,
       columns: model.taskLanes[t] as LaneDescriptor['columns'],
       categories: TASK_STATES.length,
       palette,

@@ -11,4 +11,5 @@ export function loadTraceIntoModel(model: TimelineModel, trace: Trace): void {
   model.appendSegments(trace.segments);
   model.appendMarkers(trace.markers);
   model.closeGil(trace.metrics?.wallMs ?? model.endMs);
+  model.settleRun();
 }

@@ -1,6 +1,7 @@
-import type { Disposer, Machine, Marker, Segment, Task } from '../shared';
+import { inferGilHolds, TASK_STATES, type Disposer, type GilHold, type Machine, type Marker, type Segment, type Task, type TaskState } from '../shared';
 import { LaneColumns } from './lane-columns';
 import { SegmentStore, STATE_INDEX } from './segment-store';
+import { lastExecs, wrapperFoldOf } from './wrapper-fold';
 
 const KIND_ORDER: Record<string, number> = { main: 0, sampler: 1, process: 2, 'python-process': 3 };
 
@@ -29,6 +30,20 @@ export class TimelineModel {
   private readonly gilTimes: number[] = [];
   private readonly gilHolders: number[] = [];
   private gilClosedAt: number | null = null;
+  /**
+   * Wrapper processes of a traced program (a pyenv shim's helpers, a waiting
+   * `sh -c`): task index -> the program's task index. Their lanes are folded
+   * into the program's unless showWrappers (found when the run ends).
+   */
+  wrappers = new Map<number, number>();
+  /**
+   * Inferred GIL lanes of real CPython processes (one per interpreter whose
+   * threads waited for its GIL): who held it, from its threads' states
+   * (inferGilHolds); a lane's `segment` column indexes `holds`. Built when the run ends.
+   */
+  inferredGil: { pid: number; label: string; lane: LaneColumns; holds: GilHold[] }[] = [];
+  showWrappers = false;
+  private readonly execs = new Map<string, number>();
   /** Running time on a reported core and on none: the "core unknown" lane shows only when it matters. */
   runningMs = 0;
   unknownCoreMs = 0;
@@ -59,6 +74,9 @@ export class TimelineModel {
     this.gilTimes.length = 0;
     this.gilHolders.length = 0;
     this.gilClosedAt = null;
+    this.wrappers = new Map();
+    this.inferredGil = [];
+    this.execs.clear();
     this.runningMs = 0;
     this.unknownCoreMs = 0;
     this.endMs = 0;
@@ -172,6 +190,7 @@ export class TimelineModel {
 
   /** GIL hand-overs (taskId took it, peerTaskId = previous holder); other markers are ignored. */
   appendMarkers(markers: readonly Marker[]): void {
+    lastExecs(markers, this.execs);
     let added = false;
     for (const m of markers) {
       if (m.kind !== 'gil-handover' || m.taskId === null) continue;
@@ -198,6 +217,76 @@ export class TimelineModel {
     this.rebuildGilLane();
     this.pendingMinStart = -Infinity;
     this.changed();
+  }
+
+  /** The run is over: fold its wrapper processes, infer its real CPythons' GIL holders. */
+  settleRun(): void {
+    this.inferGilLanes();
+    this.foldWrapperChains();
+  }
+
+  /** One inferred GIL lane per CPython process with a GIL whose threads waited for it (and no simulated GIL's own hand-overs). */
+  inferGilLanes(): void {
+    this.inferredGil = [];
+    if (this.gilTimes.length > 0) return;
+    const byPid = new Map<number, number[]>();
+    this.tasks.forEach((t, i) => {
+      if ((t.kind !== 'python-thread' && t.kind !== 'python-process') || t.pid === null) return;
+      const l = byPid.get(t.pid) ?? [];
+      l.push(i);
+      byPid.set(t.pid, l);
+    });
+    for (const [pid, tasks] of byPid) {
+      const lanes = tasks.map((t) => this.taskLanes[t] as LaneColumns);
+      if (tasks.length < 2 || !lanes.some((l) => l.category.subarray(0, l.length).includes(STATE_INDEX['gil-wait']))) continue;
+      const threads = tasks.map((task, k) => {
+        const l = lanes[k] as LaneColumns;
+        return { task, spans: Array.from({ length: l.length }, (_, j) => ({ start: l.start[j] as number, end: l.end[j] as number, state: TASK_STATES[l.category[j] as number] as TaskState, segment: l.segment[j] as number })) };
+      });
+      const holds = inferGilHolds(threads);
+      const lane = new LaneColumns();
+      holds.forEach((h, j) => lane.push(h.start, h.end, h.holder, j));
+      const main = this.tasks.find((t) => t.pid === pid && t.tid === pid);
+      this.inferredGil.push({ pid, label: main?.label ?? `pid ${pid}`, lane, holds });
+    }
+  }
+
+  /** The inferred hold at index `i` of the lane for `pid`, with the holder it took over from (-1: nobody, or a gap). */
+  inferredGilHold(pid: number, i: number): { holder: number; startMs: number; endMs: number; previous: number } | null {
+    const g = this.inferredGil.find((x) => x.pid === pid);
+    const h = g?.holds[i];
+    if (!g || !h) return null;
+    const before = g.holds[i - 1];
+    return { holder: h.holder, startMs: h.start, endMs: h.end, previous: before && before.end === h.start ? before.holder : -1 };
+  }
+
+  /** The run is over: find its wrapper processes (they fold into the program they ran). */
+  foldWrapperChains(): void {
+    this.wrappers = wrapperFoldOf(this, this.execs);
+    this.tasksVersion++;
+    this.pendingMinStart = -Infinity;
+    this.changed();
+  }
+
+  /** Shows or folds the wrapper processes' lanes. */
+  setShowWrappers(show: boolean): void {
+    if (this.showWrappers === show) return;
+    this.showWrappers = show;
+    this.tasksVersion++;
+    this.pendingMinStart = -Infinity;
+    this.changed();
+  }
+
+  /** Whether a task's lane is folded into its program's (a wrapper, while they are not shown). */
+  isFolded(task: number): boolean {
+    return !this.showWrappers && this.wrappers.has(task);
+  }
+
+  /** How many wrapper lanes fold into this program's lane. */
+  foldedInto(task: number): number {
+    let n = 0;
+    for (const p of this.wrappers.values()) if (p === task) n++;
+    return n;
   }
 
   /** Index into the hand-over list of the GIL slice at `i` in gilLane (its `segment` field). */

@@ -129,6 +129,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
       maxDurationS: (args.maxDurationS as number | null | undefined) ?? null,
       intervalMs: (args.intervalMs as number | undefined) ?? 1,
       source: (args.source as SourceChoice | undefined) ?? 'auto',
+      cwd: (args.cwd as string | undefined) ?? process.cwd(),
       samplerEntry,
     };
     return beginRun(() => startTraceRun(ctx, request, options.traceRunner ?? traceCommand));
@@ -149,6 +150,10 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     },
     exportChromeTrace: () => ({ json: toChromeTraceJson(requireTrace()) }),
     traceCommand: startTrace,
+    traceDefaults: () => {
+      if (!options.allowTraceCommand) throw new UserError(TRACE_COMMAND_REFUSED);
+      return { cwd: process.cwd() };
+    },
   };
 
   return {

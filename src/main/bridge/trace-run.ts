@@ -11,6 +11,8 @@ export interface TraceRunRequest {
   maxDurationS: number | null;
   intervalMs: number;
   source: SourceChoice;
+  /** The working directory the program runs in. */
+  cwd: string;
   samplerEntry: string;
 }
 
@@ -34,6 +36,7 @@ export function startTraceRun(ctx: RunContext, request: TraceRunRequest, run: Tr
     samplerEntry: request.samplerEntry,
     intervalMs: request.intervalMs,
     source: request.source,
+    cwd: request.cwd,
     maxDurationS: request.maxDurationS ?? LIMITS.maxDurationS,
     signal: abort.signal,
     onEvent: (event) => {

@@ -1,4 +1,4 @@
-import type { Segment } from '../../shared';
+import { inferGilHolds, type Segment, type TaskState } from '../../shared';
 
 /** futex syscall numbers: x86_64 202, arm64 98 (the first field of /proc/<pid>/task/<tid>/syscall). */
 const FUTEX_SYSCALLS: Record<string, number> = { x64: 202, arm64: 98 };
@@ -73,6 +73,69 @@ export class GilWaitInference {
   }
 }
 
+const SLEEPING: ReadonlySet<TaskState> = new Set(['sleep', 'blocked']);
+/** A sleep longer than this is not one GIL wait: a waiter wakes every switch interval (5 ms) to ask again; join() and queue.get() sleep long. */
+const MAX_GIL_SLEEP_MS = 60;
+
+/**
+ * GIL waits from the threads' own states, for each interpreter with a GIL
+ * (`gilPidOf`: task id -> its process's pid): who holds the GIL is inferred
+ * from who runs (inferGilHolds); a sibling's sleep of at most
+ * MAX_GIL_SLEEP_MS during which another thread held it is a wait for it
+ * (the whole sleep: the hand-over itself, when the holder has let go and the
+ * waiter is not awake yet, is part of the wait). A runnable thread stays
+ * "waiting for a CPU": measured against uprobes on take_gil, a CPU-bound
+ * thread's real wait matched its short sleeps, while its run-queue time was
+ * mostly holding the GIL, preempted, or leaving drop_gil. With exact switch
+ * records this follows each hand-over; with /proc sampling it is as coarse
+ * as the samples. An inference, marked so; a thread that sleeps briefly for
+ * its own reasons (time.sleep(0.01)) while a sibling computes is taken for a
+ * waiter.
+ */
+export function gilWaitsFromStates(segments: readonly Segment[], gilPidOf: ReadonlyMap<string, number>): InferredInterval[] {
+  const byPid = new Map<number, Map<string, Segment[]>>();
+  for (const s of segments) {
+    const pid = gilPidOf.get(s.taskId);
+    if (pid === undefined) continue;
+    const threads = byPid.get(pid) ?? new Map<string, Segment[]>();
+    byPid.set(pid, threads);
+    const l = threads.get(s.taskId) ?? [];
+    l.push(s);
+    threads.set(s.taskId, l);
+  }
+  const out: InferredInterval[] = [];
+  for (const threads of byPid.values()) {
+    if (threads.size < 2) continue;
+    const ids = [...threads.keys()];
+    const lists = ids.map((id) => (threads.get(id) as Segment[]).sort((a, b) => a.startMs - b.startMs));
+    const holds = inferGilHolds(lists.map((l, task) => ({ task, spans: l.map((s, i) => ({ start: s.startMs, end: s.endMs, state: s.state, segment: i })) })));
+    lists.forEach((list, task) => {
+      for (const s of list) {
+        if (!SLEEPING.has(s.state) || s.endMs - s.startMs > MAX_GIL_SLEEP_MS) continue;
+        // First hold ending after the sleep starts (binary search), then any sibling's hold inside it.
+        let lo = 0;
+        let hi = holds.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (holds[mid]!.end <= s.startMs) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let k = lo; k < holds.length && holds[k]!.start < s.endMs; k++) {
+          if (holds[k]!.holder === task) continue;
+          out.push({ taskId: ids[task]!, startMs: s.startMs, endMs: s.endMs });
+          break;
+        }
+      }
+    });
+  }
+  return out;
+}
+
+/** Overlays state-based GIL waits (gilWaitsFromStates) on segments: short sleeps while a sibling held the GIL. */
+export function applyGilWaitsFromStates(segments: Segment[], gilPidOf: ReadonlyMap<string, number>): Segment[] {
+  return applyInferredGilWait(segments, gilWaitsFromStates(segments, gilPidOf));
+}
+
 /**
  * Overlays inferred GIL waits on the sampler's segments: the part of a
  * sleeping/blocked segment inside an interval becomes 'gil-wait' with
@@ -90,7 +153,7 @@ export function applyInferredGilWait(segments: Segment[], intervals: InferredInt
   const out: Segment[] = [];
   for (const s of segments) {
     const list = byTask.get(s.taskId);
-    if (!list || (s.state !== 'sleep' && s.state !== 'blocked')) {
+    if (!list || !SLEEPING.has(s.state)) {
       out.push(s);
       continue;
     }

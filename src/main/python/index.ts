@@ -4,3 +4,4 @@ export * from './discover';
 export * from './worker-script';
 export * from './format';
 export * from './gil-inference';
+export * from './gil-verdict';

@@ -1,12 +1,15 @@
 import { createInterface } from 'node:readline';
-import { parsePythonEvent, runCommandOf, type Segment, type SourceChoice, type Trace } from '../../shared';
+import { exitText, parsePythonEvent, runCommandOf, type CommandOutcome, type Segment, type SourceChoice, type Trace } from '../../shared';
 import { monoMs } from '../../node/clock';
 import { RunRecording, type RecorderLimits, type RunObserver } from '../engine/recording';
 import { createSampler } from '../engine/sampling/create-sampler';
 import type { Sampler } from '../engine/sampling/sampler-api';
 import { readMachine } from '../platform';
-import { applyInferredGilWait } from '../python/gil-inference';
-import { spawnTraced, type TracedChild } from './spawn-tree';
+import { applyGilWaitsFromStates, applyInferredGilWait } from '../python/gil-inference';
+import { gilFactsOf, judgeTracedGil } from '../python/gil-verdict';
+import { startLoadMeter } from '../../node/proc/machine-load';
+import { OutputTailKeeper } from './output-tail';
+import { spawnTraced, workingDirectory, type TracedChild } from './spawn-tree';
 import { TracedTree } from './traced-tree';
 import { tracedTaskId } from './task-naming';
 import { TreeFollower } from './tree-follower';
@@ -31,15 +34,21 @@ export interface TraceCommandOptions extends Partial<RunObserver> {
   limits?: RecorderLimits;
   /** The program's stdin: 'ignore' unless said (a server has none to give); `corelanes trace` passes its terminal's. */
   stdin?: 'ignore' | 'inherit';
+  /** The working directory (relative paths in argv resolve against it); default: ours. */
+  cwd?: string;
+  /** Where the command's stderr goes, as it comes (its tail is kept in the trace either way). */
+  onErrorOutput?: (chunk: Buffer) => void;
 }
 
 export interface TraceCommandResult {
   trace: Trace;
   exitCode: number | null;
   exitSignal: string | null;
-  /** Number of inferred GIL-wait intervals and their total ms. */
+  /** Number of inferred GIL-wait segments and their total ms. */
   inferredGilWaits: number;
   inferredGilWaitMs: number;
+  /** Exit status and output tails, as in trace.run.command.outcome. */
+  outcome: CommandOutcome;
 }
 
 type CommandExit = { code: number | null; signal: string | null };
@@ -50,10 +59,11 @@ async function startCommand(
   sampler: Sampler,
   traced: TracedTree,
   stdin: 'ignore' | 'inherit',
+  cwd: string | undefined,
 ): Promise<{ child: TracedChild; root: number; exited: Promise<CommandExit | { error: Error }> }> {
   let child: TracedChild;
   try {
-    child = spawnTraced(argv, { cookie: traced.cookie, stdin });
+    child = spawnTraced(argv, { cookie: traced.cookie, stdin, cwd });
   } catch (e) {
     await sampler.stop().catch(() => undefined);
     throw e;
@@ -79,23 +89,26 @@ async function startCommand(
 export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommandResult> {
   const runStartMono = monoMs();
   const source = o.source ?? 'auto';
+  // Checked before anything starts: a wrong folder is the user's to fix, not a failed run.
+  const cwd = workingDirectory(o.cwd);
   // Started before the command, so exact switch records cover it from its birth (inherit).
   const sampler = await createSampler({ samplerEntry: o.samplerEntry, intervalMs: o.intervalMs, runStartMono, source });
   const traced = new TracedTree();
   let started;
   try {
-    started = await startCommand(o.argv, sampler, traced, o.stdin ?? 'ignore');
+    started = await startCommand(o.argv, sampler, traced, o.stdin ?? 'ignore', cwd);
   } catch (error) {
     traced.endNow();
     throw error;
   }
   const { child, root, exited } = started;
+  const output = collectOutput(child, o);
   // A command has no kind, workload or worker count: the run says what ran instead of made-up params.
   const run = new RunRecording({
     runId: `trace-${Math.random().toString(36).slice(2, 8)}`,
     scenarioId: 'trace',
     params: null,
-    command: runCommandOf(o.argv, o.intervalMs, source),
+    command: runCommandOf(o.argv, o.intervalMs, source, cwd),
     machine: readMachine(),
     runStartMono,
     observer: { onEvent: (e) => o.onEvent?.(e), onTrace: (t) => o.onTrace?.(t) },
@@ -103,7 +116,7 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
   });
   run.announceSource(sampler, o.intervalMs, source);
   try {
-    return await followCommand(o, { run, sampler, child, root, exited, traced });
+    return await followCommand(o, { run, sampler, child, root, exited, traced, output });
   } catch (error) {
     run.fail(error, `Tracing ${o.argv[0]}`);
     throw error;
@@ -119,10 +132,37 @@ interface FollowedCommand {
   root: number;
   exited: Promise<CommandExit | { error: Error }>;
   traced: TracedTree;
+  output: CollectedOutput;
+}
+
+interface CollectedOutput {
+  stdout: OutputTailKeeper;
+  stderr: OutputTailKeeper;
+  /** Both pipes closed (or gave up waiting: a process that outlived the command may hold them). */
+  closed: (waitMs: number) => Promise<void>;
+}
+
+/** Keeps the tails of the command's stdout and stderr, and passes stderr on as it comes. */
+function collectOutput(child: TracedChild, o: TraceCommandOptions): CollectedOutput {
+  const stdout = new OutputTailKeeper();
+  const stderr = new OutputTailKeeper();
+  const ends = [child.stdout, child.stderr].map((stream) => new Promise<void>((r) => (stream ? stream.once('close', () => r()) : r())));
+  child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr.push(chunk);
+    o.onErrorOutput?.(chunk);
+  });
+  return {
+    stdout,
+    stderr,
+    closed: (waitMs) => Promise.race([Promise.all(ends).then(() => undefined), new Promise<void>((r) => setTimeout(r, waitMs).unref())]),
+  };
 }
 
 async function followCommand(o: TraceCommandOptions, f: FollowedCommand): Promise<TraceCommandResult> {
-  const { run, sampler, child, root, exited, traced } = f;
+  const { run, sampler, child, root, exited, traced, output } = f;
+  // How busy other programs kept the machine: a GIL verdict on a busy machine says "inconclusive", not a false answer.
+  const load = startLoadMeter(run.machine.logicalCores);
   const offBatch = run.attach(sampler);
   run.mark({ tMs: run.relMs(), kind: 'annotation', taskId: null, text: `traced command: ${o.argv.join(' ')}`.slice(0, 2000) });
   const tree = new TreeFollower(run, sampler, root);
@@ -168,11 +208,14 @@ async function followCommand(o: TraceCommandOptions, f: FollowedCommand): Promis
     await endTree(500);
   }
   stopWatching();
+  await output.closed(500);
+  const outcome: CommandOutcome = { version: 1, exitCode: exit.code, exitSignal: exit.signal, stdout: output.stdout.tail(), stderr: output.stderr.tail() };
+  run.setCommandOutcome(outcome);
   const endMs = run.relMs();
   tree.look();
   tree.endAll(endMs, stoppedBy !== null);
   const rootTask = run.task(tracedTaskId(root, root));
-  if (rootTask) run.putTask({ ...rootTask, exitDetail: exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}` });
+  if (rootTask) run.putTask({ ...rootTask, exitDetail: exitText(outcome) });
   let stats = null;
   try {
     stats = await sampler.stop();
@@ -182,7 +225,14 @@ async function followCommand(o: TraceCommandOptions, f: FollowedCommand): Promis
   offBatch();
   const gilWaits = tree.gilWaits(endMs);
   const inferGilWaits = (segments: Segment[]) => applyInferredGilWait(segments, gilWaits);
-  const trace = run.finish({ reason: stoppedBy ? 'stopped' : 'finished', stats, wallMs: endMs, inferences: [inferGilWaits] });
-  const inferredMs = trace.segments.filter((s) => s.inferred).reduce((a, s) => a + (s.endMs - s.startMs), 0);
-  return { trace, exitCode: exit.code, exitSignal: exit.signal, inferredGilWaits: gilWaits.length, inferredGilWaitMs: inferredMs };
+  const otherCores = load.stop();
+  const gilPids = tree.gilProcesses();
+  // Every thread of an interpreter with a GIL: its waits follow from who ran (exact switch records: each hand-over).
+  const gilPidOf = new Map(run.tasks().filter((t) => t.pid !== null && gilPids.has(t.pid)).map((t) => [t.id, t.pid as number]));
+  const inferFromStates = (segments: Segment[]) => applyGilWaitsFromStates(segments, gilPidOf);
+  const verdictOf = (t: Trace) => judgeTracedGil({ processes: gilFactsOf(t, gilPids), cores: t.machine.logicalCores, otherCores });
+  const trace = run.finish({ reason: stoppedBy ? 'stopped' : 'finished', stats, wallMs: endMs, inferences: [inferGilWaits, inferFromStates], verdictOf });
+  const inferred = trace.segments.filter((s) => s.inferred);
+  const inferredMs = inferred.reduce((a, s) => a + (s.endMs - s.startMs), 0);
+  return { trace, exitCode: exit.code, exitSignal: exit.signal, inferredGilWaits: inferred.length, inferredGilWaitMs: inferredMs, outcome };
 }

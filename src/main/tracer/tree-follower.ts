@@ -1,4 +1,4 @@
-import type { Task } from '../../shared';
+import { EXEC_MARKER_PREFIX, type Task } from '../../shared';
 import { exeOf, processTree, sleepSite, threadStat, threadsOf, timeslices } from '../../node/proc/proc-tree';
 import type { TaskStat } from '../../node/proc/task-stat';
 import type { RunRecording } from '../engine/recording';
@@ -14,6 +14,8 @@ interface Known {
   pid: number;
   tid: number;
   gone: boolean;
+  /** The thread's name as the OS reports it (comm); a thread may rename itself (prctl PR_SET_NAME, pthread_setname_np). */
+  comm: string;
 }
 
 /**
@@ -29,8 +31,10 @@ export class TreeFollower {
   readonly startTimes = new Map<number, number>();
   private readonly byKey = new Map<string, Known>();
   private readonly gilPids = new Set<number>();
+  private readonly everGil = new Set<number>();
   private readonly pythonPids = new Set<number>();
   private readonly commOf = new Map<number, string>();
+  private readonly exeOfPid = new Map<number, string | null>();
   private readonly lastSlices = new Map<string, number>();
   private readonly labels = new Map<number, string>();
   private readonly inference = new GilWaitInference();
@@ -46,8 +50,7 @@ export class TreeFollower {
   nameThread(pid: number, tid: number, key: string): void {
     this.labels.set(tid, key);
     const known = this.byKey.get(`${pid}/${tid}`);
-    const task = known && this.run.task(known.taskId);
-    if (task) this.run.putTask({ ...task, label: `${task.label} ${key}` });
+    if (known) this.relabel(known, known.comm);
   }
 
   /** One look at the tree: new tasks, renamed processes, gone tasks, and a GIL observation. */
@@ -66,6 +69,7 @@ export class TreeFollower {
         const key = `${pid}/${tid}`;
         live.add(key);
         const k = this.byKey.get(key) ?? this.discovered(pid, tid, st, mainStat, t);
+        if (k && k.comm !== st.comm) this.relabel(k, st.comm);
         if (k && this.gilPids.has(pid)) {
           const woke = wokeSince(this.lastSlices, k.taskId, timeslices(pid, tid));
           observations.push({ taskId: k.taskId, pid, state: st.state, futex: st.state === 'S' && sleepsOnFutex(sleepSite(pid, tid)), woke });
@@ -85,6 +89,11 @@ export class TreeFollower {
     for (const k of this.byKey.values()) if (!k.gone) this.end(k, endMs, stopped ? 'killed' : 'exited');
   }
 
+  /** Every process seen running a CPython with a GIL (its threads take turns). */
+  gilProcesses(): Set<number> {
+    return new Set(this.everGil);
+  }
+
   /** Inferred GIL waits; still open ones end at endMs. */
   gilWaits(endMs: number): InferredInterval[] {
     return this.inference.finish(endMs);
@@ -100,16 +109,37 @@ export class TreeFollower {
   /** A process may exec into another program (a pyenv shim becomes python3): re-check what it is on a new name. */
   private renamed(pid: number, comm: string): void {
     this.commOf.set(pid, comm);
-    const flavour = pythonFlavour(exeOf(pid), comm);
+    const exe = exeOf(pid);
+    // A new program in a process already seen: an exec (a wrapper chain such as a pyenv shim becoming python3; EXEC_MARKER_PREFIX).
+    if (this.exeOfPid.has(pid) && this.exeOfPid.get(pid) !== exe) {
+      this.run.mark({ tMs: this.run.relMs(), kind: 'phase', taskId: tracedTaskId(pid, pid), text: `${EXEC_MARKER_PREFIX}${comm}` });
+    }
+    this.exeOfPid.set(pid, exe);
+    const flavour = pythonFlavour(exe, comm);
     if (flavour.python) this.pythonPids.add(pid);
     else this.pythonPids.delete(pid);
-    if (flavour.python && !flavour.freeThreaded) this.gilPids.add(pid);
+    if (flavour.python && !flavour.freeThreaded) {
+      this.gilPids.add(pid);
+      this.everGil.add(pid);
+    }
     else this.gilPids.delete(pid);
     for (const k of this.byKey.values()) {
       if (k.pid !== pid || k.gone) continue;
       const task = this.run.task(k.taskId);
-      if (task) this.run.putTask({ ...task, kind: tracedKind(pid, k.tid, flavour.python), label: `${comm} ${k.tid === pid ? `pid ${pid}` : `tid ${k.tid}`}` });
+      if (task) this.run.putTask({ ...task, kind: tracedKind(pid, k.tid, flavour.python) });
     }
+  }
+
+  /** A lane's label: the thread's own OS name (comm), its pid or tid, and the name a worker program gave it. */
+  private labelOf(pid: number, tid: number, comm: string): string {
+    return `${comm} ${tid === pid ? `pid ${pid}` : `tid ${tid}`}${this.labels.has(tid) ? ` ${this.labels.get(tid)}` : ''}`;
+  }
+
+  /** The thread's OS name changed (an exec, or the program named it): its lane says so. */
+  private relabel(k: Known, comm: string): void {
+    k.comm = comm;
+    const task = this.run.task(k.taskId);
+    if (task) this.run.putTask({ ...task, label: this.labelOf(k.pid, k.tid, comm) });
   }
 
   /** A new process or thread: a task of the run, tracked by the sampler (none past MAX_TRACED_TASKS). */
@@ -121,11 +151,11 @@ export class TreeFollower {
       }
       return null;
     }
-    const k: Known = { taskId: tracedTaskId(pid, tid), pid, tid, gone: false };
+    const k: Known = { taskId: tracedTaskId(pid, tid), pid, tid, gone: false, comm: st.comm };
     this.byKey.set(`${pid}/${tid}`, k);
     const parentPid = tid === pid ? (mainStat?.ppid ?? null) : pid;
     const parentId = parentPid !== null && this.seenPids.has(parentPid) ? tracedTaskId(parentPid, parentPid) : null;
-    const label = `${st.comm} ${tid === pid ? `pid ${pid}` : `tid ${tid}`}${this.labels.has(tid) ? ` ${this.labels.get(tid)}` : ''}`;
+    const label = this.labelOf(pid, tid, st.comm);
     this.run.putTask({
       id: k.taskId,
       kind: tracedKind(pid, tid, this.pythonPids.has(pid)),
@@ -136,7 +166,8 @@ export class TreeFollower {
       parentId: parentId === k.taskId ? null : parentId,
       workload: null,
       requestedMs: t,
-      startedMs: t,
+      // A program's first instruction is not observable from outside: unknown, never a made-up 0 µs spawn.
+      startedMs: null,
       exitMs: null,
       exitReason: null,
       exitDetail: null,

@@ -107,7 +107,10 @@ export class AppController {
         if (event.runId === this.model.runId) this.model.reviseTaskSegments(event.taskIds, event.segments);
         return;
       case 'run-ended':
-        if (event.runId === this.model.runId) this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
+        if (event.runId === this.model.runId) {
+          this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
+          this.model.settleRun();
+        }
         break;
       case 'menu':
         for (const l of this.menuListeners) l(event.action);
@@ -166,8 +169,17 @@ export class AppController {
   }
 
   /** "Run my own program": traces argv (no shell) like a run; the bridge's refusal (e.g. not on loopback) is shown as is. */
-  async traceCommand(argv: string[], maxDurationS: number | null): Promise<boolean> {
-    return this.begin(() => this.client.invoke('traceCommand', { argv, maxDurationS }), 'Could not trace the program');
+  async traceCommand(argv: string[], maxDurationS: number | null, cwd?: string): Promise<boolean> {
+    return this.begin(() => this.client.invoke('traceCommand', { argv, maxDurationS, ...(cwd ? { cwd } : {}) }), 'Could not trace the program');
+  }
+
+  /** The folder a program runs in when the page names none (the host's start folder); null when the host does not say (not allowed, or a replay). */
+  async traceDefaults(): Promise<{ cwd: string } | null> {
+    try {
+      return await this.client.invoke('traceDefaults', {});
+    } catch {
+      return null;
+    }
   }
 
   /** Shows "starting" while `request` asks the engine for a run; on refusal puts the status back and says why. */

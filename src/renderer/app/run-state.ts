@@ -167,7 +167,9 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
           ? { ...state.presetRun, earlier: [...state.presetRun.earlier, { index: state.presetRun.index, workers: describeWorkers(state.tasks), reason: event.reason }].slice(-40) }
           : state.presetRun;
       const progress = state.progress && metrics ? { ...state.progress, elapsedMs: Math.max(state.progress.elapsedMs, metrics.wallMs) } : state.progress;
-      return { ...state, status: 'ended', metrics, ended: { reason: event.reason, metrics }, progress, history, presetRun };
+      // A traced program's run.command now says where it ran and how it ended (exit status, output tails).
+      const run = event.command && state.run?.runId === event.runId ? { ...state.run, command: event.command } : state.run;
+      return { ...state, run, status: 'ended', metrics, ended: { reason: event.reason, metrics }, progress, history, presetRun };
     }
     case 'verdict': {
       // Either version: a trace saved before verdict v2 still shows its verdict.

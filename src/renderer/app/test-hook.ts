@@ -42,6 +42,9 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
         rejectedFrames: (controller.client as { rejectedFrames?: number }).rejectedFrames ?? 0,
         frames: scheduler.frames,
         status: controller.store.get().status,
+        /** pids of the real CPythons with an inferred GIL lane, and how many wrapper processes are folded. */
+        inferredGilPids: model.inferredGil.map((g) => g.pid),
+        wrappers: model.wrappers.size,
       };
     },
     /** Records every scheduled frame's work time, including a forced raster flush of each canvas (DESIGN.md section 10). */

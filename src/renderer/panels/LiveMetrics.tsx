@@ -83,7 +83,9 @@ export function LiveMetrics({ state, clock, model }: { state: RunState; clock: R
           </>
         )}
         <dt>spawn latency</dt>
-        <dd>{spawnAvg === null ? '–' : `${formatMs(spawnAvg)} avg`}</dd>
+        <dd title={state.run?.command && spawnAvg === null ? "a traced program's first instruction is not observable from outside" : undefined}>
+          {spawnAvg !== null ? `${formatMs(spawnAvg)} avg` : state.run?.command ? 'unknown' : '–'}
+        </dd>
         <dt>scheduling</dt>
         <dd title={m?.sampler ? sourceLine(m.sampler) : undefined}>{m?.sampler ? sourceLabel(m.sampler) : '–'}</dd>
       </dl>

@@ -48,7 +48,9 @@ export const RunSummary = memo(function RunSummary({ ended }: { ended: RunState[
                         .map(([c]) => c)
                         .join(', ')}
                 </td>
-                <td>{t.spawnMs === null || NOT_SPAWNED.has(t.kind) ? '–' : formatMs(t.spawnMs)}</td>
+                <td title={t.spawnMs === null && !NOT_SPAWNED.has(t.kind) ? 'not measured: its first instruction was not reported' : undefined}>
+                  {NOT_SPAWNED.has(t.kind) ? '–' : t.spawnMs === null ? 'unknown' : formatMs(t.spawnMs)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -61,6 +61,12 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
     useCallback((cb: () => void) => model.onChange(cb), [model]),
     () => model.tasks.length + (model.gilLane.length > 0 ? 1 : 0),
   );
+  // "count|shown": the wrapper processes of a traced program (a pyenv shim's helpers), folded unless shown.
+  const wrappers = useSyncExternalStore(
+    useCallback((cb: () => void) => model.onChange(cb), [model]),
+    () => `${model.wrappers.size}|${model.showWrappers}`,
+  );
+  const [wrapperCount, wrappersShown] = [Number(wrappers.split('|')[0]), wrappers.endsWith('true')];
   // Both views share the height in proportion to their lanes, so the lanes fill it; the cores keep room for their lanes.
   const coresStyle = { flex: `${Math.max(1, coreLanes) + 1} 1 0`, minHeight: `${Math.min(200, 40 + Math.max(1, coreLanes) * 30)}px` };
   return (
@@ -92,6 +98,16 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
           <input type="checkbox" checked={hideOwn} onChange={(e) => view.setHideOwnThreads(e.target.checked)} />
           Hide Corelanes' own threads
         </label>
+        {wrapperCount > 0 && (
+          <button
+            type="button"
+            aria-pressed={wrappersShown}
+            onClick={() => model.setShowWrappers(!wrappersShown)}
+            title="Processes whose only role was to start the program (a pyenv shim's bash helpers, a shell that waits for it): folded into the program's lane"
+          >
+            {wrappersShown ? `Fold ${wrapperCount} wrapper process${wrapperCount === 1 ? '' : 'es'}` : `Show ${wrapperCount} wrapper process${wrapperCount === 1 ? '' : 'es'}`}
+          </button>
+        )}
         <span className="keys muted">W/S zoom · A/D pan · wheel, drag, pinch · click a slice to select its task · C colours · B side panel</span>
       </div>
       <div className="timeline-views">

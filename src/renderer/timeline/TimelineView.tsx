@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { formatTime, tickCount } from '../../timeline/axis';
 import { pack, STATE_LABELS, THEME_COLORS } from '../../timeline/colors';
 import { hitTestLane } from './hit-test';
-import { buildLanes, type TimelineViewKind } from '../../timeline/lane-builder';
+import { buildLanes, INFERRED_GIL_LANE, type TimelineViewKind } from '../../timeline/lane-builder';
 import type { LaneDescriptor } from '../../timeline/lanes';
 import { computeLayout, laneAt, type TimelineLayout } from '../../timeline/layout';
 import type { TimelineModel } from '../../timeline/model';
@@ -237,8 +237,11 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     const t = shown.layout.x.invert(x);
     const msPerPx = (view.viewport.t1 - view.viewport.t0) / shown.layout.plotWidth;
     const seg = hitTestLane(lane.columns, t, msPerPx * 2);
-    return seg < 0 ? null : { seg, client, gil: lane.key === 'gil', mark: null };
+    const inferredPid = lane.key.startsWith(INFERRED_GIL_LANE) ? Number(lane.key.slice(INFERRED_GIL_LANE.length)) : null;
+    return seg < 0 ? null : { seg, client, gil: lane.key === 'gil' || inferredPid !== null, inferredPid, mark: null };
   };
+
+  const gilSliceOf = (h: { seg: number; inferredPid: number | null }) => (h.inferredPid !== null ? model.inferredGilHold(h.inferredPid, h.seg) : model.gilHandover(h.seg));
 
   const onMove = (ev: React.MouseEvent<HTMLCanvasElement>) => {
     const h = hit(ev);
@@ -248,7 +251,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     }
     if (h.mark) return setTip({ x: h.client.x, y: h.client.y, lines: h.mark.lines });
     if (h.gil) {
-      const g = model.gilHandover(h.seg);
+      const g = gilSliceOf(h);
       if (!g) return setTip(null);
       const holder = model.tasks[g.holder];
       const previous = g.previous >= 0 ? model.tasks[g.previous] : null;
@@ -256,9 +259,10 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
         x: h.client.x,
         y: h.client.y,
         lines: [
-          `GIL held by ${holder?.label ?? 'a thread'}`,
+          `GIL held by ${holder?.label ?? 'a thread'}${h.inferredPid !== null ? ' (inferred)' : ''}`,
           `from ${formatMs(g.startMs)} for ${formatMs(g.endMs - g.startMs)}`,
-          previous ? `took it from ${previous.label}` : 'first holder seen',
+          previous ? `took it from ${previous.label}` : h.inferredPid !== null ? 'took it when nobody held it' : 'first holder seen',
+          ...(h.inferredPid !== null ? ["inferred: a running thread holds it; CPython's GIL itself is not observed"] : []),
         ],
       });
     }
@@ -281,7 +285,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
 
   const onClick = (ev: React.MouseEvent<HTMLCanvasElement>) => {
     const h = hit(ev);
-    const task = !h ? -1 : h.mark ? h.mark.task : h.gil ? (model.gilHandover(h.seg)?.holder ?? -1) : model.segments.get(h.seg).task;
+    const task = !h ? -1 : h.mark ? h.mark.task : h.gil ? (gilSliceOf(h)?.holder ?? -1) : model.segments.get(h.seg).task;
     setTip(null);
     view.select(task === view.selectedTask ? -1 : task);
   };

@@ -40,6 +40,8 @@ export const COMMAND_ACCESS: Record<CommandName, Access> = {
   addWorker: LEADER,
   removeWorker: LEADER,
   traceCommand: LEADER,
+  // A path of the host's file system: only for who may run programs there.
+  traceDefaults: LEADER,
   // The page reads opened files itself; a trace as one text frame would need frames of hundreds of MiB.
   loadTrace: { roles: ['leader'], websocket: false },
 };

@@ -15,6 +15,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'loadTrace',
   'exportChromeTrace',
   'traceCommand',
+  'traceDefaults',
 ] as const;
 
 export function isPreloadCommandName(name: unknown): name is (typeof PRELOAD_COMMAND_NAMES)[number] {

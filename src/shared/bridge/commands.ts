@@ -40,6 +40,8 @@ export const COMMANDS = {
    * bound to loopback only).
    */
   traceCommand: { args: TraceCommandArgsSchema, result: z.object({ runId: z.string() }) },
+  /** What "Run my own program" starts from when the page says nothing: the folder Corelanes was started in. */
+  traceDefaults: { args: z.object({}).strict(), result: z.object({ cwd: z.string().max(4096) }) },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MachineSchema, MarkerSchema, MemorySampleSchema, MetricsSchema, SegmentSchema, TaskSchema } from '../trace/schema';
 import { RunInfoSchema } from '../trace/trace-file';
+import { RunCommandSchema } from '../trace/run-command';
 import { MENU_ACTIONS } from './menu';
 
 /**
@@ -31,6 +32,8 @@ export const BridgeEventSchema = z.discriminatedUnion('type', [
     runId: z.string(),
     reason: z.enum(['finished', 'stopped', 'failed']),
     metrics: MetricsSchema.nullable(),
+    /** A traced command: what ran, where, and how it ended (exit status, output tails). */
+    command: RunCommandSchema.optional(),
   }),
   /** A preset's verdict, after the run-ended of its last run (read by the page with readVerdict, either version; it says so when it cannot). */
   z.object({ type: z.literal('verdict'), runId: z.string(), verdict: z.unknown() }),

@@ -22,6 +22,8 @@ export const TraceCommandArgsSchema = z
     intervalMs: IntervalMsSchema.optional(),
     /** Scheduling source: auto (default), exact or proc. */
     source: z.enum(SOURCE_CHOICES).optional(),
+    /** The working directory (relative paths in argv start there); default: where Corelanes was started (traceDefaults). */
+    cwd: z.string().min(1).max(4096).refine((d) => !d.includes('\0'), 'a folder name must not contain a NUL character').optional(),
   })
   .strict();
 export type TraceCommandArgs = z.infer<typeof TraceCommandArgsSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../scenario/limits';
 import { SOURCE_CHOICES, type SourceChoice } from '../sampling/source';
+import { CommandOutcomeSchema } from './command-outcome';
 
 /** Bounds on the command line a trace file keeps (a longer one is cut and says so). */
 export const RUN_COMMAND_LIMITS = { maxItems: 1024, maxItemChars: 4096 } as const;
@@ -19,13 +20,18 @@ export const RunCommandSchema = z
     intervalMs: z.number().min(LIMITS.minIntervalMs).max(LIMITS.maxIntervalMs),
     /** The scheduling source asked for (absent in older traces: auto). */
     source: z.enum(SOURCE_CHOICES).optional(),
+    /** The working directory the program ran in (relative paths resolve against it); absent in older traces. */
+    cwd: z.string().max(4096).optional(),
+    /** How it ended: exit status and output tails (absent in older traces, and while it runs). */
+    outcome: CommandOutcomeSchema.optional(),
   })
   .strict();
 export type RunCommand = z.infer<typeof RunCommandSchema>;
 
 /** A command line as a trace file keeps it: within the limits, marked truncated when it had to be cut. Pure. */
-export function runCommandOf(argv: readonly string[], intervalMs: number, source: SourceChoice = 'auto'): RunCommand {
+export function runCommandOf(argv: readonly string[], intervalMs: number, source: SourceChoice = 'auto', cwd?: string): RunCommand {
   const kept = argv.slice(0, RUN_COMMAND_LIMITS.maxItems).map((a) => a.slice(0, RUN_COMMAND_LIMITS.maxItemChars));
   const truncated = kept.length < argv.length || kept.some((a, i) => a.length < argv[i]!.length);
-  return truncated ? { argv: kept, truncated, intervalMs, source } : { argv: kept, intervalMs, source };
+  const where = cwd === undefined ? {} : { cwd: cwd.slice(0, 4096) };
+  return truncated ? { argv: kept, truncated, intervalMs, source, ...where } : { argv: kept, intervalMs, source, ...where };
 }

@@ -14,6 +14,8 @@ export interface HookState {
   selectedTask: number;
   rejectedFrames: number;
   frames: number;
+  inferredGilPids: number[];
+  wrappers: number;
   status: string;
 }
 

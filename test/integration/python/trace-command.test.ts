@@ -26,10 +26,10 @@ function traceScript(script: string, seconds: number): { json: Record<string, un
   return { json: JSON.parse(r.stdout), trace: TraceSchema.parse(JSON.parse(readFileSync(out, 'utf8'))), stderr: r.stderr };
 }
 
-/** On-CPU (and on-CPU + run-queue) ms of some tasks over the window from their discovery to their exit. */
+/** On-CPU (and on-CPU + run-queue) ms of some tasks over the window from their birth (or discovery) to their exit. */
 function ratios(trace: Trace, ids: string[]): { onCpu: number; ready: number } {
   const tasks = trace.tasks.filter((t) => ids.includes(t.id));
-  const window = Math.max(...tasks.map((t) => t.exitMs ?? trace.run.wallMs)) - Math.min(...tasks.map((t) => t.startedMs ?? 0));
+  const window = Math.max(...tasks.map((t) => t.exitMs ?? trace.run.wallMs)) - Math.min(...tasks.map((t) => t.bornMs ?? t.requestedMs));
   let cpu = 0;
   let wait = 0;
   for (const s of trace.segments) {
@@ -47,7 +47,10 @@ describe('corelanes trace -- python3 <script>', () => {
     const { json, trace, stderr } = traceScript('two_cpu_threads.py', 2);
     // The file says what ran (argv), and no kind, workload or worker count it did not have.
     expect(trace.run.params).toBeNull();
-    expect(trace.run.command).toEqual({ argv: [python, join(ROOT, 'test/fixtures/python', 'two_cpu_threads.py'), '2'], intervalMs: 1, source: 'auto' });
+    expect(trace.run.command).toMatchObject({ argv: [python, join(ROOT, 'test/fixtures/python', 'two_cpu_threads.py'), '2'], intervalMs: 1, source: 'auto', cwd: process.cwd() });
+    // How it ended, and the end of what it wrote to stdout (the line the test reads the tids from).
+    expect(trace.run.command?.outcome).toMatchObject({ version: 1, exitCode: 0, exitSignal: null, stdout: { truncated: false }, stderr: { text: '', bytes: 0 } });
+    expect(trace.run.command?.outcome?.stdout.text).toMatch(/^done \[\d+, \d+\]$/m);
     expect(json).toMatchObject({ kind: 'command', workload: null });
     const tids = printedIds(stderr);
     const root = trace.tasks.find((t) => t.kind === 'python-process' && t.parentId === null)!;
@@ -71,6 +74,24 @@ describe('corelanes trace -- python3 <script>', () => {
     // Running or ready to run: other programs on a shared machine may keep a ready process off a core.
     expect(ratios(trace, pids.map((p) => `p${p}`)).ready).toBeGreaterThanOrEqual(0.7 * baseline);
     expect(trace.segments.some((s) => s.inferred)).toBe(false);
+  });
+
+  it('relative paths start from --cwd; exit code and both output tails are in the trace and the summary', () => {
+    const out = join(dir, 'cwd.json');
+    const fixtures = join(ROOT, 'test/fixtures/python');
+    // A relative script path works only from its folder; the shell prints to both streams and fails with 3.
+    const script = `${python} ./two_cpu_threads.py 0.05 && echo to-err >&2 && exit 3`;
+    const r = spawnSync('node', [CLI_BUNDLE, 'trace', '--json', '--cwd', fixtures, '--out', out, '--', 'sh', '-c', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const trace = TraceSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(trace.run.command).toMatchObject({ cwd: fixtures, outcome: { exitCode: 3, exitSignal: null } });
+    expect(trace.run.command?.outcome?.stdout.text).toMatch(/^done \[/m);
+    expect(trace.run.command?.outcome?.stderr.text).toBe('to-err\n');
+    expect(JSON.parse(r.stdout)).toMatchObject({ cwd: fixtures, outcome: { exitCode: 3 } });
+    // A relative program that is not there says where it looked and what to do.
+    const bad = spawnSync('node', [CLI_BUNDLE, 'trace', '--cwd', fixtures, '--', './no-such-prog'], { encoding: 'utf8', timeout: 30_000 });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(`Relative paths start from the working directory ${fixtures}`);
   });
 
   it('a bad command is one clear line and exit 1', () => {

@@ -27,14 +27,18 @@ describe('web mode: traceCommand', () => {
   it('bound to every interface (--host 0.0.0.0): refused with the reason', async () => {
     const c = await webModeOn('0.0.0.0');
     await expect(c.invoke('traceCommand', { argv: ['sleep', '5'] })).rejects.toThrow(/only allowed when Corelanes serves loopback only; restart without --host/);
+    // Nor does it tell where on this machine it would run (a path of the host's file system).
+    await expect(c.invoke('traceDefaults', {})).rejects.toThrow(/only allowed when Corelanes serves loopback only/);
     expect(c.events()).toEqual([]);
   });
 
   it('bound to loopback (the default): runs the program and streams it', async () => {
     const c = await webModeOn(undefined);
+    expect(await c.invoke('traceDefaults', {})).toEqual({ cwd: process.cwd() });
     const { runId } = (await c.invoke('traceCommand', { argv: ['sleep', '0.3'] })) as { runId: string };
     const ended = await until('run-ended', () => c.events().find((e) => e.type === 'run-ended'));
-    expect(ended).toMatchObject({ runId, reason: 'finished' });
+    // run-ended carries how the program ended: where it ran, its exit status and output tails.
+    expect(ended).toMatchObject({ runId, reason: 'finished', command: { argv: ['sleep', '0.3'], cwd: process.cwd(), outcome: { exitCode: 0, exitSignal: null } } });
     expect(c.events().some((e) => e.type === 'task' && e.task.label.startsWith('sleep'))).toBe(true);
   });
 });

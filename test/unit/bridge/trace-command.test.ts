@@ -27,7 +27,8 @@ function scriptedRunner() {
       const finish = (reason: 'finished' | 'stopped') => {
         o.onTrace?.(trace);
         o.onEvent?.({ type: 'run-ended', runId: 'trace-abc', reason, metrics: trace.metrics });
-        resolve({ trace, exitCode: 0, exitSignal: null, inferredGilWaits: 0, inferredGilWaitMs: 0 });
+        const tail = { text: '', bytes: 0, truncated: false };
+        resolve({ trace, exitCode: 0, exitSignal: null, inferredGilWaits: 0, inferredGilWaitMs: 0, outcome: { version: 1, exitCode: 0, exitSignal: null, stdout: tail, stderr: tail } });
       };
       o.signal?.addEventListener('abort', () => finish('stopped'));
       end = () => finish('finished');

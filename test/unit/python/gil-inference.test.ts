@@ -77,6 +77,39 @@ describe('resolveCommand', () => {
     const { resolveCommand } = await import('../../../src/main/tracer/spawn-tree');
     expect(resolveCommand('sh', '/nonexistent:/bin:/usr/bin')).toMatch(/\/sh$/);
     expect(() => resolveCommand('no-such-cmd-xyz', '/bin')).toThrow('cannot run no-such-cmd-xyz: not found on the PATH');
-    expect(() => resolveCommand('/nonexistent/prog')).toThrow('cannot run /nonexistent/prog: no such executable file');
+    expect(() => resolveCommand('/nonexistent/prog')).toThrow('cannot run /nonexistent/prog: there is no file /nonexistent/prog');
+  });
+
+  it('a relative path starts from the working directory, and a miss says which one and what to do', async () => {
+    const { resolveCommand } = await import('../../../src/main/tracer/spawn-tree');
+    expect(resolveCommand('./sh', '', '/bin')).toBe('/bin/sh');
+    expect(() => resolveCommand('./sh', '', '/nonexistent')).toThrow(/no file \/nonexistent\/sh\. Relative paths start from the working directory \/nonexistent/);
+    // A file that is there but not executable: say how to run it.
+    expect(() => resolveCommand('./passwd', '', '/etc')).toThrow(/not executable\. Make it executable \(chmod \+x \.\/passwd\)/);
+    // A bare name that is a file here but not on the PATH: suggest ./name.
+    expect(() => resolveCommand('passwd', '/nonexistent', '/etc')).toThrow(/write \.\/passwd/);
+  });
+});
+
+describe('GIL waits from the threads\' states (gilWaitsFromStates)', () => {
+  const seg = (taskId: string, startMs: number, endMs: number, state: 'running' | 'sleep' | 'runnable'): Segment => ({ taskId, startMs, endMs, state, core: state === 'running' ? 0 : null, onCpuNs: state === 'running' ? (endMs - startMs) * 1e6 : 0, waitNs: 0 });
+  it('short sleeps while a sibling holds the GIL are waits; a long sleep (join), a runnable span and another process are not', async () => {
+    const { gilWaitsFromStates, applyGilWaitsFromStates } = await import('../../../src/main/python/gil-inference');
+    const segments = [
+      seg('a', 0, 5, 'running'), seg('a', 5, 10, 'sleep'), seg('a', 10, 15, 'running'), seg('a', 15, 20, 'runnable'),
+      seg('b', 0, 5, 'sleep'), seg('b', 5, 10, 'running'), seg('b', 10, 15, 'sleep'), seg('b', 15, 20, 'running'),
+      seg('main', 0, 200, 'sleep'), // join(): one long sleep
+      seg('other', 0, 5, 'sleep'), // a thread of another interpreter
+    ];
+    const pids = new Map([['a', 7], ['b', 7], ['main', 7], ['other', 8]]);
+    expect(gilWaitsFromStates(segments, pids).map((i) => [i.taskId, i.startMs, i.endMs])).toEqual([
+      ['a', 5, 10],
+      ['b', 0, 5],
+      ['b', 10, 15],
+    ]);
+    const out = applyGilWaitsFromStates(segments, pids);
+    expect(out.filter((s) => s.state === 'gil-wait').every((s) => s.inferred === true)).toBe(true);
+    expect(out.find((s) => s.taskId === 'a' && s.startMs === 15)?.state).toBe('runnable');
+    expect(out.find((s) => s.taskId === 'main')?.state).toBe('sleep');
   });
 });

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { traceCommand } from '../../tracer/trace-command';
 import { builtEntryPaths, missingEntries } from '../built-entries';
-import { formatSummary } from '../run/format-summary';
+import { formatSummary, formatVerdict } from '../run/format-summary';
 import { checkOut, writeTraceOut } from '../run/out-file';
 import { INTERVAL_HELP, parseIntervalMs, sourceOption } from '../run/parse-options';
-import type { SourceChoice } from '../../../shared';
+import { exitText, type SourceChoice } from '../../../shared';
 import { signalExitCode } from '../run/signal-exit';
 import { summarizeCommand } from '../run/summary';
 
@@ -14,6 +14,7 @@ interface TraceOptions {
   intervalMs: number;
   source: SourceChoice;
   maxDuration?: string;
+  cwd?: string;
 }
 
 /** `corelanes trace [--json] [--out FILE] [--interval-ms MS] -- <command...>`: any program on the cores. */
@@ -26,6 +27,7 @@ export function traceCommandCli(): Command {
     .option('--interval-ms <ms>', INTERVAL_HELP, parseIntervalMs, 1)
     .addOption(sourceOption())
     .option('--max-duration <seconds>', 'stop the command (and its tree) after this long')
+    .option('--cwd <dir>', 'run the command in this directory (relative paths in the command start there); default: the current directory')
     .addHelpText(
       'after',
       '\nExample: corelanes trace -- python3 my_threads.py\n' +
@@ -59,6 +61,9 @@ export function traceCommandCli(): Command {
           signal: abort.signal,
           // The user's own terminal: the program may read it, as it would without Corelanes.
           stdin: 'inherit',
+          cwd: opts.cwd,
+          // Its stderr goes on to ours as it comes (its tail is kept in the trace too).
+          onErrorOutput: (chunk) => process.stderr.write(chunk),
           // Keep --json's stdout clean: the command's output goes to stderr then.
           onOutput: (line) => (opts.json ? process.stderr : process.stdout).write(`${line}\n`),
         });
@@ -74,14 +79,16 @@ export function traceCommandCli(): Command {
           out: outPath,
           stoppedBy: signalled,
         };
-        if (opts.json) process.stdout.write(`${JSON.stringify({ ...summary, ...extra }, null, 2)}\n`);
+        const verdict = trace.verdict && 'version' in trace.verdict ? { verdict: trace.verdict } : {};
+        if (opts.json) process.stdout.write(`${JSON.stringify({ ...summary, ...extra, ...verdict }, null, 2)}\n`);
         else {
           process.stdout.write(`\n${formatSummary(summary)}\n`);
           process.stdout.write(
-            `\ncommand ended: ${result.exitSignal ? `signal ${result.exitSignal}` : `exit code ${result.exitCode}`}` +
-              (result.inferredGilWaits ? `; inferred GIL waits: ${result.inferredGilWaits} (${Math.round(result.inferredGilWaitMs)} ms, futex sleep while a sibling ran)` : '') +
+            `\ncommand ended: ${exitText(result.outcome)}` +
+              (result.inferredGilWaits ? `; inferred GIL waits: ${result.inferredGilWaits} (${Math.round(result.inferredGilWaitMs)} ms: short sleeps while a sibling thread held the GIL, or futex sleeps while it ran)` : '') +
               `\n`,
           );
+          if (verdict.verdict) process.stdout.write(`\n${formatVerdict(verdict.verdict)}\n`);
           if (outPath) process.stdout.write(`trace written to ${outPath}\n`);
         }
         if (signalled) process.exitCode = signalExitCode(signalled);

@@ -1,4 +1,4 @@
-import { formatValue, type Scenario, type Verdict } from '../../../shared';
+import { exitText, formatBytes as bytes, formatValue, OUTPUT_TAIL_BYTES, type CommandOutcome, type Scenario, type Verdict } from '../../../shared';
 import type { RunSummary } from './summary';
 
 const ms = (n: number | null) => (n === null ? '-' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(1)} ms`);
@@ -40,6 +40,11 @@ function shareText(coreShare: Record<string, number>, unknownShare: number): str
     .join(' ');
 }
 
+/** How a traced program ended, in one line: "ended: exit code 0; wrote 12 B to stdout, 0 B to stderr; in /dir". */
+export function outcomeLine(o: CommandOutcome, cwd?: string): string {
+  return `ended: ${exitText(o)}; wrote ${bytes(o.stdout.bytes)} to stdout, ${bytes(o.stderr.bytes)} to stderr (the last ${bytes(OUTPUT_TAIL_BYTES)} of each are in the trace)${cwd ? `; ran in ${cwd}` : ''}`;
+}
+
 /** The readable summary printed after a run. */
 export function formatSummary(s: RunSummary): string {
   const lines: string[] = [];
@@ -57,7 +62,14 @@ export function formatSummary(s: RunSummary): string {
         (s.active.unitsPerSecond !== null ? `   unitsPerActiveSecond ${s.active.unitsPerSecond.toFixed(1)}` : ''),
     );
   }
-  if (s.command) lines.push("spawn latency: - (a traced command's tasks are seen only once they run)");
+  if (s.command) lines.push("spawn latency: unknown (a traced program's first instruction is not observable from outside)");
+  if (s.outcome) lines.push(outcomeLine(s.outcome, s.cwd));
+  const wrappers = Object.keys(s.wrappers ?? {});
+  if (wrappers.length) {
+    const label = (id: string) => s.tasks.find((t) => t.id === id)?.label ?? id;
+    const programs = [...new Set(Object.values(s.wrappers ?? {}))].map(label).join(', ');
+    lines.push(`wrapper processes: ${wrappers.length} only started ${programs} (a launcher or shim; the app folds them into its lane)`);
+  }
   else lines.push(`spawn latency: median ${ms(s.spawn.medianMs)}, max ${ms(s.spawn.maxMs)} (request to the worker's first instruction)`);
   lines.push(
     s.sampler.rateHz === null

@@ -1,4 +1,4 @@
-import { runIntervalMs, sourceLine, type Metrics, type SourceRefusal, type Trace } from '../../../shared';
+import { runIntervalMs, sourceLine, wrappersOfTrace, type CommandOutcome, type Metrics, type SourceRefusal, type Trace } from '../../../shared';
 import { activeParallelism, activeWindowMs, unitsPerActiveSecond } from '../../presets/lib/measures';
 
 /** The `--json` summary of one run (stable field names, documented in docs/trace-format.md). */
@@ -7,6 +7,12 @@ export interface RunSummary {
   scenarioId: string | null;
   /** `corelanes trace`: the traced command (then kind is 'command', workload null). */
   command?: string[];
+  /** `corelanes trace`: the working directory it ran in (absent in older traces). */
+  cwd?: string;
+  /** `corelanes trace`: exit status and output tails (trace.run.command.outcome; absent in older traces). */
+  outcome?: CommandOutcome;
+  /** `corelanes trace`: wrapper processes (a pyenv shim's helpers, a shell that waited), each with the task of the program it ran; the app folds them. */
+  wrappers?: Record<string, string>;
   /** `corelanes trace`: the kinds of the tasks found (process, thread, python-thread, ...). */
   kinds?: string[];
   kind: string;
@@ -135,9 +141,13 @@ function baseSummary(trace: Trace): RunSummary {
 export function summarizeCommand(trace: Trace, argv: readonly string[]): RunSummary {
   const s = baseSummary(trace);
   const tasks = s.tasks.map((t) => ({ ...t, spawnMs: null }));
+  const { cwd, outcome } = trace.run.command ?? {};
   return {
     ...s,
     command: [...argv],
+    ...(cwd !== undefined ? { cwd } : {}),
+    ...(outcome ? { outcome } : {}),
+    wrappers: Object.fromEntries(wrappersOfTrace(trace)),
     kinds: [...new Set(tasks.map((t) => t.kind))],
     kind: 'command',
     workload: null,

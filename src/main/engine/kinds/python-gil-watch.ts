@@ -64,6 +64,12 @@ export class PythonGilWatch {
     this.timer = null;
   }
 
+  /** The worker threads' task ids, each with the interpreter's pid, once its GIL is known to be on (else empty). */
+  gilPidOf(): Map<string, number> {
+    const pid = this.pid;
+    return pid === null ? new Map() : new Map([...this.workerTasks.values()].map((id) => [id, pid]));
+  }
+
   /** The worker threads' inferred GIL waits; still open ones end at the last look. */
   intervals(): InferredInterval[] {
     this.stop();

@@ -1,7 +1,7 @@
 import type { WorkerKind } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import { findPython } from '../../python/discover';
-import { applyInferredGilWait } from '../../python/gil-inference';
+import { applyGilWaitsFromStates, applyInferredGilWait } from '../../python/gil-inference';
 import type { KindDefinition, KindDriver, WorkerExit, WorkerHandle } from './kind-driver';
 import { listenerSet } from './listener-set';
 import { PythonGilWatch } from './python-gil-watch';
@@ -79,7 +79,8 @@ export function pythonKind(kind: Extract<WorkerKind, 'python-thread' | 'python-p
           gilWatch?.stop();
           interpreter.dispose();
         },
-        ...(gilWatch ? { inferSegments: (segments) => applyInferredGilWait(segments, gilWatch.intervals()) } : {}),
+        // The futex look every 20 ms, then the waits that follow from who ran (as `corelanes trace`).
+        ...(gilWatch ? { inferSegments: (segments) => applyGilWaitsFromStates(applyInferredGilWait(segments, gilWatch.intervals()), gilWatch.gilPidOf()) } : {}),
       };
     },
   };

@@ -1,4 +1,4 @@
-import type { BridgeEvent, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, Task, Trace } from '../../../shared';
+import type { BridgeEvent, CommandOutcome, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, Task, Trace, Verdict } from '../../../shared';
 import { sourceLine } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
@@ -37,6 +37,8 @@ export interface RunFinish {
   unitsDone?: Readonly<Record<string, number>>;
   /** What can only be inferred once the run is over, laid over its segments (CPython GIL waits). */
   inferences?: readonly ((segments: Segment[]) => Segment[])[];
+  /** A verdict read off the finished trace (a traced Python program's GIL): put in the trace, and sent after run-ended. */
+  verdictOf?: (trace: Trace) => Verdict | null;
 }
 
 const ONE_LINE_MAX = 1000;
@@ -65,11 +67,13 @@ export class RunRecording {
   private readonly lastRss = new Map<number, number>();
   private samplerStats: SamplerStats | null = null;
   private over = false;
+  private command: RunCommand | undefined;
 
   constructor(private readonly options: RunRecordingOptions) {
     this.runId = options.runId;
     this.machine = options.machine;
     this.runStartMono = options.runStartMono ?? monoMs();
+    this.command = options.command;
     this.recorder = new TraceRecorder(options.limits ?? DEFAULT_RECORDER_LIMITS);
     this.emit({ type: 'run-started', run: this.info(0), machine: options.machine });
   }
@@ -85,7 +89,8 @@ export class RunRecording {
   }
 
   info(wallMs: number): RunInfo {
-    const { runId, scenarioId, params, command } = this.options;
+    const { runId, scenarioId, params } = this.options;
+    const command = this.command;
     return { runId, scenarioId, params, ...(command ? { command } : {}), startedAt: this.startedAt, wallMs };
   }
 
@@ -93,6 +98,11 @@ export class RunRecording {
   subscribe(listener: (event: BridgeEvent) => void): Disposer {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** A traced command ended: how (exit status, output tails) goes into run.command, and so into the trace and run-ended. */
+  setCommandOutcome(outcome: CommandOutcome): void {
+    if (this.command) this.command = { ...this.command, outcome };
   }
 
   /** Sends an event to the observer and every listener; one that throws is logged and does not stop the others. */
@@ -180,10 +190,14 @@ export class RunRecording {
     this.sendRevisedSegments();
     const metrics = this.metrics(end.wallMs, end.unitsDone, end.stats);
     this.emit({ type: 'metrics', runId: this.runId, metrics });
-    const trace = this.recorder.toTrace(this.machine, this.info(end.wallMs), metrics);
+    const recorded = this.recorder.toTrace(this.machine, this.info(end.wallMs), metrics);
+    const verdict = end.verdictOf?.(recorded) ?? null;
+    const trace = verdict ? { ...recorded, verdict } : recorded;
     this.options.observer?.onTrace?.(trace);
     this.over = true;
-    this.emit({ type: 'run-ended', runId: this.runId, reason: end.reason, metrics });
+    this.emit({ type: 'run-ended', runId: this.runId, reason: end.reason, metrics, ...(this.command ? { command: this.command } : {}) });
+    // As a preset's: after its run-ended (the page files it under that run).
+    if (verdict) this.emit({ type: 'verdict', runId: this.runId, verdict });
     this.listeners.clear();
     return trace;
   }

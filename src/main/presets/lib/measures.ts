@@ -15,7 +15,9 @@ export function workerTasks(trace: Trace): Task[] {
 /** From the first worker's first instruction to the last worker's exit: the time the work really ran. */
 export function activeSpan(trace: Trace): { fromMs: number; toMs: number } | null {
   const tasks = workerTasks(trace);
-  const starts = tasks.map((t) => t.startedMs).filter((x): x is number => x !== null);
+  // A traced program's first instruction is unknown: its tasks count from when they were seen.
+  const traced = trace.run.command !== undefined;
+  const starts = tasks.map((t) => t.startedMs ?? (traced ? t.requestedMs : null)).filter((x): x is number => x !== null);
   const ends = tasks.map((t) => t.exitMs ?? trace.run.wallMs);
   if (starts.length === 0 || ends.length === 0) return null;
   const fromMs = Math.min(...starts);
