@@ -10,6 +10,7 @@ import { RunSummary } from '../panels/RunSummary';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
 import { NotesPanel } from '../panels/NotesPanel';
 import { ReplayBar } from '../panels/ReplayBar';
+import { ExportBar } from '../panels/ExportBar';
 import { TimelessResult } from '../panels/TimelessResult';
 import { TraceCommand } from '../panels/TraceCommand';
 import { VerdictCard, VerdictCompare, VerdictHistory } from '../panels/verdict';
@@ -227,6 +228,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
           {/* Hidden, not unmounted, while a timeless preset's result or a comparison shows: the timeline keeps its canvases and zoom. */}
           <div className="timeline-wrap" hidden={timeless || comparedPair.length === 2}>
             <ReplayBar clock={clock} enabled={!live && state.run !== null} />
+            <ExportBar controller={controller} state={state} view={view} handles={handles} mode={mode} live={live} />
             {presentation && shownNote && (
               <div className="presentation-note" role="note" data-testid="presentation-note">
                 {shownNote.text}

@@ -19,6 +19,10 @@ export interface TimelineHandle {
   /** Draws now, synchronously (benchmarks), returning the painter's stats. */
   drawNow(): PaintStats | null;
   layout(): TimelineLayout | null;
+  /** The lanes last drawn (the picture exports draw them again). */
+  lanes(): LaneDescriptor[] | null;
+  /** The canvas it draws on (the live recording composites it). */
+  canvas(): HTMLCanvasElement;
   /** Frames painted in full, as a changed strip, or by shifting pixels. */
   paintCounts(): { full: number; strip: number; shifted: number };
 }
@@ -209,7 +213,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       });
     select(canvas).call(behaviour).on('dblclick.zoom', null);
 
-    onHandle?.(kind, { drawNow: () => paint(true), layout: () => last.current?.layout ?? null, paintCounts: () => ({ ...painter.counts }) });
+    onHandle?.(kind, { drawNow: () => paint(true), layout: () => last.current?.layout ?? null, lanes: () => last.current?.lanes ?? null, canvas: () => canvas, paintCounts: () => ({ ...painter.counts }) });
     return () => {
       offPaint();
       offModel();

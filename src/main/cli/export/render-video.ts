@@ -5,7 +5,7 @@ import { buildPicture, type PictureOptions } from '../../../timeline/export/pict
 import { paintPicture } from '../../../timeline/export/paint-picture';
 import { loadTraceIntoModel } from '../../../timeline/load-trace';
 import { TimelineModel } from '../../../timeline/model';
-import { videoFrames, type VideoFormat } from './video-frames';
+import { videoFrames, type VideoFormat } from '../../../timeline/export/video-frames';
 
 export interface VideoOptions extends Omit<PictureOptions, 'atMs' | 'model' | 'fromMs' | 'toMs'> {
   format: VideoFormat;
