@@ -144,4 +144,40 @@ describe('export from the page', () => {
       await b.close();
     }
   });
+
+  it('Record video captures the live view to a WebM that ffprobe decodes; without WebCodecs, Export video says to use the CLI', async () => {
+    const b = await launch({});
+    const errors: string[] = [];
+    b.page.on('pageerror', (e) => errors.push(e.message));
+    const page = b.page;
+    try {
+      await page.goto(testPageUrl(server));
+      await page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByLabel('Kind', { exact: true }).selectOption('thread');
+      await page.getByLabel('Workers', { exact: true }).fill('1');
+      await page.getByLabel('Duration', { exact: true }).fill('2');
+      await page.getByRole('button', { name: 'Start run' }).click();
+      await expect.poll(async () => (await hookState(page)).status, { timeout: 30_000 }).toBe('running');
+      await page.keyboard.press('r');
+      await page.getByRole('button', { name: 'Stop recording' }).waitFor();
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: artifact('export-recording-light.png') });
+      const [rec] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Stop recording' }).click()]);
+      expect(rec.suggestedFilename()).toMatch(/\.webm$/);
+      // Live capture is not frame-exact: ffprobe decodes it at the view's size; the frame count is what the page painted.
+      const p = probe(await saved(rec, 'live.webm'));
+      const box = await viewBox(page);
+      expect(p.codec).toMatch(/^vp[89]$/);
+      expect([p.width, p.height]).toEqual([box.width, box.height]);
+      expect(p.frames).toBeGreaterThan(0);
+
+      await expect.poll(async () => (await hookState(page)).status, { timeout: 30_000 }).toBe('ended');
+      await page.evaluate('delete window.VideoEncoder');
+      await page.getByRole('button', { name: 'Export video' }).click();
+      await page.getByRole('alert').getByText(/corelanes export TRACE --format webm/).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
 });
