@@ -2,7 +2,7 @@ import { BufferTarget, CanvasSource, canEncodeVideo, Mp4OutputFormat, Output, QU
 import type { Trace } from '../../shared';
 import type { PaintSurface } from '../../timeline/canvas';
 import { buildPicture, type PictureOptions } from '../../timeline/export/picture';
-import { paintPicture } from '../../timeline/export/paint-picture';
+import { VideoFramePainter } from '../../timeline/export/frame-painter';
 import { videoFrames, type VideoFormat } from '../../timeline/export/video-frames';
 import type { TimelineModel } from '../../timeline/model';
 import { makeCanvas } from './picture-files';
@@ -41,13 +41,7 @@ export async function encodeReplay(trace: Trace, model: TimelineModel, opts: Pag
   if (typeof VideoEncoder === 'undefined') throw new Error(NO_WEBCODECS);
   const times = videoFrames(opts.fromMs, opts.toMs, opts.fps, opts.speed);
   const target = makeCanvas(opts.width, opts.height);
-  const surfaces = new Map<string, HTMLCanvasElement>();
-  const make = (w: number, h: number): PaintSurface => {
-    const key = `${w}x${h}`;
-    let s = surfaces.get(key);
-    if (!s) surfaces.set(key, (s = makeCanvas(w, h)));
-    return s as PaintSurface;
-  };
+  const frames = new VideoFramePainter((w, h) => makeCanvas(w, h) as PaintSurface);
   const output = new Output({ format: opts.format === 'webm' ? new WebMOutputFormat() : new Mp4OutputFormat({ fastStart: 'in-memory' }), target: new BufferTarget() });
   const source = new CanvasSource(target, { codec: CODEC[opts.format], bitrate: QUALITY_HIGH, keyFrameInterval: 2 });
   output.addVideoTrack(source, { frameRate: opts.fps });
@@ -57,7 +51,7 @@ export async function encodeReplay(trace: Trace, model: TimelineModel, opts: Pag
     for (let i = 0; i < times.length; i++) {
       if (signal.aborted) break;
       const picture = buildPicture(trace, { width: opts.width, height: opts.height, fromMs: opts.fromMs, toMs: opts.toMs, theme: opts.theme, views: opts.views, atMs: times[i] as number, model });
-      paintPicture(picture, target as PaintSurface, make);
+      frames.paint(picture, target as PaintSurface);
       await source.add(i * frame, frame);
       onFrame(i + 1, times.length);
     }
