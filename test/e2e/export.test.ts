@@ -9,6 +9,7 @@ import { findAll, parseSvg } from '../support/svg-doc';
 import { syntheticTrace } from '../support/synthetic-trace';
 import { artifact } from './support/artifacts';
 import { launch } from './support/browser';
+import { openTracePage } from './support/open-trace';
 import { hookState } from './support/hook';
 import { testPageUrl } from './support/page-url';
 import { startWebServer, type WebServer } from './support/web-server';
@@ -29,20 +30,11 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The trace opened in a fresh page, once its export buttons are enabled. */
 async function openTrace(colorScheme: 'light' | 'dark') {
-  const b = await launch({ colorScheme });
-  const errors: string[] = [];
-  b.page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await b.page.goto(testPageUrl(server));
-    await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
-    await b.page.locator('input[type="file"]').setInputFiles(tracePath);
-    await b.page.getByRole('button', { name: 'Export PNG' }).and(b.page.locator(':enabled')).waitFor();
-  } catch (error) {
-    await b.close();
-    throw error;
-  }
-  return { b, page: b.page, errors };
+  const opened = await openTracePage(server, tracePath, colorScheme);
+  await opened.page.getByRole('button', { name: 'Export PNG' }).and(opened.page.locator(':enabled')).waitFor();
+  return opened;
 }
 
 async function saved(download: Download, name: string): Promise<string> {

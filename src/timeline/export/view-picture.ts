@@ -1,21 +1,11 @@
 import type { Annotation } from '../../shared';
 import { THEME_COLORS, type Theme } from '../colors';
-import type { TimelineViewKind } from '../lane-builder';
-import type { LaneDescriptor } from '../lanes';
-import type { TimelineLayout } from '../layout';
 import type { TimelineModel } from '../model';
 import { noteBands } from '../note-marks';
 import type { NoteMark, Picture, PictureSection } from './picture';
 
 /** One view as the page shows it: its heading's and canvas's top in the picture, its layout and lanes. */
-export interface ViewSection {
-  kind: TimelineViewKind;
-  title: string;
-  top: number;
-  layoutTop: number;
-  layout: TimelineLayout;
-  lanes: LaneDescriptor[];
-}
+export type ViewSection = PictureSection;
 
 export interface ViewPictureInput {
   model: TimelineModel;
