@@ -26,7 +26,8 @@ export function shownViews(handles: Map<TimelineViewKind, TimelineHandle>): { bo
     const h = handles.get(kind);
     const layout = h?.layout();
     const lanes = h?.lanes();
-    if (!h || !layout || !lanes || !h.canvas().isConnected) return [];
+    // A view hidden (a comparison or a timeless result in its place) has no box: nothing to export.
+    if (!h || !layout || !lanes || h.canvas().getClientRects().length === 0) return [];
     const canvas = h.canvas().getBoundingClientRect();
     const heading = h.canvas().closest('.timeline-pane')?.querySelector('.pane-title')?.getBoundingClientRect() ?? canvas;
     return [{ kind, layout, lanes, canvas, heading }];
