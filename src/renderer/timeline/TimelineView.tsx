@@ -14,6 +14,7 @@ import { applyZoomStep } from '../../timeline/viewport';
 import type { TimelineViewState } from './view-state';
 import { formatMs } from '../../shared';
 import { noteBands } from '../../timeline/note-marks';
+import { replayChangedFrom } from '../../timeline/replay/changed-from';
 
 export interface TimelineHandle {
   /** Draws now, synchronously (benchmarks), returning the painter's stats. */
@@ -90,6 +91,10 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     let builtLanesKey = '';
     let builtLanes: LaneDescriptor[] | null = null;
     let drawnModelVersion = -1;
+    // What the last frame showed besides the lanes' data: a replay step that changes only the time repaints a strip.
+    let drawnUntil: number | null = null;
+    let drawnView = '';
+    let drawnNotes: unknown = null;
 
     const paint = (force: boolean): PaintStats | null => {
       const dpr = window.devicePixelRatio || 1;
@@ -119,12 +124,23 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
           shift = Math.round(k);
         }
       }
-      const changedFrom = sameLayout || shift > 0 ? model.changedSince(drawnModelVersion) : -Infinity;
+      // Scrubbing or playing a replay: same geometry, window, notes and data, only the time moved. The pixels
+      // change only from the earlier of the two times (from the start of a slice cut there): paint that strip.
+      const viewNow = `${geometryKey}|${view.viewport.t0}|${view.viewport.t1}`;
+      const untilOnly = !sameLayout && shift === 0 && last.current !== null && viewNow === drawnView && view.notes === drawnNotes && model.version === drawnModelVersion && view.untilMs !== drawnUntil;
+      const changedFrom = untilOnly
+        ? replayChangedFrom(lanes, Math.min(drawnUntil ?? Infinity, view.untilMs ?? Infinity))
+        : sameLayout || shift > 0
+          ? model.changedSince(drawnModelVersion)
+          : -Infinity;
+      drawnView = viewNow;
+      drawnNotes = view.notes;
+      drawnUntil = view.untilMs;
       layoutKey = nextLayoutKey;
       drawnModelVersion = model.version;
       if (sameLayout && changedFrom === Infinity) return null;
       let layout: TimelineLayout;
-      if (sameLayout && last.current) layout = last.current.layout;
+      if ((sameLayout || untilOnly) && last.current) layout = last.current.layout;
       else if (shift > 0 && last.current) {
         layout = computeLayout({ width: size.width, height: last.current.layout.height, laneCount: lanes.length, viewport: view.viewport, ...laneSizing(view.fontPx) });
       } else {
@@ -154,7 +170,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
         changedFrom,
         shift,
       );
-      const axisChanged = !sameLayout;
+      const axisChanged = !sameLayout && !untilOnly;
       last.current = { layout, lanes };
       if (axisChanged && notesRef.current) drawNotes(notesRef.current, noteBands(view.notes, layout, lanes, view.fontPx), canvas.clientHeight);
       if (axisChanged) {
