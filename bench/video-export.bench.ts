@@ -5,7 +5,7 @@
 //   npm run build && node --import tsx bench/video-export.bench.ts
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTraceFile } from '../src/main/files/read-trace-file';
 import { renderVideo } from '../src/main/cli/export/render-video';
@@ -44,13 +44,15 @@ try {
       node_cpu_s: +((cpu.user + cpu.system) / 1e6).toFixed(1),
       ms_per_frame: +(paintMs / done.frames).toFixed(1),
       ffprobe: probe.stdout.trim().replace(/\n/g, ' '),
+      load_avg_1m: +(loadavg()[0] as number).toFixed(1),
       target_x: 2,
     });
   }
   await report('video-export', 'Frame-exact video export, 1920x1080 at 30 fps (corelanes export --format webm|mp4)', rows, [
     'A real run: corelanes run --kind thread --workers 14 --duration 10 (14 workers + the app\'s main and sampler threads = 16 task lanes, 2 core lanes).',
     'x_real_time = export wall time / run time; ms_per_frame = wall time between frames handed to ffmpeg (painting, pixel read-back, and waiting when ffmpeg\'s pipe is full).',
-    'node_cpu_s is the painting process only; ffmpeg encodes in its own process on the same 2 cores.',
+    'node_cpu_s is the painting process only (each frame repaints only what the replay\'s advance changed: VideoFramePainter); ffmpeg encodes in its own process on the same 2 cores.',
+    'load_avg_1m: the machine\'s 1-minute load average when the export ended (other jobs share the 2 cores).',
   ]);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -24,6 +24,7 @@ export interface Canvas2D {
   fillRect(x: number, y: number, w: number, h: number): void;
   strokeRect(x: number, y: number, w: number, h: number): void;
   fillText(text: string, x: number, y: number, maxWidth?: number): void;
+  strokeText(text: string, x: number, y: number): void;
   measureText(text: string): { width: number };
   createImageData(width: number, height: number): PixelImage;
   putImageData(image: PixelImage, dx: number, dy: number): void;

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifact } from './support/artifacts';
-import { launch } from './support/browser';
+import { openTracePage } from './support/open-trace';
 import { hookState } from './support/hook';
-import { testPageUrl } from './support/page-url';
 import { repoRoot, startWebServer, type WebServer } from './support/web-server';
 
 // A real recorded run (2 CPU-bound processes, 1.5 s, from the CLI), opened in the page and replayed.
@@ -58,20 +57,7 @@ const laneFill = (page: Page, lane: number, from?: number, to?: number) =>
   );
 
 /** A fresh page with the recorded trace opened; page errors collected. */
-async function openTrace(colorScheme: 'light' | 'dark') {
-  const b = await launch({ colorScheme });
-  const errors: string[] = [];
-  b.page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await b.page.goto(testPageUrl(server));
-    await b.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
-    await b.page.locator('input[type="file"]').setInputFiles(tracePath);
-  } catch (error) {
-    await b.close();
-    throw error;
-  }
-  return { b, page: b.page, errors };
-}
+const openTrace = (colorScheme: 'light' | 'dark') => openTracePage(server, tracePath, colorScheme);
 
 describe('replay of a recorded run', () => {
   it('plays at 4x, pauses and steps by key; the cores and the metrics at t match the trace at t; the lanes end at t', async () => {

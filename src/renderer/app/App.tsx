@@ -13,6 +13,7 @@ import { SessionRuns } from '../panels/SessionRuns';
 import { SpeedupPlot } from '../panels/SpeedupPlot';
 import { NotesPanel } from '../panels/NotesPanel';
 import { ReplayBar } from '../panels/ReplayBar';
+import { ExportBar } from '../panels/ExportBar';
 import { TimelessResult } from '../panels/TimelessResult';
 import { TraceCommand } from '../panels/TraceCommand';
 import { VerdictCard, VerdictCompare, VerdictHistory } from '../panels/verdict';
@@ -280,6 +281,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
               enabled={!live && state.run !== null}
               idleText={live ? 'replay when the run ends' : 'no run to replay yet'}
             />
+            <ExportBar controller={controller} state={state} view={view} handles={handles} mode={mode} live={live} />
             {presentation && shownNote && (
               <div className="presentation-note" role="note" data-testid="presentation-note">
                 {shownNote.text}

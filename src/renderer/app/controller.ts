@@ -251,6 +251,11 @@ export class AppController {
     return { name: defaultFileName(trace.run, gzip ? 'trace-gz' : 'trace'), bytes: encodeTraceText(text, gzip) };
   }
 
+  /** The shown run with its notes, for the picture and video exports (null, with a message, when there is none). */
+  shownTrace(): Promise<Trace | null> {
+    return this.traceWithNotes('export');
+  }
+
   /** Chrome trace event JSON of the last run, notes on an "Annotations" track (opens in ui.perfetto.dev), or null with a message. */
   async chromeTraceText(): Promise<string | null> {
     const trace = await this.traceWithNotes('export');

@@ -16,11 +16,16 @@ import { formatMs } from '../../shared';
 import { noteBands } from '../../timeline/note-marks';
 import { laneSizing } from './lane-sizing';
 import { markAt, placeMarks, taskMarks, type TaskMark } from '../../timeline/task-marks';
+import { replayChangedFrom } from '../../timeline/replay/changed-from';
 
 export interface TimelineHandle {
   /** Draws now, synchronously (benchmarks), returning the painter's stats. */
   drawNow(): PaintStats | null;
   layout(): TimelineLayout | null;
+  /** The lanes last drawn (the picture exports draw them again). */
+  lanes(): LaneDescriptor[] | null;
+  /** The canvas it draws on (the live recording composites it). */
+  canvas(): HTMLCanvasElement;
   /** Frames painted in full, as a changed strip, or by shifting pixels. */
   paintCounts(): { full: number; strip: number; shifted: number };
 }
@@ -84,6 +89,10 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     let builtLanes: LaneDescriptor[] | null = null;
     let marks: readonly TaskMark[] = [];
     let drawnModelVersion = -1;
+    // What the last frame showed besides the lanes' data: a replay step that changes only the time repaints a strip.
+    let drawnUntil: number | null = null;
+    let drawnView = '';
+    let drawnNotes: unknown = null;
 
     const paint = (force: boolean): PaintStats | null => {
       const dpr = window.devicePixelRatio || 1;
@@ -115,12 +124,23 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
           shift = Math.round(k);
         }
       }
-      const changedFrom = sameLayout || shift > 0 ? model.changedSince(drawnModelVersion) : -Infinity;
+      // Scrubbing or playing a replay: same geometry, window, notes and data, only the time moved. The pixels
+      // change only from the earlier of the two times (from the start of a slice cut there): paint that strip.
+      const viewNow = `${geometryKey}|${view.viewport.t0}|${view.viewport.t1}`;
+      const untilOnly = !sameLayout && shift === 0 && last.current !== null && viewNow === drawnView && view.notes === drawnNotes && model.version === drawnModelVersion && view.untilMs !== drawnUntil;
+      const changedFrom = untilOnly
+        ? replayChangedFrom(lanes, Math.min(drawnUntil ?? Infinity, view.untilMs ?? Infinity))
+        : sameLayout || shift > 0
+          ? model.changedSince(drawnModelVersion)
+          : -Infinity;
+      drawnView = viewNow;
+      drawnNotes = view.notes;
+      drawnUntil = view.untilMs;
       layoutKey = nextLayoutKey;
       drawnModelVersion = model.version;
       if (sameLayout && changedFrom === Infinity) return null;
       let layout: TimelineLayout;
-      if (sameLayout && last.current) layout = last.current.layout;
+      if ((sameLayout || untilOnly) && last.current) layout = last.current.layout;
       else if (shift > 0 && last.current) {
         layout = computeLayout({ width: size.width, height: last.current.layout.height, laneCount: lanes.length, viewport: view.viewport, ...laneSizing(view.fontPx) });
       } else {
@@ -151,7 +171,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
         changedFrom,
         shift,
       );
-      const axisChanged = !sameLayout;
+      const axisChanged = !sameLayout && !untilOnly;
       last.current = { layout, lanes, marks };
       if (axisChanged && notesRef.current) drawNotes(notesRef.current, noteBands(view.notes, layout, lanes, view.fontPx), canvas.clientHeight);
       if (axisChanged) {
@@ -210,7 +230,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       });
     select(canvas).call(behaviour).on('dblclick.zoom', null);
 
-    onHandle?.(kind, { drawNow: () => paint(true), layout: () => last.current?.layout ?? null, paintCounts: () => ({ ...painter.counts }) });
+    onHandle?.(kind, { drawNow: () => paint(true), layout: () => last.current?.layout ?? null, lanes: () => last.current?.lanes ?? null, canvas: () => canvas, paintCounts: () => ({ ...painter.counts }) });
     return () => {
       offPaint();
       offModel();

@@ -68,6 +68,8 @@ export interface Picture {
   model: TimelineModel;
   /** A video frame's time (see PictureOptions.atMs). */
   atMs?: number;
+  /** A picture of the page's own view (viewPicture): no title, time or legend, only what the page shows. */
+  bare?: boolean;
 }
 
 const VIEW_TITLES: Record<TimelineViewKind, string> = {
@@ -243,13 +245,13 @@ function noteMark(picture: Picture, note: Annotation, text: string, labelX: numb
 }
 
 /** The Scene a section's painter draws: the app's painter, with the picture's colours. */
-export function sectionScene(picture: Picture, section: PictureSection): Scene {
+export function sectionScene(picture: Picture, section: PictureSection, dpr = 1): Scene {
   const c = picture.colors;
   return {
     layout: section.layout,
     lanes: section.lanes,
     model: picture.model,
-    dpr: 1,
+    dpr,
     colors: { page: pack(c.page), pageCss: c.page, lane: pack(c.lane), text: c.text, muted: c.muted, select: c.select },
     fontPx: picture.fontPx,
     coreNumbers: section.kind === 'tasks',

@@ -25,13 +25,13 @@ function fitted(text: string, width: number, fontPx: number): string {
  * painter's pixels, then each run of identical columns becomes one rect per
  * colour: a busy core over a second is one rect, not a thousand.
  */
-function laneRects(section: PictureSection, lane: LaneDescriptor, index: number): string[] {
+function laneRects(section: PictureSection, lane: LaneDescriptor, index: number, untilMs: number | undefined): string[] {
   const { layout } = section;
   const columns = layout.plotWidth;
   const h = layout.laneHeight;
   const [t0, t1] = layout.x.domain() as [number, number];
   const shares = new Float32Array(columns * lane.categories);
-  binLane(lane.columns, t0, (t1 - t0) / columns, columns, lane.categories, shares);
+  binLane(lane.columns, t0, (t1 - t0) / columns, columns, lane.categories, shares, untilMs);
   const ids = Uint32Array.from({ length: lane.categories }, (_, k) => k + 1);
   const block = new Uint32Array(columns * h);
   stackColumns(shares, columns, lane.categories, ids, 0, h, block);
@@ -93,7 +93,7 @@ function sectionSvg(picture: Picture, section: PictureSection): string[] {
     out.push(`<text x="10" y="${twoLines ? mid - font / 2 : mid}" dominant-baseline="middle" font-size="${font}" fill="${colors.text}">${esc(fitted(lane.label, maxW, font))}</text>`);
     if (twoLines && lane.note) out.push(`<text x="10" y="${mid + font / 2}" dominant-baseline="middle" font-size="${Math.round(font * 0.85)}" fill="${colors.muted}">${esc(fitted(lane.note, maxW, Math.round(font * 0.85)))}</text>`);
     // (a loop, not a spread: a dense lane has more rects than a call has room for arguments)
-    for (const rect of laneRects(section, lane, i)) out.push(rect);
+    for (const rect of laneRects(section, lane, i, picture.atMs)) out.push(rect);
     out.push('</g>');
   });
   if (section.kind === 'tasks') {
@@ -123,17 +123,22 @@ function stripSvg(picture: Picture): string[] {
   return out;
 }
 
-/** The picture as an SVG document: real vector lanes, one <g class="lane"> per lane. Pure. */
-export function pictureToSvg(picture: Picture): string {
+/**
+ * The picture as an SVG document: real vector lanes, one <g class="lane"> per
+ * lane. `scale` only sets the size it asks to be shown at (2: twice as large). Pure.
+ */
+export function pictureToSvg(picture: Picture, scale = 1): string {
   const { width, height, colors, fontPx } = picture;
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" data-theme="${picture.theme}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width * scale}" height="${height * scale}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" data-theme="${picture.theme}">`,
     `<title>${esc(picture.title)}</title>`,
     `<rect width="${width}" height="${height}" fill="${colors.page}"/>`,
-    `<text class="title" x="10" y="${fontPx * 1.3}" font-size="${Math.round(fontPx * 1.25)}" font-weight="700" fill="${colors.text}">${esc(picture.title)}</text>`,
-    `<text class="subtitle" x="10" y="${fontPx * 2.6}" font-size="${Math.round(fontPx * 0.85)}" fill="${colors.muted}">${esc(picture.subtitle)}</text>`,
   ];
+  if (!picture.bare) {
+    out.push(`<text class="title" x="10" y="${fontPx * 1.3}" font-size="${Math.round(fontPx * 1.25)}" font-weight="700" fill="${colors.text}">${esc(picture.title)}</text>`);
+    out.push(`<text class="subtitle" x="10" y="${fontPx * 2.6}" font-size="${Math.round(fontPx * 0.85)}" fill="${colors.muted}">${esc(picture.subtitle)}</text>`);
+  }
   for (const section of picture.sections) for (const part of sectionSvg(picture, section)) out.push(part);
   for (const part of stripSvg(picture)) out.push(part);
   out.push(`<g class="legend" font-size="${fontPx}" fill="${colors.text}">`);

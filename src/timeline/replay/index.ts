@@ -1,2 +1,3 @@
 export * from './facts-at';
 export * from './replay-clock';
+export * from './changed-from';

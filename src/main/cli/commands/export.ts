@@ -5,7 +5,7 @@ import { pictureToSvg } from '../../../timeline/export/svg';
 import { readTraceFile } from '../../files/read-trace-file';
 import { EXPORT_FORMATS, parseNumberIn, parseSide, parseTimeMs, type ExportFormat } from '../export/export-options';
 import { renderPng } from '../export/render-png';
-import { VIDEO_LIMITS } from '../export/video-frames';
+import { VIDEO_LIMITS } from '../../../timeline/export/video-frames';
 import { writeVideo } from '../export/write-video';
 import { checkOut, outPath, writeOutFile } from '../run/out-file';
 

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import type { Trace } from '../../../shared';
-import type { PaintSurface } from '../../../timeline/canvas';
 import { buildPicture, type PictureOptions } from '../../../timeline/export/picture';
-import { paintPicture } from '../../../timeline/export/paint-picture';
+import { VideoFramePainter } from '../../../timeline/export/frame-painter';
 import { loadTraceIntoModel } from '../../../timeline/load-trace';
 import { TimelineModel } from '../../../timeline/model';
-import { videoFrames, type VideoFormat } from './video-frames';
+import { videoFrames, type VideoFormat } from '../../../timeline/export/video-frames';
 
 export interface VideoOptions extends Omit<PictureOptions, 'atMs' | 'model' | 'fromMs' | 'toMs'> {
   format: VideoFormat;
@@ -58,14 +57,8 @@ export async function renderVideo(trace: Trace, opts: VideoOptions, outFile: str
   const times = videoFrames(opts.fromMs, opts.toMs, fps, opts.speed);
   const model = new TimelineModel();
   loadTraceIntoModel(model, trace);
-  // One canvas per size, reused for every frame.
-  const surfaces = new Map<string, PaintSurface>();
-  const make = (w: number, h: number): PaintSurface => {
-    const key = `${w}x${h}`;
-    let s = surfaces.get(key);
-    if (!s) surfaces.set(key, (s = napi.createCanvas(w, h)));
-    return s;
-  };
+  // Each view keeps its canvas and painter: a frame repaints only what the replay's advance changed.
+  const frames = new VideoFramePainter((w, h) => napi.createCanvas(w, h));
   const target = napi.createCanvas(width, height);
   const ctx = target.getContext('2d');
 
@@ -98,7 +91,7 @@ export async function renderVideo(trace: Trace, opts: VideoOptions, outFile: str
     for (let i = 0; i < times.length; i++) {
       if (signal?.aborted || ended) break;
       const picture = buildPicture(trace, { ...opts, fromMs: opts.fromMs, toMs: opts.toMs, atMs: times[i] as number, model });
-      paintPicture(picture, target, make);
+      frames.paint(picture, target);
       const pixels = ctx.getImageData(0, 0, width, height).data;
       const ok = ffmpeg.stdin.write(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength));
       if (!ok) await drained(ffmpeg.stdin);

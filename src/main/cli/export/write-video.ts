@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import type { Trace } from '../../../shared';
-import type { VideoFormat } from './video-frames';
+import type { VideoFormat } from '../../../timeline/export/video-frames';
 import { renderVideo, type VideoOptions } from './render-video';
 
 type Options = Omit<VideoOptions, 'fromMs' | 'toMs' | 'format'> & { format: VideoFormat; fromMs: number | undefined; toMs: number | undefined };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { videoFrames } from '../../../src/main/cli/export/video-frames';
+import { videoFrames } from '../../../../src/timeline/export/video-frames';
 
 describe('videoFrames: the run time each frame of a video shows', () => {
   it('gives window / speed x fps frames, each at the end of its interval, the last at the window end', () => {
