@@ -24,6 +24,9 @@ function mutate(value: unknown, pick: number, by: unknown): unknown {
   return copy;
 }
 
+// A fixed number of runs (about 2 s on a quiet machine): vitest's 5 s default failed under a load of 9 on 2 cores.
+const FIXED_WORK_TIMEOUT_MS = 60_000;
+
 describe(`trace files (fast-check, seed ${seed}; FUZZ_SEED=N replays another)`, () => {
   const good = makeTrace('run-1');
   const damaged = fc.tuple(fc.nat(), anyValue).map(([pick, by]) => mutate(good, pick, by));
@@ -51,7 +54,7 @@ describe(`trace files (fast-check, seed ${seed}; FUZZ_SEED=N replays another)`, 
       }),
       { seed, numRuns: 1000 },
     );
-  });
+  }, FIXED_WORK_TIMEOUT_MS);
 
   it('any text at all, a cut trace, or a verdict nested 10^5 deep: a clear error', () => {
     const full = JSON.stringify(good);
@@ -63,5 +66,5 @@ describe(`trace files (fast-check, seed ${seed}; FUZZ_SEED=N replays another)`, 
     );
     const deep = JSON.stringify({ ...good, verdict: null }).replace('"verdict":null', `"verdict":${'['.repeat(1e5)}${']'.repeat(1e5)}`);
     expect(() => parseTraceText(deep)).toThrow(/^This file is not a (valid )?Corelanes trace/);
-  });
+  }, FIXED_WORK_TIMEOUT_MS);
 });
