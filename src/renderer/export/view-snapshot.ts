@@ -21,7 +21,7 @@ export interface ViewBox {
  * position (relative to the box), its current layout and lanes. Null when no
  * view has been drawn yet.
  */
-export function shownViews(handles: Map<TimelineViewKind, TimelineHandle>): { box: ViewBox; sections: ViewSection[] } | null {
+export function shownViews(handles: Map<TimelineViewKind, TimelineHandle>): { box: ViewBox; sections: ViewSection[]; strip: { top: number; height: number } | null } | null {
   const shown = (['cores', 'tasks'] as const).flatMap((kind) => {
     const h = handles.get(kind);
     const layout = h?.layout();
@@ -39,12 +39,16 @@ export function shownViews(handles: Map<TimelineViewKind, TimelineHandle>): { bo
   const top = Math.round(first.heading.top);
   const box = { left, top, width: first.layout.width, height: Math.round(last.canvas.top) + last.layout.height - top };
   const sections = shown.map((s) => ({ kind: s.kind, title: TITLES[s.kind], top: Math.round(s.heading.top) - top, layoutTop: Math.round(s.canvas.top) - top, layout: s.layout, lanes: s.lanes }));
-  return { box, sections };
+  // The parallelism strip, when the page shows it inside the box (between the Cores and the Tasks view).
+  const stripCanvas = first.canvas && handles.get(first.kind)?.canvas().closest('.timeline-views')?.querySelector('.parallelism-strip canvas');
+  const s = stripCanvas?.getClientRects().length ? stripCanvas.getBoundingClientRect() : null;
+  const strip = s && s.top >= top && s.bottom <= top + box.height ? { top: Math.round(s.top) - top, height: Math.round(s.height) } : null;
+  return { box, sections, strip };
 }
 
 /** The picture of the current view (window, level of detail, replay time, notes, theme), for Export PNG / SVG and recording. */
 export function currentViewPicture(handles: Map<TimelineViewKind, TimelineHandle>, view: TimelineViewState, model: TimelineModel, notes: readonly Annotation[], title: string): Picture | null {
   const shown = shownViews(handles);
   if (!shown) return null;
-  return viewPicture({ model, theme: view.theme, fontPx: view.fontPx, width: shown.box.width, height: shown.box.height, title, sections: shown.sections, notes, untilMs: view.untilMs });
+  return viewPicture({ model, theme: view.theme, fontPx: view.fontPx, width: shown.box.width, height: shown.box.height, title, sections: shown.sections, notes, untilMs: view.untilMs, strip: shown.strip });
 }

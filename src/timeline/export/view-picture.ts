@@ -2,6 +2,7 @@ import type { Annotation } from '../../shared';
 import { THEME_COLORS, type Theme } from '../colors';
 import type { TimelineModel } from '../model';
 import { noteBands } from '../note-marks';
+import { parallelismPicture } from '../parallelism-strip';
 import type { NoteMark, Picture, PictureSection } from './picture';
 
 /** One view as the page shows it: its heading's and canvas's top in the picture, its layout and lanes. */
@@ -19,6 +20,8 @@ export interface ViewPictureInput {
   notes: readonly Annotation[];
   /** The replay's time, or null for everything recorded. */
   untilMs: number | null;
+  /** Where the page shows its parallelism strip in the picture (its canvas's top and height), or null when it is not shown. */
+  strip?: { top: number; height: number } | null;
 }
 
 /**
@@ -61,8 +64,13 @@ export function viewPicture(input: ViewPictureInput): Picture {
     legend: [],
     legendTop: input.height,
     notes,
-    // The page draws its parallelism strip in its own canvas, outside these views: not part of this picture yet.
-    strip: null,
+    // The page's strip, drawn where the page shows it with the same geometry as its own canvas (top and bottom 3 px inside).
+    strip: input.strip
+      ? {
+          geom: { plotLeft: first.layout.plotLeft, plotWidth: first.layout.plotWidth, top: input.strip.top + 3, height: input.strip.height - 6 },
+          pic: parallelismPicture(input.model, input.theme, fromMs, toMs, first.layout.plotWidth, input.untilMs ?? Infinity),
+        }
+      : null,
     model: input.model,
     bare: true,
     ...(input.untilMs === null ? {} : { atMs: input.untilMs }),

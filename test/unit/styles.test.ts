@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // word from the build: the strip's canvas grew to 650 px and pushed the lanes
 // off screen. The browser forgives; this test does not.
 describe('styles.css', () => {
-  const css = readFileSync(join(import.meta.dirname, '..', '..', '..', 'src', 'renderer', 'styles.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const css = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'renderer', 'styles.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
   it('closes every block it opens, in order, and holds no merge markers', () => {
     let depth = 0;
     for (const [i, ch] of [...css].entries()) {
