@@ -1,29 +1,10 @@
-import { commOfLabel, EXEC_MARKER_PREFIX, findWrappers, type ChainTask, type Marker, type Task } from '../shared';
+import { chainTaskOf, findWrappers, lastExecTimes } from '../shared';
 import type { TimelineModel } from './model';
 
 export { commOfLabel } from '../shared';
 
-/** Task ids of processes that exec'd another program, with the time of the last exec (the tracer's `exec <comm>` phase markers). */
-export function lastExecs(markers: readonly Marker[], into: Map<string, number> = new Map()): Map<string, number> {
-  for (const m of markers) {
-    if (m.kind !== 'phase' || m.taskId === null || !m.text?.startsWith(EXEC_MARKER_PREFIX)) continue;
-    into.set(m.taskId, Math.max(into.get(m.taskId) ?? -Infinity, m.tMs));
-  }
-  return into;
-}
-
-function chainTask(t: Task): ChainTask {
-  return {
-    id: t.id,
-    pid: t.pid,
-    tid: t.tid,
-    comm: commOfLabel(t.label),
-    python: t.kind === 'python-process' || t.kind === 'python-thread',
-    parentId: t.parentId,
-    startMs: t.bornMs ?? t.requestedMs,
-    exitMs: t.exitMs,
-  };
-}
+/** Task ids of processes that exec'd another program, with the time of the last exec. */
+export const lastExecs = lastExecTimes;
 
 /** Wrapper processes of the model's run (task index -> the index of the program it ran), from its lanes' on-CPU time. */
 export function wrapperFoldOf(model: TimelineModel, execs: ReadonlyMap<string, number>): Map<number, number> {
@@ -31,7 +12,7 @@ export function wrapperFoldOf(model: TimelineModel, execs: ReadonlyMap<string, n
   const traced = model.tasks.filter((t) => /^[pt]\d+$/.test(t.id));
   if (execs.size === 0 && traced.length < 2) return new Map();
   const found = findWrappers({
-    tasks: traced.map(chainTask),
+    tasks: traced.map(chainTaskOf),
     lastExecMs: execs,
     endMs: model.endMs,
     cpuMs(id, from, to) {

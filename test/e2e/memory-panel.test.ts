@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { artifact } from './support/artifacts';
 import { launch } from './support/browser';
 import { hookState } from './support/hook';
-import { startWebServer, type WebServer } from './support/web-server';
+import { webServerForFile } from './support/web-server';
 import { testPageUrl } from './support/page-url';
 
 // The Memory panel with 16 real processes at 1280x720: one box for Corelanes
@@ -15,13 +15,7 @@ interface Rect {
   height: number;
 }
 
-let server: WebServer;
-beforeAll(async () => {
-  server = await startWebServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = webServerForFile();
 
 describe('the Memory panel', () => {
   it("shows 16 processes as 16 separate memories beside Corelanes' own, light and dark", async () => {

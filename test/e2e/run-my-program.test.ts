@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { artifact } from './support/artifacts';
 import { launch } from './support/browser';
 import { hookState } from './support/hook';
-import { startWebServer, repoRoot, type WebServer } from './support/web-server';
+import { repoRoot, webServerForFile } from './support/web-server';
 import { testPageUrl } from './support/page-url';
 
 // "Run my own program" in the real renderer against `corelanes web` (loopback: allowed):
 // the working directory it shows, a relative script path, the exit status, stdout and
 // stderr tails, the GIL verdict and the inferred GIL lane of two CPU-bound CPython threads.
-let server: WebServer;
-beforeAll(async () => {
-  server = await startWebServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = webServerForFile();
 
 describe('Run my own program', () => {
   it('shows where it runs, how it ended, what it printed, its GIL verdict and the inferred GIL lane (light and dark)', async () => {

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { artifact } from './support/artifacts';
 import { launch } from './support/browser';
 import { hookState } from './support/hook';
-import { startWebServer, type WebServer } from './support/web-server';
+import { webServerForFile } from './support/web-server';
 import { testPageUrl } from './support/page-url';
 
 // Every run of a multi-run preset is listed and can be shown again: the crash
 // preset's thread run (a thread threw) and its process run (a process
 // aborted), each with the worker that did not end as planned.
-let server: WebServer;
-beforeAll(async () => {
-  server = await startWebServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = webServerForFile();
 
 describe('runs this session', () => {
   it("lists both of the crash preset's runs with their crashed worker, shows the first again, and compares the two", async () => {

@@ -1,4 +1,4 @@
-import type { Segment } from './schema';
+import type { Marker, Segment, Task } from './schema';
 import type { Trace } from './trace-file';
 
 /**
@@ -109,11 +109,33 @@ export function commOfLabel(label: string): string {
   return /^(.*?) (?:pid|tid) \d+/.exec(label)?.[1] ?? label;
 }
 
+/** What findWrappers needs of a traced task. */
+export function chainTaskOf(t: Task): ChainTask {
+  return {
+    id: t.id,
+    pid: t.pid,
+    tid: t.tid,
+    comm: commOfLabel(t.label),
+    python: t.kind === 'python-process' || t.kind === 'python-thread',
+    parentId: t.parentId,
+    startMs: t.bornMs ?? t.requestedMs,
+    exitMs: t.exitMs,
+  };
+}
+
+/** Task ids of processes that exec'd another program, with the time of the last exec (the tracer's `exec <comm>` phase markers). */
+export function lastExecTimes(markers: readonly Marker[], into: Map<string, number> = new Map()): Map<string, number> {
+  for (const m of markers) {
+    if (m.kind !== 'phase' || m.taskId === null || !m.text?.startsWith(EXEC_MARKER_PREFIX)) continue;
+    into.set(m.taskId, Math.max(into.get(m.taskId) ?? -Infinity, m.tMs));
+  }
+  return into;
+}
+
 /** A trace's wrapper processes (findWrappers over its tasks, exec markers and segments): wrapper task id -> program task id. */
 export function wrappersOfTrace(trace: Pick<Trace, 'tasks' | 'segments' | 'markers' | 'run'>): Map<string, string> {
   if (!trace.run.command) return new Map();
-  const lastExecMs = new Map<string, number>();
-  for (const m of trace.markers) if (m.kind === 'phase' && m.taskId !== null && m.text?.startsWith(EXEC_MARKER_PREFIX)) lastExecMs.set(m.taskId, Math.max(lastExecMs.get(m.taskId) ?? -Infinity, m.tMs));
+  const lastExecMs = lastExecTimes(trace.markers);
   const segs = new Map<string, Segment[]>();
   for (const s of trace.segments) {
     const l = segs.get(s.taskId) ?? [];
@@ -121,16 +143,7 @@ export function wrappersOfTrace(trace: Pick<Trace, 'tasks' | 'segments' | 'marke
     segs.set(s.taskId, l);
   }
   return findWrappers({
-    tasks: trace.tasks.filter((t) => /^[pt]\d+$/.test(t.id)).map((t) => ({
-      id: t.id,
-      pid: t.pid,
-      tid: t.tid,
-      comm: commOfLabel(t.label),
-      python: t.kind === 'python-process' || t.kind === 'python-thread',
-      parentId: t.parentId,
-      startMs: t.bornMs ?? t.requestedMs,
-      exitMs: t.exitMs,
-    })),
+    tasks: trace.tasks.filter((t) => /^[pt]\d+$/.test(t.id)).map(chainTaskOf),
     lastExecMs,
     endMs: trace.run.wallMs,
     cpuMs: (id, from, to) =>

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,5 +57,37 @@ export async function startWebServer(timeoutMs = 30_000): Promise<WebServer> {
         });
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/**
+ * One `corelanes web` for the calling test file: started before its tests,
+ * stopped after them. The result serves as the page's server (url, tokens).
+ */
+export function webServerForFile(): { readonly url: string; readonly token: string; readonly viewerToken: string; readonly current: WebServer } {
+  let server: WebServer | undefined;
+  beforeAll(async () => {
+    server = await startWebServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const started = (): WebServer => {
+    if (!server) throw new Error('corelanes web has not started (webServerForFile registers beforeAll in its describe file)');
+    return server;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get token() {
+      return started().token;
+    },
+    get viewerToken() {
+      return started().viewerToken;
+    },
+    get current() {
+      return started();
+    },
   };
 }
