@@ -1,7 +1,7 @@
 import type { MachineLoad } from '../../shared';
 import type { Preset } from './preset';
 import { activeParallelism, activeWindowMs, durationOf, onCpuByTask, runOnce, runQueueMs, scenario } from './lib';
-import { makeVerdict, num } from './lib/make-verdict';
+import { makeVerdict, num, otherCoresNumber } from './lib/make-verdict';
 import { repeatMeasured } from './lib/repeat';
 import { fmt, guard, median, type Judged } from './lib/stats';
 
@@ -63,7 +63,7 @@ export const oversubscribe: Preset = {
         num('expectedShare', 'Fair share (cores / processes)', fair, ''),
         num('runQueueShare', 'Time waiting for a CPU', m.runQueueShare * 100, '%'),
         num('cores', 'Logical cores', m.machine.cores, ''),
-        ...(m.machine.otherCores !== null ? [num('otherCores', 'Other programs used', m.machine.otherCores, 'cores')] : []),
+        ...otherCoresNumber(m.machine),
       ],
       charts: [{ type: 'bars', title: 'Each process’s share of a core', unit: '', bars: shares.map((s, k) => ({ label: `process ${k + 1}`, value: s })), reference: { label: 'fair share', value: fair } }],
       raw,

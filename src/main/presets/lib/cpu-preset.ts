@@ -1,7 +1,7 @@
 import type { RunParamsInput, Trace, Verdict, WorkerKind } from '../../../shared';
 import type { Preset, PresetContext } from '../preset';
 import { judgeParallel, judgeTurns, progressRatio } from './cpu-verdict';
-import { makeVerdict, num } from './make-verdict';
+import { makeVerdict, num, otherCoresNumber } from './make-verdict';
 import { activeParallelism, readyParallelism } from './measures';
 import { repeatMeasured } from './repeat';
 import { durationOf, runOnce } from './run-once';
@@ -30,7 +30,7 @@ export async function measureParallel(ctx: PresetContext, presetId: string, clai
       ...(base !== null ? [num('baselineCores', 'Bare busy loops got', base, 'cores')] : []),
       num('readyParallelism', 'Running or ready to run', median(ready), 'cores'),
       num('cores', 'Logical cores', rep.machine.cores, ''),
-      ...(rep.machine.otherCores !== null ? [num('otherCores', 'Other programs used', rep.machine.otherCores, 'cores')] : []),
+      ...otherCoresNumber(rep.machine),
       num('repeats', 'Repeats', rep.results.length, ''),
     ],
     charts: [
@@ -85,7 +85,7 @@ export async function measureTurns(
       num('contrastParallelism', `${labels.contrastWhat}: cores used`, median(con), 'cores'),
       num('progressRatio', 'Slowest / fastest thread’s work', median(progress), ''),
       num('cores', 'Logical cores', rep.machine.cores, ''),
-      ...(rep.machine.otherCores !== null ? [num('otherCores', 'Other programs used', rep.machine.otherCores, 'cores')] : []),
+      ...otherCoresNumber(rep.machine),
       num('repeats', 'Repeats', rep.results.length, ''),
     ],
     charts: [

@@ -1,6 +1,6 @@
 import type { MachineLoad, Trace } from '../../../shared';
 import type { Preset, PresetContext } from '../preset';
-import { makeVerdict, num } from './make-verdict';
+import { makeVerdict, num, otherCoresNumber } from './make-verdict';
 import { median as medianOr0, peakRssByAddressSpace, spawnMs, unitsPerActiveSecond } from './measures';
 import { repeatMeasured } from './repeat';
 import { durationOf, runOnce } from './run-once';
@@ -110,7 +110,7 @@ export function ioPreset(id: string, title: string, claim: string, kind: 'thread
           num('threadSpawnMs', 'Thread spawn (median)', medians.threadSpawnMs, 'ms'),
           num('processSpawnMs', 'Process spawn (median)', medians.processSpawnMs, 'ms'),
           num('processRssBytes', 'Memory of one process (RSS)', m.processRssBytes, 'bytes'),
-          ...(m.machine.otherCores !== null ? [num('otherCores', 'Other programs used', m.machine.otherCores, 'cores')] : []),
+          ...otherCoresNumber(m.machine),
         ],
         charts: [
           { type: 'bars', title: 'Work per second (median of repeats)', unit: 'units/s', bars: [{ label: 'threads', value: medians.threadUnitsPerSecond }, { label: 'processes', value: medians.processUnitsPerSecond }], reference: null },

@@ -10,6 +10,11 @@ export function num(key: string, label: string, value: number, unit: string): Ve
   return { key, label, value: round(value), unit };
 }
 
+/** "Other programs used N cores" when the load meter could tell, else nothing: how busy the machine was beside the run. */
+export function otherCoresNumber(machine: { otherCores: number | null }): VerdictNumber[] {
+  return machine.otherCores !== null ? [num('otherCores', 'Other programs used', machine.otherCores, 'cores')] : [];
+}
+
 export interface VerdictParts {
   presetId: string;
   claim: string;
