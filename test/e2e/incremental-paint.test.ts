@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launch } from './support/browser';
-import { startWebServer, type WebServer } from './support/web-server';
+import { webServerForFile } from './support/web-server';
 import { testPageUrl } from './support/page-url';
 
 // The live view repaints only what changed (new strip, shifted pixels while scrolling).
 // Whatever it draws incrementally must equal a full redraw of the same data, pixel for pixel.
-let server: WebServer;
-beforeAll(async () => {
-  server = await startWebServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = webServerForFile();
 
 type Hook = {
   model: { reset(id: string, machine: unknown): void };

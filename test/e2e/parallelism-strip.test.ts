@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { busyLoopCores } from '../support/baseline';
 import { bestOf } from '../support/engine';
@@ -7,7 +7,7 @@ import { launch } from './support/browser';
 import { hookState } from './support/hook';
 import { testPageUrl } from './support/page-url';
 import { startRun, waitFor } from './support/run';
-import { startWebServer, type WebServer } from './support/web-server';
+import { webServerForFile } from './support/web-server';
 
 // The "Parallelism over time" strip at the default zoom (a finished run fits
 // the window), in real Chromium against real runs: 2 CPU-bound CPython
@@ -16,13 +16,7 @@ import { startWebServer, type WebServer } from './support/web-server';
 // bare busy loops measured in the same attempt; then the layout at three
 // sizes, both themes, the colour-mode toggle, the lane filter and the side
 // panel. Screenshots go to test/artifacts (docs/screenshots with UPDATE_SCREENSHOTS=1).
-let server: WebServer;
-beforeAll(async () => {
-  server = await startWebServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = webServerForFile();
 
 type Hook = {
   __corelanesBench: {
