@@ -1,7 +1,4 @@
-import type { Trace } from '../../shared';
-
-/** Kept at most: the page lists a session's runs and asks for one again by id; memory stays bounded. */
-export const TRACE_SHELF_LIMITS = { runs: 12, segments: 2_000_000 };
+import { SESSION_TRACES_KEPT, type Trace } from '../../shared';
 
 /**
  * The session's recent finished traces, newest last. A page lists the runs
@@ -11,7 +8,7 @@ export const TRACE_SHELF_LIMITS = { runs: 12, segments: 2_000_000 };
 export class TraceShelf {
   private readonly traces: Trace[] = [];
 
-  constructor(private readonly limits = TRACE_SHELF_LIMITS) {}
+  constructor(private readonly limits = SESSION_TRACES_KEPT) {}
 
   put(trace: Trace): void {
     const i = this.traces.findIndex((t) => t.run.runId === trace.run.runId);

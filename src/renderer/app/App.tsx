@@ -32,7 +32,7 @@ import type { RunState } from './run-state';
 import { liveSummary } from './live-summary';
 import { isTimeless } from './progress-text';
 import { toggleCompared } from './verdict-history';
-import { sessionRunTitle } from './session-runs';
+import { SESSION_RUN_LIMIT, sessionRunTitle } from './session-runs';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
 import { useSidebar } from './sidebar';
@@ -95,7 +95,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
     void Promise.all(picked.map((r) => controller.sessionTrace(r.runId))).then((traces) => {
       if (!current) return;
       if (traces.some((t) => t === null)) {
-        controller.fail('One of those runs is no longer kept: Corelanes keeps the last 12 runs of a session.');
+        controller.fail(`One of those runs is no longer kept: Corelanes keeps the last ${SESSION_RUN_LIMIT} runs of a session.`);
         setComparedRuns([]);
         return;
       }

@@ -1,4 +1,4 @@
-import { formatMs, type RunInfo, type Scenario, type Task } from '../../shared';
+import { formatMs, SESSION_TRACES_KEPT, type RunInfo, type Scenario, type Task } from '../../shared';
 import { TRACED_PROGRAM_SCENARIO, workerMix } from './run-state';
 
 /** One finished run of this session as the list shows it; its trace is fetched only to show or compare it. */
@@ -13,8 +13,8 @@ export interface SessionRun {
   exits: string | null;
 }
 
-/** As many as the server keeps whole (TRACE_SHELF_LIMITS): older ones could not be shown again. */
-export const SESSION_RUN_LIMIT = 12;
+/** As many as the server keeps whole: older ones could not be shown again. */
+export const SESSION_RUN_LIMIT = SESSION_TRACES_KEPT.runs;
 
 const UNPLANNED = new Set(['crashed', 'killed', 'hung', 'exited', 'lost']);
 

@@ -9,6 +9,9 @@ import { TraceCommandArgsSchema } from './trace-command-args';
  * Both transports (Electron IPC, WebSocket) carry exactly these; each end
  * validates what it receives.
  */
+/** How many finished runs the bridge keeps whole for getTrace {runId}: the page lists as many. */
+export const SESSION_TRACES_KEPT = { runs: 12, segments: 2_000_000 };
+
 export const COMMANDS = {
   listScenarios: { args: z.object({}).strict(), result: z.array(ScenarioSchema) },
   machineInfo: { args: z.object({}).strict(), result: MachineSchema },
@@ -27,7 +30,7 @@ export const COMMANDS = {
     result: z.object({ taskId: z.string().nullable() }),
   },
   /** The last finished (or current) run as a trace. */
-  /** The last finished run's trace, or (runId) one of the session's recent runs; null when not kept. */
+  /** The last finished run's trace, or (runId) one of the session's recent runs (SESSION_TRACES_KEPT); null when not kept. */
   getTrace: { args: z.object({ runId: z.string().min(1).max(64).optional() }).strict(), result: TraceSchema.nullable() },
   /** Validate a trace the user opened; the result is the parsed trace. */
   loadTrace: { args: z.object({ text: z.string().max(512 * 1024 * 1024) }).strict(), result: TraceSchema },
