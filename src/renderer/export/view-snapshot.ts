@@ -37,7 +37,9 @@ export function shownViews(handles: Map<TimelineViewKind, TimelineHandle>): { bo
   if (!first || !last) return null;
   const left = Math.round(first.canvas.left);
   const top = Math.round(first.heading.top);
-  const box = { left, top, width: first.layout.width, height: Math.round(last.canvas.top) + last.layout.height - top };
+  // The box is what is on screen now: a layout change not yet painted (a panel appeared) must not make the picture
+  // taller or shorter than the views the user sees; the lanes are drawn at their last layout, cut or padded.
+  const box = { left, top, width: first.layout.width, height: Math.round(last.canvas.bottom) - top };
   const sections = shown.map((s) => ({ kind: s.kind, title: TITLES[s.kind], top: Math.round(s.heading.top) - top, layoutTop: Math.round(s.canvas.top) - top, layout: s.layout, lanes: s.lanes }));
   // The parallelism strip, when the page shows it inside the box (between the Cores and the Tasks view).
   const stripCanvas = first.canvas && handles.get(first.kind)?.canvas().closest('.timeline-views')?.querySelector('.parallelism-strip canvas');
