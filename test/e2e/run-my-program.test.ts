@@ -53,7 +53,18 @@ describe('Run my own program', () => {
         expect(state.inferredGilPids).toHaveLength(1);
         // The shell that forked python3 and waited is folded into it; the toolbar offers to show it.
         expect(state.wrappers).toBeGreaterThanOrEqual(1);
-        await page.getByRole('button', { name: /^Show \d+ wrapper process/ }).waitFor({ timeout: 5000 });
+        const show = page.getByRole('button', { name: /^Show \d+ wrapper process/ });
+        await show.waitFor({ timeout: 5000 });
+        // Shown again, the wrappers get their lanes and their entries in the Cores view's legend back; folded, both go.
+        await page.getByRole('button', { name: 'Side by side' }).click();
+        const legend = page.getByLabel('Legend');
+        const folded = await legend.textContent();
+        expect(folded).toContain('Cores view, by task');
+        await show.click();
+        await expect.poll(() => legend.textContent(), { timeout: 5000 }).not.toBe(folded);
+        await page.getByRole('button', { name: /^Fold \d+ wrapper process/ }).click();
+        await expect.poll(() => legend.textContent(), { timeout: 5000 }).toBe(folded);
+        await page.getByRole('button', { name: 'Tasks', exact: true }).click();
         // A traced program's first instruction is not observable: its spawn latency is "unknown", never a made-up 0 µs.
         expect(await page.locator('dt', { hasText: 'spawn latency' }).locator('xpath=following-sibling::dd[1]').textContent()).toBe('unknown');
         await page.screenshot({ path: artifact(`run-my-program-${colorScheme}.png`), fullPage: false });

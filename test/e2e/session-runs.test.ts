@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifact } from './support/artifacts';
 import { launch } from './support/browser';
@@ -9,6 +10,47 @@ import { testPageUrl } from './support/page-url';
 // preset's thread run (a thread threw) and its process run (a process
 // aborted), each with the worker that did not end as planned.
 const server = webServerForFile();
+
+interface DrawnMark {
+  kind: string;
+  task: number;
+  x: number;
+  y: number;
+  size: number;
+  title: string;
+}
+
+/**
+ * Each crashed task of the shown run has its red × on its lane: the mark is drawn (the pixel at its centre is the
+ * crash red, not a state colour) and hovering it says what happened. Returns the crash marks' titles.
+ */
+async function crashMarksShown(page: Page): Promise<string[]> {
+  const tasks = (await hookState(page)).tasks;
+  // A crash as the timeline counts one (isCrashReason): thrown, hung, killed by a signal, lost.
+  const crashed = tasks.map((t, i) => ({ t, i })).filter(({ t }) => ['crashed', 'hung', 'killed', 'lost'].includes(t.exitReason ?? ''));
+  expect(crashed.length, JSON.stringify(tasks.map((t) => [t.label, t.exitReason]))).toBeGreaterThan(0);
+  const marks = (await page.evaluate('window.__corelanesBench.marks()')) as DrawnMark[];
+  const canvas = page.getByTestId('timeline-tasks');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('no Tasks view');
+  const titles: string[] = [];
+  for (const { t, i } of crashed) {
+    const mark = marks.find((m) => m.kind === 'crash' && m.task === i);
+    expect(mark, `a crash mark on ${t.label}'s lane`).toBeDefined();
+    if (!mark) continue;
+    const [r, g, b] = (await canvas.evaluate(
+      (c, [x, y]) => [...(c as unknown as { getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } }).getContext('2d').getImageData(x, y, 1, 1).data],
+      [Math.round(mark.x), Math.round(mark.y)] as const,
+    )) as number[];
+    expect(r, `crash red at the centre of ${t.label}'s ×`).toBeGreaterThan(170);
+    expect(Math.max(g ?? 255, b ?? 255)).toBeLessThan(110);
+    await page.mouse.move(box.x + mark.x, box.y + mark.y);
+    await expect(page.getByRole('tooltip').textContent()).resolves.toContain(`${t.label}: crashed`);
+    titles.push(mark.title);
+  }
+  await page.mouse.move(0, 0);
+  return titles;
+}
 
 describe('runs this session', () => {
   it("lists both of the crash preset's runs with their crashed worker, shows the first again, and compares the two", async () => {
@@ -24,12 +66,17 @@ describe('runs this session', () => {
       // Newest first: the process run, then the thread run.
       await expect(list.nth(0).textContent()).resolves.toMatch(/run 2 · .*process workers.* · process 0 (crashed|killed|exited)/);
       await expect(list.nth(1).textContent()).resolves.toMatch(/run 1 · .*thread workers.* · thread 0 crashed/);
+      // The process run (shown now) and, once shown again, the thread run: each crash is a red × on its worker's lane.
+      expect(await crashMarksShown(b.page)).toEqual([expect.stringMatching(/^process 0: crashed/)]);
+      await b.page.getByTestId('timeline-tasks').screenshot({ path: artifact('crash-marks-process-run-light.png') });
       const last = (await hookState(b.page)).runId;
       await list.nth(1).getByRole('button', { name: 'Show' }).click();
       await expect.poll(async () => (await hookState(b.page)).runId, { timeout: 10_000 }).not.toBe(last);
       const shown = await hookState(b.page);
       expect(shown.tasks.find((t) => t.label === 'thread 0')?.exitReason).toBe('crashed');
       expect(await list.nth(1).getByRole('button', { name: 'Shown' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await crashMarksShown(b.page)).toEqual([expect.stringMatching(/^thread 0: crashed/)]);
+      await b.page.getByTestId('timeline-tasks').screenshot({ path: artifact('crash-marks-thread-run-light.png') });
       await b.page.getByTestId('session-runs').screenshot({ path: artifact('session-runs-crash-light.png') });
 
       // Tick both: they replace the timeline, one above the other on one time axis, with B against A.

@@ -288,7 +288,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
               </div>
             )}
             <TimelineSection model={controller.model} view={view} scheduler={frameScheduler} mode={mode} onMode={setMode} handles={handles} strip={strip} />
-            <Legend tasks={state.tasks.filter((t) => !controller.model.isFolded(controller.model.indexOfTask(t.id)))} theme={theme} view={view} mode={mode} />
+            <Legend tasks={state.tasks} model={controller.model} theme={theme} view={view} mode={mode} />
             {!presentation && <DetailsPanel view={view} model={controller.model} theme={theme} />}
           </div>
         </div>

@@ -102,6 +102,8 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
     /** Time at a CSS x of a view (tests place clicks and ranges with it). */
     timeAt: (kind: TimelineViewKind, x: number) => handles.get(kind)?.layout()?.x.invert(x) ?? null,
     paintCounts: (kind: TimelineViewKind = 'tasks') => handles.get(kind)?.paintCounts() ?? null,
+    /** The Tasks view's marks as drawn: where (canvas px), which task, spawn/exit/crash, the tooltip's first line. */
+    marks: () => (handles.get('tasks')?.marks() ?? []).map((p) => ({ kind: p.mark.kind, task: p.mark.task, x: p.x, y: p.y, size: p.size, title: p.mark.lines[0] ?? '' })),
     layout: (kind: TimelineViewKind = 'tasks') => {
       const l = handles.get(kind)?.layout();
       return l ? { plotLeft: l.plotLeft, plotWidth: l.plotWidth, lanesTop: l.lanesTop, laneHeight: l.laneHeight, laneStep: l.laneStep, laneCount: l.laneCount, contentHeight: l.contentHeight } : null;

@@ -2,15 +2,23 @@ import { memo, useCallback, useSyncExternalStore } from 'react';
 import type { Task } from '../../shared';
 import type { Theme } from '../../timeline/colors';
 import { legendGroups } from '../../timeline/legend';
+import type { TimelineModel } from '../../timeline/model';
 import type { TimelineViewState, ViewMode } from '../timeline/view-state';
 
 /**
  * What the colours mean, for the views shown: states (Tasks view) and, for
  * the Cores view, its colour mode (one hue per process, or one colour per
- * task); tasks a lane filter hides are not listed.
+ * task); tasks a lane filter hides, and wrapper processes folded into their
+ * program's lane, are not listed.
  */
-export const Legend = memo(function Legend({ tasks, theme, view, mode }: { tasks: Task[]; theme: Theme; view: TimelineViewState; mode: ViewMode }) {
+export const Legend = memo(function Legend({ tasks: all, model, theme, view, mode }: { tasks: Task[]; model: TimelineModel; theme: Theme; view: TimelineViewState; mode: ViewMode }) {
   const subscribe = useCallback((cb: () => void) => view.onChange(cb), [view]);
+  // Folding or showing wrappers changes the model's tasks revision, not the run's state: follow it here.
+  useSyncExternalStore(
+    useCallback((cb: () => void) => model.onChange(cb), [model]),
+    () => model.tasksRevision,
+  );
+  const tasks = all.filter((t) => !model.isFolded(model.indexOfTask(t.id)));
   const colorMode = useSyncExternalStore(subscribe, () => view.colorMode);
   const hideOwn = useSyncExternalStore(subscribe, () => view.hideOwnThreads);
   const groups = legendGroups(tasks, theme, colorMode, hideOwn).filter((g) => mode === 'both' || g.view === mode);

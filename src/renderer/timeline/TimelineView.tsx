@@ -15,7 +15,7 @@ import type { TimelineViewState } from './view-state';
 import { formatMs } from '../../shared';
 import { noteBands } from '../../timeline/note-marks';
 import { laneSizing } from './lane-sizing';
-import { markAt, placeMarks, taskMarks, type TaskMark } from '../../timeline/task-marks';
+import { markAt, placeMarks, taskMarks, type MarkPlace, type TaskMark } from '../../timeline/task-marks';
 import { replayChangedFrom } from '../../timeline/replay/changed-from';
 
 export interface TimelineHandle {
@@ -28,6 +28,8 @@ export interface TimelineHandle {
   canvas(): HTMLCanvasElement;
   /** Frames painted in full, as a changed strip, or by shifting pixels. */
   paintCounts(): { full: number; strip: number; shifted: number };
+  /** The spawn, exit and crash marks where they were last drawn (the tooltips' hit areas). */
+  marks(): MarkPlace[];
 }
 
 interface Props {
@@ -230,7 +232,9 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       });
     select(canvas).call(behaviour).on('dblclick.zoom', null);
 
-    onHandle?.(kind, { drawNow: () => paint(true), layout: () => last.current?.layout ?? null, lanes: () => last.current?.lanes ?? null, canvas: () => canvas, paintCounts: () => ({ ...painter.counts }) });
+    onHandle?.(kind, { drawNow: () => paint(true), layout: () => last.current?.layout ?? null, lanes: () => last.current?.lanes ?? null, canvas: () => canvas, paintCounts: () => ({ ...painter.counts }),
+      marks: () => (last.current ? placeMarks(last.current.marks, last.current.lanes, last.current.layout, view.untilMs ?? Infinity) : []),
+    });
     return () => {
       offPaint();
       offModel();
