@@ -1,5 +1,5 @@
 import { TASK_STATES, type Task } from '../shared';
-import { coreColors, pack, STATE_COLORS, taskColors, THEME_COLORS, type ColorMode, type Theme } from './colors';
+import { coreColors, pack, STATE_COLORS, THEME_COLORS, type ColorMode, type Theme } from './colors';
 import { isOwnThread } from './parallelism';
 import type { LaneDescriptor } from './lanes';
 import type { TimelineModel } from './model';
@@ -57,7 +57,8 @@ export function buildCoreLanes(model: TimelineModel, theme: Theme, selectedTask:
 
 /** Tasks view: one lane per task in address-space order, coloured by state. */
 export function buildTaskLanes(model: TimelineModel, theme: Theme, selectedTask: number, options: LaneOptions = {}): LaneDescriptor[] {
-  const colors = taskColors(model.tasks, theme);
+  // Each lane's swatch and the GIL holders' slices wear the colour the Cores view gives the task (C switches both).
+  const colors = coreColors(model.tasks, theme, options.colorMode ?? 'process');
   const palette = Uint32Array.from(TASK_STATES, (s) => pack(STATE_COLORS[theme][s]));
   const lanes: LaneDescriptor[] = [];
   if (model.gilLane.length > 0) {

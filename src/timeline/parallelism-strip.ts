@@ -1,12 +1,12 @@
 import type { Canvas2D } from './canvas';
-import { spaceColor, type Theme } from './colors';
+import { spaceColor, taskColorsByTask, type ColorMode, type Theme } from './colors';
 import type { TimelineModel } from './model';
-import { binParallelism, columnTotals, parallelismGroups, runningLanes } from './parallelism';
+import { binParallelism, columnTotals, parallelismGroups, runningLanes, type ParallelismGroups } from './parallelism';
 
 /**
  * The "Parallelism over time" strip under the core lanes: per pixel column,
- * how many of the run's tasks ran, stacked by process in the process's
- * colour, on a y axis from 0 to the core count (higher only if the data is),
+ * how many of the run's tasks ran, stacked and coloured as the Cores view
+ * above it colours its slices (by process or by task), on a y axis from 0 to the core count (higher only if the data is),
  * with a line at the core count. Pure data here; paintParallelism draws it on
  * a canvas (the page and the PNG export), export/svg.ts as SVG.
  */
@@ -16,7 +16,9 @@ export interface ParallelismPicture {
   /** Mean running tasks per column and group: series[c * groups + g]. */
   series: Float32Array;
   totals: Float32Array;
-  /** CSS colour per group (its process's hue). */
+  /** What a group is: a process (address space) or a task, as the Cores view colours them. */
+  by: ColorMode;
+  /** CSS colour per group (its process's hue, or its task's colour). */
   colors: string[];
   labels: string[];
   cores: number;
@@ -46,9 +48,18 @@ function grown(a: Float32Array, n: number): Float32Array {
   return a.length >= n ? a : new Float32Array(Math.ceil(n * 1.25));
 }
 
-export function parallelismPicture(model: TimelineModel, theme: Theme, t0: number, t1: number, columns: number, untilMs = Infinity, buffers = newStripBuffers()): ParallelismPicture {
-  const groups = parallelismGroups(model.tasks);
-  const g = groups.spaces.length;
+export function parallelismPicture(
+  model: TimelineModel,
+  theme: Theme,
+  t0: number,
+  t1: number,
+  columns: number,
+  untilMs = Infinity,
+  buffers = newStripBuffers(),
+  colorMode: ColorMode = 'process',
+): ParallelismPicture {
+  const groups = parallelismGroups(model.tasks, colorMode);
+  const g = groups.keys.length;
   buffers.scratch = grown(buffers.scratch, columns * Math.max(1, g));
   buffers.series = grown(buffers.series, columns * Math.max(1, g));
   binParallelism(runningLanes(model), groups, t0, (t1 - t0) / columns, columns, buffers.scratch, buffers.series, untilMs);
@@ -59,12 +70,24 @@ export function parallelismPicture(model: TimelineModel, theme: Theme, t0: numbe
   return {
     columns,
     groups: g,
+    by: colorMode,
     series: buffers.series,
     totals,
-    colors: groups.spaces.map((s) => spaceColor(model.tasks, s, theme)),
-    labels: groups.spaces.map((s) => (s === null ? 'address space unknown' : `pid ${s}`)),
+    ...groupLooks(model, groups, theme),
     cores,
     yMax: Math.max(cores, Math.ceil(peak - 0.05)),
+  };
+}
+
+/** Each group's colour and name, as the Cores view and its legend show it. */
+function groupLooks(model: TimelineModel, groups: ParallelismGroups, theme: Theme): { colors: string[]; labels: string[] } {
+  if (groups.by === 'task') {
+    const colors = taskColorsByTask(model.tasks, theme);
+    return { colors: groups.keys.map((k) => colors[k as number] as string), labels: groups.keys.map((k) => model.tasks[k as number]?.label ?? '') };
+  }
+  return {
+    colors: groups.keys.map((s) => spaceColor(model.tasks, s, theme)),
+    labels: groups.keys.map((s) => (s === null ? 'address space unknown' : `pid ${s}`)),
   };
 }
 

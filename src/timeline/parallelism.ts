@@ -9,31 +9,35 @@ export function isOwnThread(task: Task): boolean {
 }
 
 /**
- * Which stack each task adds to in the parallelism strip: one group per
- * process (address space), in the order the address spaces were first
- * requested; -1 for Corelanes' own threads, which are left out. Threads of
- * one process add to one group, so GIL-bound threads stack to at most 1.
+ * Which stack each task adds to in the parallelism strip, as the Cores view
+ * above it colours them: by process, one group per address space (threads of
+ * one process add to one group, so GIL-bound threads stack to at most 1); by
+ * task, one group per task (GIL-bound threads take turns within that 1).
+ * Groups come in the order they were first requested; -1 for Corelanes' own
+ * threads, which are left out.
  */
 export interface ParallelismGroups {
   /** Group index per task index, -1 = not counted. */
   ofTask: Int32Array;
-  /** Address space per group (null = unknown). */
-  spaces: (number | null)[];
+  by: 'process' | 'task';
+  /** Per group: its address space (by process; null = unknown) or its task index (by task). */
+  keys: (number | null)[];
 }
 
-export function parallelismGroups(tasks: readonly Task[]): ParallelismGroups {
+export function parallelismGroups(tasks: readonly Task[], by: 'process' | 'task' = 'process'): ParallelismGroups {
   const order = tasks
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => !isOwnThread(t))
     .sort((a, b) => a.t.requestedMs - b.t.requestedMs || a.i - b.i);
-  const spaces: (number | null)[] = [];
+  const keys: (number | null)[] = [];
   const ofTask = new Int32Array(tasks.length).fill(-1);
   for (const { t, i } of order) {
-    let g = spaces.indexOf(t.addressSpace);
-    if (g < 0) g = spaces.push(t.addressSpace) - 1;
+    const key = by === 'task' ? i : t.addressSpace;
+    let g = keys.indexOf(key);
+    if (g < 0) g = keys.push(key) - 1;
     ofTask[i] = g;
   }
-  return { ofTask, spaces };
+  return { ofTask, by, keys };
 }
 
 /**
@@ -55,7 +59,7 @@ export function binParallelism(
   out: Float32Array,
   untilMs = Infinity,
 ): void {
-  const g = groups.spaces.length;
+  const g = groups.keys.length;
   out.fill(0, 0, columns * g);
   if (g === 0) return;
   for (const lane of runningLanes) {

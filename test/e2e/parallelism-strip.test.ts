@@ -20,7 +20,7 @@ const server = webServerForFile();
 
 type Hook = {
   __corelanesBench: {
-    parallelism(): { t0: number; t1: number; totals: number[]; cores: number } | null;
+    parallelism(): { t0: number; t1: number; totals: number[]; cores: number; colors: string[]; labels: string[] } | null;
     model: { tasks: { kind: string; startedMs: number | null; exitMs: number | null }[]; endMs: number };
     layout(kind: string): { laneCount: number; contentHeight: number } | null;
   };
@@ -91,7 +91,7 @@ describe('parallelism over time', () => {
       expect(processes.median).toBeGreaterThanOrEqual(0.5 * baseline);
       if (baseline >= 1.6) expect(processes.median).toBeGreaterThanOrEqual(1.4 * threads.median);
       else console.log(`inconclusive for the 1-vs-2 ratio: other programs left two bare busy loops only ${baseline.toFixed(2)} cores in all 3 tries`);
-      expect(await strip.getAttribute('aria-label')).toMatch(/stacked by process.*of 2 cores/);
+      expect(await strip.getAttribute('aria-label')).toMatch(/stacked by task.*of 2 cores/);
 
       // The finished 2-process run at three sizes, both themes: the strip in view, the lanes filling the height.
       for (const [w, h] of [
@@ -131,8 +131,14 @@ describe('parallelism over time', () => {
       await waitFor(page, () => hookState(page), (s) => s.tasks.length >= 2, 15_000, "the server's last run");
       const legend = page.getByLabel('Legend');
       await expect.poll(() => legend.textContent(), { timeout: 5000 }).toMatch(/Cores view, by task:/);
+      // The strip under the Cores view stacks and colours as the view does: by task, then by process.
+      const strip = () => page.evaluate(() => (globalThis as unknown as Hook).__corelanesBench.parallelism());
+      const byTask = await strip();
+      expect(byTask?.labels.every((l) => !/^pid /.test(l))).toBe(true);
       await page.keyboard.press('c');
       await expect.poll(() => legend.textContent(), { timeout: 5000 }).toMatch(/Cores view, by address space/);
+      await expect.poll(async () => (await strip())?.labels.every((l) => /^pid \d+$/.test(l)), { timeout: 5000 }).toBe(true);
+      expect((await strip())?.colors).not.toEqual(byTask?.colors);
       expect(await page.getByRole('button', { name: /colour by process \(C\)/ }).getAttribute('title')).toMatch(/never reuse a state's colour/);
 
       const lanes = () => page.evaluate(() => (globalThis as unknown as Hook).__corelanesBench.layout('tasks')?.laneCount ?? -1);

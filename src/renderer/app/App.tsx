@@ -251,7 +251,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
           <RunControls controller={controller} state={state} />
           {!timeless && <VerdictCard verdict={state.verdict} />}
           {!timeless && <RunSummary ended={state.ended} />}
-          <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} />
+          <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} view={view} />
           {!timeless && <LiveMetrics state={state} clock={clock} model={controller.model} />}
           <TraceCommand controller={controller} state={state} />
           <NotesPanel controller={controller} state={state} view={view} clock={clock} />

@@ -52,5 +52,5 @@ export function shownViews(handles: Map<TimelineViewKind, TimelineHandle>): { bo
 export function currentViewPicture(handles: Map<TimelineViewKind, TimelineHandle>, view: TimelineViewState, model: TimelineModel, notes: readonly Annotation[], title: string): Picture | null {
   const shown = shownViews(handles);
   if (!shown) return null;
-  return viewPicture({ model, theme: view.theme, fontPx: view.fontPx, width: shown.box.width, height: shown.box.height, title, sections: shown.sections, notes, untilMs: view.untilMs, strip: shown.strip });
+  return viewPicture({ model, theme: view.theme, fontPx: view.fontPx, width: shown.box.width, height: shown.box.height, title, sections: shown.sections, notes, untilMs: view.untilMs, strip: shown.strip, colorMode: view.colorMode });
 }

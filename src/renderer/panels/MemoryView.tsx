@@ -1,7 +1,8 @@
-import { memo } from 'react';
+import { memo, useCallback, useSyncExternalStore } from 'react';
 import { formatBytes, type Task } from '../../shared';
 import type { RunState } from '../app/run-state';
-import { taskColors, type Theme } from '../../timeline/colors';
+import { coreColors, type Theme } from '../../timeline/colors';
+import type { TimelineViewState } from '../timeline/view-state';
 import { addressSpaces, memoryGrid, memorySummary, type AddressSpace, type GridGeometry } from './memory';
 
 const WIDTH = 320;
@@ -72,8 +73,13 @@ function ProcessBox({ s, max, label: shown, height, color, colorOf }: { s: Addre
  * its own memory). A dot is a thread in its lane colour; the bar under a box is
  * its resident memory against the run's largest.
  */
-export const MemoryView = memo(function MemoryView({ memory, tasks, theme }: { memory: RunState['memory']; tasks: RunState['tasks']; theme: Theme }) {
-  const colors = taskColors(tasks, theme);
+export const MemoryView = memo(function MemoryView({ memory, tasks, theme, view }: { memory: RunState['memory']; tasks: RunState['tasks']; theme: Theme; view: TimelineViewState }) {
+  // Lane colours follow the Cores view's colour mode (C): so do the dots and boxes.
+  const colorMode = useSyncExternalStore(
+    useCallback((cb: () => void) => view.onChange(cb), [view]),
+    () => view.colorMode,
+  );
+  const colors = coreColors(tasks, theme, colorMode);
   const colorOf = new Map(tasks.map((t, i) => [t.id, colors[i] ?? '#888']));
   const spaces = addressSpaces(tasks, memory);
   const app = spaces.find((s) => s.isApp);

@@ -11,7 +11,7 @@ import type { TimelineViewState } from './view-state';
 
 /** What the strip drew last (the test hook reads it): per-column totals over [t0, t1). */
 export interface StripHandle {
-  last(): { t0: number; t1: number; totals: number[]; cores: number; yMax: number } | null;
+  last(): { t0: number; t1: number; totals: number[]; cores: number; yMax: number; colors: string[]; labels: string[] } | null;
 }
 
 interface Props {
@@ -23,7 +23,7 @@ interface Props {
 
 /**
  * "Parallelism over time" under the core lanes: how many of the run's tasks
- * run at each moment, stacked by process, on the lanes' time axis. Follows
+ * run at each moment, stacked and coloured as the Cores view colours its slices (by task or by process), on the lanes' time axis. Follows
  * the shared viewport, live data and a replay's time like the lanes do.
  */
 export function ParallelismStrip({ model, view, scheduler, onHandle }: Props) {
@@ -52,7 +52,7 @@ export function ParallelismStrip({ model, view, scheduler, onHandle }: Props) {
       canvas.height = Math.round(size.height * dpr);
       const { t0, t1 } = view.viewport;
       const layout = computeLayout({ width: size.width, height: size.height, laneCount: 1, viewport: view.viewport, ...laneSizing(view.fontPx) });
-      const pic = parallelismPicture(model, view.theme, t0, t1, layout.plotWidth, view.untilMs ?? Infinity, buffers);
+      const pic = parallelismPicture(model, view.theme, t0, t1, layout.plotWidth, view.untilMs ?? Infinity, buffers, view.colorMode);
       const theme = THEME_COLORS[view.theme];
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.fillStyle = theme.page;
@@ -66,7 +66,7 @@ export function ParallelismStrip({ model, view, scheduler, onHandle }: Props) {
           const totals = shown.pic.totals;
           let peak = 0;
           for (const v of totals) peak = Math.max(peak, v);
-          setLabel(`Parallelism over time: tasks of the run running at once, stacked by process, from ${formatMs(shown.t0)} to ${formatMs(shown.t1)}; at most ${peak.toFixed(1)} of ${shown.pic.cores} cores.`);
+          setLabel(`Parallelism over time: tasks of the run running at once, stacked by ${shown.pic.by}, from ${formatMs(shown.t0)} to ${formatMs(shown.t1)}; at most ${peak.toFixed(1)} of ${shown.pic.cores} cores.`);
         }, 500);
       }
     };
@@ -78,7 +78,7 @@ export function ParallelismStrip({ model, view, scheduler, onHandle }: Props) {
       scheduler.request();
     });
     ro.observe(wrap);
-    onHandle?.({ last: () => (shown ? { t0: shown.t0, t1: shown.t1, totals: Array.from(shown.pic.totals), cores: shown.pic.cores, yMax: shown.pic.yMax } : null) });
+    onHandle?.({ last: () => (shown ? { t0: shown.t0, t1: shown.t1, totals: Array.from(shown.pic.totals), cores: shown.pic.cores, yMax: shown.pic.yMax, colors: shown.pic.colors, labels: shown.pic.labels } : null) });
     return () => {
       offPaint();
       offModel();

@@ -112,7 +112,7 @@ function stripSvg(picture: Picture): string[] {
   const { geom, pic } = strip;
   const { colors, fontPx } = picture;
   const small = Math.max(8, Math.round(fontPx * 0.85));
-  const out = [`<g class="parallelism" role="img" aria-label="Parallelism over time"><title>Parallelism over time: tasks of the run running at once, stacked by process</title>`];
+  const out = [`<g class="parallelism" role="img" aria-label="Parallelism over time"><title>Parallelism over time: tasks of the run running at once, stacked by ${pic.by}</title>`];
   out.push(`<rect x="${geom.plotLeft}" y="${geom.top}" width="${geom.plotWidth}" height="${geom.height}" fill="${colors.lane}"/>`);
   for (const b of stripBars(pic, geom)) out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" fill="${pic.colors[b.group]}"/>`);
   for (const t of stripTicks(pic, geom, small)) out.push(`<text x="${geom.plotLeft - 6}" y="${t.y.toFixed(1)}" text-anchor="end" dominant-baseline="middle" font-size="${small}" fill="${colors.muted}">${t.value}</text>`);

@@ -1,5 +1,5 @@
 import type { Annotation } from '../../shared';
-import { THEME_COLORS, type Theme } from '../colors';
+import { THEME_COLORS, type ColorMode, type Theme } from '../colors';
 import type { TimelineModel } from '../model';
 import { noteBands } from '../note-marks';
 import { parallelismPicture } from '../parallelism-strip';
@@ -22,6 +22,8 @@ export interface ViewPictureInput {
   untilMs: number | null;
   /** Where the page shows its parallelism strip in the picture (its canvas's top and height), or null when it is not shown. */
   strip?: { top: number; height: number } | null;
+  /** The Cores view's colour mode, which the strip's stack follows. */
+  colorMode?: ColorMode;
 }
 
 /**
@@ -68,7 +70,7 @@ export function viewPicture(input: ViewPictureInput): Picture {
     strip: input.strip
       ? {
           geom: { plotLeft: first.layout.plotLeft, plotWidth: first.layout.plotWidth, top: input.strip.top + 3, height: input.strip.height - 6 },
-          pic: parallelismPicture(input.model, input.theme, fromMs, toMs, first.layout.plotWidth, input.untilMs ?? Infinity),
+          pic: parallelismPicture(input.model, input.theme, fromMs, toMs, first.layout.plotWidth, input.untilMs ?? Infinity, undefined, input.colorMode),
         }
       : null,
     model: input.model,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoreLanes, buildTaskLanes } from '../../../src/timeline/lane-builder';
-import { taskColors } from '../../../src/timeline/colors';
+import { taskColors, taskColorsByTask } from '../../../src/timeline/colors';
 import { TimelineModel } from '../../../src/timeline/model';
 import { machine, task } from '../renderer/fixtures';
 
@@ -32,6 +32,17 @@ describe('lane builder', () => {
   });
 
 describe('lane options', () => {
+  it("gives each Tasks lane's swatch the colour the Cores view gives its task, in either colour mode", () => {
+    const m = new TimelineModel();
+    m.reset('r', machine);
+    m.upsertTask(task('t0', { kind: 'thread', addressSpace: 5 }));
+    m.upsertTask(task('t1', { kind: 'thread', addressSpace: 5 }));
+    expect(buildTaskLanes(m, 'dark', -1).map((l) => l.swatch)).toEqual(taskColors(m.tasks, 'dark'));
+    const byTask = buildTaskLanes(m, 'dark', -1, { colorMode: 'task' }).map((l) => l.swatch);
+    expect(byTask).toEqual(taskColorsByTask(m.tasks, 'dark'));
+    expect(byTask[0]).not.toBe(byTask[1]);
+  });
+
   it("hides Corelanes' own threads when asked: no Tasks lanes, their core time drawn as the empty lane; by task gives each its own colour", () => {
     const m = new TimelineModel();
     m.reset('r', machine);
