@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifact } from './support/artifacts';
+import { artifact, publishScreenshot } from './support/artifacts';
 import { launch } from './support/browser';
 import { hookState } from './support/hook';
 import { webServerForFile } from './support/web-server';
@@ -69,6 +69,10 @@ describe('runs this session', () => {
       // The process run (shown now) and, once shown again, the thread run: each crash is a red × on its worker's lane.
       expect(await crashMarksShown(b.page)).toEqual([expect.stringMatching(/^process 0: crashed/)]);
       await b.page.getByTestId('timeline-tasks').screenshot({ path: artifact('crash-marks-process-run-light.png') });
+      publishScreenshot('crash-marks-process-run-light.png', 'crash-marks-process-run-light.png');
+      // The verdict card: each of the preset's cases and how it ended.
+      await b.page.getByTestId('verdict-card').screenshot({ path: artifact('verdict-crash-light.png') });
+      publishScreenshot('verdict-crash-light.png', 'verdict-crash-light.png');
       const last = (await hookState(b.page)).runId;
       await list.nth(1).getByRole('button', { name: 'Show' }).click();
       await expect.poll(async () => (await hookState(b.page)).runId, { timeout: 10_000 }).not.toBe(last);
@@ -77,6 +81,7 @@ describe('runs this session', () => {
       expect(await list.nth(1).getByRole('button', { name: 'Shown' }).getAttribute('aria-pressed')).toBe('true');
       expect(await crashMarksShown(b.page)).toEqual([expect.stringMatching(/^thread 0: crashed/)]);
       await b.page.getByTestId('timeline-tasks').screenshot({ path: artifact('crash-marks-thread-run-light.png') });
+      publishScreenshot('crash-marks-thread-run-light.png', 'crash-marks-thread-run-light.png');
       await b.page.getByTestId('session-runs').screenshot({ path: artifact('session-runs-crash-light.png') });
 
       // Tick both: they replace the timeline, one above the other on one time axis, with B against A.
@@ -97,6 +102,7 @@ describe('runs this session', () => {
       expect(drawn).toHaveLength(2);
       for (const share of drawn) expect(share).toBeGreaterThan(0.05);
       await b.page.screenshot({ path: artifact('run-compare-crash-light.png') });
+      publishScreenshot('run-compare-crash-light.png', 'run-compare-crash-light-1280x720.png');
       await compare.getByRole('button', { name: 'Close' }).click();
       expect(await b.page.getByTestId('timeline-tasks').isVisible()).toBe(true);
     } finally {
