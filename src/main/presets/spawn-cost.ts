@@ -16,7 +16,7 @@ export function judgeSpawn(threadMs: number[], processMs: number[], processRssBy
   const p = median(processMs);
   const said = `a thread started in ${fmt(t)} ms, a process in ${fmt(p)} ms (median of ${threadMs.length} each)${processRssBytes > 0 ? ` and held ${fmt(processRssBytes / 2 ** 20)} MB of memory of its own` : ''}`;
   const judged: Judged = p > t ? { status: 'supported', explanation: `Processes cost more: ${said}.` } : { status: 'not-supported', explanation: `A process was not slower to start: ${said}.` };
-  return guard(judged, machine, { label: 'process / thread spawn', values: processMs.map((x, k) => x / (threadMs[k] ?? NaN)) });
+  return guard(judged, machine, { label: 'process / thread spawn', values: processMs.map((x, k) => x / (threadMs[k] ?? NaN)), threshold: 1 });
 }
 
 export const spawnCost: Preset = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MachineLoad } from '../../../src/shared';
 import { judgeParallel, judgeTurns } from '../../../src/main/presets/lib/cpu-verdict';
 import { judgeIo, type IoMeasured } from '../../../src/main/presets/lib/io-compare';
-import { guard, median, spread } from '../../../src/main/presets/lib/stats';
+import { disagree, guard, median, spread } from '../../../src/main/presets/lib/stats';
 import { judgeRace } from '../../../src/main/presets/race-counter';
 import { judgeCrash, type CrashOutcomes } from '../../../src/main/presets/crash';
 import { judgeOversubscribe } from '../../../src/main/presets/oversubscribe';
@@ -30,6 +30,15 @@ describe('statistics', () => {
     // From 8 values on, the middle half: one stray send among many does not decide.
     expect(spread([1, 1, 1, 1, 1, 1, 1, 1, 1, 64])).toBe(0);
     expect(spread([1, 1, 1, 1, 30, 30, 30, 30])).toBeGreaterThan(1);
+  });
+
+  it('disagree: with a threshold, only a range on both sides of it; without one, a range over half the median', () => {
+    expect(disagree([1.3, 2.5, 1.8], 1)).toBe(false);
+    expect(disagree([0.9, 2.5, 1.8], 1)).toBe(true);
+    expect(disagree([0.5, 0.9, 0.7], 1)).toBe(false);
+    expect(disagree([1.3, 2.5, 1.8])).toBe(true);
+    // Many values: the middle half decides, so two stray sends below 1 among 10 do not.
+    expect(disagree([0.5, 0.8, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 2], 1)).toBe(false);
   });
 
   it('guard: disagreeing repeats are inconclusive; a busy machine turns a negative answer inconclusive, never a positive one', () => {
@@ -178,6 +187,13 @@ describe('spawn-cost', () => {
     expect(judgeSpawn([20, 25, 22, 21], [150, 160, 170, 155], 85e6, quiet).status).toBe('supported');
     expect(judgeSpawn([150, 160, 170, 155], [150, 150, 150, 150], 85e6, quiet).status).toBe('not-supported');
     expect(judgeSpawn([150, 160, 170, 155], [150, 150, 150, 150], 85e6, saturated).status).toBe('inconclusive');
+  });
+
+  it('repeats that all say "a process is slower" agree however far apart (1.3x to 2.5x); one on the other side of 1 makes it inconclusive', () => {
+    expect(judgeSpawn([100, 100, 100, 100], [130, 250, 180, 140], 85e6, quiet).status).toBe('supported');
+    const across = judgeSpawn([100, 100, 100, 100], [90, 250, 180, 140], 85e6, quiet);
+    expect(across.status).toBe('inconclusive');
+    expect(across.explanation).toMatch(/process \/ thread spawn from 0\.9 to 2\.5, on both sides of 1/);
   });
 });
 

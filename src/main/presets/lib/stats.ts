@@ -58,20 +58,32 @@ export interface Judged {
 }
 
 /**
+ * Whether repeats disagree. With the claim's threshold (a ratio of 1: is a
+ * process slower than a thread?) they disagree when their range lies on both
+ * sides of it: 1.3x and 2.5x both say "slower", however far apart. Without
+ * one, when their range is more than MAX_SPREAD of their median.
+ */
+export function disagree(values: readonly number[], threshold?: number): boolean {
+  if (threshold === undefined) return spread(values) > MAX_SPREAD;
+  const [lo, hi] = spreadRange(values);
+  return lo < threshold && hi > threshold;
+}
+
+/**
  * What no claim may skip: repeats that disagree, or a busy machine under a
  * negative or partial answer, make the verdict inconclusive with the reason
  * (a positive answer measured despite the load still stands).
  */
-export function guard(judged: Judged, load: MachineLoad, deciding: { label: string; values: readonly number[] }): Judged {
+export function guard(judged: Judged, load: MachineLoad, deciding: { label: string; values: readonly number[]; threshold?: number }): Judged {
   if (judged.status === 'inconclusive') return judged;
-  const s = spread(deciding.values);
-  if (s > MAX_SPREAD) {
+  if (disagree(deciding.values, deciding.threshold)) {
     const v = deciding.values.filter(Number.isFinite);
     const [lo, hi] = spreadRange(v);
     const which = v.length < IQR_FROM ? '' : ', middle half';
+    const across = deciding.threshold === undefined ? '' : `, on both sides of ${fmt(deciding.threshold)}`;
     return {
       status: 'inconclusive',
-      explanation: `Inconclusive: the ${v.length} repeats disagreed (${deciding.label} from ${fmt(lo)} to ${fmt(hi)}${which}), so no median can decide; run it again on a quieter machine.`,
+      explanation: `Inconclusive: the ${v.length} repeats disagreed (${deciding.label} from ${fmt(lo)} to ${fmt(hi)}${which}${across}), so no median can decide; run it again on a quieter machine.`,
     };
   }
   const share = busyShare(load);
