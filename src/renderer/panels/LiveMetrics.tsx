@@ -101,7 +101,13 @@ export function LiveMetrics({ state, clock, model }: { state: RunState; clock: R
 /** Short: which source and what it costs; the full line (and any refusal) is the tooltip. */
 function sourceLabel(s: SamplerStats): string {
   const cost = `${s.cpuPercent.toFixed(1)}% CPU`;
-  if (s.source === 'exact') return `exact (switch records) · ${cost}`;
-  if (s.source === 'proc' || s.source === 'linux-proc') return `/proc ${s.rateHz.toFixed(0)} Hz · ${cost}`;
+  if (s.source === 'exact') return `exact (switch records) · ${cost}${s.lostRecords ? ` · ${s.lostRecords} records lost` : ''}`;
+  if (s.source === 'proc' || s.source === 'linux-proc') return `/proc ${s.rateHz.toFixed(0)} Hz · ${cost}${s.coverage === undefined ? '' : ` · ${coverageText(s)}`}`;
   return `${s.source} · ${cost}`;
+}
+
+/** How much of the run the /proc samples saw: the share outside pauses over 20 ms, and the longest pause. */
+function coverageText(s: SamplerStats): string {
+  const pct = (s.coverage ?? 0) * 100;
+  return `${pct >= 99.95 ? '100' : pct.toFixed(1)}% seen${s.gaps > 0 ? `, longest pause ${s.maxGapMs.toFixed(0)} ms` : ''}`;
 }

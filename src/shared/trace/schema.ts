@@ -154,6 +154,12 @@ export const SamplerStatsSchema = z.object({
   /** Sampling gaps longer than 3 intervals. */
   gaps: z.number().int().nonnegative(),
   maxGapMs: finite.nonnegative(),
+  /**
+   * /proc sampling: the share of the sampled span outside pauses longer than
+   * 20 ms (and 3 intervals), 0..1. Absent for the exact source (every switch
+   * is recorded; lostRecords says what was missed) and in older traces.
+   */
+  coverage: finite.min(0).max(1).optional(),
   /** Where the data came from: exact (switch records), proc (/proc sampling), portable, off (older traces: linux-proc). */
   source: z.string().max(64),
   /** What the run asked for (auto, exact, proc). */

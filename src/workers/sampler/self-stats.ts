@@ -1,6 +1,9 @@
 import type { SamplerStats, SourceChoice, SourceRefusal } from '../../shared';
 
-/** The sampler measuring itself: rate, gaps and its own CPU time. Pure. */
+/** A pause between two /proc samples longer than this is time the lanes did not see (coverage). */
+export const COVERAGE_GAP_MS = 20;
+
+/** The sampler measuring itself: rate, gaps, coverage and its own CPU time. Pure. */
 export class SelfStats {
   private samples = 0;
   private taskReads = 0;
@@ -8,6 +11,8 @@ export class SelfStats {
   private lastMs: number | null = null;
   private gaps = 0;
   private maxGapMs = 0;
+  /** Time inside pauses longer than COVERAGE_GAP_MS (and longer than 3 intervals). */
+  private uncoveredMs = 0;
   private cpuStartNs: number | null = null;
   private cpuEndNs: number | null = null;
   private cpuStartMs = 0;
@@ -47,6 +52,7 @@ export class SelfStats {
     if (this.lastMs !== null) {
       const gap = tMs - this.lastMs;
       if (gap > 3 * this.intervalMs) this.gaps++;
+      if (gap > Math.max(COVERAGE_GAP_MS, 3 * this.intervalMs)) this.uncoveredMs += gap;
       if (gap > this.maxGapMs) this.maxGapMs = gap;
     } else {
       this.firstMs = tMs;
@@ -65,6 +71,8 @@ export class SelfStats {
       cpuPercent: cpuSpanMs > 0 ? (cpuNs / 1e6 / cpuSpanMs) * 100 : 0,
       gaps: this.gaps,
       maxGapMs: this.maxGapMs,
+      // Exact: the kernel records every switch between drains (a drain's pause hides nothing); lost records say what was missed.
+      ...(this.source === 'exact' || spanMs <= 0 ? {} : { coverage: Math.max(0, 1 - this.uncoveredMs / spanMs) }),
       source: this.source,
       ...this.choice,
       ...this.records,

@@ -35,6 +35,8 @@ export interface RunSummary {
     samples: number;
     gaps: number;
     maxGapMs: number;
+    /** /proc: share of the run outside sampling pauses over 20 ms (null for exact: every switch is recorded). */
+    coverage: number | null;
     /** exact, proc, portable (or none when the sampler did not stop cleanly). */
     source: string;
     /** Why exact switch records were not used, when auto fell back to /proc. */
@@ -105,6 +107,7 @@ function baseSummary(trace: Trace): RunSummary {
       samples: m.sampler?.samples ?? 0,
       gaps: m.sampler?.gaps ?? 0,
       maxGapMs: round(m.sampler?.maxGapMs ?? 0),
+      coverage: m.sampler?.coverage === undefined ? null : round(m.sampler.coverage, 4),
       source: m.sampler?.source ?? 'none',
       refusal: m.sampler?.refusal ?? null,
       line: m.sampler ? sourceLine({ ...m.sampler, intervalMs: m.sampler.intervalMs }) : 'Scheduling: unknown (the sampler did not stop cleanly)',
