@@ -39,6 +39,12 @@ async function measure(kind: Extract<WorkerKind, 'thread' | 'process'>): Promise
     .filter((t) => t.id !== 'w0' && t.kind === kind && t.startedMs !== null)
     .map((t) => t.startedMs! - t.requestedMs)
     .sort((a, b) => a - b);
+  // Beyond the spawn: when the engine had the worker's hello and sent it `start` (what a worker loads after its first instruction delays this).
+  const startOrders = trace.tasks
+    .filter((t) => t.id !== 'w0' && t.kind === kind && t.startedMs !== null)
+    .map((t) => (trace.markers.find((m) => m.kind === 'message-sent' && m.taskId === t.id && m.text === 'start')?.tMs ?? Number.NaN) - t.requestedMs)
+    .filter((ms) => !Number.isNaN(ms))
+    .sort((a, b) => a - b);
   return {
     kind,
     spawns: latencies.length,
@@ -49,6 +55,7 @@ async function measure(kind: Extract<WorkerKind, 'thread' | 'process'>): Promise
     bareMedianMs: quantile(bare, 0.5),
     vsBare: `${(quantile(latencies, 0.5) / quantile(bare, 0.5)).toFixed(2)}x`,
     target: kind === 'thread' ? '<= 1.5x' : '<= 1.2x',
+    startOrderMedianMs: startOrders.length > 0 ? quantile(startOrders, 0.5) : null,
   };
 }
 
@@ -57,5 +64,6 @@ await report('spawn', 'Spawn latency: request to first instruction in the worker
   `${SPAWNS} sequential spawns per kind into a running session (1 I/O worker already running), each removed before the next.`,
   'A thread is a worker_threads Worker in the host process; a process is child_process.fork of the same bundled entry.',
   'The worker stamps its first instruction as its bundle starts to run (src/workers/runtime/first-instruction.ts); a process also starts a new V8 and Node runtime.',
+  'startOrderMedianMs: request to the engine sending `start` (it had the worker\'s hello): includes what the worker loads after its first instruction, and the hello\'s trip.',
   'bare: after each engine spawn, a bare new Worker (eval) or node -e with an IPC channel that stamps its first instruction and posts it; vsBare = engine median / bare median.',
 ]);
