@@ -2,8 +2,6 @@
 // machine, as ratios (issue 9's table). Each row is one measure, columns exact
 // and proc; bench/results/sources.json keeps it.
 //   npm run bench -- sources      (or: node --import tsx bench/sources.bench.ts)
-import { spawn } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
 import { createEngine } from '../src/main/engine/create-engine';
 import { createNodeForkLauncher } from '../src/main/engine/launchers/node-fork-launcher';
 import { createNoSampler } from '../src/main/engine/sampling-off';
@@ -15,6 +13,7 @@ import { busyLoopCores } from '../test/support/baseline';
 import { buildSamplerEntry } from '../test/integration/sampler/fixtures/build-sampler';
 import { startBusyThread } from '../test/integration/sampler/fixtures/busy-threads';
 import { monoMs, schedstat, sleep } from '../test/integration/sampler/fixtures/proc-probe';
+import { bareSpawnMs } from './lib/bare-spawn';
 import { report, type BenchRow } from './lib/report';
 
 const ROUNDS = 3;
@@ -62,25 +61,6 @@ async function wholeLife(entry: string, source: Source): Promise<number> {
   return Math.max(...kernel.map((k, i) => Math.abs((traced.get(`t${i}`) ?? 0) - k) / k));
 }
 
-async function bareThreadSpawnMs(): Promise<number> {
-  const t0 = performance.now();
-  const w = new Worker("require('node:worker_threads').parentPort.postMessage(1)", { eval: true });
-  await new Promise((r) => w.once('message', r));
-  const ms = performance.now() - t0;
-  await w.terminate();
-  return ms;
-}
-
-async function bareForkMs(): Promise<number> {
-  const t0 = performance.now();
-  // What fork() does, without a module file: node with an IPC channel, first message back.
-  const child = spawn(process.execPath, ['-e', 'process.send(1)'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-  await new Promise((r) => child.once('message', r));
-  const ms = performance.now() - t0;
-  child.kill();
-  return ms;
-}
-
 const spawnMedian = (trace: Trace) => median(trace.metrics!.tasks.filter((t) => t.spawnMs !== null && (t.kind === 'thread' || t.kind === 'process')).map((t) => t.spawnMs!));
 
 const entry = await buildSamplerEntry();
@@ -105,9 +85,10 @@ for (let round = 0; round < ROUNDS; round++) {
     m[s].par.push(activeParallelism(procs) / baseline);
     m[s].proc.push(spawnMedian(procs));
   }
+  // The engine's rows are the median of a batch of 2 started at once (the cpu and parallelism runs): the baseline is the same batch.
   for (let i = 0; i < 3; i++) {
-    bare.thread.push(await bareThreadSpawnMs());
-    bare.fork.push(await bareForkMs());
+    bare.thread.push(median(await bareSpawnMs('thread', 2, 300)));
+    bare.fork.push(median(await bareSpawnMs('process', 2, 300)));
   }
 }
 
@@ -126,7 +107,8 @@ await report(
   ],
   [
     `${ROUNDS} rounds, sources alternating; the kernel's count is /proc/<tid>/schedstat (equal to the sum of sched_stat_runtime).`,
-    `bare new Worker median ${median(bare.thread).toFixed(1)} ms, bare fork median ${median(bare.fork).toFixed(1)} ms; engine spawn = request to the worker's first instruction.`,
+    `bare new Worker median ${median(bare.thread).toFixed(1)} ms, bare fork median ${median(bare.fork).toFixed(1)} ms; spawn = request to the worker's first instruction, stamped by the worker, for both (bench/lib/bare-spawn.ts).`,
+    'Spawn rows: the engine starts 2 workers at once and the first computes while the second starts; the bare baseline is 2 at once that spin 300 ms after their first message.',
     'Throughput: 2 CPU-bound worker threads, 2 s; "unwatched" is the same engine with a sampler that reads nothing.',
     'Parallelism: activeParallelism (while the workers ran) / cores two bare busy loops got just before (test/support/baseline.ts).',
     'Not measured here: placement and core changes vs perf sched_switch (bench/migrations.bench.ts, /proc only) and the CPython GIL rows.',

@@ -3,33 +3,17 @@
 // the same sources, so the engine runs identically in both hosts.
 import { build } from 'esbuild';
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { CLI_BUILD_OPTIONS, CLI_ENTRY_POINTS } from './cli-bundle.mjs';
 
-const entryPoints = {
-  corelanes: 'src/main/cli/main.ts',
-  'workers/thread': 'src/workers/thread-entry.ts',
-  'workers/process': 'src/workers/process-entry.ts',
-  'workers/sampler': 'src/workers/sampler-entry.ts',
-  'workers/gil-thread': 'src/workers/gil-thread-entry.ts',
-  'workers/rigs/task-worker': 'src/workers/rigs/task-worker-entry.ts',
-  'workers/rigs/race-counter': 'src/workers/rigs/race-counter-entry.ts',
-  'workers/rigs/echo': 'src/workers/rigs/echo-entry.ts',
-  'workers/rigs/crash-victim': 'src/workers/rigs/crash-victim-entry.ts',
-};
+const entryPoints = CLI_ENTRY_POINTS;
 const missing = Object.values(entryPoints).filter((file) => !existsSync(file));
 if (missing.length > 0) throw new Error(`build-cli: entry files missing: ${missing.join(', ')}`);
 
 await build({
+  ...CLI_BUILD_OPTIONS,
   entryPoints,
   outdir: 'out/cli',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
   sourcemap: true,
-  // ws and the native-free deps bundle fine; keep optional native addons of ws external, and
-  // @napi-rs/canvas (a native addon per platform, loaded from node_modules for PNG export).
-  external: ['bufferutil', 'utf-8-validate', 'electron', 'playwright-core', '@napi-rs/canvas'],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
 // The entries are ES modules. Packaged, out/cli/workers sits in app.asar.unpacked,

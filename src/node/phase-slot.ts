@@ -1,4 +1,4 @@
-import { PHASE_CODE, PHASE_LOG_ENTRIES, PHASE_SLOT, type WorkerPhase } from '../shared/worker-protocol';
+import { PHASE_CODE, PHASE_LOG_ENTRIES, PHASE_SLOT, type WorkerPhase } from '../shared/worker-slot';
 import { monoMs } from './clock';
 
 /**

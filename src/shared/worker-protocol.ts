@@ -1,36 +1,17 @@
 import { z } from 'zod';
 import { RunParamsSchema } from './scenario/schema';
 import { MARKER_KINDS } from './trace/schema';
+import { MISBEHAVIOURS } from './worker-orders';
+import { WORKER_PHASES } from './worker-slot';
+
+export { WORKER_PHASES, PHASE_CODE, PHASE_LOG_ENTRIES, PHASE_SLOT, type WorkerPhase } from './worker-slot';
 
 /**
  * Messages between the engine and a workload worker (thread or process). Both
- * sides validate. Times are ms on CLOCK_MONOTONIC (process.hrtime), which all
+ * sides validate: the engine with these schemas, the worker with the zod-free
+ * readWorkerOrder (worker-orders.ts), which a unit test holds to ToWorkerSchema. Times are ms on CLOCK_MONOTONIC (process.hrtime), which all
  * threads and processes of the machine share.
  */
-
-export const WORKER_PHASES = ['starting', 'compute', 'io', 'waiting', 'gil-wait', 'done'] as const;
-export type WorkerPhase = (typeof WORKER_PHASES)[number];
-
-/** Numeric codes for the SharedArrayBuffer phase slot of a thread. */
-export const PHASE_CODE: Record<WorkerPhase, number> = {
-  starting: 0,
-  compute: 1,
-  io: 2,
-  waiting: 3,
-  'gil-wait': 4,
-  done: 5,
-};
-
-/** Phase changes a thread's slot keeps with their times (a ring): the exact source splits a sleep where the phase changed. */
-export const PHASE_LOG_ENTRIES = 64;
-
-/**
- * Layout of one worker's Int32 phase slot (threads write it, the sampler reads
- * it without a message): [phase, core (-1 unknown), tid, unitsDone low 31
- * bits, count of phase changes logged, 3 spare, then PHASE_LOG_ENTRIES pairs
- * (phase code, CLOCK_MONOTONIC us low 32 bits)]. src/node/phase-slot.ts writes and reads it.
- */
-export const PHASE_SLOT = { phase: 0, core: 1, tid: 2, units: 3, logCount: 4, log: 8, length: 8 + 2 * PHASE_LOG_ENTRIES } as const;
 
 export const ToWorkerSchema = z.discriminatedUnion('type', [
   z.object({
@@ -42,7 +23,7 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('stop') }),
   /** Test hooks for the crash cases: throw, exit, hang, abort. */
-  z.object({ type: z.literal('misbehave'), how: z.enum(['throw', 'exit', 'hang', 'abort']) }),
+  z.object({ type: z.literal('misbehave'), how: z.enum(MISBEHAVIOURS) }),
 ]);
 export type ToWorker = z.infer<typeof ToWorkerSchema>;
 

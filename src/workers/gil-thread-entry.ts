@@ -5,7 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type FromWorker, PHASE_SLOT, ToWorkerSchema, type WorkerPhase } from '../shared';
+import type { FromWorker } from '../shared/worker-protocol';
+import { readWorkerOrder, type Misbehaviour } from '../shared/worker-orders';
+import { PHASE_SLOT, type WorkerPhase } from '../shared/worker-slot';
 import { writePhase } from '../node/phase-slot';
 import { readSelfStat } from '../node/proc/thread-self';
 import { GilThread, runGilLoop } from './gil';
@@ -48,12 +50,12 @@ if (slot) {
 send({ type: 'hello', pid: process.pid, tid: self.tid, startedAtMono: monoMs() });
 
 port.on('message', (raw: unknown) => {
-  const parsed = ToWorkerSchema.safeParse(raw);
-  if (!parsed.success) {
-    send({ type: 'error', message: `bad message to gil-thread: ${parsed.error.issues[0]?.message ?? 'invalid'}`, stack: null });
+  const read = readWorkerOrder(raw);
+  if (!read.ok) {
+    send({ type: 'error', message: `bad message to gil-thread: ${read.error}`, stack: null });
     return;
   }
-  const msg = parsed.data;
+  const msg = read.order;
   if (msg.type === 'stop') stopping = true;
   else if (msg.type === 'misbehave') misbehave(msg.how);
   else void start(msg.params.workload, msg.params.workUnits, msg.requestedAtMono + msg.params.durationS * 1000);
@@ -111,7 +113,7 @@ async function start(workload: string, workUnits: number | null, untilMono: numb
   port!.unref();
 }
 
-function misbehave(how: 'throw' | 'exit' | 'hang' | 'abort'): void {
+function misbehave(how: Misbehaviour): void {
   if (how === 'throw') setImmediate(() => { throw new Error('gil-thread: thrown on request'); });
   else if (how === 'exit') process.exit(3);
   else if (how === 'abort') process.abort();

@@ -2,7 +2,7 @@
 // Must stay the first import: it stamps the first instruction (see the module).
 import { firstInstructionMono } from './runtime/first-instruction';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PHASE_SLOT } from '../shared/worker-protocol';
+import { PHASE_SLOT } from '../shared/worker-slot';
 import { slotPhaseSink } from './runtime/phase-sinks';
 import { runWorkerRuntime } from './runtime/worker-runtime';
 

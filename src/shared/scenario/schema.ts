@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { SOURCE_CHOICES } from '../sampling/source';
+import { WORKLOADS } from './workloads';
 
-export const WORKLOADS = ['cpu', 'io', 'mixed', 'memory'] as const;
-export type WorkloadName = (typeof WORKLOADS)[number];
+export { WORKLOADS, type WorkloadName } from './workloads';
 
 /** Kinds of worker the engine can spawn (a subset of task kinds). */
 export const WORKER_KINDS = ['thread', 'process', 'gil-thread', 'python-thread', 'python-process'] as const;

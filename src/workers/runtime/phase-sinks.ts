@@ -1,4 +1,4 @@
-import type { WorkerPhase } from '../../shared/worker-protocol';
+import type { WorkerPhase } from '../../shared/worker-slot';
 import { monoMs } from '../../node/clock';
 import { writePhase } from '../../node/phase-slot';
 import type { PhaseSink, WorkerTransport } from './transport';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import type { RunParams } from '../../shared/scenario/schema';
-import { ToWorkerSchema, type ToWorker, type WorkerPhase } from '../../shared/worker-protocol';
+import { readWorkerOrder, type Misbehaviour, type WorkerParams } from '../../shared/worker-orders';
+import type { WorkerPhase } from '../../shared/worker-slot';
 import { runWorkload } from '../workloads/run-workload';
 import type { WorkloadEnv } from '../workloads/workload-env';
 import { monoMs } from '../../node/clock';
@@ -16,7 +16,7 @@ export const HEARTBEAT_MS = 250;
 const SCRATCH_FILE = fileURLToPath(import.meta.url);
 
 /** Deliberate failures for the crash cases; `abort` ends the whole process, even from a thread. */
-function misbehave(how: Extract<ToWorker, { type: 'misbehave' }>['how']): void {
+function misbehave(how: Misbehaviour): void {
   switch (how) {
     case 'throw':
       setImmediate(() => {
@@ -38,7 +38,7 @@ function misbehave(how: Extract<ToWorker, { type: 'misbehave' }>['how']): void {
 
 /**
  * The protocol side of every workload worker (thread or process): hello, then
- * start/stop/misbehave messages (validated), heartbeats, phase reports, and the
+ * start/stop/misbehave messages (validated without zod: see worker-orders.ts), heartbeats, phase reports, and the
  * workload itself. Entries only supply the transport and the phase sink.
  */
 export function runWorkerRuntime(options: {
@@ -91,7 +91,7 @@ export function runWorkerRuntime(options: {
     stopped: () => stopped,
   });
 
-  const start = (params: RunParams) => {
+  const start = (params: WorkerParams) => {
     started = true;
     readFileSync(SCRATCH_FILE); // warm the page cache once, as any reader of a hot file would find it
     runWorkload(params, env(SCRATCH_FILE), { workUnits: params.workUnits, untilMono: null }).then(
@@ -107,12 +107,12 @@ export function runWorkerRuntime(options: {
   };
 
   transport.onMessage((raw) => {
-    const parsed = ToWorkerSchema.safeParse(raw);
-    if (!parsed.success) {
-      transport.send({ type: 'error', message: `rejected a malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}`, stack: null });
+    const read = readWorkerOrder(raw);
+    if (!read.ok) {
+      transport.send({ type: 'error', message: `rejected a malformed message: ${read.error}`, stack: null });
       return;
     }
-    const message = parsed.data;
+    const message = read.order;
     if (message.type === 'start') {
       if (!started && !stopped) start(message.params);
     } else if (message.type === 'stop') {

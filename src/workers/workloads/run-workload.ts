@@ -1,4 +1,4 @@
-import type { RunParams } from '../../shared/scenario/schema';
+import type { WorkerParams } from '../../shared/worker-orders';
 import { runCpu, type WorkloadLimits } from './cpu';
 import { runIo } from './io';
 import { runMemory } from './memory';
@@ -6,7 +6,7 @@ import { runMixed } from './mixed';
 import type { WorkloadEnv } from './workload-env';
 
 /** Runs the run's workload to its end (stop, duration or fixed work); resolves with the units done. */
-export async function runWorkload(params: RunParams, env: WorkloadEnv, limits: WorkloadLimits): Promise<number> {
+export async function runWorkload(params: Pick<WorkerParams, 'workload' | 'memoryMb'>, env: WorkloadEnv, limits: WorkloadLimits): Promise<number> {
   switch (params.workload) {
     case 'cpu':
       return runCpu(env, limits);

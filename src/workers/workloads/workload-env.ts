@@ -1,4 +1,4 @@
-import type { WorkerPhase } from '../../shared/worker-protocol';
+import type { WorkerPhase } from '../../shared/worker-slot';
 
 /**
  * Everything a workload touches outside pure computation, injected so the
