@@ -23,6 +23,11 @@ export function runMetric(trace: Trace, metric: RunMetric): number | undefined {
       const spaces = workerTasks(trace).map((t) => t.addressSpace).filter((a): a is number => a !== null);
       return spaces.length ? new Set(spaces).size : undefined;
     }
+    case 'threadCpuMs': {
+      // The threads a run or a traced program started (not the processes' main threads, not a wrapper's processes).
+      const ids = new Set(workerTasks(trace).filter((t) => t.kind.endsWith('thread')).map((t) => t.id));
+      return trace.segments.reduce((ns, s) => (ids.has(s.taskId) ? ns + s.onCpuNs : ns), 0) / 1e6;
+    }
     case 'workers':
       return workerTasks(trace).length;
   }

@@ -9,7 +9,7 @@
  */
 
 /** Metrics the exercise runner computes from a run's trace (src/main/exercises/run-metrics.ts). */
-export const RUN_METRICS = ['parallelism', 'readyParallelism', 'wallMs', 'workerCpuMs', 'unitsPerSecond', 'spawnMs', 'addressSpaces', 'workers'] as const;
+export const RUN_METRICS = ['parallelism', 'readyParallelism', 'wallMs', 'workerCpuMs', 'threadCpuMs', 'unitsPerSecond', 'spawnMs', 'addressSpaces', 'workers'] as const;
 export type RunMetric = (typeof RUN_METRICS)[number];
 
 export type Quantity =

@@ -57,7 +57,8 @@ export function parseExercise(file: string, text: string, options: ParseOptions 
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    return fail(lineOfPath(doc, lc, issue.path) + offset || 1, `${where}${issue.message}`);
+    const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
+    return fail(lineOfPath(doc, lc, issue.path) + offset || 1, `${where}${missing ? 'missing (required)' : issue.message}`);
   }
   const front = parsed.data;
   if ('preset' in front.run && options.presets && !options.presets.includes(front.run.preset)) {
