@@ -4,6 +4,7 @@ import type { ProcessLauncher } from '../engine/launchers/process-launcher';
 import type { Engine } from '../engine/session-api';
 import { findPreset } from '../presets';
 import { median } from '../presets/lib/measures';
+import { runOnce } from '../presets/lib/run-once';
 import { traceCommand } from '../tracer/trace-command';
 import { runMetric } from './run-metrics';
 
@@ -26,16 +27,8 @@ export interface ExerciseOutcome {
 /** Thrown when the exercise cannot run on this machine (a preset unavailable here); the reason is its message. */
 export class ExerciseUnavailable extends Error {}
 
-async function runParams(ctx: ExerciseContext, exercise: Exercise, params: Partial<RunParams>): Promise<Trace> {
-  const session = await ctx.engine.startRun(params, `exercise:${exercise.id}`);
-  const stop = () => void session.stop();
-  ctx.signal?.addEventListener('abort', stop, { once: true });
-  try {
-    return await session.done;
-  } finally {
-    ctx.signal?.removeEventListener('abort', stop);
-  }
-}
+/** One plain run, started and stopped on abort as a preset's runs are. */
+const runParams = (ctx: ExerciseContext, exercise: Exercise, params: Partial<RunParams>): Promise<Trace> => runOnce(ctx, `exercise:${exercise.id}`, params);
 
 async function runCommand(ctx: ExerciseContext, exercise: Exercise, argv: string[], maxDurationS: number): Promise<Trace> {
   // The command runs in the exercise's folder: a bundled script is a path relative to the file.
