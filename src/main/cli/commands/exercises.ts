@@ -24,14 +24,14 @@ function load(dir: string | undefined, opts: Common): { exercises: Exercise[]; b
 }
 
 /** One engine for a batch of exercises, disposed after; Ctrl-C stops the current run. */
-async function withEngine<T>(work: (run: (x: Exercise) => Promise<ExerciseOutcome>) => Promise<T>): Promise<T> {
+async function withEngine<T>(work: (run: (x: Exercise) => Promise<ExerciseOutcome>, stopped: () => boolean) => Promise<T>): Promise<T> {
   const { engine, launcher, entries } = createCliEngine();
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    return await work((x) => runExercise({ engine, launcher, samplerEntry: entries.sampler, signal: abort.signal }, x));
+    return await work((x) => runExercise({ engine, launcher, samplerEntry: entries.sampler, signal: abort.signal }, x), () => abort.signal.aborted);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -56,18 +56,21 @@ async function checkAction(dir: string | undefined, opts: Common): Promise<void>
   const chosen = only ? exercises.filter((x) => only.includes(x.id)) : exercises;
   const unknown = only?.filter((id) => !exercises.some((x) => x.id === id)) ?? [];
   for (const id of unknown) process.stderr.write(`corelanes: --only: no exercise '${id}'\n`);
-  const rows = await withEngine(async (run) => {
+  const rows = await withEngine(async (run, stopped) => {
     const out: CheckRow[] = [];
     for (const x of chosen) {
+      // Ctrl-C ends the current exercise (its row says so) and the check.
+      if (stopped()) break;
       if (!opts.json && process.stderr.isTTY) process.stderr.write(`checking ${x.id} ...\n`);
       out.push(await checkOne(run, x));
     }
     return out;
   });
+  if (rows.length < chosen.length) process.stderr.write(`corelanes: stopped after ${rows.length} of ${chosen.length} exercises\n`);
   const failed = rows.filter((r) => r.status === 'fail' || r.status === 'error').length;
   if (opts.json) process.stdout.write(`${JSON.stringify({ invalidFiles: bad, rows }, null, 2)}\n`);
   else process.stdout.write(`${formatCheckTable(rows)}${bad ? `\n${bad} invalid file(s), listed above` : ''}\n`);
-  if (bad || failed || unknown.length) process.exitCode = 1;
+  if (bad || failed || unknown.length || rows.length < chosen.length) process.exitCode = 1;
 }
 
 function listAction(dir: string | undefined, opts: Common): void {
