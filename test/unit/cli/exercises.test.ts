@@ -32,6 +32,21 @@ describe('exercises check rows', () => {
   });
 });
 
+describe('an ordering in the table', () => {
+  it('shows item ids with their values, the measured order and the key as ids', () => {
+    const f = join(__dirname, '../../../exercises/09-message-cost.md');
+    const p = parseExercise(f, readFileSync(f, 'utf8'));
+    if (!p.ok) throw new Error(p.problem.message);
+    const values = [{ id: 'small-clone', value: 30 }, { id: 'big-clone', value: 998948 }, { id: 'big-transfer', value: 953 }];
+    const o: ExerciseOutcome = { verdict: null, traces: new Map(), evaluation: { values, measured: ['small-clone', 'big-transfer', 'big-clone'], keyAgrees: true, missing: null } };
+    expect(checkRow(p.exercise, o, 28)).toMatchObject({
+      status: 'pass',
+      measured: 'small-clone 30, big-clone 998948, big-transfer 953 -> small-clone < big-transfer < big-clone',
+      expected: 'small-clone < big-transfer < big-clone',
+    });
+  });
+});
+
 describe('typed predictions', () => {
   it('a choice by its number, an ordering as numbers, a number; nonsense is null', () => {
     expect(parsePrediction(exercise.prediction, '2')).toBe('parallel');

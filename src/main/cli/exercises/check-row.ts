@@ -25,8 +25,13 @@ const valueText = (v: Measured) => (typeof v === 'number' ? String(round(v)) : v
 export function checkRow(exercise: Exercise, outcome: ExerciseOutcome, seconds: number): CheckRow {
   const e = outcome.evaluation;
   const p = exercise.prediction;
-  const shown = p.kind === 'number' ? valueText(e.values[0]?.value ?? '?') : `${e.values.map((v) => (p.kind === 'ordering' ? `${v.id} ${valueText(v.value)}` : valueText(v.value))).join(', ')} -> ${answerText(p, e.measured)}`;
-  const expected = answerText(p, exercise.answer.expect) + (p.kind === 'number' ? ` ± ${p.tolerance}` : '');
+  // An ordering in a table: item ids, not their long labels.
+  const order = (ids: unknown) => (Array.isArray(ids) ? ids.join(p.kind === 'ordering' && p.order === 'descending' ? ' > ' : ' < ') : '(not measured)');
+  const shown =
+    p.kind === 'number' ? valueText(e.values[0]?.value ?? '?')
+    : p.kind === 'ordering' ? `${e.values.map((v) => `${v.id} ${valueText(v.value)}`).join(', ')} -> ${order(e.measured)}`
+    : `${valueText(e.values[0]?.value ?? '?')} -> ${answerText(p, e.measured)}`;
+  const expected = p.kind === 'ordering' ? order(exercise.answer.expect) : answerText(p, exercise.answer.expect) + (p.kind === 'number' ? ` ± ${p.tolerance}` : '');
   const verdictStatus = outcome.verdict?.status ?? null;
   const base = { id: exercise.id, file: exercise.file, measured: e.missing ? '-' : shown, expected, values: e.values, verdictStatus, seconds: Math.round(seconds * 10) / 10 };
   if (e.missing) return { ...base, status: 'error', note: e.missing };
