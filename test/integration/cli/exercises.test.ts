@@ -22,8 +22,10 @@ describe('corelanes exercises check', () => {
     expect(r.stderr).toMatch(/unknown-preset\.md:7: run\.preset: unknown preset 'no-such-preset'/);
     expect(r.stderr).toMatch(/duplicate-id\.md:2: id 'good-threads' is already used/);
     expect(r.stderr).toMatch(/exercises-not-there: cannot read the exercise folder/);
-    const out = JSON.parse(r.stdout) as { invalidFiles: number; rows: Row[] };
-    expect(out.invalidFiles).toBe(9);
+    const out = JSON.parse(r.stdout) as { problems: { file: string; line: number }[]; rows: Row[] };
+    // 9 broken files and the folder that is not there.
+    expect(out.problems).toHaveLength(10);
+    expect(out.problems.find((p) => p.file.endsWith('bad-param.md'))?.line).toBe(7);
     expect(out.rows).toMatchObject([{ id: 'good-threads', status: 'pass', values: [{ value: 1 }] }]);
   });
 

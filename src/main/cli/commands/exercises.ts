@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
-import { agrees, answerText, type Exercise } from '../../../shared';
+import { agrees, answerText, type Exercise, type ExerciseProblem } from '../../../shared';
 import { ExerciseUnavailable, loadExercises, problemText, runExercise, type ExerciseOutcome } from '../../exercises';
 import { createCliEngine } from '../cli-engine';
 import { checkRow, errorRow, formatCheckTable, type CheckRow } from '../exercises/check-row';
@@ -17,10 +17,10 @@ interface Common {
 const withFolders = (c: Command) => c.option('--exercises <dir...>', "also read a folder of your own exercises (*.md); repeatable");
 
 /** Loads the folders; prints every bad file (file:line: why) to stderr; the good ones are returned. */
-function load(dir: string | undefined, opts: Common): { exercises: Exercise[]; bad: number } {
+function load(dir: string | undefined, opts: Common): { exercises: Exercise[]; bad: number; problems: ExerciseProblem[] } {
   const { exercises, problems } = loadExercises(exerciseDirs(dir, opts.exercises));
   for (const p of problems) process.stderr.write(`corelanes: ${problemText(p)}\n`);
-  return { exercises, bad: problems.length };
+  return { exercises, bad: problems.length, problems };
 }
 
 /** One engine for a batch of exercises, disposed after; Ctrl-C stops the current run. */
@@ -51,7 +51,7 @@ async function checkOne(run: (x: Exercise) => Promise<ExerciseOutcome>, x: Exerc
 }
 
 async function checkAction(dir: string | undefined, opts: Common): Promise<void> {
-  const { exercises, bad } = load(dir, opts);
+  const { exercises, bad, problems } = load(dir, opts);
   const only = opts.only?.split(',').map((s) => s.trim());
   const chosen = only ? exercises.filter((x) => only.includes(x.id)) : exercises;
   const unknown = only?.filter((id) => !exercises.some((x) => x.id === id)) ?? [];
@@ -68,8 +68,8 @@ async function checkAction(dir: string | undefined, opts: Common): Promise<void>
   });
   if (rows.length < chosen.length) process.stderr.write(`corelanes: stopped after ${rows.length} of ${chosen.length} exercises\n`);
   const failed = rows.filter((r) => r.status === 'fail' || r.status === 'error').length;
-  if (opts.json) process.stdout.write(`${JSON.stringify({ invalidFiles: bad, rows }, null, 2)}\n`);
-  else process.stdout.write(`${formatCheckTable(rows)}${bad ? `\n${bad} invalid file(s), listed above` : ''}\n`);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ problems, rows }, null, 2)}\n`);
+  else process.stdout.write(`${formatCheckTable(rows)}${bad ? `\n${bad} invalid file(s) or folder(s), listed above` : ''}\n`);
   if (bad || failed || unknown.length || rows.length < chosen.length) process.exitCode = 1;
 }
 
