@@ -112,7 +112,8 @@ async function runAction(id: string, opts: Common): Promise<void> {
     const o = await run(x);
     return { outcome: o, row: checkRow(x, o, (performance.now() - t0) / 1000) };
   });
-  const lines = [`Measured: ${row.measured}`, `Answer key: ${row.expected} (${row.status})`];
+  const said: Record<CheckRow['status'], string> = { pass: 'agrees with the measurement', fail: 'the measurement contradicts it', inconclusive: 'the measurement differs, but the machine was too busy to tell (see the verdict)', unavailable: '', error: row.note ?? '' };
+  const lines = [`Measured: ${row.measured}`, `Answer key: ${row.expected}: ${said[row.status]}`];
   if (prediction !== null) lines.push(`Your prediction: ${answerText(x.prediction, prediction)}: ${agrees(x.prediction, prediction, outcome.evaluation.measured) ? 'right' : 'not what was measured'}`);
   if (outcome.verdict) lines.push('', formatVerdict(outcome.verdict));
   lines.push('', `Why: ${x.explanation}`, '', `What if: ${x.whatIf}`);
