@@ -42,9 +42,10 @@ const MAIN_FOLDERS = {
   engine: ['platform', 'python'],
   tracer: ['engine', 'platform', 'python'],
   presets: ['engine', 'python'],
+  exercises: ['engine', 'presets', 'tracer'],
   bridge: ['engine', 'presets', 'tracer'],
   web: ['bridge', 'engine', 'presets'],
-  cli: ['engine', 'files', 'presets', 'python', 'tracer', 'web'],
+  cli: ['engine', 'exercises', 'files', 'presets', 'python', 'tracer', 'web'],
   electron: ['bridge', 'engine', 'web'],
 };
 const appCode = up(['renderer', 'preload'], 'src/main does not import renderer or preload code.');

@@ -22,4 +22,6 @@ await build({
 writeFileSync('out/cli/workers/package.json', `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
 // The real-CPython programs run as they are, next to the worker entries.
 cpSync('src/workers/python', 'out/cli/workers/python', { recursive: true, filter: (f) => !f.includes('__pycache__') });
+// The bundled workshop exercises (and their scripts), read by `corelanes exercises`.
+cpSync('exercises', 'out/cli/exercises', { recursive: true, filter: (f) => !f.includes('__pycache__') });
 console.log(`build-cli: built ${Object.keys(entryPoints).length} entries into out/cli`);

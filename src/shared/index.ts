@@ -28,3 +28,4 @@ export * from './trace/file-name';
 export * from './trace/systrace-export';
 export * from './trace/clip-trace';
 export * from './units/format';
+export * from './exercise';

@@ -70,6 +70,10 @@ describe('layer rules', () => {
     ['src/timeline/x.ts', "import '../main/engine/entries';"],
     ['src/timeline/x.ts', "import '../node/clock';"],
     ['src/main/files/x.ts', "import '../cli/run/out-file';"],
+    // Exercises run through the engine, presets and tracer; they are not a front end.
+    ['src/main/exercises/x.ts', "import '../cli/main';"],
+    ['src/main/exercises/x.ts', "import '../web/server';"],
+    ['src/main/presets/x.ts', "import '../exercises';"],
   ]);
 
   allows([
@@ -96,6 +100,9 @@ describe('layer rules', () => {
     ['src/renderer/x.ts', "import '../timeline/painter';"],
     ['src/main/cli/x.ts', "import '../../timeline/painter';"],
     ['src/main/cli/commands/x.ts', "import { readTraceFile } from '../../files/read-trace-file';"],
+    ['src/main/exercises/x.ts', "import { findPreset } from '../presets';"],
+    ['src/main/exercises/x.ts', "import { traceCommand } from '../tracer/trace-command';"],
+    ['src/main/cli/commands/x.ts', "import { loadExercises } from '../../exercises';"],
   ]);
 
   it('no function in src/main is over 120 lines (blank lines and comments aside)', async () => {

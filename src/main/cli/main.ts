@@ -1,5 +1,6 @@
 // The `corelanes` command line (bundled to out/cli/corelanes.js, run by bin/corelanes.js).
 import { Command, CommanderError } from 'commander';
+import { exercisesCommand } from './commands/exercises';
 import { exportCommand } from './commands/export';
 import { runCommand } from './commands/run';
 import { pythonsCommand } from './commands/pythons';
@@ -16,6 +17,7 @@ program.addCommand(webCommand());
 program.addCommand(pythonsCommand());
 program.addCommand(traceCommandCli());
 program.addCommand(exportCommand());
+program.addCommand(exercisesCommand());
 
 try {
   await program.parseAsync(process.argv);

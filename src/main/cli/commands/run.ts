@@ -1,11 +1,9 @@
 import { Command, Option } from 'commander';
 import { WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type SourceChoice, type Trace, type Verdict } from '../../../shared';
-import { createEngine } from '../../engine/create-engine';
 import type { Engine } from '../../engine/session-api';
-import { createNodeForkLauncher } from '../../engine/launchers/node-fork-launcher';
 import type { ProcessLauncher } from '../../engine/launchers/process-launcher';
 import { findPreset, PRESETS, type Preset } from '../../presets';
-import { builtEntryPaths, missingEntries } from '../built-entries';
+import { createCliEngine } from '../cli-engine';
 import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
 import { checkOut, writeTraceOut, type OutTarget } from '../run/out-file';
 import { ignoredByPreset, presetOverrides, withIntervalDefault } from '../run/preset-overrides';
@@ -170,13 +168,8 @@ async function runAction(presetId: string | undefined, opts: RunOptions, command
   }
   const preset = checkedPreset(presetId, opts, command);
   const outTarget = checkOut(opts.out);
-  const entries = builtEntryPaths();
-  const missing = missingEntries(entries);
-  if (missing) throw new Error(missing);
-
   // Rig processes start through the same launcher as the engine's workers.
-  const launcher = createNodeForkLauncher();
-  const engine = createEngine({ entries, launcher });
+  const { engine, launcher } = createCliEngine();
   const progress = process.stderr.isTTY && !opts.json ? progressLine(process.stderr) : null;
   // The progress line hears every run the engine makes (a preset's too).
   const stopObserving = engine.observe({ onEvent: (e: BridgeEvent) => progress?.onEvent(e) });

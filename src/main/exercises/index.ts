@@ -1,0 +1,3 @@
+export * from './load-exercises';
+export * from './run-exercise';
+export * from './run-metrics';

@@ -1,0 +1,5 @@
+export * from './measure';
+export * from './schema';
+export * from './parse-exercise';
+export * from './grade';
+export * from './evaluate';
