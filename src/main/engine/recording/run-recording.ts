@@ -1,6 +1,7 @@
 import type { BridgeEvent, CommandOutcome, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, Task, Trace, Verdict } from '../../../shared';
 import { sourceLine } from '../../../shared';
 import { monoMs } from '../../../node/clock';
+import { readOwnThreadsCpu, unlanedCpuNs, type ThreadsCpu } from '../../../node/proc/own-threads';
 import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
 import { computeMetrics } from './compute-metrics';
 import { DEFAULT_RECORDER_LIMITS, TraceRecorder, type RecorderLimits } from './trace-recorder';
@@ -68,6 +69,8 @@ export class RunRecording {
   private samplerStats: SamplerStats | null = null;
   private over = false;
   private command: RunCommand | undefined;
+  /** This process's threads' CPU when the run opened: the rest of Corelanes' own cost is measured from here. */
+  private readonly ownThreadsAtStart: ThreadsCpu | null = readOwnThreadsCpu();
 
   constructor(private readonly options: RunRecordingOptions) {
     this.runId = options.runId;
@@ -176,7 +179,15 @@ export class RunRecording {
   /** The run's numbers so far; with no stats given, the sampler's latest live ones. */
   metrics(wallMs: number, unitsDone?: Readonly<Record<string, number>>, stats: SamplerStats | null = this.samplerStats): Metrics {
     const { tasks, segments } = this.recorder.snapshot();
-    return computeMetrics({ tasks, segments, wallMs, logicalCores: this.machine.logicalCores, sampler: stats, unitsDone });
+    return computeMetrics({ tasks, segments, wallMs, logicalCores: this.machine.logicalCores, sampler: stats, unitsDone, otherThreadsMs: this.otherThreadsMs(tasks) });
+  }
+
+  /** On-CPU ms of this process's threads that have no lane since the run opened; null where the OS does not say. */
+  private otherThreadsMs(tasks: readonly Task[]): number | null {
+    const now = this.ownThreadsAtStart ? readOwnThreadsCpu() : null;
+    if (!this.ownThreadsAtStart || !now) return null;
+    const laned = new Set(tasks.flatMap((t) => (t.tid !== null ? [t.tid] : [])));
+    return unlanedCpuNs(this.ownThreadsAtStart, now, laned) / 1e6;
   }
 
   /**
