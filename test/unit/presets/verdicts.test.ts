@@ -89,6 +89,9 @@ describe('parallel claims (cpu-threads, cpu-processes, python-cpu-processes)', (
     expect(own([1.3, 1.25, 1.3], 0.1).explanation).not.toMatch(/half of the difference/);
     // Not measured: no number made up.
     expect(own([1.85, 1.9, 1.8], null).explanation).not.toMatch(/Corelanes/);
+    // A busy machine's inconclusive answer says it too.
+    const busy = judgeParallel({ what: '2 processes', workers: 2, parallelism: [0.7, 0.75, 0.7], baselines: [0.8, 0.85, 0.75], machine: saturated, ownCores: 0.07 });
+    expect(busy.explanation).toMatch(/\(the workers: 0\.7; Corelanes itself: 0\.07\), so there was no room/);
     for (const j of [yes, partly]) expect(j.explanation.split(/\.\s/)).toHaveLength(1);
   });
 });

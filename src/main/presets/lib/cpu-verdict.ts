@@ -48,6 +48,11 @@ function ownClause(ownCores: number | null | undefined): string {
   return ownCores === null || ownCores === undefined || !Number.isFinite(ownCores) ? '' : ` (Corelanes itself used ${ownCores.toFixed(2)})`;
 }
 
+/** "; Corelanes itself: 0.07" inside a parenthesis, or nothing when not measured. */
+function ownAside(ownCores: number | null | undefined): string {
+  return ownCores === null || ownCores === undefined || !Number.isFinite(ownCores) ? '' : `; Corelanes itself: ${ownCores.toFixed(2)}`;
+}
+
 /**
  * Whether Corelanes' own cores make up at least half of what the workers fell short of: the verdict then says so
  * (it cannot tell which cores the workers would have got, so it does not change the answer).
@@ -72,7 +77,7 @@ export function judgeParallel(i: ParallelInput): Judged {
   if (base !== null && base < BASELINE_ROOM * ideal) {
     return {
       status: 'inconclusive',
-      explanation: `Inconclusive: the machine was busy, ${ideal} bare busy loops got only ${fmt(base)} of ${ideal} cores (the workers: ${fmt(par)}), so there was no room to show parallelism.`,
+      explanation: `Inconclusive: the machine was busy, ${ideal} bare busy loops got only ${fmt(base)} of ${ideal} cores (the workers: ${fmt(par)}${ownAside(i.ownCores)}), so there was no room to show parallelism.`,
     };
   }
   const against = base ?? ideal;
@@ -121,7 +126,7 @@ export function judgeTurns(i: TurnsInput): Judged {
   if (!(con >= BASELINE_ROOM * ideal)) {
     return {
       status: 'inconclusive',
-      explanation: `Inconclusive: the machine was busy, ${i.contrastWhat} got only ${fmt(con)} of ${ideal} cores (the GIL-bound threads: ${fmt(par)}), so taking turns cannot be told from waiting for a CPU.`,
+      explanation: `Inconclusive: the machine was busy, ${i.contrastWhat} got only ${fmt(con)} of ${ideal} cores (the GIL-bound threads: ${fmt(par)}${ownAside(i.ownCores)}), so taking turns cannot be told from waiting for a CPU.`,
     };
   }
   const ratios = i.parallelism.map((p, k) => p / (i.contrast[k] ?? con));
