@@ -104,13 +104,4 @@ describe('computeMetrics', () => {
     expect(out.parallelism).toBe(0);
     expect(out.cores[0]!.utilization).toBe(0);
   });
-
-  it("carries the rest of the app's process (metrics.own) when given, and leaves it out when not (older traces, measurements)", () => {
-    const base = { tasks, segments, wallMs: 1000, logicalCores: 2, sampler: null };
-    const withOwn = computeMetrics({ ...base, otherThreadsMs: 12.5 });
-    expect(withOwn.own).toEqual({ otherThreadsMs: 12.5 });
-    expect(MetricsSchema.safeParse(withOwn).success).toBe(true);
-    expect(computeMetrics({ ...base, otherThreadsMs: null }).own).toEqual({ otherThreadsMs: null });
-    expect(computeMetrics(base)).not.toHaveProperty('own');
-  });
 });

@@ -12,8 +12,6 @@ export interface MetricsInput {
   sampler: SamplerStats | null;
   /** Units of work each task reported, by task id. */
   unitsDone?: Readonly<Record<string, number>>;
-  /** On-CPU ms of the app's own threads without a lane (metrics.own); undefined: not part of these metrics. */
-  otherThreadsMs?: number | null;
 }
 
 interface TaskTotals {
@@ -101,7 +99,6 @@ export function computeMetrics(input: MetricsInput): Metrics {
       .map(([core, ns]) => ({ core, busyMs: ns / 1e6, utilization: wallMs > 0 ? ns / 1e6 / wallMs : 0 })),
     sampler: input.sampler,
     unitsPerSecond: unitsDone !== null && wallMs > 0 ? unitsDone / (wallMs / 1000) : null,
-    ...(input.otherThreadsMs !== undefined ? { own: { otherThreadsMs: input.otherThreadsMs } } : {}),
   };
 }
 
