@@ -4,6 +4,7 @@ export * from './trace/trace-file';
 export * from './trace/run-command';
 export * from './trace/wrapper-chains';
 export * from './trace/gil-holds';
+export * from './trace/own-cost';
 export * from './trace/command-outcome';
 export * from './scenario/limits';
 export * from './scenario/schema';

@@ -6,6 +6,7 @@ import { busyLoopCores } from '../support/baseline';
 import { artifact } from './support/artifacts';
 import { launch, type Browser } from './support/browser';
 import { coreBusy, hookState } from './support/hook';
+import { expectOwnCostMatchesTrace } from './support/own-cost';
 import { startRun, waitFor } from './support/run';
 import { startWebServer, type WebServer } from './support/web-server';
 import { testPageUrl } from './support/page-url';
@@ -230,7 +231,7 @@ describe('renderer against the real engine', () => {
     }
   });
 
-  it('saves the trace of a finished run, exports it for Perfetto, and opens the saved file again', async () => {
+  it("saves the trace of a finished run (Corelanes' own cost in the summary matches it), exports it for Perfetto, and opens the saved file again", async () => {
     const { browser, page, errors } = await open();
     try {
       await startRun(page, { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1.5 });
@@ -243,6 +244,8 @@ describe('renderer against the real engine', () => {
       const trace = JSON.parse(readFileSync(tracePath, 'utf8')) as { format: string; run: { runId: string; params: { workers: number } }; segments: unknown[] };
       expect(trace.format).toBe('corelanes-trace');
       expect(trace.segments.length).toBeGreaterThan(0);
+      // What Corelanes itself used, in the summary, is its own threads' on-CPU time in this trace.
+      await expectOwnCostMatchesTrace(page, tracePath);
 
       const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for Perfetto' }).click()]);
       expect(exported.suggestedFilename()).toBe(saved.suggestedFilename().replace('.corelanes.json', '.perfetto.json'));

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { RunState } from '../app/run-state';
-import { formatMs, sourceLine, type SamplerStats } from '../../shared';
+import { formatMs, ownCoresText, ownCost, ownCostLine, sourceLine, type SamplerStats } from '../../shared';
 import type { TimelineModel } from '../../timeline/model';
 import { factsAt } from '../../timeline/replay/facts-at';
 import type { ReplayClock } from '../../timeline/replay/replay-clock';
@@ -85,6 +85,10 @@ export function LiveMetrics({ state, clock, model }: { state: RunState; clock: R
         <dt>spawn latency</dt>
         <dd title={state.run?.command && spawnAvg === null ? "a traced program's first instruction is not observable from outside" : undefined}>
           {spawnAvg !== null ? `${formatMs(spawnAvg)} avg` : state.run?.command ? 'unknown' : '–'}
+        </dd>
+        <dt>Corelanes itself</dt>
+        <dd data-testid="metric-own" title={m ? ownCostLine(ownCost(m), true) : "the cores Corelanes' own threads used, once the first metrics arrive"}>
+          {m ? ownCoresText(ownCost(m)) : '–'}
         </dd>
         <dt>scheduling</dt>
         <dd title={m?.sampler ? sourceLine(m.sampler) : undefined}>{m?.sampler ? sourceLabel(m.sampler) : '–'}</dd>

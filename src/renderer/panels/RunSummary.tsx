@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { RunState } from '../app/run-state';
-import { formatMs } from '../../shared';
+import { formatMs, ownCost, ownCostLine } from '../../shared';
 
 /** The app's own threads were not spawned by the run, and a traced command's tasks have no measured spawn: a time would be made up. */
 const NOT_SPAWNED = new Set(['main', 'sampler', 'command']);
@@ -18,6 +18,11 @@ export const RunSummary = memo(function RunSummary({ ended }: { ended: RunState[
           ? `Wall ${formatMs(m.wallMs)}, CPU ${formatMs(m.cpuMs)}, parallelism ${m.parallelism.toFixed(2)}${m.unitsPerSecond !== null ? `, ${m.unitsPerSecond.toFixed(0)} units/s` : ''}.`
           : 'The engine reported no metrics for this run.'}
       </p>
+      {m && (
+        <p className="muted own-cost" data-testid="own-cost">
+          {ownCostLine(ownCost(m), true)}
+        </p>
+      )}
       {m && m.tasks.length > 0 && (
         <div className="table-scroll">
         <table>

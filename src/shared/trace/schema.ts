@@ -180,6 +180,21 @@ export const CoreMetricsSchema = z.object({
   utilization: finite.nonnegative(),
 });
 
+/**
+ * Corelanes' own cost beyond its lanes: the main and sampler threads have
+ * lanes (their on-CPU time is in `tasks`); this is what the rest of its own
+ * process used. Added without a version change: absent in older traces.
+ */
+export const OwnCostSchema = z.object({
+  /**
+   * On-CPU ms of the app's own threads that have no lane (libuv pool, V8
+   * helpers; in a traced command's run, every thread of the app), from
+   * /proc/self/task/<tid>/schedstat at the run's start and end. Threads that
+   * ended during the run are not counted. null: the OS does not say.
+   */
+  otherThreadsMs: finite.nonnegative().nullable(),
+});
+
 export const MetricsSchema = z.object({
   wallMs: finite.nonnegative(),
   cpuMs: finite.nonnegative(),
@@ -189,5 +204,7 @@ export const MetricsSchema = z.object({
   cores: z.array(CoreMetricsSchema),
   sampler: SamplerStatsSchema.nullable(),
   unitsPerSecond: finite.nonnegative().nullable(),
+  /** What the rest of Corelanes' own process used (see OwnCostSchema); absent in older traces and where nothing was measured. */
+  own: OwnCostSchema.optional(),
 });
 export type Metrics = z.infer<typeof MetricsSchema>;

@@ -41,6 +41,19 @@ describe('summarize', () => {
     expect(s.spawn).toEqual({ medianMs: 50, maxMs: 60 });
   });
 
+  it("says what Corelanes itself used (--json own, and one line of the text), and what was not measured", () => {
+    const t: Trace = structuredClone(trace);
+    const own = (id: 'main' | 'sampler', onCpuMs: number) => ({ taskId: id, kind: id, label: `${id} thread`, pid: 1, tid: 1, onCpuMs, waitMs: 0, coreMs: {}, migrations: 0, spawnMs: 0, unitsDone: null, exitReason: 'finished' as const });
+    t.metrics!.tasks.push(own('main', 40), own('sampler', 25));
+    t.metrics!.own = { otherThreadsMs: 15 };
+    const s = summarize(t);
+    expect(s.own).toEqual({ mainMs: 40, samplerMs: 25, otherThreadsMs: 15, totalMs: 80, cores: 0.08 });
+    expect(formatSummary(s)).toContain('Corelanes itself used 0.08 cores: main thread 40 ms, sampler thread 25 ms, rest of its process 15 ms.');
+    // An older trace: the lanes it has, and the rest said to be not measured.
+    expect(summarize(trace).own).toEqual({ mainMs: null, samplerMs: null, otherThreadsMs: null, totalMs: 0, cores: 0 });
+    expect(formatSummary(summarize(trace))).toContain("Corelanes' own cost: not measured in this run.");
+  });
+
   it('of a traced command names the command and its real kinds, and makes up no kind, workload or spawn latency', () => {
     const s = summarizeCommand(trace, ['python3', 'x.py']);
     expect(s).toMatchObject({ command: ['python3', 'x.py'], kind: 'command', kinds: ['process'], workload: null, workers: 2, spawn: { medianMs: null, maxMs: null } });

@@ -77,6 +77,23 @@ describe('parallel claims (cpu-threads, cpu-processes, python-cpu-processes)', (
   it('repeats that disagree are inconclusive', () => {
     expect(p([0.4, 1.9, 1.8], [1.9, 1.9, 1.9]).status).toBe('inconclusive');
   });
+  it("says what Corelanes itself used, in the same one sentence, and when that was at least half of the workers' shortfall", () => {
+    const own = (parallelism: number[], ownCores: number | null) => judgeParallel({ what: '2 processes', workers: 2, parallelism, baselines: [1.95, 1.9, 1.92], machine: quiet, ownCores });
+    const yes = own([1.85, 1.9, 1.8], 0.09);
+    expect(yes.status).toBe('supported');
+    expect(yes.explanation).toMatch(/^2 processes used 1\.85 cores together while they ran \(Corelanes itself used 0\.09\), and 2 bare busy loops got 1\.92 in the same run: they ran in parallel\.$/);
+    // 1.92 - 1.3 = 0.62 short; 0.35 of it is Corelanes' own.
+    const partly = own([1.3, 1.25, 1.3], 0.35);
+    expect(partly.status).toBe('partly');
+    expect(partly.explanation).toMatch(/\(Corelanes itself used 0\.35\).*partly parallel, and Corelanes itself used at least half of the difference\.$/);
+    expect(own([1.3, 1.25, 1.3], 0.1).explanation).not.toMatch(/half of the difference/);
+    // Not measured: no number made up.
+    expect(own([1.85, 1.9, 1.8], null).explanation).not.toMatch(/Corelanes/);
+    // A busy machine's inconclusive answer says it too.
+    const busy = judgeParallel({ what: '2 processes', workers: 2, parallelism: [0.7, 0.75, 0.7], baselines: [0.8, 0.85, 0.75], machine: saturated, ownCores: 0.07 });
+    expect(busy.explanation).toMatch(/\(the workers: 0\.7; Corelanes itself: 0\.07\), so there was no room/);
+    for (const j of [yes, partly]) expect(j.explanation.split(/\.\s/)).toHaveLength(1);
+  });
 });
 
 describe('turns claims (gil-cpu-threads, python-cpu-threads) against their contrast', () => {

@@ -1,4 +1,4 @@
-import { exitText, formatBytes as bytes, formatValue, OUTPUT_TAIL_BYTES, type CommandOutcome, type Scenario, type Verdict } from '../../../shared';
+import { exitText, formatBytes as bytes, formatValue, OUTPUT_TAIL_BYTES, ownCostLine, type CommandOutcome, type Scenario, type Verdict } from '../../../shared';
 import type { RunSummary } from './summary';
 
 const ms = (n: number | null) => (n === null ? '-' : n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : `${n.toFixed(1)} ms`);
@@ -79,6 +79,7 @@ export function formatSummary(s: RunSummary): string {
         : `sampler: ${s.sampler.rateHz.toFixed(0)} Hz for a ${s.sampler.intervalMs} ms interval, ${s.sampler.cpuPercent?.toFixed(1)}% of one core, ${s.sampler.gaps} gaps (max ${s.sampler.maxGapMs.toFixed(1)} ms)${s.sampler.coverage === null ? '' : `, ${(s.sampler.coverage * 100).toFixed(1)}% of the run seen (outside pauses over 20 ms)`}, source ${s.sampler.source}`,
   );
   lines.push(s.sampler.line);
+  lines.push(ownCostLine(s.own, false));
   lines.push('');
   const rows = [['task', 'kind', 'pid', 'tid', 'on-CPU', 'waiting-for-CPU', 'migr', 'spawn', 'start CPU', 'exit', 'on-CPU per core (?=unknown)']];
   for (const t of s.tasks) {

@@ -1,4 +1,4 @@
-import { runIntervalMs, sourceLine, wrappersOfTrace, type CommandOutcome, type Metrics, type SourceRefusal, type Trace } from '../../../shared';
+import { ownCost, runIntervalMs, sourceLine, wrappersOfTrace, type CommandOutcome, type Metrics, type OwnCost, type SourceRefusal, type Trace } from '../../../shared';
 import { activeParallelism, activeWindowMs, unitsPerActiveSecond } from '../../presets/lib/measures';
 
 /** The `--json` summary of one run (stable field names, documented in docs/trace-format.md). */
@@ -28,6 +28,11 @@ export interface RunSummary {
    */
   active: { windowMs: number; parallelism: number; unitsPerSecond: number | null };
   spawn: { medianMs: number | null; maxMs: number | null };
+  /**
+   * What Corelanes itself used during the run: its main and sampler threads (their lanes) and the rest
+   * of its own process (threads without a lane, from /proc/self/task); null: not measured (older traces, not Linux).
+   */
+  own: OwnCost;
   sampler: {
     rateHz: number | null;
     cpuPercent: number | null;
@@ -99,6 +104,7 @@ function baseSummary(trace: Trace): RunSummary {
     unitsPerSecond: m.unitsPerSecond === null ? null : round(m.unitsPerSecond, 1),
     active: { windowMs: round(activeWindowMs(trace)), parallelism: round(activeParallelism(trace), 3), unitsPerSecond: m.unitsPerSecond === null ? null : round(unitsPerActiveSecond(trace), 1) },
     spawn: { medianMs: spawns.length ? round(median(spawns)!) : null, maxMs: spawns.length ? round(Math.max(...spawns)) : null },
+    own: roundOwn(ownCost(m)),
     sampler: {
       rateHz: m.sampler ? round(m.sampler.rateHz, 1) : null,
       cpuPercent: m.sampler ? round(m.sampler.cpuPercent) : null,
@@ -133,6 +139,11 @@ function baseSummary(trace: Trace): RunSummary {
       exitDetail: details.get(t.taskId)?.exitDetail ?? null,
     })),
   };
+}
+
+function roundOwn(o: OwnCost): OwnCost {
+  const ms = (v: number | null) => (v === null ? null : round(v));
+  return { mainMs: ms(o.mainMs), samplerMs: ms(o.samplerMs), otherThreadsMs: ms(o.otherThreadsMs), totalMs: round(o.totalMs), cores: round(o.cores, 3) };
 }
 
 /**

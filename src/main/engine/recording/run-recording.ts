@@ -1,6 +1,7 @@
 import type { BridgeEvent, CommandOutcome, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, Task, Trace, Verdict } from '../../../shared';
 import { sourceLine } from '../../../shared';
 import { monoMs } from '../../../node/clock';
+import { ownThreadsSince, readOwnThreadsCpu, restOfProcessNs, type ThreadsCpu } from '../../../node/proc/own-threads';
 import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
 import { computeMetrics } from './compute-metrics';
 import { DEFAULT_RECORDER_LIMITS, TraceRecorder, type RecorderLimits } from './trace-recorder';
@@ -68,11 +69,14 @@ export class RunRecording {
   private samplerStats: SamplerStats | null = null;
   private over = false;
   private command: RunCommand | undefined;
+  /** This process's threads' CPU at the run's start: the rest of Corelanes' own cost is measured from here. */
+  private readonly ownThreadsAtStart: ThreadsCpu | null;
 
   constructor(private readonly options: RunRecordingOptions) {
     this.runId = options.runId;
     this.machine = options.machine;
     this.runStartMono = options.runStartMono ?? monoMs();
+    this.ownThreadsAtStart = ownThreadsSince(this.runStartMono);
     this.command = options.command;
     this.recorder = new TraceRecorder(options.limits ?? DEFAULT_RECORDER_LIMITS);
     this.emit({ type: 'run-started', run: this.info(0), machine: options.machine });
@@ -176,7 +180,22 @@ export class RunRecording {
   /** The run's numbers so far; with no stats given, the sampler's latest live ones. */
   metrics(wallMs: number, unitsDone?: Readonly<Record<string, number>>, stats: SamplerStats | null = this.samplerStats): Metrics {
     const { tasks, segments } = this.recorder.snapshot();
-    return computeMetrics({ tasks, segments, wallMs, logicalCores: this.machine.logicalCores, sampler: stats, unitsDone });
+    const metrics = computeMetrics({ tasks, segments, wallMs, logicalCores: this.machine.logicalCores, sampler: stats, unitsDone });
+    return { ...metrics, own: { otherThreadsMs: this.otherThreadsMs(metrics) } };
+  }
+
+  /** On-CPU ms of this process's threads since the run's start that no lane shows (metrics.own); null where the OS does not say. */
+  private otherThreadsMs(metrics: Metrics): number | null {
+    const now = this.ownThreadsAtStart ? readOwnThreadsCpu() : null;
+    if (!this.ownThreadsAtStart || !now) return null;
+    const appLanes = new Map<number, number>();
+    const workloads = new Set<number>();
+    for (const t of metrics.tasks) {
+      if (t.tid === null || t.pid !== process.pid) continue;
+      if (t.kind === 'main' || t.kind === 'sampler') appLanes.set(t.tid, (appLanes.get(t.tid) ?? 0) + t.onCpuMs * 1e6);
+      else workloads.add(t.tid);
+    }
+    return restOfProcessNs(this.ownThreadsAtStart, now, appLanes, workloads) / 1e6;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { RunParamsInput, Trace, Verdict, WorkerKind } from '../../../shared';
 import type { Preset, PresetContext } from '../preset';
-import { judgeParallel, judgeTurns, progressRatio } from './cpu-verdict';
+import { judgeParallel, judgeTurns, ownCoresOf, progressRatio } from './cpu-verdict';
 import { makeVerdict, num, otherCoresNumber } from './make-verdict';
 import { activeParallelism, readyParallelism } from './measures';
 import { repeatMeasured } from './repeat';
@@ -19,7 +19,8 @@ export async function measureParallel(ctx: PresetContext, presetId: string, clai
   });
   const par = rep.results.map(activeParallelism);
   const ready = rep.results.map(readyParallelism);
-  const judged = judgeParallel({ what, workers: params.workers, parallelism: par, baselines: rep.baselines, machine: rep.machine });
+  const own = median(ownCoresOf(rep.results));
+  const judged = judgeParallel({ what, workers: params.workers, parallelism: par, baselines: rep.baselines, machine: rep.machine, ownCores: own });
   const base = rep.machine.baselineCores;
   const verdict = makeVerdict({
     presetId,
@@ -31,7 +32,8 @@ export async function measureParallel(ctx: PresetContext, presetId: string, clai
       num('readyParallelism', 'Running or ready to run', median(ready), 'cores'),
       num('cores', 'Logical cores', rep.machine.cores, ''),
       ...otherCoresNumber(rep.machine),
-      num('repeats', 'Repeats', rep.results.length, ''),
+      // The repeats' count is in verdict.repeats (and the CLI's machine line): the sixth number is Corelanes' own cost.
+      num('ownCores', 'Corelanes itself used', own, 'cores'),
     ],
     charts: [
       {
@@ -44,7 +46,7 @@ export async function measureParallel(ctx: PresetContext, presetId: string, clai
     ],
     raw: rawOf('', rep.results, par, ready, rep.baselines),
     machine: rep.machine,
-    repeats: { n: rep.results.length, medians: { parallelism: median(par), readyParallelism: median(ready), ...(base !== null ? { baselineCores: base } : {}) } },
+    repeats: { n: rep.results.length, medians: { parallelism: median(par), readyParallelism: median(ready), ownCores: own, ...(base !== null ? { baselineCores: base } : {}) } },
   });
   return { traces: rep.results, verdict };
 }
@@ -72,7 +74,8 @@ export async function measureTurns(
   const par = own.map(activeParallelism);
   const con = rep.results.map((x) => activeParallelism(x.contrast));
   const progress = own.map(progressRatio);
-  const judged = judgeTurns({ ...labels, workers: params.workers, parallelism: par, contrast: con, progress, machine: rep.machine });
+  const ownCores = median(ownCoresOf(own));
+  const judged = judgeTurns({ ...labels, workers: params.workers, parallelism: par, contrast: con, progress, machine: rep.machine, ownCores });
   const extras = own.map(extraRaw);
   const raw: Record<string, number> = { ...rawOf('', own, par, own.map(readyParallelism), rep.baselines), ...rawOf('contrast.', [], con, [], []) };
   extras.forEach((e, k) => Object.entries(e).forEach(([key, v]) => (raw[`${key}.${k + 1}`] = v)));
@@ -86,7 +89,7 @@ export async function measureTurns(
       num('progressRatio', 'Slowest / fastest thread’s work', median(progress), ''),
       num('cores', 'Logical cores', rep.machine.cores, ''),
       ...otherCoresNumber(rep.machine),
-      num('repeats', 'Repeats', rep.results.length, ''),
+      num('ownCores', 'Corelanes itself used', ownCores, 'cores'),
     ],
     charts: [
       {
@@ -102,7 +105,7 @@ export async function measureTurns(
     ],
     raw,
     machine: rep.machine,
-    repeats: { n: rep.results.length, medians: { parallelism: median(par), contrastParallelism: median(con), progressRatio: median(progress), spread: spread(par.map((p, k) => p / (con[k] || 1))) } },
+    repeats: { n: rep.results.length, medians: { parallelism: median(par), contrastParallelism: median(con), progressRatio: median(progress), ownCores, spread: spread(par.map((p, k) => p / (con[k] || 1))) } },
   });
   return { traces: rep.results.flatMap((x) => [x.contrast, x.own]), verdict };
 }
@@ -113,6 +116,7 @@ function rawOf(prefix: string, traces: Trace[], par: number[], ready: number[], 
   ready.forEach((p, k) => (raw[`${prefix}readyParallelism.${k + 1}`] = p));
   baselines.forEach((b, k) => b !== null && (raw[`${prefix}baselineCores.${k + 1}`] = b));
   traces.forEach((t, k) => (raw[`${prefix}progressRatio.${k + 1}`] = progressRatio(t)));
+  ownCoresOf(traces).forEach((c, k) => (raw[`${prefix}ownCores.${k + 1}`] = c));
   return raw;
 }
 

@@ -1,4 +1,4 @@
-import type { MachineLoad, Trace } from '../../../shared';
+import { ownCost, type MachineLoad, type Trace } from '../../../shared';
 import { activeParallelism, activeWindowMs, r, readyParallelism, unitsByTask, unitsPerActiveSecond } from './measures';
 import { BASELINE_ROOM, fmt, guard, median, spread, type Judged } from './stats';
 
@@ -34,6 +34,32 @@ export interface ParallelInput {
   /** Cores min(workers, cores) bare busy loops got right before each repeat. */
   baselines: (number | null)[];
   machine: MachineLoad;
+  /** Cores Corelanes itself used during the runs (median; ownCoresOf), or null/absent when not measured. */
+  ownCores?: number | null;
+}
+
+/** Pure: the cores Corelanes itself used in each run (its main and sampler threads and the rest of its process); NaN for a run without metrics. */
+export function ownCoresOf(traces: readonly Trace[]): number[] {
+  return traces.map((t) => (t.metrics ? ownCost(t.metrics).cores : NaN));
+}
+
+/** " (Corelanes itself used 0.09)" for a verdict's sentence, or nothing when not measured. */
+function ownClause(ownCores: number | null | undefined): string {
+  return ownCores === null || ownCores === undefined || !Number.isFinite(ownCores) ? '' : ` (Corelanes itself used ${ownCores.toFixed(2)})`;
+}
+
+/** "; Corelanes itself: 0.07" inside a parenthesis, or nothing when not measured. */
+function ownAside(ownCores: number | null | undefined): string {
+  return ownCores === null || ownCores === undefined || !Number.isFinite(ownCores) ? '' : `; Corelanes itself: ${ownCores.toFixed(2)}`;
+}
+
+/**
+ * Whether Corelanes' own cores make up at least half of what the workers fell short of: the verdict then says so
+ * (it cannot tell which cores the workers would have got, so it does not change the answer).
+ */
+function ownTookTheGap(ownCores: number | null | undefined, par: number, against: number): boolean {
+  const gap = against - par;
+  return ownCores !== null && ownCores !== undefined && gap > 0 && ownCores >= gap / 2;
 }
 
 /**
@@ -51,19 +77,21 @@ export function judgeParallel(i: ParallelInput): Judged {
   if (base !== null && base < BASELINE_ROOM * ideal) {
     return {
       status: 'inconclusive',
-      explanation: `Inconclusive: the machine was busy, ${ideal} bare busy loops got only ${fmt(base)} of ${ideal} cores (the workers: ${fmt(par)}), so there was no room to show parallelism.`,
+      explanation: `Inconclusive: the machine was busy, ${ideal} bare busy loops got only ${fmt(base)} of ${ideal} cores (the workers: ${fmt(par)}${ownAside(i.ownCores)}), so there was no room to show parallelism.`,
     };
   }
   const against = base ?? ideal;
   const ratios = i.parallelism.map((p, k) => p / (i.baselines[k] ?? against));
   const ratio = median(ratios);
   const compared = base !== null ? `${ideal} bare busy loops got ${fmt(base)} in the same run` : `the ideal is ${ideal} (no baseline on this OS)`;
+  const own = ownClause(i.ownCores);
+  const gap = ownTookTheGap(i.ownCores, par, against) ? `, and Corelanes itself used at least half of the difference` : '';
   const judged: Judged =
     ratio >= 0.8
-      ? { status: 'supported', explanation: `${i.what} used ${fmt(par)} cores together while they ran, and ${compared}: they ran in parallel.` }
+      ? { status: 'supported', explanation: `${i.what} used ${fmt(par)} cores together while they ran${own}, and ${compared}: they ran in parallel.` }
       : ratio < 0.55
-        ? { status: 'not-supported', explanation: `${i.what} used only ${fmt(par)} cores together, while ${compared}: they did not run in parallel.` }
-        : { status: 'partly', explanation: `${i.what} used ${fmt(par)} cores together, while ${compared}: partly parallel.` };
+        ? { status: 'not-supported', explanation: `${i.what} used only ${fmt(par)} cores together${own}, while ${compared}: they did not run in parallel${gap}.` }
+        : { status: 'partly', explanation: `${i.what} used ${fmt(par)} cores together${own}, while ${compared}: partly parallel${gap}.` };
   return guard(judged, i.machine, { label: 'cores used / baseline', values: ratios });
 }
 
@@ -79,6 +107,8 @@ export interface TurnsInput {
   /** Slowest/fastest progress per repeat (a starved thread is not "taking turns"). */
   progress: number[];
   machine: MachineLoad;
+  /** Cores Corelanes itself used during the GIL-bound runs (median), or null/absent when not measured. */
+  ownCores?: number | null;
 }
 
 /**
@@ -96,13 +126,13 @@ export function judgeTurns(i: TurnsInput): Judged {
   if (!(con >= BASELINE_ROOM * ideal)) {
     return {
       status: 'inconclusive',
-      explanation: `Inconclusive: the machine was busy, ${i.contrastWhat} got only ${fmt(con)} of ${ideal} cores (the GIL-bound threads: ${fmt(par)}), so taking turns cannot be told from waiting for a CPU.`,
+      explanation: `Inconclusive: the machine was busy, ${i.contrastWhat} got only ${fmt(con)} of ${ideal} cores (the GIL-bound threads: ${fmt(par)}${ownAside(i.ownCores)}), so taking turns cannot be told from waiting for a CPU.`,
     };
   }
   const ratios = i.parallelism.map((p, k) => p / (i.contrast[k] ?? con));
   const ratio = median(ratios);
   const progress = median(i.progress);
-  const numbers = `${i.what} used ${fmt(par)} cores together, ${i.contrastWhat} ${fmt(con)} in the same run`;
+  const numbers = `${i.what} used ${fmt(par)} cores together${ownClause(i.ownCores)}, ${i.contrastWhat} ${fmt(con)} in the same run`;
   const judged: Judged =
     ratio >= 0.85
       ? { status: 'not-supported', explanation: `${numbers}: they ran in parallel, not in turns.` }
