@@ -5,6 +5,7 @@ export * from './trace/run-command';
 export * from './trace/wrapper-chains';
 export * from './trace/gil-holds';
 export * from './trace/command-outcome';
+export * from './trace/spawn-phase';
 export * from './scenario/limits';
 export * from './scenario/schema';
 export * from './sampling/source';
