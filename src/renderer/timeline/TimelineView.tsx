@@ -15,7 +15,7 @@ import type { TimelineViewState } from './view-state';
 import { formatMs } from '../../shared';
 import { noteBands } from '../../timeline/note-marks';
 import { spawnPhaseNote } from '../../timeline/phase-band';
-import { drawPhaseBands } from './phase-band-svg';
+import { drawPhaseBands, placeBandRects } from './phase-band-svg';
 import { laneSizing } from './lane-sizing';
 import { markAt, placeMarks, taskMarks, type MarkPlace, type TaskMark } from '../../timeline/task-marks';
 import { replayChangedFrom } from '../../timeline/replay/changed-from';
@@ -389,11 +389,7 @@ function drawNotes(svg: SVGSVGElement, bands: ReturnType<typeof noteBands>, heig
       return n;
     });
   g.attr('data-note', (b) => b.id);
-  g.select('rect')
-    .attr('x', (b) => b.x0)
-    .attr('y', (b) => b.y0)
-    .attr('width', (b) => b.x1 - b.x0)
-    .attr('height', (b) => Math.max(2, b.y1 - b.y0));
+  placeBandRects(g);
   g.select('line')
     .attr('display', (b) => (b.arrow ? null : 'none'))
     .attr('x1', (b) => b.arrow?.x0 ?? 0)

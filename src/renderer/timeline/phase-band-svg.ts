@@ -1,4 +1,4 @@
-import { select } from 'd3';
+import { select, type Selection } from 'd3';
 import type { NoteBand } from '../../timeline/note-marks';
 
 /**
@@ -16,13 +16,18 @@ export function drawPhaseBands(svg: SVGSVGElement, bands: readonly NoteBand[], f
       return n;
     });
   g.attr('data-phase', (b) => b.id);
+  placeBandRects(g);
+  g.select('text')
+    .attr('x', (b) => b.labelX)
+    .attr('y', (b) => Math.max(b.y0 + fontPx, b.y1 - Math.round(fontPx / 2)))
+    .text((b) => b.label);
+}
+
+/** Each group's rect over its band's time and lanes (notes and phases alike), at least 2 px tall. */
+export function placeBandRects(g: Selection<SVGGElement, NoteBand, SVGSVGElement, unknown>): void {
   g.select('rect')
     .attr('x', (b) => b.x0)
     .attr('y', (b) => b.y0)
     .attr('width', (b) => b.x1 - b.x0)
     .attr('height', (b) => Math.max(2, b.y1 - b.y0));
-  g.select('text')
-    .attr('x', (b) => b.labelX)
-    .attr('y', (b) => Math.max(b.y0 + fontPx, b.y1 - Math.round(fontPx / 2)))
-    .text((b) => b.label);
 }

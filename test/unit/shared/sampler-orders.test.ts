@@ -28,30 +28,23 @@ const order = fc.record(
   { requiredKeys: [] },
 );
 
-describe('readSamplerInit and readSamplerOrder (the sampler side of its schemas, without zod)', () => {
-  it('accept exactly what SamplerInitSchema accepts of a complete init, with the same values', () => {
-    fc.assert(
-      fc.property(init, (raw) => {
-        const read = readSamplerInit(raw);
-        const zod = SamplerInitSchema.safeParse(raw);
-        expect(read.ok).toBe(zod.success);
-        if (read.ok && zod.success) expect(read.value).toEqual(zod.data);
-      }),
-      { numRuns: 3000 },
-    );
-  });
+/** The reader and the schema agree on every random input: both accept (with equal values) or both reject. */
+function agreeWithZod<T>(input: fc.Arbitrary<unknown>, read: (raw: unknown) => { ok: true; value: T } | { ok: false; error: string }, schema: { safeParse(raw: unknown): { success: boolean; data?: unknown } }): void {
+  fc.assert(
+    fc.property(input, (raw) => {
+      const got = read(raw);
+      const zod = schema.safeParse(raw);
+      expect(got.ok).toBe(zod.success);
+      if (got.ok) expect(got.value).toEqual(zod.data);
+    }),
+    { numRuns: 3000 },
+  );
+}
 
-  it('accept exactly what ToSamplerSchema accepts, with the same values', () => {
-    fc.assert(
-      fc.property(order, (raw) => {
-        const read = readSamplerOrder(raw);
-        const zod = ToSamplerSchema.safeParse(raw);
-        expect(read.ok).toBe(zod.success);
-        if (read.ok && zod.success) expect(read.value).toEqual(zod.data);
-      }),
-      { numRuns: 3000 },
-    );
-  });
+describe('readSamplerInit and readSamplerOrder (the sampler side of its schemas, without zod)', () => {
+  it('accept exactly what SamplerInitSchema accepts of a complete init, with the same values', () => agreeWithZod(init, readSamplerInit, SamplerInitSchema));
+
+  it('accept exactly what ToSamplerSchema accepts, with the same values', () => agreeWithZod(order, readSamplerOrder, ToSamplerSchema));
 
   it('say which field is wrong', () => {
     expect(readSamplerInit(null)).toEqual({ ok: false, error: 'init must be an object' });
