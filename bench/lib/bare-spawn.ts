@@ -30,3 +30,39 @@ export async function bareSpawnMs(kind: 'thread' | 'process', count = 1, spinMs 
     });
   return Promise.all(Array.from({ length: count }, one));
 }
+
+/**
+ * A spawn phase of bare forks, as the engine runs one: `count` `node -e`
+ * children with an IPC channel, at most `bound` starting at once, the next
+ * forked as soon as one of those starting has posted its first-instruction
+ * stamp. Each then waits idle (its IPC channel keeps it alive), as the
+ * engine's workers wait for \`start\` until the phase is over. Returns ms from
+ * the first fork until the parent had the last stamp; then kills them all and
+ * waits for their exits.
+ */
+export async function bareSpawnPhaseMs(count: number, bound: number): Promise<number> {
+  const body = `process.send(String(process.hrtime.bigint()));`;
+  const children: ReturnType<typeof spawn>[] = [];
+  const start = monoMs();
+  let forked = 0;
+  let up = 0;
+  await new Promise<void>((resolve, reject) => {
+    const launch = (): void => {
+      while (forked - up < bound && forked < count) {
+        forked++;
+        const child = spawn(process.execPath, ['-e', body], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+        children.push(child);
+        child.once('error', reject);
+        child.once('message', () => {
+          up++;
+          if (up === count) resolve();
+          else launch();
+        });
+      }
+    };
+    launch();
+  });
+  const phaseMs = monoMs() - start;
+  await Promise.all(children.map((c) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGKILL'))))));
+  return phaseMs;
+}

@@ -6,6 +6,7 @@ export * from './trace/wrapper-chains';
 export * from './trace/gil-holds';
 export * from './trace/own-cost';
 export * from './trace/command-outcome';
+export * from './trace/spawn-phase';
 export * from './scenario/limits';
 export * from './scenario/schema';
 export * from './sampling/source';

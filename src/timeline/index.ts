@@ -14,3 +14,4 @@ export * from './segment-store';
 export * from './viewport';
 export * from './replay';
 export * from './note-marks';
+export * from './phase-band';

@@ -1,4 +1,4 @@
-import { inferGilHolds, TASK_STATES, type Disposer, type GilHold, type Machine, type Marker, type Segment, type Task, type TaskState } from '../shared';
+import { foldSpawnPhase, inferGilHolds, TASK_STATES, type Disposer, type SpawnPhaseBand, type GilHold, type Machine, type Marker, type Segment, type Task, type TaskState } from '../shared';
 import { LaneColumns } from './lane-columns';
 import { SegmentStore, STATE_INDEX } from './segment-store';
 import { lastExecs, wrapperFoldOf } from './wrapper-fold';
@@ -43,6 +43,8 @@ export class TimelineModel {
    */
   inferredGil: { pid: number; label: string; lane: LaneColumns; holds: GilHold[] }[] = [];
   showWrappers = false;
+  /** The run's spawn phase, from its 'phase' markers: open (endMs null) while the initial workers start; drawn as a band over the Tasks view. */
+  spawnPhase: SpawnPhaseBand | null = null;
   private readonly execs = new Map<string, number>();
   /** Running time on a reported core and on none: the "core unknown" lane shows only when it matters. */
   runningMs = 0;
@@ -77,6 +79,7 @@ export class TimelineModel {
     this.wrappers = new Map();
     this.inferredGil = [];
     this.execs.clear();
+    this.spawnPhase = null;
     this.runningMs = 0;
     this.unknownCoreMs = 0;
     this.endMs = 0;
@@ -188,10 +191,15 @@ export class TimelineModel {
     if (start < this.pendingMinStart) this.pendingMinStart = start;
   }
 
-  /** GIL hand-overs (taskId took it, peerTaskId = previous holder); other markers are ignored. */
+  /** GIL hand-overs (taskId took it, peerTaskId = previous holder) and the spawn phase; other markers are ignored. */
   appendMarkers(markers: readonly Marker[]): void {
     lastExecs(markers, this.execs);
+    const phase = foldSpawnPhase(this.spawnPhase, markers);
     let added = false;
+    if (phase !== this.spawnPhase) {
+      this.spawnPhase = phase;
+      this.changed();
+    }
     for (const m of markers) {
       if (m.kind !== 'gil-handover' || m.taskId === null) continue;
       const holder = this.taskIndex.get(m.taskId);

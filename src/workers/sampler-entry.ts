@@ -4,7 +4,8 @@
 // Atomics.wait between reads, so messages are pulled with receiveMessageOnPort.
 import { setPriority } from 'node:os';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { SamplerInitSchema, type SourceRefusal } from '../shared';
+import type { SourceRefusal } from '../shared';
+import { readSamplerInit } from '../shared/sampler-orders';
 import { SamplerLoop, type LoopIo } from './sampler/sampler-loop';
 import { ExactLoop } from './sampler/exact/exact-loop';
 import { openExact } from './sampler/exact/open-exact';
@@ -26,7 +27,10 @@ function renice(tid: number | null, nice: number | null): number | null {
 const port = parentPort;
 if (!port) throw new Error('sampler-entry must run as a worker thread');
 
-const init = SamplerInitSchema.parse(workerData);
+// The engine resolved and validated the init with zod; this checks it without loading zod (../shared/sampler-orders.ts).
+const initRead = readSamplerInit(workerData);
+if (!initRead.ok) throw new Error(`sampler: bad init: ${initRead.error}`);
+const init = initRead.value;
 const waitCell = new Int32Array(new SharedArrayBuffer(4));
 const io: LoopIo = {
   receive: () => receiveMessageOnPort(port)?.message,

@@ -66,6 +66,9 @@ describe('replay of a recorded run', () => {
       await page.getByRole('button', { name: 'Replay' }).waitFor();
       const whole = await hookState(page);
       expect(whole.status).toBe('ended');
+      // The run's spawn phase: a labelled band over the Tasks view (from the trace's spawn-phase markers), none over Cores.
+      await expect.poll(() => page.locator('[data-view="tasks"] .timeline-notes g.phase text').textContent()).toMatch(/^spawn phase over: 2 workers up in .+, at most \d+ starting at once$/);
+      expect(await page.locator('[data-view="cores"] .timeline-notes g.phase').count()).toBe(0);
 
       // 1x -> 2x -> 4x with ']', then Space plays from the start.
       await page.keyboard.press(']');

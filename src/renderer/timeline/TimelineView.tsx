@@ -14,6 +14,8 @@ import { applyZoomStep } from '../../timeline/viewport';
 import type { TimelineViewState } from './view-state';
 import { formatMs } from '../../shared';
 import { noteBands } from '../../timeline/note-marks';
+import { spawnPhaseNote } from '../../timeline/phase-band';
+import { drawPhaseBands, placeBandRects } from './phase-band-svg';
 import { laneSizing } from './lane-sizing';
 import { markAt, placeMarks, taskMarks, type MarkPlace, type TaskMark } from '../../timeline/task-marks';
 import { replayChangedFrom } from '../../timeline/replay/changed-from';
@@ -95,6 +97,18 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     let drawnUntil: number | null = null;
     let drawnView = '';
     let drawnNotes: unknown = null;
+    let drawnPhase = '';
+
+    // The spawn phase's band over the Tasks view: redrawn when the geometry or the phase moved (it grows while it is open).
+    const paintPhase = (layout: TimelineLayout, lanes: LaneDescriptor[], force: boolean): void => {
+      const svg = notesRef.current;
+      if (!svg) return;
+      const note = kind === 'tasks' ? spawnPhaseNote(model.spawnPhase, model.endMs, view.untilMs) : null;
+      const key = note ? `${note.startMs}|${note.endMs}|${note.text}` : '';
+      if (!force && key === drawnPhase) return;
+      drawnPhase = key;
+      drawPhaseBands(svg, note ? noteBands([note], layout, lanes, view.fontPx) : [], view.fontPx);
+    };
 
     const paint = (force: boolean): PaintStats | null => {
       const dpr = window.devicePixelRatio || 1;
@@ -140,7 +154,10 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       drawnUntil = view.untilMs;
       layoutKey = nextLayoutKey;
       drawnModelVersion = model.version;
-      if (sameLayout && changedFrom === Infinity) return null;
+      if (sameLayout && changedFrom === Infinity) {
+        if (last.current) paintPhase(last.current.layout, lanes, false);
+        return null;
+      }
       let layout: TimelineLayout;
       if ((sameLayout || untilOnly) && last.current) layout = last.current.layout;
       else if (shift > 0 && last.current) {
@@ -176,6 +193,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       const axisChanged = !sameLayout && !untilOnly;
       last.current = { layout, lanes, marks };
       if (axisChanged && notesRef.current) drawNotes(notesRef.current, noteBands(view.notes, layout, lanes, view.fontPx), canvas.clientHeight);
+      paintPhase(layout, lanes, axisChanged);
       if (axisChanged) {
         select(axisG)
           .attr('transform', `translate(0, ${layout.lanesTop - 2})`)
@@ -371,11 +389,7 @@ function drawNotes(svg: SVGSVGElement, bands: ReturnType<typeof noteBands>, heig
       return n;
     });
   g.attr('data-note', (b) => b.id);
-  g.select('rect')
-    .attr('x', (b) => b.x0)
-    .attr('y', (b) => b.y0)
-    .attr('width', (b) => b.x1 - b.x0)
-    .attr('height', (b) => Math.max(2, b.y1 - b.y0));
+  placeBandRects(g);
   g.select('line')
     .attr('display', (b) => (b.arrow ? null : 'none'))
     .attr('x1', (b) => b.arrow?.x0 ?? 0)

@@ -1,18 +1,8 @@
 import { z } from 'zod';
+import type { SourceChoice } from './source-choices';
 
-/**
- * Where a run's scheduling comes from (docs/sampling.md):
- * - exact: the kernel's context-switch records (perf_event_open), every switch
- *   of every watched task with its CPU and time, from each task's birth;
- * - proc: /proc sampled at the run's interval (the fallback);
- * - auto: exact where the kernel allows it, else proc, saying why.
- */
-export const SOURCE_CHOICES = ['auto', 'exact', 'proc'] as const;
-export type SourceChoice = (typeof SOURCE_CHOICES)[number];
-
-/** What a run used: exact or proc on Linux, portable elsewhere, off for benches that sample nothing. */
-export const SOURCES_USED = ['exact', 'proc', 'portable', 'off'] as const;
-export type SourceUsed = (typeof SOURCES_USED)[number];
+/** The source names live apart, free of zod, for the sampler thread. */
+export { SOURCE_CHOICES, SOURCES_USED, type SourceChoice, type SourceUsed } from './source-choices';
 
 /** Why exact switch records could not be used, and what would enable them (one line each). */
 export const SourceRefusalSchema = z.object({

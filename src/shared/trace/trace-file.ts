@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RunParamsSchema } from '../scenario/schema';
 import { VerdictSchema, VerdictV1Schema } from '../verdict/verdict';
 import { RunCommandSchema } from './run-command';
+import { SpawnPhaseSchema } from './spawn-phase';
 import { AnnotationSchema, MachineSchema, MarkerSchema, MemorySampleSchema, MetricsSchema, SegmentSchema, TaskSchema } from './schema';
 
 export const TRACE_FORMAT = 'corelanes-trace';
@@ -38,6 +39,8 @@ export const RunInfoSchema = z
     /** Wall-clock start, ISO 8601, for humans; trace times are monotonic ms since start. */
     startedAt: z.string().max(64),
     wallMs: z.number().finite().nonnegative(),
+    /** Corelanes' own runs: how long starting the initial workers took, and in what batches (absent in older traces and traced commands). */
+    spawnPhase: SpawnPhaseSchema.optional(),
   })
   .refine((run) => run.params !== null || run.command !== undefined, {
     message: 'params may be null only for a traced command (run.command)',

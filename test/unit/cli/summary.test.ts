@@ -38,7 +38,7 @@ describe('summarize', () => {
     expect(s).toMatchObject({ wallMs: 1000, parallelism: 1.8, sampler: { rateHz: 990, cpuPercent: 2.5 } });
     expect(s.tasks[0]).toMatchObject({ kind: 'process', pid: 10, tid: 10, onCpuMs: 900, waitMs: 5, coreMs: { '0': 675, '1': 225 }, migrations: 1, spawnMs: 40 });
     expect(s.tasks[0]?.coreShare).toEqual({ '0': 0.75, '1': 0.25 });
-    expect(s.spawn).toEqual({ medianMs: 50, maxMs: 60 });
+    expect(s.spawn).toEqual({ medianMs: 50, maxMs: 60, phaseMs: null, batch: null });
   });
 
   it("says what Corelanes itself used (--json own, and one line of the text), and what was not measured", () => {
@@ -125,6 +125,16 @@ describe('formatSummary', () => {
     for (const parts of [[['0', 1 / 3], ['1', 1 / 3], ['?', 1 / 3]], [['0', 0.675], ['1', 0.2255], ['?', 0.0995]]] as [string, number][][]) {
       expect(percentSplit(parts).reduce((a, [, p]) => a + p, 0)).toBe(100);
     }
+  });
+
+  it('gives the spawn phase (run.spawnPhase) in the JSON and the text; an older trace without one gives nulls and no phase', () => {
+    const t: Trace = structuredClone(trace);
+    t.run.spawnPhase = { startMs: 12.5, endMs: 3212.5, workers: 2, batch: 4 };
+    const s = summarize(t);
+    expect(s.spawn).toEqual({ medianMs: 50, maxMs: 60, phaseMs: 3200, batch: 4 });
+    expect(formatSummary(s)).toContain("spawn latency: median 50.0 ms, max 60.0 ms (request to the worker's first instruction); spawn phase 3200.0 ms, at most 4 starting at once");
+    expect(summarize(trace).spawn).toEqual({ medianMs: 50, maxMs: 60, phaseMs: null, batch: null });
+    expect(formatSummary(summarize(trace))).not.toContain('spawn phase');
   });
 
   it('prints a verdict: its answer, claim, sentence, labelled numbers with units, and the machine', () => {

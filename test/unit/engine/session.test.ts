@@ -278,4 +278,54 @@ describe('session supervision', () => {
       expect(events.some((e) => e.type === 'run-started'), 'a subscriber after the start gets no replay').toBe(false);
     }
   });
+
+  it('starts the initial workers in batches of at most spawnBatch, arms the duration after the last is up, and records the spawn phase', async () => {
+    const kind = fakeKind();
+    const { session } = await start({ workers: 6, durationS: 0.05 }, kind, { spawnBatch: 2 });
+    expect(kind.workers).toHaveLength(2);
+    const trace = await session.done;
+    expect(kind.workers).toHaveLength(6);
+    const workers = trace.tasks.filter((t) => t.kind === 'process');
+    expect(workers.map((t) => t.exitReason)).toEqual(Array(6).fill('finished'));
+    // Each worker is requested only after an earlier one of its batch was up.
+    const startedAt = workers.map((t) => t.startedMs!).sort((a, b) => a - b);
+    workers.forEach((t, i) => {
+      if (i >= 2) expect(t.requestedMs).toBeGreaterThanOrEqual(startedAt[i - 2]!);
+    });
+    const phase = trace.run.spawnPhase!;
+    expect(phase).toMatchObject({ workers: 6, batch: 2 });
+    expect(phase.startMs).toBeLessThanOrEqual(Math.min(...workers.map((t) => t.requestedMs)));
+    expect(phase.endMs).toBeGreaterThanOrEqual(Math.max(...startedAt));
+    const texts = trace.markers.filter((m) => m.kind === 'phase' && m.taskId === null).map((m) => m.text);
+    expect(texts).toEqual(['spawn phase: 6 workers, at most 2 starting at once', expect.stringMatching(/^spawn phase over: 6 workers up in /)]);
+  });
+
+  it('holds the start of initial workers up early until the spawn phase is over; a run of fixed work then ends as usual', async () => {
+    const kind = fakeKind();
+    const { session } = await start({ workers: 4, durationS: 60, workUnits: 5 }, kind, { spawnBatch: 1 });
+    await until('every initial worker spawned', () => kind.workers.length === 4);
+    for (let i = 0; i < 4; i++) {
+      const w = await until(`worker ${i} started`, () => kind.workers[i]?.posted.some((m) => m.type === 'start') && kind.workers[i]);
+      w.send({ type: 'done', unitsDone: 5 });
+      w.exit({ code: 0 });
+    }
+    const trace = await session.done;
+    expect(trace.tasks.filter((t) => t.kind === 'process').map((t) => t.exitReason)).toEqual(Array(4).fill('finished'));
+    const phaseEnd = trace.run.spawnPhase!.endMs;
+    const starts = trace.markers.filter((m) => m.kind === 'message-sent' && m.text === 'start');
+    expect(starts).toHaveLength(4);
+    // w0 said hello long before w3 was even requested, yet nobody started before the phase was over.
+    expect(trace.tasks.find((t) => t.id === 'w0')!.startedMs!).toBeLessThan(trace.tasks.find((t) => t.id === 'w3')!.requestedMs);
+    for (const m of starts) expect(m.tMs).toBeGreaterThanOrEqual(phaseEnd);
+  });
+
+  it('counts initial workers waiting for their batch against the worker cap', async () => {
+    const kind = fakeKind();
+    const { session } = await start({ workers: 4, durationS: 60 }, kind, { spawnBatch: 1 });
+    const adds = await Promise.allSettled(Array.from({ length: LIMITS.maxWorkers }, () => session.addWorker()));
+    expect(adds.filter((a) => a.status === 'fulfilled')).toHaveLength(LIMITS.maxWorkers - 4);
+    await until('the initial workers started', () => kind.workers.length === LIMITS.maxWorkers);
+    const trace = await session.stop();
+    expect(trace.tasks.filter((t) => t.kind === 'process')).toHaveLength(LIMITS.maxWorkers);
+  });
 });

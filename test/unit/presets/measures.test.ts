@@ -51,6 +51,14 @@ describe('trace measures', () => {
     expect(median([])).toBe(0);
   });
 
+  it('with a spawn phase, the window opens at its end: workers up early waited for their start until then', () => {
+    const t = trace();
+    t.run.spawnPhase = { startMs: 90, endMs: 300, workers: 2, batch: 1 };
+    expect(activeWindowMs(t)).toBe(800);
+    t.run.spawnPhase = { startMs: 0, endMs: 50, workers: 2, batch: 8 };
+    expect(activeWindowMs(t)).toBe(1000);
+  });
+
   it('start-up before the first instruction (a lane drawn from birth) stays out of the parallelism while they ran', () => {
     const t = trace();
     // Both workers' start-up, 0-100 ms, running at once before the window opens, and a segment after the last exit.

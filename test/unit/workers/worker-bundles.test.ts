@@ -8,7 +8,9 @@ import { CLI_BUILD_OPTIONS, CLI_ENTRY_POINTS } from '../../../scripts/cli-bundle
  * paid per isolate, in spawn time and RSS. They take no package from
  * node_modules (zod alone was 750 kB of a 778 kB thread bundle: the engine
  * validates what workers send, workers read orders with worker-orders.ts).
- * The sampler (one per run) is left out: it validates its init with zod.
+ * The sampler (one per run) is held to the same: it checks its init and the
+ * engine's orders with sampler-orders.ts, and the engine validates with zod
+ * what it sends.
  */
 const PER_TASK = Object.entries(CLI_ENTRY_POINTS as Record<string, string>).filter(([name]) => name.startsWith('workers/') && name !== 'workers/sampler');
 
@@ -34,5 +36,16 @@ describe('per-task worker bundles', () => {
     expect(worker.inputs.filter((i) => i.includes('node_modules'))).toEqual([]);
     // A worker that pulled zod (or any module of its size) back in would be at least zod's size.
     expect(worker.bytes).toBeLessThan(zod.bytes / 10);
+  });
+});
+
+describe('the sampler bundle', () => {
+  it('loads nothing from node_modules (no zod) and stays a small fraction of zod alone', async () => {
+    const file = (CLI_ENTRY_POINTS as Record<string, string>)['workers/sampler'];
+    expect(file).toBeDefined();
+    const [sampler, zod] = await Promise.all([bundle('workers/sampler', { file: file! }), (zodAlone ??= bundle('zod-alone', { contents: ZOD_ALONE }))]);
+    expect(sampler.inputs.filter((i) => i.includes('node_modules'))).toEqual([]);
+    // It reads /proc and perf rings (its own code is ~70 kB): well under a quarter of zod alone, which was most of its 1.1 MB.
+    expect(sampler.bytes).toBeLessThan(zod.bytes / 4);
   });
 });

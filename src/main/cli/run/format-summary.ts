@@ -70,7 +70,7 @@ export function formatSummary(s: RunSummary): string {
     const programs = [...new Set(Object.values(s.wrappers ?? {}))].map(label).join(', ');
     lines.push(`wrapper processes: ${wrappers.length} only started ${programs} (a launcher or shim; the app folds them into its lane)`);
   }
-  else lines.push(`spawn latency: median ${ms(s.spawn.medianMs)}, max ${ms(s.spawn.maxMs)} (request to the worker's first instruction)`);
+  else lines.push(`spawn latency: median ${ms(s.spawn.medianMs)}, max ${ms(s.spawn.maxMs)} (request to the worker's first instruction)${s.spawn.phaseMs === null ? '' : `; spawn phase ${ms(s.spawn.phaseMs)}, at most ${s.spawn.batch} starting at once`}`);
   lines.push(
     s.sampler.rateHz === null
       ? 'sampler: no measurements (it did not stop cleanly)'

@@ -27,7 +27,11 @@ export interface RunSummary {
    * exit, spawn and stop excluded): what preset verdicts call activeParallelism and unitsPerActiveSecond.
    */
   active: { windowMs: number; parallelism: number; unitsPerSecond: number | null };
-  spawn: { medianMs: number | null; maxMs: number | null };
+  /**
+   * Spawn latency per worker (request to first instruction), and the spawn phase (run.spawnPhase): from the first
+   * request until every initial worker was up, with at most `batch` starting at once; null in older traces and traced commands.
+   */
+  spawn: { medianMs: number | null; maxMs: number | null; phaseMs: number | null; batch: number | null };
   /**
    * What Corelanes itself used during the run: its main and sampler threads (their lanes) and the rest
    * of its own process (threads without a lane, from /proc/self/task); null: not measured (older traces, not Linux).
@@ -91,6 +95,7 @@ function baseSummary(trace: Trace): RunSummary {
   const params = trace.run.params;
   const m: Metrics = trace.metrics ?? { wallMs: trace.run.wallMs, cpuMs: 0, parallelism: 0, tasks: [], cores: [], sampler: null, unitsPerSecond: null };
   const details = new Map(trace.tasks.map((t) => [t.id, t]));
+  const phase = trace.run.spawnPhase;
   const spawns = m.tasks.filter((t) => t.kind !== 'main' && t.kind !== 'sampler').map((t) => t.spawnMs).filter((s): s is number => s !== null);
   return {
     runId: trace.run.runId,
@@ -103,7 +108,12 @@ function baseSummary(trace: Trace): RunSummary {
     parallelism: round(m.parallelism, 3),
     unitsPerSecond: m.unitsPerSecond === null ? null : round(m.unitsPerSecond, 1),
     active: { windowMs: round(activeWindowMs(trace)), parallelism: round(activeParallelism(trace), 3), unitsPerSecond: m.unitsPerSecond === null ? null : round(unitsPerActiveSecond(trace), 1) },
-    spawn: { medianMs: spawns.length ? round(median(spawns)!) : null, maxMs: spawns.length ? round(Math.max(...spawns)) : null },
+    spawn: {
+      medianMs: spawns.length ? round(median(spawns)!) : null,
+      maxMs: spawns.length ? round(Math.max(...spawns)) : null,
+      phaseMs: phase ? round(phase.endMs - phase.startMs) : null,
+      batch: phase?.batch ?? null,
+    },
     own: roundOwn(ownCost(m)),
     sampler: {
       rateHz: m.sampler ? round(m.sampler.rateHz, 1) : null,
@@ -166,7 +176,7 @@ export function summarizeCommand(trace: Trace, argv: readonly string[]): RunSumm
     kind: 'command',
     workload: null,
     workers: tasks.length,
-    spawn: { medianMs: null, maxMs: null },
+    spawn: { medianMs: null, maxMs: null, phaseMs: null, batch: null },
     tasks,
   };
 }

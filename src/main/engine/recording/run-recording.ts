@@ -1,5 +1,5 @@
-import type { BridgeEvent, CommandOutcome, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, Task, Trace, Verdict } from '../../../shared';
-import { sourceLine } from '../../../shared';
+import type { BridgeEvent, CommandOutcome, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, SpawnPhase, Task, Trace, Verdict } from '../../../shared';
+import { sourceLine, spawnPhaseEndMarker } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import { ownThreadsSince, readOwnThreadsCpu, restOfProcessNs, type ThreadsCpu } from '../../../node/proc/own-threads';
 import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
@@ -71,6 +71,7 @@ export class RunRecording {
   private command: RunCommand | undefined;
   /** This process's threads' CPU at the run's start: the rest of Corelanes' own cost is measured from here. */
   private readonly ownThreadsAtStart: ThreadsCpu | null;
+  private spawnPhase: SpawnPhase | undefined;
 
   constructor(private readonly options: RunRecordingOptions) {
     this.runId = options.runId;
@@ -95,7 +96,8 @@ export class RunRecording {
   info(wallMs: number): RunInfo {
     const { runId, scenarioId, params } = this.options;
     const command = this.command;
-    return { runId, scenarioId, params, ...(command ? { command } : {}), startedAt: this.startedAt, wallMs };
+    const spawnPhase = this.spawnPhase;
+    return { runId, scenarioId, params, ...(command ? { command } : {}), startedAt: this.startedAt, wallMs, ...(spawnPhase ? { spawnPhase } : {}) };
   }
 
   /** Live events from now on (the observer given at open hears the run from its start). */
@@ -107,6 +109,13 @@ export class RunRecording {
   /** A traced command ended: how (exit status, output tails) goes into run.command, and so into the trace and run-ended. */
   setCommandOutcome(outcome: CommandOutcome): void {
     if (this.command) this.command = { ...this.command, outcome };
+  }
+
+  /** The initial workers are up (or gone): the spawn phase goes into run.spawnPhase, and its end marker out to the live views. */
+  setSpawnPhase(phase: SpawnPhase): void {
+    if (this.over) return;
+    this.spawnPhase = { ...phase };
+    this.mark(spawnPhaseEndMarker(phase));
   }
 
   /** Sends an event to the observer and every listener; one that throws is logged and does not stop the others. */

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Disposer, SamplerStats, SourceRefusal, WorkerPhase } from '../../../shared';
-import { FromSamplerSchema, type SamplerInitInput, type ToSamplerInput } from '../../../shared';
+import { FromSamplerSchema, SamplerInitSchema, type SamplerInit, type ToSamplerInput } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import type { Sampler, SamplerBatch, SamplerOptions, TrackedTask } from './sampler-api';
 
@@ -12,9 +12,12 @@ interface ReadyInfo {
   refusal: SourceRefusal | null;
 }
 
-/** What the sampler thread starts with: only the options given, the schema's defaults for the rest. */
-function samplerInit(options: SamplerOptions): SamplerInitInput {
-  return {
+/**
+ * What the sampler thread starts with: the options given, the schema's defaults
+ * for the rest, validated here with zod (the thread checks it without zod).
+ */
+function samplerInit(options: SamplerOptions): SamplerInit {
+  const parsed = SamplerInitSchema.safeParse({
     intervalMs: options.intervalMs,
     runStartMono: options.runStartMono,
     forcePortable: options.forcePortable ?? false,
@@ -23,7 +26,12 @@ function samplerInit(options: SamplerOptions): SamplerInitInput {
     ...(options.denyExact ? { denyExact: options.denyExact } : {}),
     ...(options.idleReadEvery !== undefined ? { idleReadEvery: options.idleReadEvery } : {}),
     ...(options.nice !== undefined ? { nice: options.nice } : {}),
-  };
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid sampler options: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
+  }
+  return parsed.data;
 }
 
 /** One line for a run that asked for exact and cannot have it: why, and what enables it. */

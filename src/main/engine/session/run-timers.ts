@@ -1,6 +1,5 @@
 import { monoMs } from '../../../node/clock';
 import { unitsDone, type SessionState } from './session-state';
-import type { WorkerRecord } from './worker-record';
 
 /**
  * A session's clocks: progress (10 Hz), live metrics, and the duration. The
@@ -30,16 +29,13 @@ export class RunTimers {
     this.s.run.emit({ type: 'progress', runId: this.s.runId, elapsedMs: this.elapsedMs(), durationMs: this.durationMs });
   }
 
-  /** Arms the duration once every initial worker said hello or is gone. */
-  armWhenUp(initial: readonly WorkerRecord[]): void {
-    const arm = (): void => {
+  /** Arms the duration once every initial worker said hello or is gone (the spawn phase is over). */
+  armWhenUp(allUp: Promise<void>): void {
+    void allUp.then(() => {
       if (this.durationTimer || this.s.ending || this.stopped) return;
-      if (initial.some((w) => !w.hello && !w.gone)) return;
       this.durationArmedMono = monoMs();
       this.durationTimer = setTimeout(() => void this.s.end('finished'), this.durationMs);
-    };
-    for (const w of initial) void Promise.race([w.exited, w.helloSeen]).then(arm);
-    arm();
+    });
   }
 
   stop(): void {

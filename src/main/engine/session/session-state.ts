@@ -21,6 +21,10 @@ export interface SessionState {
   /** The user stopped the run (stop()), rather than its duration or its work ending it. */
   stoppedByUser: boolean;
   nextIndex: number;
+  /** Initial workers not requested yet (the spawn phase starts them in batches): they count against the caps, and a run of fixed work is not over before they ran. */
+  pendingSpawns: number;
+  /** While the spawn phase runs: resolves at its end, when its workers get `start` together (so the first up do not compute while the rest start). */
+  spawnPhaseOver: Promise<void> | null;
   /** Ends the run (idempotent). */
   end(reason: 'finished' | 'stopped'): Promise<Trace>;
 }

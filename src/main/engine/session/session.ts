@@ -8,12 +8,13 @@ import { appTask } from './app-task';
 import { endSession } from './end-session';
 import { RunTimers } from './run-timers';
 import { liveWorkers, type SessionState } from './session-state';
+import { spawnBatchBound } from './spawn-batch';
+import { spawnInitialWorkers } from './spawn-phase';
 import { spawnWorker } from './spawn-worker';
 import { DEFAULT_TIMING, type SessionTiming } from './timing';
 import { startWatchdog } from './watchdog';
 import { stopWorker } from './worker-exits';
 import { workerCapRefusal } from './worker-caps';
-import type { WorkerRecord } from './worker-record';
 
 export interface SessionDeps {
   runId: string;
@@ -76,6 +77,8 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
     ending: null,
     stoppedByUser: false,
     nextIndex: 0,
+    pendingSpawns: 0,
+    spawnPhaseOver: null,
     end: (reason) => {
       if (s.ending) return s.ending;
       s.stoppedByUser = reason === 'stopped';
@@ -91,12 +94,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   const timers = new RunTimers(s);
 
   try {
-    const initial: WorkerRecord[] = [];
-    for (let i = 0; i < params.workers; i++) {
-      const w = s.workers.get(spawnWorker(s, params.kind));
-      if (w) initial.push(w);
-    }
-    timers.armWhenUp(initial);
+    timers.armWhenUp(spawnInitialWorkers(s, params.workers, timing.spawnBatch ?? spawnBatchBound(deps.machine.logicalCores)));
   } catch (error) {
     void s.end('stopped');
     throw error;
@@ -118,7 +116,7 @@ function sessionApi(s: SessionState, deps: SessionDeps, done: Promise<Trace>): S
       if (availability && !availability.available) throw new Error(`kind '${wanted}' is not available here: ${availability.reason ?? 'no reason given'}`);
       // Checked after the await, right before spawning: calls made together each see the ones before them.
       if (s.ending) throw new Error('the run has ended; start a new one');
-      const refused = workerCapRefusal({ started: s.nextIndex, live: liveWorkers(s).length, adding: 1 }, s.params);
+      const refused = workerCapRefusal({ started: s.nextIndex + s.pendingSpawns, live: liveWorkers(s).length + s.pendingSpawns, adding: 1 }, s.params);
       if (refused) throw new Error(`cannot add a worker: ${refused}`);
       return spawnWorker(s, wanted);
     },

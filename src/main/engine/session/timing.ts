@@ -10,6 +10,8 @@ export interface SessionTiming {
   progressMs: number;
   /** How often live metrics are computed and sent. */
   liveMetricsMs: number;
+  /** At most this many initial workers starting at once; null: spawnBatchBound of the machine's cores (tests force a small one). */
+  spawnBatch: number | null;
 }
 
 export const DEFAULT_TIMING: SessionTiming = {
@@ -18,4 +20,5 @@ export const DEFAULT_TIMING: SessionTiming = {
   stopGraceMs: 2000,
   progressMs: 100,
   liveMetricsMs: 1000,
+  spawnBatch: null,
 };

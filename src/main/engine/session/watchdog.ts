@@ -33,12 +33,13 @@ export function startWatchdog(s: SessionState): Disposer {
   };
 
   const timer = setInterval(() => {
-    const suspects = liveWorkers(s).filter((w) => !w.killedAsHung && judge(w, monoMs()).hung);
+    // A worker held for the spawn phase's end was asked nothing yet: not a suspect.
+    const suspects = liveWorkers(s).filter((w) => !w.killedAsHung && !w.startHeld && judge(w, monoMs()).hung);
     if (suspects.length === 0) return;
     // Timers run before pending I/O: let the messages already waiting in the pipes arrive, then judge again.
     setImmediate(() => {
       for (const w of suspects) {
-        if (w.gone || w.killedAsHung) continue;
+        if (w.gone || w.killedAsHung || w.startHeld) continue;
         const now = monoMs();
         const verdict = judge(w, now);
         if (!verdict.hung) continue;

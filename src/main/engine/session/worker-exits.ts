@@ -27,7 +27,7 @@ export function onWorkerExit(s: SessionState, w: WorkerRecord, exit: WorkerExit)
   }
   for (const d of w.disposers) d();
   w.markGone();
-  if (!s.ending && s.params.workUnits !== null && liveWorkers(s).length === 0 && [...s.workers.values()].every((x) => x.saidDone)) {
+  if (!s.ending && s.params.workUnits !== null && s.pendingSpawns === 0 && liveWorkers(s).length === 0 && [...s.workers.values()].every((x) => x.saidDone)) {
     void s.end('finished');
   }
 }

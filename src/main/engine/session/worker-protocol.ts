@@ -52,6 +52,21 @@ function onHello(s: SessionState, w: WorkerRecord, task: Task, hello: Extract<Fr
   s.run.putTask({ ...task, pid: hello.pid, tid: hello.tid, addressSpace: hello.pid, startedMs });
   s.run.mark({ tMs: startedMs, kind: 'started', taskId: w.taskId, text: `first instruction ${(startedMs - task.requestedMs).toFixed(1)} ms after the request` });
   s.sampler.track({ taskId: w.taskId, pid: hello.pid, tid, phaseSlot: w.handle?.phaseSlot ?? undefined });
+  const gate = s.spawnPhaseOver;
+  if (gate && w.initial) {
+    // Up during the spawn phase: it waits (idle) for the others, so the ones still starting get the CPU.
+    w.startHeld = true;
+    void gate.then(() => sendStart(s, w));
+    return;
+  }
+  sendStart(s, w);
+}
+
+/** Tells a worker to start its workload (and to stop at once when the run is already ending). */
+function sendStart(s: SessionState, w: WorkerRecord): void {
+  if (w.gone) return;
+  w.startHeld = false;
+  w.lastHeardMono = monoMs();
   w.handle?.post({ type: 'start', taskId: w.taskId, params: s.params, requestedAtMono: w.requestedAtMono });
   s.run.mark({ tMs: s.run.relMs(), kind: 'message-sent', taskId: w.taskId, text: 'start' });
   if (s.ending) w.handle?.post({ type: 'stop' });

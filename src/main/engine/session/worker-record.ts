@@ -19,6 +19,10 @@ export interface WorkerRecord {
   reportedError: string | null;
   removed: boolean;
   killedAsHung: boolean;
+  /** One of the run's initial workers (started by the spawn phase), not one added later. */
+  initial: boolean;
+  /** An initial worker that said hello during the spawn phase: its `start` waits for the phase's end (the watchdog leaves it be). */
+  startHeld: boolean;
   gone: boolean;
   /** Resolves once the worker is gone. */
   exited: Promise<void>;
@@ -52,6 +56,8 @@ export function newWorkerRecord(taskId: string, index: number, kind: WorkerKind,
     reportedError: null,
     removed: false,
     killedAsHung: false,
+    initial: false,
+    startHeld: false,
     gone: false,
     exited,
     markGone: () => {

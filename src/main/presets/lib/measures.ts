@@ -12,7 +12,10 @@ export function workerTasks(trace: Trace): Task[] {
   return trace.tasks.filter((t) => !APP_KINDS.has(t.kind));
 }
 
-/** From the first worker's first instruction to the last worker's exit: the time the work really ran. */
+/**
+ * From the first worker's first instruction to the last worker's exit: the time the work really ran.
+ * Workers up early in a spawn phase wait for their start until it is over, so with one the work starts at its end.
+ */
 export function activeSpan(trace: Trace): { fromMs: number; toMs: number } | null {
   const tasks = workerTasks(trace);
   // A traced program's first instruction is unknown: its tasks count from when they were seen.
@@ -20,7 +23,7 @@ export function activeSpan(trace: Trace): { fromMs: number; toMs: number } | nul
   const starts = tasks.map((t) => t.startedMs ?? (traced ? t.requestedMs : null)).filter((x): x is number => x !== null);
   const ends = tasks.map((t) => t.exitMs ?? trace.run.wallMs);
   if (starts.length === 0 || ends.length === 0) return null;
-  const fromMs = Math.min(...starts);
+  const fromMs = Math.max(Math.min(...starts), trace.run.spawnPhase?.endMs ?? -Infinity);
   return { fromMs, toMs: Math.max(fromMs, Math.max(...ends)) };
 }
 
