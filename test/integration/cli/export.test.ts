@@ -204,7 +204,12 @@ describe('corelanes export on damaged trace files: one line, non-zero exit, noth
   const cases: [string, () => string, RegExp][] = [
     ['truncated', () => file('cut.json', readFileSync(tracePath, 'utf8').slice(0, 3000)), /cut\.json: This trace file ends too early/],
     ['wrong types', () => file('types.json', JSON.stringify({ ...good(), segments: [{ ...good().segments[0], core: 'zero' }] })), /segments\[0\]\.core has a wrong or missing value/],
-    ['NaN times', () => file('nan.json', JSON.stringify(good()).replace(/"startMs":[\d.e+-]+/, '"startMs":1e999')), /segments\[0\]\.startMs has a wrong or missing value/],
+    ['NaN times', () => {
+      // JSON has no NaN: 1e999 parses to Infinity. Put it in the first segment itself (the run has startMs fields too).
+      const t = good() as unknown as { segments: Record<string, unknown>[] };
+      t.segments[0] = { ...t.segments[0], startMs: 'NOT_A_TIME' };
+      return file('nan.json', JSON.stringify(t).replace('"NOT_A_TIME"', '1e999'));
+    }, /segments\[0\]\.startMs has a wrong or missing value/],
     ['overlapping segments', () => {
       const t = good();
       const [a] = t.segments;
