@@ -1,6 +1,7 @@
 import type { SamplerInit, ToSampler } from './sampler-protocol';
 import { SOURCE_CHOICES } from './sampling/source-choices';
 import { WORKER_PHASES } from './worker-slot';
+import { isNumber, isRecord, oneOf } from './plain-checks';
 
 /**
  * The sampler thread's side of SamplerInitSchema and ToSamplerSchema, without
@@ -14,10 +15,7 @@ import { WORKER_PHASES } from './worker-slot';
 
 type Read<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
-const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
 const inRange = (v: unknown, min: number, max: number): v is number => isNumber(v) && v >= min && v <= max;
 const isTaskId = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 64;
 const bad = <T>(error: string): Read<T> => ({ ok: false, error });

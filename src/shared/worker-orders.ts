@@ -1,6 +1,7 @@
 import type { RunParams } from './scenario/schema';
 import { LIMITS } from './scenario/limits';
 import { WORKLOADS } from './scenario/workloads';
+import { isNumber, isRecord, oneOf } from './plain-checks';
 
 /**
  * The worker's side of ToWorkerSchema, without zod. Zod is 750 kB of bundled
@@ -27,9 +28,6 @@ type Field = { ok: true } | { ok: false; error: string };
 const ok: Field = { ok: true };
 const bad = (error: string): Field => ({ ok: false, error });
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
 
 function checkParams(p: Record<string, unknown>): Field {
   if (!oneOf(WORKLOADS, p.workload)) return bad(`params.workload must be one of ${WORKLOADS.join(', ')}`);
