@@ -65,6 +65,9 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
   const [tip, setTip] = useState<Tip | null>(null);
   const [ariaLabel, setAriaLabel] = useState('');
   const last = useRef<{ layout: TimelineLayout; lanes: LaneDescriptor[]; marks: readonly TaskMark[] } | null>(null);
+  // Where the marks were drawn: the tooltips' hit areas (and the test hook's view of them), cut at the replay time.
+  const placedMarks = (shown: { layout: TimelineLayout; lanes: LaneDescriptor[]; marks: readonly TaskMark[] }): MarkPlace[] =>
+    placeMarks(shown.marks, shown.lanes, shown.layout, view.untilMs ?? Infinity);
   const tipRef = useRef<HTMLDivElement>(null);
 
   // The tip is fixed in the viewport, placed once its size is known: never clipped by the panel, flipped near edges.
@@ -251,7 +254,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     select(canvas).call(behaviour).on('dblclick.zoom', null);
 
     onHandle?.(kind, { drawNow: () => paint(true), layout: () => last.current?.layout ?? null, lanes: () => last.current?.lanes ?? null, canvas: () => canvas, paintCounts: () => ({ ...painter.counts }),
-      marks: () => (last.current ? placeMarks(last.current.marks, last.current.lanes, last.current.layout, view.untilMs ?? Infinity) : []),
+      marks: () => (last.current ? placedMarks(last.current) : []),
     });
     return () => {
       offPaint();
@@ -271,7 +274,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     const x = ev.clientX - rect.left;
     const y = ev.clientY - rect.top;
     const client = { x: ev.clientX, y: ev.clientY };
-    const mark = markAt(placeMarks(shown.marks, shown.lanes, shown.layout, view.untilMs ?? Infinity), x, y);
+    const mark = markAt(placedMarks(shown), x, y);
     if (mark) return { seg: -1, client, gil: false, mark };
     const li = laneAt(shown.layout, y);
     const lane = shown.lanes[li];
