@@ -3,7 +3,7 @@ import type { Preset } from './preset';
 import { scenario } from './lib';
 import { makeVerdict, num } from './lib/make-verdict';
 import { repeatMeasured } from './lib/repeat';
-import { disagree, fmt, guard, spread, type Judged } from './lib/stats';
+import { disagree, fmt, guard, type Judged } from './lib/stats';
 import { MESSAGE_PATHS, measureMessageCost, type PathCost } from './rigs/message-rig';
 
 const ID = 'message-cost';
@@ -65,9 +65,9 @@ export function judgeMessageCost(costs: PathCost[], sizes: number[], machine: Ma
     const cc = at(costs, 'clone', b)?.samplesUs ?? [];
     return { label: `process / clone at ${sizeLabel(b)}`, values: pc.map((p, k) => p / (cc[k] ?? NaN)), threshold: 1 };
   });
-  // A size whose sends fall on both sides of 1 decides (its middle half straddles "process slower"); else the widest.
-  const least = steadiness.find((d) => disagree(d.values, d.threshold)) ?? steadiness.reduce((a, b) => (spread(b.values) > spread(a.values) ? b : a), steadiness[0] ?? { label: '', values: [] });
-  return guard(judged, machine, least);
+  // A size whose sends fall on both sides of 1 makes it inconclusive; when none does, every size agreed.
+  const unsteady = steadiness.find((d) => disagree(d.values, d.threshold)) ?? { label: '', values: [] };
+  return guard(judged, machine, unsteady);
 }
 
 export const messageCost: Preset = {
