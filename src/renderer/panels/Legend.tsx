@@ -4,6 +4,7 @@ import type { Theme } from '../../timeline/colors';
 import { legendGroups } from '../../timeline/legend';
 import type { TimelineModel } from '../../timeline/model';
 import type { TimelineViewState, ViewMode } from '../timeline/view-state';
+import { useViewValue } from '../timeline/use-view-value';
 
 /**
  * What the colours mean, for the views shown: states (Tasks view) and, for
@@ -12,15 +13,14 @@ import type { TimelineViewState, ViewMode } from '../timeline/view-state';
  * program's lane, are not listed.
  */
 export const Legend = memo(function Legend({ tasks: all, model, theme, view, mode }: { tasks: Task[]; model: TimelineModel; theme: Theme; view: TimelineViewState; mode: ViewMode }) {
-  const subscribe = useCallback((cb: () => void) => view.onChange(cb), [view]);
   // Folding or showing wrappers changes the model's tasks revision, not the run's state: follow it here.
   useSyncExternalStore(
     useCallback((cb: () => void) => model.onChange(cb), [model]),
     () => model.tasksRevision,
   );
   const tasks = all.filter((t) => !model.isFolded(model.indexOfTask(t.id)));
-  const colorMode = useSyncExternalStore(subscribe, () => view.colorMode);
-  const hideOwn = useSyncExternalStore(subscribe, () => view.hideOwnThreads);
+  const colorMode = useViewValue(view, (v) => v.colorMode);
+  const hideOwn = useViewValue(view, (v) => v.hideOwnThreads);
   const groups = legendGroups(tasks, theme, colorMode, hideOwn).filter((g) => mode === 'both' || g.view === mode);
   return (
     <div className="legend" aria-label="Legend" data-color-mode={colorMode}>

@@ -1,8 +1,9 @@
-import { memo, useCallback, useSyncExternalStore } from 'react';
+import { memo } from 'react';
 import { formatBytes, type Task } from '../../shared';
 import type { RunState } from '../app/run-state';
 import { coreColors, type Theme } from '../../timeline/colors';
 import type { TimelineViewState } from '../timeline/view-state';
+import { useViewValue } from '../timeline/use-view-value';
 import { addressSpaces, memoryGrid, memorySummary, type AddressSpace, type GridGeometry } from './memory';
 
 const WIDTH = 320;
@@ -75,10 +76,7 @@ function ProcessBox({ s, max, label: shown, height, color, colorOf }: { s: Addre
  */
 export const MemoryView = memo(function MemoryView({ memory, tasks, theme, view }: { memory: RunState['memory']; tasks: RunState['tasks']; theme: Theme; view: TimelineViewState }) {
   // Lane colours follow the Cores view's colour mode (C): so do the dots and boxes.
-  const colorMode = useSyncExternalStore(
-    useCallback((cb: () => void) => view.onChange(cb), [view]),
-    () => view.colorMode,
-  );
+  const colorMode = useViewValue(view, (v) => v.colorMode);
   const colors = coreColors(tasks, theme, colorMode);
   const colorOf = new Map(tasks.map((t, i) => [t.id, colors[i] ?? '#888']));
   const spaces = addressSpaces(tasks, memory);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useViewValue } from './use-view-value';
 import type { TimelineModel } from '../../timeline/model';
 import type { FrameScheduler } from './scheduler';
 import { TimelineView, type TimelineHandle } from './TimelineView';
@@ -31,10 +32,9 @@ export function isTyping(target: EventTarget | null): boolean {
 
 /** The two timeline views, the view switch, follow/fit buttons and the W/S/A/D/F/0 keys. */
 export function TimelineSection({ model, view, scheduler, mode, onMode, handles, strip }: Props) {
-  const subscribe = useCallback((cb: () => void) => view.onChange(cb), [view]);
-  const following = useSyncExternalStore(subscribe, () => view.following);
-  const colorMode = useSyncExternalStore(subscribe, () => view.colorMode);
-  const hideOwn = useSyncExternalStore(subscribe, () => view.hideOwnThreads);
+  const following = useViewValue(view, (v) => v.following);
+  const colorMode = useViewValue(view, (v) => v.colorMode);
+  const hideOwn = useViewValue(view, (v) => v.hideOwnThreads);
   const coreLanes = useSyncExternalStore(
     useCallback((cb: () => void) => model.onChange(cb), [model]),
     () => model.coreCount() + (model.unknownCoreLane.length > 0 || model.machine?.coresObservable === false ? 1 : 0),
