@@ -10,6 +10,7 @@ import { HEARTBEAT_MS, startHeartbeat } from './heartbeat';
 import { checkBridgeUpgrade, isAllowedHostHeader, type OriginPolicy } from './origin';
 import { resolveStaticPath } from './static-path';
 import { checkToken, linkWithToken, newAccessTokens, type AccessTokens } from './token';
+import { FrameBatcher } from './frame-batcher';
 import { serveBridgeSocket } from './ws-bridge';
 
 export const BRIDGE_PATH = '/bridge';
@@ -72,6 +73,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     handleProtocols: (offered) => (offered.has(BRIDGE_SUBPROTOCOL) ? BRIDGE_SUBPROTOCOL : false),
   });
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? HEARTBEAT_MS, log);
+  // One subscription to the engine for all sockets: each batch of events is encoded once, whoever watches.
+  const frames = new FrameBatcher(log);
+  const stopEvents = options.service.subscribe((event) => frames.take(event));
 
   const server = createServer((req, res) => serveStatic(req, res));
 
@@ -129,18 +133,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (wss.clients.size >= MAX_CLIENTS) return refuse('503 Service Unavailable', `${MAX_CLIENTS} clients are connected, the most web mode serves`);
     wss.handleUpgrade(req, socket, head, (ws) => {
       wss.emit('connection', ws, req);
-      serveBridgeSocket({ socket: ws, service: options.service, caller: { role: token.role, transport: 'websocket' }, peer, log });
+      serveBridgeSocket({ socket: ws, service: options.service, frames, caller: { role: token.role, transport: 'websocket' }, peer, log });
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    stopHeartbeat();
+    stopEvents();
+    frames.dispose();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   policy.port = port;
   let closing: Promise<void> | null = null;
@@ -159,6 +170,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     close() {
       closing ??= (async () => {
         stopHeartbeat();
+        stopEvents();
+        frames.dispose();
         for (const ws of wss.clients) ws.close(1001, 'Corelanes is shutting down');
         const deadline = setTimeout(() => wss.clients.forEach((ws) => ws.terminate()), 1000);
         await new Promise<void>((resolve) => wss.close(() => resolve()));
