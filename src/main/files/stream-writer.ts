@@ -52,6 +52,10 @@ export class StreamWriter {
     this.fd = null;
     try {
       fsyncSync(fd);
+    } catch (error) {
+      // EINVAL: a file that cannot be synced (a pipe, a device): nothing waits in a cache for it.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EINVAL') throw new Error(`cannot write the trace to ${this.path}: ${reasonOf(code)}`);
     } finally {
       closeSync(fd);
     }

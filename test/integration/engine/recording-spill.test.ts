@@ -6,6 +6,7 @@ import { computeMetrics } from '../../../src/main/engine/recording';
 import { readTraceFile } from '../../../src/main/files/read-trace-file';
 import type { BridgeEvent, Marker, MemorySample, Segment, Trace } from '../../../src/shared';
 import { realEngine } from '../../support/engine';
+import { rounded } from '../../support/rounded';
 
 // A real run with the memory window lowered to 2,000 segments: it must spill
 // to its file while it runs, and the file, reopened, must equal what the live
@@ -32,14 +33,6 @@ function mergeLive(segments: Segment[]): Segment[] {
     last.set(s.taskId, copy);
   }
   return out;
-}
-
-/** Every number rounded to 9 significant digits. */
-function roundedDeep(value: unknown): unknown {
-  if (typeof value === 'number') return Number(value.toPrecision(9));
-  if (Array.isArray(value)) return value.map(roundedDeep);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundedDeep(v)]));
-  return value;
 }
 
 const bySegment = (a: Segment, b: Segment) => a.taskId.localeCompare(b.taskId) || a.startMs - b.startMs;
@@ -83,7 +76,7 @@ describe('recording without a cap: a run past its memory window streams to disk'
     const unitsDone = Object.fromEntries(trace.metrics!.tasks.flatMap((t) => (t.unitsDone === null ? [] : [[t.taskId, t.unitsDone]])));
     const again = computeMetrics({ tasks: reopened.tasks, segments: reopened.segments, wallMs: reopened.run.wallMs, logicalCores: reopened.machine.logicalCores, sampler: reopened.metrics!.sampler, unitsDone });
     // Equal but for the last bits of float sums added in another order.
-    expect(roundedDeep({ ...again, own: trace.metrics!.own })).toEqual(roundedDeep(trace.metrics));
+    expect(rounded({ ...again, own: trace.metrics!.own })).toEqual(rounded(trace.metrics));
   });
 
   it('a copy cut in the middle opens up to its last whole chunk and says where it ends', () => {

@@ -99,4 +99,12 @@ describe('the run-recording core', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a spill that cannot be written stops the run once, and its end fails with the error that names the place', () => {
+    const errors: string[] = [];
+    const run = new RunRecording({ runId: 'r2', scenarioId: null, params, machine, storage: { spillDir: '/nonexistent-corelanes-dir', window: { segments: 4, markers: 4, memory: 4 } }, onStorageError: (e) => errors.push(e.message) });
+    for (let i = 0; i < 10; i++) run.mark({ tMs: i, kind: 'annotation', taskId: null, text: `m${i}` });
+    expect(errors).toEqual(['cannot write the trace to a spill file in /nonexistent-corelanes-dir: that folder does not accept new files']);
+    expect(() => run.finish({ reason: 'finished', stats: null, wallMs: 20 })).toThrow(errors[0]!);
+  });
 });

@@ -12,8 +12,12 @@ export interface TaskTotals {
   running: { startMs: number; endMs: number; onCpuNs: number }[];
 }
 
-/** Past this many running segments before its first instruction a task's start-up list stops growing (a traced task never gets one). */
-const MAX_STARTUP_SPANS = 50_000;
+/**
+ * Past this many running segments before its first instruction a task's
+ * start-up list stops growing: a traced task never gets a first instruction,
+ * and a worker's start-up (tens of ms) is a handful of segments.
+ */
+const MAX_STARTUP_SPANS = 2_000;
 
 /**
  * The run's per-task and per-core sums, fed one segment at a time in each
@@ -31,16 +35,23 @@ export class MetricsAccumulator {
     addTo(t, this.coreBusyNs, s, startedMs);
   }
 
-  /** The sums with `extra` segments (still open, not yet added) counted too; this accumulator is left as it was. */
-  with(extra: readonly Segment[]): { totals: Map<string, TaskTotals>; coreBusyNs: Map<number, number> } {
+  /**
+   * The sums with `extra` segments (still open, not yet added) counted too;
+   * this accumulator is left as it was. `startedMsOf`: each task's first
+   * instruction now (a span after it, or of a task without one, cannot count
+   * as start-up, so its list is not copied).
+   */
+  with(extra: readonly Segment[], startedMsOf: (taskId: string) => number | null): { totals: Map<string, TaskTotals>; coreBusyNs: Map<number, number> } {
     if (extra.length === 0) return this;
     const totals = new Map(this.totals);
     const coreBusyNs = new Map(this.coreBusyNs);
     for (const s of extra) {
       const t = totals.get(s.taskId);
-      const copy: TaskTotals = t ? { ...t, coreNs: new Map(t.coreNs), running: [...t.running] } : { onCpuNs: 0, waitNs: 0, coreNs: new Map(), migrations: 0, lastCore: null, running: [] };
+      const startedMs = startedMsOf(s.taskId);
+      const startup = startedMs !== null && s.startMs < startedMs && s.onCpuNs > 0;
+      const copy: TaskTotals = t ? { ...t, coreNs: new Map(t.coreNs), running: startup ? [...t.running] : t.running } : { onCpuNs: 0, waitNs: 0, coreNs: new Map(), migrations: 0, lastCore: null, running: [] };
       totals.set(s.taskId, copy);
-      addTo(copy, coreBusyNs, s, null);
+      addTo(copy, coreBusyNs, s, startup ? startedMs : -Infinity); // -Infinity: no span counts, the shared list stays as it is
     }
     return { totals, coreBusyNs };
   }

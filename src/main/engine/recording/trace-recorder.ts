@@ -235,7 +235,7 @@ export class TraceRecorder {
   /** The run's numbers from the running sums and the open segments: O(tasks), whatever left memory. */
   metrics(input: Omit<MetricsInput, 'tasks' | 'segments'>): Metrics {
     const tasks = [...this.tasks.values()];
-    return metricsOfTotals({ ...input, tasks }, this.acc.with([...this.lastSegmentOf.values()]));
+    return metricsOfTotals({ ...input, tasks }, this.acc.with([...this.lastSegmentOf.values()], (id) => this.tasks.get(id)?.startedMs ?? null));
   }
 
   /** The trace as held in memory: everything, or (once some left for disk) the recent window with the run's full metrics. */
