@@ -108,6 +108,8 @@ await report(
       fileMiB,
       chunks: inFile.chunks,
       samplerHz: trace.metrics?.sampler?.rateHz ?? null,
+      // The engine's main thread records, merges, encodes and writes the chunks: its share of a core over the run.
+      mainThreadCores: (trace.metrics?.tasks.find((t) => t.taskId === 'main')?.onCpuMs ?? 0) / Math.max(1, trace.metrics?.wallMs ?? 1),
     },
   ],
   [
