@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type SourceChoice, type Trace, type Verdict } from '../../../shared';
+import { RunParamsSchema, WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type SourceChoice, type Trace, type Verdict } from '../../../shared';
 import type { Engine } from '../../engine/session-api';
 import type { ProcessLauncher } from '../../engine/launchers/process-launcher';
 import { findPreset, PRESETS, type Preset } from '../../presets';
@@ -96,7 +96,7 @@ function streamPath(target: OutTarget | null, opts: RunOptions, preset: Preset |
   if (!wanted || !target) return null;
   if (preset) throw new UsageError(`a preset's trace is written as one JSON document at its end, not streamed; drop --stream (or use an --out name not ending in .jsonl.gz)`);
   const startedAt = new Date().toISOString();
-  return outPath(target, { runId: 'run', scenarioId: null, params: { workload: opts.workload, kind: opts.kind } as never, startedAt, wallMs: 0 }, 'trace-stream');
+  return outPath(target, { runId: 'run', scenarioId: null, params: RunParamsSchema.parse({ workload: opts.workload, kind: opts.kind }), startedAt, wallMs: 0 }, 'trace-stream');
 }
 
 /** SIGINT/SIGTERM stop the run cleanly (a second one exits at once); returns the signal seen so far and the disposer. */
