@@ -39,7 +39,7 @@ const MAIN_FOLDERS = {
   platform: [],
   python: [],
   files: [],
-  engine: ['platform', 'python'],
+  engine: ['files', 'platform', 'python'],
   tracer: ['engine', 'platform', 'python'],
   presets: ['engine', 'python'],
   exercises: ['engine', 'presets', 'tracer'],

@@ -25,6 +25,8 @@ export * from './bridge/menu';
 export * from './bridge/command-names';
 export * from './bridge/access';
 export * from './trace/read-trace';
+export * from './trace/trace-stream';
+export * from './trace/read-trace-stream';
 export * from './trace/trace-bytes';
 export * from './trace/trace-consistency';
 export * from './trace/file-name';

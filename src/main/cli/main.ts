@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { exercisesCommand } from './commands/exercises';
 import { exportCommand } from './commands/export';
 import { runCommand } from './commands/run';
+import { summaryCommand } from './commands/summary';
 import { pythonsCommand } from './commands/pythons';
 import { traceCommandCli } from './commands/trace';
 import { webCommand } from './commands/web';
@@ -17,6 +18,7 @@ program.addCommand(webCommand());
 program.addCommand(pythonsCommand());
 program.addCommand(traceCommandCli());
 program.addCommand(exportCommand());
+program.addCommand(summaryCommand());
 program.addCommand(exercisesCommand());
 
 try {

@@ -89,7 +89,7 @@ export function createEngine(options: EngineOptions & CreateEngineExtras): Engin
       await pythonsProbed;
       return machineNow();
     },
-    async startRun(input, scenarioId = null) {
+    async startRun(input, scenarioId = null, storage) {
       const params = parseRunParams(input);
       const refused = workerCapRefusal({ started: 0, live: 0, adding: params.workers }, params);
       if (refused) throw new Error(`cannot start the run: ${refused}`);
@@ -105,6 +105,7 @@ export function createEngine(options: EngineOptions & CreateEngineExtras): Engin
         createSampler: options.samplerFactory ?? createSampler,
         timing: options.timing,
         observer: watchers.fanOut,
+        storage,
       });
       sessions.add(session);
       void session.done.finally(() => sessions.delete(session)).catch(() => undefined);

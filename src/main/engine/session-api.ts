@@ -1,9 +1,9 @@
 import type { BridgeEvent, Disposer, Machine, RunParams, Trace, WorkerKind } from '../../shared';
 import type { EntryPaths } from './entries';
 import type { ProcessLauncher } from './launchers/process-launcher';
-import type { RunEndReason, RunObserver } from './recording/run-recording';
+import type { RunEndReason, RunObserver, RunStorage } from './recording/run-recording';
 
-export type { RunEndReason, RunObserver } from './recording/run-recording';
+export type { RunEndReason, RunObserver, RunStorage } from './recording/run-recording';
 
 /** Everything a front end (the CLI, web mode, the Electron app) gives the engine. */
 export interface EngineOptions {
@@ -48,8 +48,11 @@ export interface Measurement {
  */
 export interface Engine {
   machine(): Promise<Machine>;
-  /** Validates params (throws a ZodError-derived Error with a clear message) and starts a run. */
-  startRun(params: Partial<RunParams>, scenarioId?: string | null): Promise<Session>;
+  /**
+   * Validates params (throws a ZodError-derived Error with a clear message) and starts a run.
+   * `storage`: where its trace streams (a file from the start, else a spill file once it outgrows memory).
+   */
+  startRun(params: Partial<RunParams>, scenarioId?: string | null, storage?: RunStorage): Promise<Session>;
   /** Announces a run that measures without sessions (run-started now); the caller ends it. */
   startMeasurement(scenarioId: string, params: Partial<RunParams>): Measurement;
   /** Hears every run of this engine from its run-started to its run-ended, and each finished trace just before its run-ended. */

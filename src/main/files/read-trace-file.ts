@@ -10,8 +10,10 @@ class ContentError extends Error {}
  * the open descriptor before a byte is read, so a 2 GB file costs nothing.
  * Throws an Error whose message is one line naming the file: `PATH: This
  * trace file ends too early…`, or `cannot open PATH: there is no such file`.
+ * A streamed trace cut mid-run opens up to its last whole chunk, and
+ * `onNotice` hears where it ends (`PATH: trace ends at 12.4 s: ...`).
  */
-export function readTraceFile(path: string): Trace {
+export function readTraceFile(path: string, onNotice?: (line: string) => void): Trace {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -32,6 +34,7 @@ export function readTraceFile(path: string): Trace {
     }
     const read = readTraceBytes(bytes.subarray(0, at));
     if (!read.ok) throw new ContentError(`${path}: ${read.error}`);
+    if (read.notice) onNotice?.(`${path}: ${read.notice}`);
     return read.trace;
   } catch (error) {
     if (error instanceof ContentError) throw error;

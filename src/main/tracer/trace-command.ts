@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { exitText, parsePythonEvent, runCommandOf, type CommandOutcome, type Segment, type SourceChoice, type Trace } from '../../shared';
 import { monoMs } from '../../node/clock';
-import { RunRecording, type RecorderLimits, type RunObserver } from '../engine/recording';
+import { RunRecording, type RunObserver, type RunStorage } from '../engine/recording';
 import { createSampler } from '../engine/sampling/create-sampler';
 import type { Sampler } from '../engine/sampling/sampler-api';
 import { readMachine } from '../platform';
@@ -30,8 +30,8 @@ export interface TraceCommandOptions extends Partial<RunObserver> {
   /** Where the command's stdout goes (each line, without newline). */
   onOutput?: (line: string) => void;
   signal?: AbortSignal;
-  /** The recorder's bounds (defaults: as for every run; tests make them small). */
-  limits?: RecorderLimits;
+  /** Where the trace streams and how much stays in memory (defaults: as for every run; tests make the window small). */
+  storage?: RunStorage;
   /** The program's stdin: 'ignore' unless said (a server has none to give); `corelanes trace` passes its terminal's. */
   stdin?: 'ignore' | 'inherit';
   /** The working directory (relative paths in argv resolve against it); default: ours. */
@@ -83,8 +83,8 @@ async function startCommand(
  * `corelanes trace -- <command...>`: runs any command, follows its whole
  * process tree and every thread as they come and go, samples them with the
  * same sampler as Corelanes' own workers, and records them with the same
- * run-recording core as a session: same events, same recorder limits (and
- * "dropped" marker), same end sequence.
+ * run-recording core as a session: same events, same memory window (and
+ * spill file past it), same end sequence.
  */
 export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommandResult> {
   const runStartMono = monoMs();
@@ -112,7 +112,7 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
     machine: readMachine(),
     runStartMono,
     observer: { onEvent: (e) => o.onEvent?.(e), onTrace: (t) => o.onTrace?.(t) },
-    limits: o.limits,
+    storage: o.storage,
   });
   run.announceSource(sampler, o.intervalMs, source);
   try {

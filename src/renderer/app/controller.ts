@@ -312,6 +312,8 @@ export class AppController {
       return;
     }
     this.showTrace(read.trace);
+    // A streamed trace cut mid-run opened up to its last whole chunk: say where it ends (an error marker there too).
+    if (read.notice) this.fail(name ? `${name}: ${read.notice}` : read.notice);
   }
 
   /** Replays a validated trace at once into the same views (an opened file, or a run of this session shown again). */

@@ -4,6 +4,7 @@ import type { RunInfo } from './trace-file';
 export const FILE_SUFFIXES = {
   trace: '.corelanes.json',
   'trace-gz': '.corelanes.json.gz',
+  'trace-stream': '.corelanes.jsonl.gz',
   chrome: '.perfetto.json',
   systrace: '.systrace.txt',
   svg: '.svg',

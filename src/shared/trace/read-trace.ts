@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { scanJson } from './json-scan';
+import { readTraceStreamText } from './read-trace-stream';
+import { looksLikeTraceStream } from './trace-stream';
 import { checkTraceConsistency } from './trace-consistency';
 import { TRACE_ARRAYS, TRACE_FORMAT, TRACE_LIMITS, TRACE_VERSION, TraceHeaderSchema, type Trace } from './trace-file';
 
-export type ReadTraceResult = { ok: true; trace: Trace } | { ok: false; error: string };
+/** `notice`: the trace opened, but not whole (a streamed trace cut mid-run): where it ends, for the reader to show. */
+export type ReadTraceResult = { ok: true; trace: Trace; notice?: string } | { ok: false; error: string };
 
 const OPEN_HINT = 'Open a trace saved by Corelanes (corelanes run --out trace.json, or Save trace).';
 const fail = (error: string): ReadTraceResult => ({ ok: false, error });
@@ -105,6 +108,7 @@ function failsAtEnd(why: string, text: string): boolean {
 
 /** Reads a trace from JSON text (already decompressed). */
 export function readTraceText(text: string): ReadTraceResult {
+  if (looksLikeTraceStream(text)) return text.length > TRACE_LIMITS.maxJsonBytes ? fail(tooLarge('Its JSON', text.length, TRACE_LIMITS.maxJsonBytes)) : readTraceStreamText(text);
   if (text.length > TRACE_LIMITS.maxJsonBytes) return fail(tooLarge('Its JSON', text.length, TRACE_LIMITS.maxJsonBytes));
   const scan = scanJson(text, MAX_JSON_DEPTH);
   if (scan.depth > MAX_JSON_DEPTH) return fail(`This file is not a Corelanes trace: its JSON nests deeper than ${MAX_JSON_DEPTH} levels.`);

@@ -1,6 +1,7 @@
 import { Gunzip, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { readTraceText, tooLarge, type ReadTraceResult } from './read-trace';
 import { TRACE_LIMITS } from './trace-file';
+import { looksLikeTraceStream } from './trace-stream';
 
 /** JSON text longer than this is saved gzip-compressed (`.json.gz`) when the name is Corelanes' to choose. */
 export const GZIP_FROM_BYTES = 8 * 1024 * 1024;
@@ -18,12 +19,16 @@ export function isGzip(bytes: Uint8Array): boolean {
 
 class TooLarge extends Error {}
 
+type Inflated = { ok: true; bytes: Uint8Array; cut: boolean } | { ok: false; error: string };
+
 /**
- * Inflates gzip data, stopping as soon as the output passes `maxBytes` (the
- * gzip trailer's size field is not trusted: a bomb lies there). Returns the
- * bytes, or an error line.
+ * Inflates gzip data (one member or several back to back), stopping as soon
+ * as the output passes `maxBytes` (the gzip trailer's size field is not
+ * trusted: a bomb lies there). Data that is cut short or damaged still gives
+ * what inflated before the damage, with `cut: true`: a streamed trace opens up
+ * to its last whole chunk from it.
  */
-export function gunzipBounded(bytes: Uint8Array, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
+function inflateBounded(bytes: Uint8Array, maxBytes: number): Inflated & { why?: string } {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const gunzip = new Gunzip((chunk) => {
@@ -31,6 +36,7 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes: number): { ok: true; 
     if (total > maxBytes) throw new TooLarge();
     chunks.push(chunk);
   });
+  let why: string | undefined;
   try {
     for (let at = 0; at < bytes.length; at += INFLATE_SLICE) {
       const end = Math.min(bytes.length, at + INFLATE_SLICE);
@@ -38,8 +44,7 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes: number): { ok: true; 
     }
   } catch (error) {
     if (error instanceof TooLarge) return { ok: false, error: `This compressed trace inflates to more than ${Math.round(maxBytes / 1024 ** 2)} MB of JSON; Corelanes opens trace files of up to that.` };
-    const why = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `This compressed trace is cut short or damaged (gzip: ${why}).` };
+    why = error instanceof Error ? error.message : String(error);
   }
   const out = new Uint8Array(total);
   let at = 0;
@@ -47,7 +52,15 @@ export function gunzipBounded(bytes: Uint8Array, maxBytes: number): { ok: true; 
     out.set(c, at);
     at += c.length;
   }
-  return { ok: true, bytes: out };
+  return { ok: true, bytes: out, cut: why !== undefined, ...(why !== undefined ? { why } : {}) };
+}
+
+/** Inflates gzip data within `maxBytes`; an error line when it is too large, cut short or damaged. */
+export function gunzipBounded(bytes: Uint8Array, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
+  const inflated = inflateBounded(bytes, maxBytes);
+  if (!inflated.ok) return inflated;
+  if (inflated.cut) return { ok: false, error: `This compressed trace is cut short or damaged (gzip: ${inflated.why ?? 'unknown'}).` };
+  return { ok: true, bytes: inflated.bytes };
 }
 
 // Both the page and Node have TextDecoder; this folder is typed without either environment.
@@ -67,8 +80,12 @@ export function readTraceBytes(bytes: Uint8Array): ReadTraceResult {
   if (bytes.length > TRACE_LIMITS.maxFileBytes) return { ok: false, error: tooLarge('This file', bytes.length, TRACE_LIMITS.maxFileBytes) };
   let json = bytes;
   if (isGzip(bytes)) {
-    const inflated = gunzipBounded(bytes, TRACE_LIMITS.maxJsonBytes);
+    const inflated = inflateBounded(bytes, TRACE_LIMITS.maxJsonBytes);
     if (!inflated.ok) return inflated;
+    // A streamed trace cut mid-member opens up to its last whole line; a single document cut short cannot.
+    if (inflated.cut && !looksLikeTraceStream(decodeUtf8(inflated.bytes.subarray(0, 200)))) {
+      return { ok: false, error: `This compressed trace is cut short or damaged (gzip: ${inflated.why ?? 'unknown'}).` };
+    }
     json = inflated.bytes;
   } else if (bytes.length > TRACE_LIMITS.maxJsonBytes) {
     return { ok: false, error: tooLarge('This file', bytes.length, TRACE_LIMITS.maxJsonBytes) };

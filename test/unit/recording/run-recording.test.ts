@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RunRecording } from '../../../src/main/engine/recording/run-recording';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RunRecording, type RunStorage } from '../../../src/main/engine/recording/run-recording';
 import { applyInferredGilWait } from '../../../src/main/python/gil-inference';
-import { RunParamsSchema, type BridgeEvent, type Machine, type Segment, type Trace } from '../../../src/shared';
+import { readTraceBytes, RunParamsSchema, type BridgeEvent, type Machine, type Segment, type Trace } from '../../../src/shared';
 import { busySegment } from './fixtures';
 
 const machine: Machine = { os: 'linux', kernel: 'test', arch: 'x64', cpuModel: 'test', logicalCores: 2, coresObservable: true, runtimes: {} };
@@ -9,7 +12,7 @@ const params = RunParamsSchema.parse({});
 const seg = busySegment;
 
 /** A recording whose observer keeps every event, and notes the event count when the trace arrives. */
-function open(limits?: { maxSegments: number; maxMarkers: number; maxMemorySamples: number }) {
+function open(storage?: RunStorage) {
   const events: BridgeEvent[] = [];
   let eventsAtTrace = -1;
   let trace: Trace | null = null;
@@ -18,7 +21,7 @@ function open(limits?: { maxSegments: number; maxMarkers: number; maxMemorySampl
     scenarioId: null,
     params,
     machine,
-    limits,
+    storage,
     observer: {
       onEvent: (e) => events.push(e),
       onTrace: (t) => {
@@ -78,11 +81,30 @@ describe('the run-recording core', () => {
     expect(trace.segments.filter((s) => s.inferred)).toHaveLength(1);
   });
 
-  it('keeps the recorder limits: what is dropped is counted and marked in the trace', () => {
-    const { run } = open({ maxSegments: 1, maxMarkers: 1, maxMemorySamples: 1 });
-    run.mark({ tMs: 1, kind: 'annotation', taskId: null, text: 'a' });
-    run.mark({ tMs: 2, kind: 'annotation', taskId: null, text: 'b' });
-    const trace = run.finish({ reason: 'finished', stats: null, wallMs: 5 });
-    expect(trace.markers.at(-1)).toMatchObject({ kind: 'error', text: expect.stringContaining('dropped 0 segments, 1 markers') });
+  it('past its memory window it spills to a file only its owner may read, and the file holds everything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corelanes-spill-test-'));
+    try {
+      const { run } = open({ spillDir: dir, window: { segments: 4, markers: 4, memory: 4 } });
+      run.putTask({ id: 'w0', kind: 'thread', label: 'w0', pid: 1, tid: 2, addressSpace: 1, parentId: null, workload: 'cpu', requestedMs: 0, startedMs: 0, exitMs: null, exitReason: null, exitDetail: null });
+      for (let i = 0; i < 10; i++) run.mark({ tMs: i, kind: 'annotation', taskId: null, text: `m${i}` });
+      expect(run.tracePath).not.toBeNull();
+      const trace = run.finish({ reason: 'finished', stats: null, wallMs: 20 });
+      expect(trace.markers[0]).toMatchObject({ kind: 'annotation', text: expect.stringContaining('This run outgrew memory') });
+      expect(statSync(run.tracePath!).mode & 0o777).toBe(0o600);
+      const read = readTraceBytes(readFileSync(run.tracePath!));
+      if (!read.ok) throw new Error(read.error);
+      expect(read.trace.markers.map((m) => m.text)).toEqual(Array.from({ length: 10 }, (_, i) => `m${i}`));
+      expect(read.trace.metrics).toEqual(trace.metrics);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a spill that cannot be written stops the run once, and its end fails with the error that names the place', () => {
+    const errors: string[] = [];
+    const run = new RunRecording({ runId: 'r2', scenarioId: null, params, machine, storage: { spillDir: '/nonexistent-corelanes-dir', window: { segments: 4, markers: 4, memory: 4 } }, onStorageError: (e) => errors.push(e.message) });
+    for (let i = 0; i < 10; i++) run.mark({ tMs: i, kind: 'annotation', taskId: null, text: `m${i}` });
+    expect(errors).toEqual(['cannot write the trace to a spill file in /nonexistent-corelanes-dir: that folder does not accept new files']);
+    expect(() => run.finish({ reason: 'finished', stats: null, wallMs: 20 })).toThrow(errors[0]!);
   });
 });

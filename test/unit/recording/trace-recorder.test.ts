@@ -43,13 +43,41 @@ describe('TraceRecorder', () => {
     expect(first.endMs).toBe(10);
   });
 
-  it('stays bounded: beyond the limit it counts drops and says so in the trace', () => {
-    const r = new TraceRecorder({ maxSegments: 10, maxMarkers: 2, maxMemorySamples: 1 });
+  it('keeps a window in memory: only what a chunk took leaves it, open segments stay until sealed, nothing is lost', () => {
+    const r = new TraceRecorder({ segments: 10, markers: 4, memory: 4 });
+    r.addSegments([seg('b', 0, 100, 'sleep')]); // b's one segment stays open the whole time
     for (let i = 0; i < 30; i++) r.addSegments([seg('a', i, i + 1, i % 2 ? 'running' : 'sleep')]);
-    r.addMarkers([0, 1, 2].map((t) => ({ tMs: t, kind: 'annotation' as const, taskId: null })));
-    r.addMemory([0, 1].map((t) => ({ tMs: t, addressSpace: 1, rssBytes: 1 })));
-    expect(r.counts).toMatchObject({ segments: 10, markers: 2, memory: 1 });
-    expect(r.dropped).toEqual({ segments: 20, markers: 1, memory: 1 });
+    r.addMarkers([0, 1, 2, 3, 4, 5].map((t) => ({ tMs: t, kind: 'annotation' as const, taskId: null })));
+    r.addMemory([0, 1, 2, 3, 4, 5].map((t) => ({ tMs: t, addressSpace: 1, rssBytes: 1 })));
+    expect(r.overWindow).toBe(true);
+    r.evict(); // nothing was written yet: nothing may go
+    expect(r.counts).toMatchObject({ segments: 31, markers: 6, memory: 6 });
+    const first = r.takeChunk(30);
+    // a's last segment and b's are open: they wait for a later chunk
+    expect(first.segments).toHaveLength(29);
+    expect(first.segments.some((s) => s.taskId === 'b')).toBe(false);
+    r.evict();
+    expect(r.counts.segments).toBeLessThanOrEqual(10);
+    expect(r.counts.markers).toBe(3);
+    expect(r.evicted).toEqual({ segments: 31 - r.counts.segments, markers: 3, memory: 3 });
+    r.addSegments([seg('a', 30, 31, 'io')]);
+    r.sealAll();
+    const second = r.takeChunk(31);
+    const all = [...first.segments, ...second.segments].sort((x, y) => x.taskId.localeCompare(y.taskId) || x.startMs - y.startMs);
+    expect(all).toHaveLength(32);
+    expect(all.filter((s) => s.taskId === 'a').map((s) => s.startMs)).toEqual(Array.from({ length: 31 }, (_, i) => i));
+    expect(second.seq).toBe(1);
+    // The running sums still cover every segment, though most left memory.
+    const metrics = r.metrics({ wallMs: 100, logicalCores: 1, sampler: null });
+    expect(metrics.tasks).toEqual([]); // no task records: the sums live per task id
+    r.putTask({ id: 'a', kind: 'thread', label: 'a', pid: 1, tid: 2, addressSpace: 1, parentId: null, workload: 'cpu', requestedMs: 0, startedMs: 0, exitMs: null, exitReason: null, exitDetail: null });
+    expect(r.metrics({ wallMs: 100, logicalCores: 1, sampler: null }).tasks[0]!.onCpuMs).toBeCloseTo(31, 6); // 31 segments of 1 ms each (this fixture counts every state as on-CPU)
+  });
+
+  it('its trace is valid and whole while nothing left memory', () => {
+    const r = new TraceRecorder({ segments: 100, markers: 100, memory: 100 });
+    for (let i = 0; i < 30; i++) r.addSegments([seg('a', i, i + 1, i % 2 ? 'running' : 'sleep')]);
+    r.putTask({ id: 'a', kind: 'thread', label: 'a', pid: 1, tid: 2, addressSpace: 1, parentId: null, workload: 'cpu', requestedMs: 0, startedMs: 0, exitMs: null, exitReason: null, exitDetail: null });
     const machine = describeMachine({
       platform: 'linux',
       kernelRelease: '6.18',
@@ -61,8 +89,9 @@ describe('TraceRecorder', () => {
       versions: { node: '20.20.0' },
     });
     const trace = r.toTrace(machine, { runId: 'r1', scenarioId: null, params: { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1, workUnits: null, intervalMs: 1, memoryMb: 64, switchIntervalMs: 5, python: 'python3', source: 'auto' }, startedAt: new Date(0).toISOString(), wallMs: 30 }, null);
+    expect(r.whole).toBe(true);
     expect(TraceSchema.safeParse(trace).success).toBe(true);
-    expect(trace.markers.at(-1)?.text).toMatch(/dropped 20 segments/);
+    expect(trace.segments).toHaveLength(30);
   });
 
   it('keeps tasks and lets them be updated', () => {

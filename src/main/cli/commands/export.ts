@@ -72,7 +72,7 @@ export function exportCommand(): Command {
       const video = opts.format === 'webm' || opts.format === 'mp4';
       if (video && (opts.width % 2 || opts.height % 2)) throw new Error(`a video needs an even --width and --height (its colour is stored per 2x2 pixels), not ${opts.width}x${opts.height}`);
       const target = checkOut(opts.out, 'the export');
-      const trace = readTraceFile(tracePath);
+      const trace = readTraceFile(tracePath, (notice) => process.stderr.write(`corelanes: ${notice}\n`));
       const path = outPath(target ?? { path: null, dir: process.cwd() }, trace.run, KIND[opts.format]);
       if (opts.format === 'webm' || opts.format === 'mp4') {
         const note = await writeVideo(trace, { ...opts, format: opts.format, fromMs: opts.from, toMs: opts.to }, path);

@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
-import { WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type SourceChoice, type Trace, type Verdict } from '../../../shared';
+import { RunParamsSchema, WORKER_KINDS, WORKLOADS, type BridgeEvent, type RunParams, type SourceChoice, type Trace, type Verdict } from '../../../shared';
 import type { Engine } from '../../engine/session-api';
 import type { ProcessLauncher } from '../../engine/launchers/process-launcher';
 import { findPreset, PRESETS, type Preset } from '../../presets';
 import { createCliEngine } from '../cli-engine';
 import { formatPresetList, formatSummary, formatVerdict } from '../run/format-summary';
-import { checkOut, writeTraceOut, type OutTarget } from '../run/out-file';
+import { checkOut, outPath, writeTraceOut, type OutTarget } from '../run/out-file';
 import { ignoredByPreset, presetOverrides, withIntervalDefault } from '../run/preset-overrides';
 import { DURATION_HELP, INTERVAL_HELP, MEMORY_HELP, parseDuration, parseIntervalMs, parseMemoryMb, parseWorkers, parseWorkUnits, sourceOption, WORK_UNITS_HELP, WORKERS_HELP } from '../run/parse-options';
 import { progressLine } from '../run/progress-line';
@@ -22,6 +22,7 @@ interface RunOptions {
   memoryMb: number;
   workUnits?: number;
   out?: string | true;
+  stream?: boolean;
   json?: boolean;
   list?: boolean;
 }
@@ -54,6 +55,7 @@ export function runCommand(): Command {
     .option('--memory-mb <mb>', MEMORY_HELP, parseMemoryMb, 64)
     .option('--work-units <n>', WORK_UNITS_HELP, parseWorkUnits)
     .option('--out [file]', 'write the trace (JSON, docs/trace-format.md; gzip when FILE ends in .gz) to this file, checked before the run; --out alone: <scenario>-<date>.corelanes.json here (.json.gz when large)')
+    .option('--stream', 'stream the trace to disk while the run goes on (gzip JSON lines, docs/trace-format.md "Streamed traces"): nothing is kept whole in memory, and a run cut short still opens; --out alone then names it <scenario>-<date>.corelanes.jsonl.gz. Also chosen by an --out FILE ending in .jsonl.gz')
     .option('--json', 'print the summary as JSON on stdout instead of the table')
     .option('--list', 'list the presets (id, claim, availability) and exit')
     .addHelpText(
@@ -88,6 +90,15 @@ function checkedPreset(presetId: string | undefined, opts: RunOptions, command: 
   return preset;
 }
 
+/** The file a plain run streams its trace to (--stream, or an --out ending in .jsonl.gz), or null; a preset writes one document. */
+function streamPath(target: OutTarget | null, opts: RunOptions, preset: Preset | undefined): string | null {
+  const wanted = opts.stream === true || (target?.path?.endsWith('.jsonl.gz') ?? false);
+  if (!wanted || !target) return null;
+  if (preset) throw new UsageError(`a preset's trace is written as one JSON document at its end, not streamed; drop --stream (or use an --out name not ending in .jsonl.gz)`);
+  const startedAt = new Date().toISOString();
+  return outPath(target, { runId: 'run', scenarioId: null, params: RunParamsSchema.parse({ workload: opts.workload, kind: opts.kind }), startedAt, wallMs: 0 }, 'trace-stream');
+}
+
 /** SIGINT/SIGTERM stop the run cleanly (a second one exits at once); returns the signal seen so far and the disposer. */
 function stopOnSignals(stop: () => void): { signalled: () => NodeJS.Signals | null; off: () => void } {
   let signalled: NodeJS.Signals | null = null;
@@ -111,7 +122,7 @@ function stopOnSignals(stop: () => void): { signalled: () => NodeJS.Signals | nu
 }
 
 /** The runs themselves: a preset's, or one plain run of the options; what was measured. */
-async function measure(engine: Engine, launcher: ProcessLauncher, preset: Preset | undefined, opts: RunOptions, command: Command, abort: AbortController, setStop: (stop: () => void) => void): Promise<{ traces: Trace[]; verdict: Verdict | null }> {
+async function measure(engine: Engine, launcher: ProcessLauncher, preset: Preset | undefined, opts: RunOptions, command: Command, abort: AbortController, setStop: (stop: () => void) => void, streamTo: string | null): Promise<{ traces: Trace[]; verdict: Verdict | null }> {
   if (preset) {
     const overrides = presetOverrides(opts, (name) => command.getOptionValueSource(name));
     const result = await preset.run({
@@ -131,14 +142,14 @@ async function measure(engine: Engine, launcher: ProcessLauncher, preset: Preset
     source: opts.source,
     memoryMb: opts.memoryMb,
     workUnits: opts.workUnits ?? null,
-  });
+  }, null, streamTo ? { outPath: streamTo } : undefined);
   setStop(() => void session.stop());
   if (abort.signal.aborted) void session.stop();
   return { traces: [await session.done], verdict: null };
 }
 
 /** The summary (or JSON) of what was measured, the trace file, and the exit status. */
-function report(traces: Trace[], verdict: Verdict | null, opts: RunOptions, outTarget: OutTarget | null, signalled: NodeJS.Signals | null): void {
+function report(traces: Trace[], verdict: Verdict | null, opts: RunOptions, outTarget: OutTarget | null, signalled: NodeJS.Signals | null, streamedTo: string | null): void {
   const last = traces.at(-1);
   if (!last && verdict && !signalled) {
     // A preset that measures outside a timeline run (message-cost, race-counter, pools): its verdict is the result.
@@ -146,7 +157,8 @@ function report(traces: Trace[], verdict: Verdict | null, opts: RunOptions, outT
     return;
   }
   if (!last) throw new Error(signalled ? `stopped by ${signalled} before a run finished` : 'the run produced no trace');
-  const outPath = outTarget ? writeTraceOut(outTarget, verdict ? { ...last, verdict } : last) : null;
+  // A streamed trace is already whole on disk (its footer written at the run's end).
+  const outPath = streamedTo ?? (outTarget ? writeTraceOut(outTarget, verdict ? { ...last, verdict } : last) : null);
   const summaries = traces.map(summarize);
   if (opts.json) {
     const json = { ...summaries.at(-1)!, ...(verdict ? { verdict } : {}), ...(summaries.length > 1 ? { runs: summaries } : {}), out: outPath, stoppedBy: signalled };
@@ -167,7 +179,8 @@ async function runAction(presetId: string | undefined, opts: RunOptions, command
     return;
   }
   const preset = checkedPreset(presetId, opts, command);
-  const outTarget = checkOut(opts.out);
+  const outTarget = checkOut(opts.out ?? (opts.stream ? true : undefined));
+  const streamTo = streamPath(outTarget, opts, preset);
   // Rig processes start through the same launcher as the engine's workers.
   const { engine, launcher } = createCliEngine();
   const progress = process.stderr.isTTY && !opts.json ? progressLine(process.stderr) : null;
@@ -181,7 +194,7 @@ async function runAction(presetId: string | undefined, opts: RunOptions, command
   });
   let measured: { traces: Trace[]; verdict: Verdict | null };
   try {
-    measured = await measure(engine, launcher, preset, opts, command, abort, (stop) => (stopCurrent = stop));
+    measured = await measure(engine, launcher, preset, opts, command, abort, (stop) => (stopCurrent = stop), streamTo);
   } catch (error) {
     // A preset stopped by a signal ends with an error from its current run: say so, do not blame the preset.
     const signalled = signals.signalled();
@@ -195,7 +208,7 @@ async function runAction(presetId: string | undefined, opts: RunOptions, command
     await engine.dispose();
     signals.off();
   }
-  report(measured.traces, measured.verdict, opts, outTarget, signals.signalled());
+  report(measured.traces, measured.verdict, opts, outTarget, signals.signalled(), streamTo);
   // Every worker is gone; a stray handle must not keep the terminal waiting.
   setTimeout(() => process.exit(), 2000).unref();
 }

@@ -1,4 +1,5 @@
 import type { Metrics, SamplerStats, Segment, Task, TaskKind, TaskMetrics } from '../../../shared';
+import { inTaskTimeOrder, MetricsAccumulator, type TaskTotals } from './metrics-accumulator';
 
 /** The run's workers; the app's own threads (main, sampler) are tasks but not the run's work. */
 const WORKER_KINDS: ReadonlySet<TaskKind> = new Set<TaskKind>(['thread', 'process', 'gil-thread', 'python-thread', 'python-process']);
@@ -12,16 +13,6 @@ export interface MetricsInput {
   sampler: SamplerStats | null;
   /** Units of work each task reported, by task id. */
   unitsDone?: Readonly<Record<string, number>>;
-}
-
-interface TaskTotals {
-  onCpuNs: number;
-  waitNs: number;
-  coreNs: Map<number, number>;
-  /** Running segments with a known core, for counting core changes in time order. */
-  placed: { startMs: number; core: number }[];
-  /** Running segments, for the CPU of a task's start-up (birth to first instruction). */
-  running: { startMs: number; endMs: number; onCpuNs: number }[];
 }
 
 /** On-CPU ms from a task's birth to its first instruction (segments clipped there); null when either is unknown. */
@@ -42,22 +33,17 @@ function startupCpuMs(task: Task, t: TaskTotals | undefined): number | null {
  * changes between consecutive running segments of a task.
  */
 export function computeMetrics(input: MetricsInput): Metrics {
-  const totals = new Map<string, TaskTotals>();
-  const coreBusyNs = new Map<number, number>();
-  for (let c = 0; c < input.logicalCores; c++) coreBusyNs.set(c, 0);
+  const acc = new MetricsAccumulator();
+  const startedMs = new Map(input.tasks.map((t) => [t.id, t.startedMs]));
+  for (const s of inTaskTimeOrder(input.segments)) acc.add(s, startedMs.get(s.taskId) ?? null);
+  return metricsOfTotals(input, acc);
+}
 
-  for (const s of input.segments) {
-    let t = totals.get(s.taskId);
-    if (!t) totals.set(s.taskId, (t = { onCpuNs: 0, waitNs: 0, coreNs: new Map(), placed: [], running: [] }));
-    t.onCpuNs += s.onCpuNs;
-    t.waitNs += s.waitNs;
-    if (s.onCpuNs > 0) t.running.push({ startMs: s.startMs, endMs: s.endMs, onCpuNs: s.onCpuNs });
-    if (s.state === 'running' && s.core !== null) {
-      t.coreNs.set(s.core, (t.coreNs.get(s.core) ?? 0) + s.onCpuNs);
-      coreBusyNs.set(s.core, (coreBusyNs.get(s.core) ?? 0) + s.onCpuNs);
-      t.placed.push({ startMs: s.startMs, core: s.core });
-    }
-  }
+/** The run's numbers from running sums (a MetricsAccumulator, possibly with open segments counted: `acc.with(open)`). */
+export function metricsOfTotals(input: Omit<MetricsInput, 'segments'>, acc: { totals: ReadonlyMap<string, TaskTotals>; coreBusyNs: ReadonlyMap<number, number> }): Metrics {
+  const totals = acc.totals;
+  const coreBusyNs = new Map(acc.coreBusyNs);
+  for (let c = 0; c < input.logicalCores; c++) if (!coreBusyNs.has(c)) coreBusyNs.set(c, 0);
 
   const wallMs = Math.max(0, input.wallMs);
   let workersCpuNs = 0;
@@ -79,7 +65,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
       onCpuMs: (t?.onCpuNs ?? 0) / 1e6,
       waitMs: (t?.waitNs ?? 0) / 1e6,
       coreMs,
-      migrations: t ? countCoreChanges(t.placed) : 0,
+      migrations: t?.migrations ?? 0,
       spawnMs: task.startedMs !== null ? Math.max(0, task.startedMs - task.requestedMs) : null,
       startupCpuMs: startupCpuMs(task, t),
       unitsDone: done ?? null,
@@ -100,11 +86,4 @@ export function computeMetrics(input: MetricsInput): Metrics {
     sampler: input.sampler,
     unitsPerSecond: unitsDone !== null && wallMs > 0 ? unitsDone / (wallMs / 1000) : null,
   };
-}
-
-function countCoreChanges(placed: { startMs: number; core: number }[]): number {
-  placed.sort((a, b) => a.startMs - b.startMs);
-  let changes = 0;
-  for (let i = 1; i < placed.length; i++) if (placed[i]!.core !== placed[i - 1]!.core) changes++;
-  return changes;
 }

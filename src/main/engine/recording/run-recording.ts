@@ -1,10 +1,11 @@
-import type { BridgeEvent, CommandOutcome, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, SpawnPhase, Task, Trace, Verdict } from '../../../shared';
-import { sourceLine, spawnPhaseEndMarker } from '../../../shared';
+import type { BridgeEvent, CommandOutcome, StreamFooter, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, SpawnPhase, Task, Trace, Verdict } from '../../../shared';
+import { sourceLine, spawnPhaseEndMarker, TRACE_STREAM_FORMAT, TRACE_STREAM_VERSION, TRACE_VERSION } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import { ownThreadsSince, readOwnThreadsCpu, restOfProcessNs, type ThreadsCpu } from '../../../node/proc/own-threads';
 import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
-import { computeMetrics } from './compute-metrics';
-import { DEFAULT_RECORDER_LIMITS, TraceRecorder, type RecorderLimits } from './trace-recorder';
+import { StreamWriter } from '../../files/stream-writer';
+import { spillPath } from '../../files/spill-path';
+import { defaultRecorderWindow, TraceRecorder, type RecorderWindow } from './trace-recorder';
 
 /** Who hears a run: every event from its run-started to its run-ended, and the finished trace just before run-ended. */
 export interface RunObserver {
@@ -24,8 +25,29 @@ export interface RunRecordingOptions {
   runStartMono?: number;
   /** Hears the run from its run-started on (the engine's observers, or the caller of `corelanes trace`). */
   observer?: RunObserver;
-  limits?: RecorderLimits;
+  storage?: RunStorage;
+  /** Writing the trace failed (a full disk): stop the run; its end then fails with the error, which names the file. */
+  onStorageError?: (error: Error) => void;
 }
+
+/**
+ * Where a run's trace goes while it runs (docs/recording.md, "Long runs"):
+ * streamed to `outPath` from the start, or, with none, to a spill file in the
+ * OS temp folder once memory holds more than `window` (when `spill`; without
+ * it nothing is written and everything stays in memory).
+ */
+export interface RunStorage {
+  outPath?: string | null;
+  spill?: boolean;
+  /** Where spill files go (default: the OS temp folder). */
+  spillDir?: string;
+  window?: RecorderWindow;
+}
+
+/** A chunk goes to disk at least this often while records wait, as Perfetto's periodic drain of long traces. */
+const FLUSH_EVERY_MS = 1000;
+/** ... or as soon as this many records wait. */
+const CHUNK_RECORDS = 20_000;
 
 export type RunEndReason = 'finished' | 'stopped';
 
@@ -72,6 +94,9 @@ export class RunRecording {
   /** This process's threads' CPU at the run's start: the rest of Corelanes' own cost is measured from here. */
   private readonly ownThreadsAtStart: ThreadsCpu | null;
   private spawnPhase: SpawnPhase | undefined;
+  private writer: StreamWriter | null = null;
+  private lastFlushMs = 0;
+  private storageError: Error | null = null;
 
   constructor(private readonly options: RunRecordingOptions) {
     this.runId = options.runId;
@@ -79,8 +104,53 @@ export class RunRecording {
     this.runStartMono = options.runStartMono ?? monoMs();
     this.ownThreadsAtStart = ownThreadsSince(this.runStartMono);
     this.command = options.command;
-    this.recorder = new TraceRecorder(options.limits ?? DEFAULT_RECORDER_LIMITS);
+    this.recorder = new TraceRecorder(options.storage?.window ?? defaultRecorderWindow());
+    const outPath = options.storage?.outPath;
+    if (outPath) this.openStream(outPath);
     this.emit({ type: 'run-started', run: this.info(0), machine: options.machine });
+  }
+
+  /** The file the trace streams to, once it does (null while it is in memory only). */
+  get tracePath(): string | null {
+    return this.writer?.path ?? null;
+  }
+
+  private openStream(path: string): void {
+    const writer = StreamWriter.create(path);
+    try {
+      writer.write({ format: TRACE_STREAM_FORMAT, version: TRACE_STREAM_VERSION, traceVersion: TRACE_VERSION, machine: this.machine, run: this.info(0) });
+    } catch (error) {
+      try {
+        writer.close();
+      } catch {
+        /* the write's error is the one to report */
+      }
+      throw error;
+    }
+    this.writer = writer;
+  }
+
+  /**
+   * After records came in: writes a chunk when one is due, opens a spill file
+   * when memory is over the window and the run has no file yet, and drops from
+   * memory what is on disk. A write that fails stops the run (onStorageError).
+   */
+  private store(): void {
+    if (this.storageError || this.over) return;
+    const storage = this.options.storage;
+    try {
+      if (!this.writer && this.recorder.overWindow && (storage?.spill ?? true)) this.openStream(spillPath(this.runId, storage?.spillDir));
+      if (!this.writer) return;
+      const now = this.relMs();
+      if (now - this.lastFlushMs >= FLUSH_EVERY_MS || this.recorder.unwritten >= CHUNK_RECORDS || this.recorder.overWindow) {
+        this.writer.write(this.recorder.takeChunk(now));
+        this.lastFlushMs = now;
+      }
+      if (this.recorder.overWindow) this.recorder.evict();
+    } catch (error) {
+      this.storageError = error instanceof Error ? error : new Error(String(error));
+      this.options.onStorageError?.(this.storageError);
+    }
   }
 
   /** Whether run-ended went out. */
@@ -142,16 +212,18 @@ export class RunRecording {
   }
 
   tasks(): Task[] {
-    return this.recorder.snapshot().tasks;
+    return this.recorder.taskList();
   }
 
   mark(marker: Marker): void {
     this.recorder.addMarkers([marker]);
+    this.store();
     this.emit({ type: 'markers', runId: this.runId, markers: [marker] });
   }
 
   addMemory(sample: MemorySample): void {
     this.recorder.addMemory([sample]);
+    this.store();
     this.emit({ type: 'memory', runId: this.runId, samples: [sample] });
   }
 
@@ -164,6 +236,7 @@ export class RunRecording {
   attach(sampler: Sampler): Disposer {
     return sampler.onBatch((batch: SamplerBatch) => {
       this.recorder.addBatch(batch);
+      this.store();
       if (batch.stats) this.samplerStats = batch.stats;
       for (const m of batch.memory) this.lastRss.set(m.addressSpace, m.rssBytes);
       for (const b of batch.born ?? []) this.setBorn(b.taskId, b.tMs);
@@ -188,8 +261,7 @@ export class RunRecording {
 
   /** The run's numbers so far; with no stats given, the sampler's latest live ones. */
   metrics(wallMs: number, unitsDone?: Readonly<Record<string, number>>, stats: SamplerStats | null = this.samplerStats): Metrics {
-    const { tasks, segments } = this.recorder.snapshot();
-    const metrics = computeMetrics({ tasks, segments, wallMs, logicalCores: this.machine.logicalCores, sampler: stats, unitsDone });
+    const metrics = this.recorder.metrics({ wallMs, logicalCores: this.machine.logicalCores, sampler: stats, unitsDone });
     return { ...metrics, own: { otherThreadsMs: this.otherThreadsMs(metrics) } };
   }
 
@@ -214,13 +286,21 @@ export class RunRecording {
    */
   finish(end: RunFinish): Trace {
     if (this.over) throw new Error(`run ${this.runId} has already ended`);
-    for (const infer of end.inferences ?? []) this.recorder.transformSegments(infer);
-    this.sendRevisedSegments();
+    if (this.storageError) throw this.storageError;
+    this.recorder.sealAll();
+    const inferences = end.inferences ?? [];
+    if (inferences.length && !this.recorder.whole) {
+      this.mark({ tMs: end.wallMs, kind: 'error', taskId: null, text: 'inferences (GIL waits) were not laid over this run: it outgrew memory, and its early segments are only on disk' });
+    }
+    this.writer?.write(this.recorder.takeChunk(end.wallMs));
+    for (const infer of inferences) this.recorder.transformSegments(infer);
+    const revised = this.sendRevisedSegments();
     const metrics = this.metrics(end.wallMs, end.unitsDone, end.stats);
     this.emit({ type: 'metrics', runId: this.runId, metrics });
-    const recorded = this.recorder.toTrace(this.machine, this.info(end.wallMs), metrics);
+    const recorded = this.withSpillNote(this.recorder.toTrace(this.machine, this.info(end.wallMs), metrics));
     const verdict = end.verdictOf?.(recorded) ?? null;
     const trace = verdict ? { ...recorded, verdict } : recorded;
+    this.closeStream(trace, revised);
     this.options.observer?.onTrace?.(trace);
     this.over = true;
     this.emit({ type: 'run-ended', runId: this.runId, reason: end.reason, metrics, ...(this.command ? { command: this.command } : {}) });
@@ -228,6 +308,23 @@ export class RunRecording {
     if (verdict) this.emit({ type: 'verdict', runId: this.runId, verdict });
     this.listeners.clear();
     return trace;
+  }
+
+  /** The footer (final run, tasks, metrics, verdict, revised segments, counts), then the file is flushed and closed. */
+  private closeStream(trace: Trace, revised: StreamFooter['revised']): void {
+    if (!this.writer) return;
+    const { segments, markers, memory } = this.recorder.streamed;
+    const footer: StreamFooter = { type: 'end', run: trace.run, tasks: trace.tasks, metrics: trace.metrics, annotations: trace.annotations, ...(trace.verdict ? { verdict: trace.verdict } : {}), revised, counts: { segments, markers, memory } };
+    this.writer.write(footer);
+    this.writer.close();
+  }
+
+  /** A trace that kept only the recent records says so, and where the whole run is. */
+  private withSpillNote(trace: Trace): Trace {
+    if (this.recorder.whole) return trace;
+    const { segments, markers, memory } = this.recorder.evicted;
+    const text = `This run outgrew memory: its first ${segments} segments, ${markers} markers and ${memory} memory samples are only in ${this.tracePath ?? 'the streamed trace'} (open that file for the whole run); the metrics cover the whole run.`;
+    return { ...trace, markers: [{ tMs: 0, kind: 'annotation', taskId: null, text }, ...trace.markers] };
   }
 
   /** Ends a run that recorded nothing of its own (a preset measuring outside a timeline): run-ended without metrics. Once. */
@@ -247,11 +344,13 @@ export class RunRecording {
     this.listeners.clear();
   }
 
-  /** Segments of the tasks an inference touched, as they are now, replacing what was streamed for them. */
-  private sendRevisedSegments(): void {
+  /** Segments of the tasks an inference touched, as they are now, replacing what was streamed for them; what was sent, or null. */
+  private sendRevisedSegments(): StreamFooter['revised'] {
     const { segments } = this.recorder.snapshot();
     const revised = new Set(segments.filter((s) => s.inferred === true).map((s) => s.taskId));
-    if (revised.size === 0) return;
-    this.emit({ type: 'revised-segments', runId: this.runId, taskIds: [...revised], segments: segments.filter((s) => revised.has(s.taskId)) });
+    if (revised.size === 0) return null;
+    const event = { taskIds: [...revised], segments: segments.filter((s) => revised.has(s.taskId)) };
+    this.emit({ type: 'revised-segments', runId: this.runId, ...event });
+    return event;
   }
 }

@@ -3,7 +3,7 @@ import { monoMs } from '../../../node/clock';
 import type { EngineOptions, Session } from '../session-api';
 import type { Sampler, SamplerOptions } from '../sampling/sampler-api';
 import type { KindDefinition } from '../kinds/kind-driver';
-import { RunRecording, type RunObserver } from '../recording';
+import { RunRecording, type RunObserver, type RunStorage } from '../recording';
 import { appTask } from './app-task';
 import { endSession } from './end-session';
 import { RunTimers } from './run-timers';
@@ -27,6 +27,8 @@ export interface SessionDeps {
   timing?: Partial<SessionTiming>;
   /** Hears the run from its run-started on. */
   observer?: RunObserver;
+  /** Where the trace streams while the run goes on (a file given, or a spill file past the memory window). */
+  storage?: RunStorage;
 }
 
 /** The app's own threads are tasks of the trace too: the main thread and the sampler. */
@@ -51,7 +53,15 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
   const timing: SessionTiming = { ...DEFAULT_TIMING, ...deps.timing };
   const runStartMono = monoMs();
   const sampler = await deps.createSampler({ samplerEntry: options.entries.sampler, intervalMs: params.intervalMs, runStartMono, source: params.source });
-  const run = new RunRecording({ runId, scenarioId: deps.scenarioId, params, machine: deps.machine, runStartMono, observer: deps.observer });
+  // A write that fails (a full disk) stops the run; its end then fails with the error, which names the file.
+  let stopForStorage = (): void => undefined;
+  let run: RunRecording;
+  try {
+    run = new RunRecording({ runId, scenarioId: deps.scenarioId, params, machine: deps.machine, runStartMono, observer: deps.observer, storage: deps.storage, onStorageError: () => stopForStorage() });
+  } catch (error) {
+    await sampler.stop().catch(() => undefined);
+    throw error;
+  }
   const offBatch = run.attach(sampler);
   run.announceSource(sampler, params.intervalMs, params.source);
   trackAppThreads(run, sampler);
@@ -90,6 +100,7 @@ export async function startSession(deps: SessionDeps): Promise<Session> {
       return s.ending;
     },
   };
+  stopForStorage = () => void s.end('stopped');
   const stopWatchdog = startWatchdog(s);
   const timers = new RunTimers(s);
 
