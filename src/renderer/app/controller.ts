@@ -27,6 +27,9 @@ import { addSessionRun, describeSessionRun, SESSION_RUN_LIMIT } from './session-
 import { Store } from './store';
 
 const CORE_HISTORY_MS = 500;
+/** How often the panels follow what changed: at most every 400 ms, and every second while a run goes on (docs/renderer.md, the live budget). */
+const PANEL_GAP_MS = 400;
+const LIVE_PANEL_GAP_MS = 1000;
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -93,6 +96,7 @@ export class AppController {
     switch (event.type) {
       case 'run-started':
         this.model.reset(event.run.runId, event.machine);
+        this.store.setThrottle(LIVE_PANEL_GAP_MS);
         break;
       case 'task':
         this.model.upsertTask(event.task);
@@ -107,6 +111,7 @@ export class AppController {
         if (event.runId === this.model.runId) this.model.reviseTaskSegments(event.taskIds, event.segments);
         return;
       case 'run-ended':
+        this.store.setThrottle(PANEL_GAP_MS);
         if (event.runId === this.model.runId) {
           this.model.closeGil(event.metrics?.wallMs ?? this.model.endMs);
           this.model.settleRun();

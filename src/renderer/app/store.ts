@@ -15,9 +15,14 @@ export class Store<T> {
 
   constructor(
     initial: T,
-    private readonly throttleMs = 400,
+    private throttleMs = 400,
   ) {
     this.state = initial;
+  }
+
+  /** A live run's numbers refresh every second: each notification is a render of every panel and a frame (the live budget). */
+  setThrottle(ms: number): void {
+    this.throttleMs = ms;
   }
 
   get = (): T => this.state;

@@ -6,7 +6,7 @@ import type { TimelineModel } from '../../timeline/model';
 import { newStripBuffers, paintParallelism, parallelismPicture, type ParallelismPicture } from '../../timeline/parallelism-strip';
 import { laneSizing } from './lane-sizing';
 import type { FrameScheduler } from './scheduler';
-import { LIVE_FRAME_GAP_MS } from './TimelineView';
+import { LABEL_GAP_MS, LIVE_FRAME_GAP_MS } from './TimelineView';
 import type { TimelineViewState } from './view-state';
 
 /** What the strip drew last (the test hook reads it): per-column totals over [t0, t1). */
@@ -73,12 +73,15 @@ export function ParallelismStrip({ model, view, scheduler, onHandle }: Props) {
           let peak = 0;
           for (const v of totals) peak = Math.max(peak, v);
           setLabel(`Parallelism over time: tasks of the run running at once, stacked by ${shown.pic.by}, from ${formatMs(shown.t0)} to ${formatMs(shown.t1)}; at most ${peak.toFixed(1)} of ${shown.pic.cores} cores.`);
-        }, 500);
+        }, LABEL_GAP_MS);
       }
     };
     const offPaint = scheduler.add(paint);
-    const offModel = model.onChange(() => scheduler.requestWithin(LIVE_FRAME_GAP_MS));
-    const offView = view.onChange((cause) => (cause === 'data' ? scheduler.requestWithin(LIVE_FRAME_GAP_MS) : scheduler.request()));
+    const live = (): void => {
+      if (!view.holding) scheduler.requestWithin(LIVE_FRAME_GAP_MS);
+    };
+    const offModel = model.onChange(live);
+    const offView = view.onChange((cause) => (cause === 'data' ? live() : scheduler.request()));
     const ro = new ResizeObserver(() => {
       size = { width: wrap.clientWidth, height: wrap.clientHeight };
       scheduler.request();

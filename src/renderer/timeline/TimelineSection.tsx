@@ -124,8 +124,10 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
       <div className="timeline-views">
         {holding && (
           <div className="measure-first-cover" role="status" data-testid="measure-first-cover">
-            <strong>Measuring first.</strong> Nothing is drawn while the run goes on, so this page takes fewer cycles from it. The whole
-            timeline appears when the run ends. <span className="muted">M draws live.</span>
+            <p>
+              <strong>Measuring first.</strong> Nothing is drawn while the run goes on, so this page takes fewer cycles from it. The
+              whole timeline appears when the run ends. <span className="muted">M draws live.</span>
+            </p>
           </div>
         )}
         {mode !== 'tasks' && (

@@ -43,8 +43,10 @@ interface Props {
   onHandle?: (kind: TimelineViewKind, handle: TimelineHandle | null) => void;
 }
 
-/** Live data redraws at most 10 times a second (renderer CPU budget: 10% of a core); input redraws at once. */
+/** Live data redraws at most 10 times a second (docs/renderer.md, the live budget); input redraws at once. */
 export const LIVE_FRAME_GAP_MS = 100;
+/** The views' spoken descriptions (aria-label) follow a live run every 2 s: each change is a React render and a style pass. */
+export const LABEL_GAP_MS = 2000;
 
 interface Tip {
   x: number;
@@ -196,7 +198,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       );
       const axisChanged = !sameLayout && !untilOnly;
       last.current = { layout, lanes, marks };
-      if (axisChanged && notesRef.current) drawNotes(notesRef.current, noteBands(view.notes, layout, lanes, view.fontPx), canvas.clientHeight);
+      if (axisChanged && notesRef.current) drawNotes(notesRef.current, noteBands(view.notes, layout, lanes, view.fontPx), layout.height); // the height just set: reading clientHeight would lay the page out again
       paintPhase(layout, lanes, axisChanged);
       if (axisChanged) {
         select(axisG)
@@ -216,7 +218,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
           setAriaLabel(
             `${kind === 'cores' ? 'Cores' : 'Tasks'} timeline, ${what}: ${shown.lanes.length} lanes, ${formatMs(model.endMs)} recorded, showing ${formatMs(view.viewport.t0)} to ${formatMs(view.viewport.t1)}${view.following ? ', following live' : ''}.`,
           );
-        }, 500);
+        }, LABEL_GAP_MS);
       }
       return stats;
     };
@@ -224,10 +226,10 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     const offPaint = scheduler.add(() => paint(false));
     const offModel = model.onChange(() => {
       view.dataChanged(model.endMs);
-      scheduler.requestWithin(LIVE_FRAME_GAP_MS);
+      if (!view.holding) scheduler.requestWithin(LIVE_FRAME_GAP_MS); // measure first: not even a frame
     });
     const offView = view.onChange((cause) => {
-      if (cause === 'data') return scheduler.requestWithin(LIVE_FRAME_GAP_MS);
+      if (cause === 'data') return view.holding ? undefined : scheduler.requestWithin(LIVE_FRAME_GAP_MS);
       setTip(null); // zoom, pan, keys, selection, theme: what the tip described moved
       scheduler.request();
     });
