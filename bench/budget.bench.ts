@@ -119,14 +119,23 @@ async function viewerRounds(server: WebServer, leader: Leader): Promise<BenchRow
   ];
 }
 
+/** A viewer that reads every frame as the page does: its bytes against the one-JSON-frame-per-event encoding of the same events (before issue 14). */
 async function bytesOfBusyRun(server: WebServer, leader: Leader): Promise<BenchRow> {
-  const viewer = await connectViewers(server, 1);
+  const viewer = bridgeClient(`${server.url.replace(/^http/, 'ws')}bridge`, server.viewerToken);
+  let bytes = 0;
+  viewer.ws.on('message', (data: Buffer) => (bytes += data.length));
+  await viewer.opened;
   try {
-    const b0 = viewer.bytes();
+    const [b0, e0] = [bytes, viewer.events().length];
     const r = await runOnce(leader, { kind: 'thread', workload: 'mixed', workers: 16, durationS: DURATION_S });
-    return { case: 'bytes per viewer per second, 16 mixed threads', median: (viewer.bytes() - b0) / r.wallS, parallelism: r.parallelism };
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the viewer's last frames
+    const events = viewer.events().slice(e0);
+    const json = events.reduce((a, event) => a + Buffer.byteLength(JSON.stringify({ kind: 'event', event })), 0);
+    const segments = events.reduce((a, e) => a + (e.type === 'segments' ? e.segments.length : 0), 0);
+    const sent = bytes - b0;
+    return { case: 'bytes per viewer per second, 16 mixed threads', median: sent / r.wallS, json_per_s: json / r.wallS, ratio: sent / json, target: '<= 0.25', met: sent / json <= 0.25, segments, bytes_per_segment: sent / segments, parallelism: r.parallelism };
   } finally {
-    viewer.close();
+    viewer.ws.close();
   }
 }
 

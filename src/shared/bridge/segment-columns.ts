@@ -1,4 +1,4 @@
-import { strFromU8, strToU8 } from 'fflate';
+import { inflateSync, strFromU8, strToU8 } from 'fflate';
 import { TASK_STATES, type TaskState } from '../trace/states';
 import type { Segment } from '../trace/schema';
 
@@ -13,7 +13,10 @@ import type { Segment } from '../trace/schema';
  *   · task ids (u16 count, each u16 length + UTF-8)
  *   · startMs f64[] · endMs f64[] · onCpuNs u32[]|f64[] · waitNs u32[]|f64[]
  *   · core u8[]|u16[] (all ones = null) · task index u8[]|u16[] · state u8[]
- * flags: 1 wide task index, 2 wide core, 4 ns columns as f64. A state byte
+ * flags: 1 wide task index, 2 wide core, 4 ns columns as f64, 8 the columns
+ * deflated (raw DEFLATE: web mode compresses each frame once, natively, for
+ * every client; the page inflates into a buffer of the size the header
+ * implies, so a frame cannot inflate past it). A state byte
  * holds the state's index (low 3 bits) and `inferred` (bits 3-4: 0 absent,
  * 1 true, 2 false), so the page gets the exact object the engine sent.
  */
@@ -23,9 +26,12 @@ export const SEGMENT_FRAME_VERSION = 1;
 const WIDE_TASK = 1;
 const WIDE_CORE = 2;
 const WIDE_NS = 4;
+const DEFLATED = 8;
 const HEADER_BYTES = 4 + 1 + 1 + 4;
 const MAX_ID_CHARS = 64;
 const MAX_CORE = 4095;
+/** A deflated frame's columns inflate to at most this (about 1.5M segments): a forged count cannot make the page allocate more. */
+const MAX_COLUMN_BYTES = 64 * 1024 * 1024;
 
 export interface SegmentBatch {
   runId: string;
@@ -34,7 +40,8 @@ export interface SegmentBatch {
 
 const u32 = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= 0xffff_ffff;
 
-export function encodeSegmentFrame(batch: SegmentBatch): Uint8Array {
+/** `deflate`, when given, compresses the columns (raw DEFLATE). */
+export function encodeSegmentFrame(batch: SegmentBatch, deflate?: (columns: Uint8Array) => Uint8Array): Uint8Array {
   const { segments } = batch;
   const n = segments.length;
   const taskIndex = new Map<string, number>();
@@ -48,9 +55,11 @@ export function encodeSegmentFrame(batch: SegmentBatch): Uint8Array {
   const nsBytes = flags & WIDE_NS ? 8 : 4;
   const coreBytes = flags & WIDE_CORE ? 2 : 1;
   const taskBytes = flags & WIDE_TASK ? 2 : 1;
-  const size = HEADER_BYTES + 2 + run.length + 2 + ids.reduce((a, id) => a + 2 + id.length, 0) + n * (16 + 2 * nsBytes + coreBytes + taskBytes + 1);
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
+  const headBytes = HEADER_BYTES + 2 + run.length + 2 + ids.reduce((a, id) => a + 2 + id.length, 0);
+  const columns = new Uint8Array(n * (16 + 2 * nsBytes + coreBytes + taskBytes + 1));
+  if (deflate) flags |= DEFLATED;
+  const out = new Uint8Array(headBytes);
+  let view = new DataView(out.buffer);
   let at = 0;
   for (const c of SEGMENT_FRAME_MAGIC) out[at++] = c.charCodeAt(0);
   view.setUint8(at++, SEGMENT_FRAME_VERSION);
@@ -66,6 +75,8 @@ export function encodeSegmentFrame(batch: SegmentBatch): Uint8Array {
   view.setUint16(at, ids.length, true);
   at += 2;
   ids.forEach(bytes);
+  view = new DataView(columns.buffer);
+  at = 0;
   const column = (width: number, write: (s: Segment, at: number) => void): void => {
     for (const s of segments) {
       write(s, at);
@@ -83,7 +94,11 @@ export function encodeSegmentFrame(batch: SegmentBatch): Uint8Array {
     else view.setUint8(p, i);
   });
   column(1, (s, p) => view.setUint8(p, TASK_STATES.indexOf(s.state) | (s.inferred === undefined ? 0 : s.inferred ? 8 : 16)));
-  return out;
+  const body = deflate ? deflate(columns) : columns;
+  const frame = new Uint8Array(headBytes + body.length);
+  frame.set(out);
+  frame.set(body, headBytes);
+  return frame;
 }
 
 export type DecodedSegments = { ok: true; value: SegmentBatch } | { ok: false; error: string };
@@ -103,8 +118,9 @@ export function decodeSegmentFrame(bytes: Uint8Array): DecodedSegments {
   }
 }
 
-function read(bytes: Uint8Array): SegmentBatch {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function read(frame: Uint8Array): SegmentBatch {
+  let bytes = frame;
+  let view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fail = (why: string): never => {
     throw new FrameError(`bad segment frame: ${why}`);
   };
@@ -112,7 +128,7 @@ function read(bytes: Uint8Array): SegmentBatch {
   if (String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!) !== SEGMENT_FRAME_MAGIC) fail('not a segment frame');
   if (view.getUint8(4) !== SEGMENT_FRAME_VERSION) fail(`version ${view.getUint8(4)}, this page reads ${SEGMENT_FRAME_VERSION}`);
   const flags = view.getUint8(5);
-  if (flags & ~(WIDE_TASK | WIDE_CORE | WIDE_NS)) fail('unknown flags');
+  if (flags & ~(WIDE_TASK | WIDE_CORE | WIDE_NS | DEFLATED)) fail('unknown flags');
   const n = view.getUint32(6, true);
   let at = HEADER_BYTES;
   const string = (what: string): string => {
@@ -133,7 +149,17 @@ function read(bytes: Uint8Array): SegmentBatch {
   const nsBytes = flags & WIDE_NS ? 8 : 4;
   const coreBytes = flags & WIDE_CORE ? 2 : 1;
   const taskBytes = flags & WIDE_TASK ? 2 : 1;
-  if (bytes.length - at !== n * (16 + 2 * nsBytes + coreBytes + taskBytes + 1)) fail(`${bytes.length - at} bytes of columns for ${n} segments`);
+  const columnBytes = n * (16 + 2 * nsBytes + coreBytes + taskBytes + 1);
+  if (flags & DEFLATED) {
+    if (columnBytes > MAX_COLUMN_BYTES) fail(`${n} segments in one frame`);
+    const out = new Uint8Array(columnBytes);
+    const inflated = inflateSync(bytes.subarray(at), { out });
+    if (inflated.length !== columnBytes) fail(`columns inflate to ${inflated.length} bytes, not ${columnBytes}`);
+    bytes = inflated;
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    at = 0;
+  }
+  if (bytes.length - at !== columnBytes) fail(`${bytes.length - at} bytes of columns for ${n} segments`);
   const cols = { start: at, end: at + 8 * n, cpu: at + 16 * n, wait: at + (16 + nsBytes) * n, core: at + (16 + 2 * nsBytes) * n };
   const taskAt = cols.core + coreBytes * n;
   const stateAt = taskAt + taskBytes * n;
