@@ -1,6 +1,8 @@
 import type { BridgeEvent, Disposer, EncodedEvent } from '../../shared';
 import { HubEntry } from './event-frame';
 
+const NOT_REPLAYED = new Set<BridgeEvent['type']>(['error', 'menu', 'room', 'exercises-changed']);
+
 type Listener = (event: BridgeEvent, encoded: EncodedEvent) => void;
 
 /**
@@ -37,8 +39,8 @@ export class EventHub {
   emit(event: BridgeEvent): void {
     const held = new HubEntry(event, this.log);
     if (event.type === 'run-started') this.history = [];
-    // Errors and menu actions are moments, not run state: they are not replayed.
-    if (event.type !== 'error' && event.type !== 'menu') this.history.push(held);
+    // Errors and menu actions are moments, not run state: they are not replayed. The room outlives runs: a page asks getRoom.
+    if (!NOT_REPLAYED.has(event.type)) this.history.push(held);
     for (const listener of [...this.listeners]) {
       try {
         listener(event, held);

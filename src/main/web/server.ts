@@ -71,6 +71,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     // The client offers [corelanes.v1, corelanes.token.<token>]: answer with the first, never echo the token.
     handleProtocols: (offered) => (offered.has(BRIDGE_SUBPROTOCOL) ? BRIDGE_SUBPROTOCOL : false),
   });
+  let connections = 0;
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? HEARTBEAT_MS, log);
 
   const server = createServer((req, res) => serveStatic(req, res));
@@ -129,7 +130,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (wss.clients.size >= MAX_CLIENTS) return refuse('503 Service Unavailable', `${MAX_CLIENTS} clients are connected, the most web mode serves`);
     wss.handleUpgrade(req, socket, head, (ws) => {
       wss.emit('connection', ws, req);
-      serveBridgeSocket({ socket: ws, service: options.service, caller: { role: token.role, transport: 'websocket' }, peer, log });
+      // Numbered, so a participant's prediction is one per connection and leaves with it.
+      const caller = { role: token.role, transport: 'websocket' as const, connection: ++connections };
+      serveBridgeSocket({ socket: ws, service: options.service, caller, peer, log });
+      ws.on('close', () => options.service.disconnected?.(caller));
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());

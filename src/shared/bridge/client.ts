@@ -28,6 +28,10 @@ export interface BridgeService {
    * client (null when it cannot be encoded).
    */
   subscribe(listener: (event: BridgeEvent, encoded: EncodedEvent) => void): Disposer;
+  /** A connection closed (web mode): its prediction leaves the room. */
+  disconnected?(caller: Caller): void;
+  /** The exercise folders changed (the Electron shell opened one): pages list them again. */
+  exercisesChanged?(): void;
   dispose(): Promise<void>;
 }
 
