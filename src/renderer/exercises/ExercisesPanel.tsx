@@ -34,7 +34,7 @@ export function ExercisesPanel({ room, role, busy }: { room: RoomClient; role: R
                       type="button"
                       className={chosen ? 'chosen' : undefined}
                       aria-current={chosen ? 'true' : undefined}
-                      disabled={why !== null && !chosen}
+                      disabled={why !== null}
                       title={why ?? `${x.claim} (${x.runs})`}
                       data-testid={`exercise-${x.id}`}
                       onClick={() => void room.choose(chosen ? null : x.id)}

@@ -10,7 +10,7 @@ interface Props {
   large: boolean;
 }
 
-const W = 520;
+const W = 400;
 
 /** Numeric predictions as a histogram (bins one tolerance wide), the measured value as a line over it. */
 function Histogram({ prediction, answers, measured, large }: Props & { prediction: Extract<Prediction, { kind: 'number' }> }) {
@@ -18,7 +18,7 @@ function Histogram({ prediction, answers, measured, large }: Props & { predictio
   const measuredNumber = typeof measured === 'number' ? measured : null;
   const bins = binNumbers(values, prediction.tolerance, measuredNumber);
   const h = large ? 260 : 180;
-  const m = { l: 36, r: 14, t: 14, b: 40 };
+  const m = { l: 36, r: 14, t: large ? 34 : 26, b: 40 };
   if (bins.length === 0) return <p className="muted">No predictions yet.</p>;
   const x = scaleLinear().domain([bins[0]!.x0, bins.at(-1)!.x1]).range([m.l, W - m.r]);
   const top = Math.max(1, max(bins, (b) => b.count) ?? 1);
@@ -40,7 +40,7 @@ function Histogram({ prediction, answers, measured, large }: Props & { predictio
         </g>
       ))}
       <line className="axis-line" x1={m.l} x2={W - m.r} y1={y(0)} y2={y(0)} />
-      {x.ticks(6).map((t) => (
+      {(bins.length <= 9 ? bins.map((b) => round((b.x0 + b.x1) / 2)) : x.ticks(6)).map((t) => (
         <text key={t} className="tick" x={x(t)} y={h - m.b + 16} textAnchor="middle">
           {t}
         </text>
@@ -56,8 +56,8 @@ function Histogram({ prediction, answers, measured, large }: Props & { predictio
       {measuredNumber !== null && (
         <g className="measured-mark" data-testid="room-measured-mark">
           <rect className="tolerance" x={x(measuredNumber - prediction.tolerance)} width={x(measuredNumber + prediction.tolerance) - x(measuredNumber - prediction.tolerance)} y={m.t} height={y(0) - m.t} />
-          <line x1={x(measuredNumber)} x2={x(measuredNumber)} y1={m.t - 4} y2={y(0)} />
-          <text x={x(measuredNumber)} y={m.t + 10} textAnchor={x(measuredNumber) > W * 0.7 ? 'end' : 'start'} dx={x(measuredNumber) > W * 0.7 ? -6 : 6}>
+          <line x1={x(measuredNumber)} x2={x(measuredNumber)} y1={m.t - 6} y2={y(0)} />
+          <text x={x(measuredNumber)} y={m.t - 10} textAnchor={x(measuredNumber) > W * 0.7 ? 'end' : x(measuredNumber) < W * 0.3 ? 'start' : 'middle'}>
             measured {round(measuredNumber)}
             {unit}
           </text>
@@ -72,24 +72,29 @@ function Counts({ prediction, answers, measured, large }: Props) {
   const counts = countAnswers(prediction, answers);
   if (counts.length === 0) return <p className="muted">No predictions yet.</p>;
   const measuredKey = Array.isArray(measured) ? measured.join('>') : measured === null ? null : String(measured);
-  const rowH = large ? 40 : 28;
-  const labelW = 230;
-  const h = counts.length * rowH + 8;
-  const x = scaleLinear().domain([0, Math.max(1, max(counts, (c) => c.count) ?? 1)]).range([0, W - labelW - 40]);
-  const y = scaleBand<string>().domain(counts.map((c) => c.key)).range([4, h - 4]).padding(0.2);
+  // Each row: the answer in words on its own line, its bar under it (long option texts need the width).
+  const rowH = large ? 50 : 38;
+  const fontPx = large ? 18 : 13;
+  const h = counts.length * rowH + 4;
+  const x = scaleLinear().domain([0, Math.max(1, max(counts, (c) => c.count) ?? 1)]).range([0, W - 60]);
+  const y = scaleBand<string>().domain(counts.map((c) => c.key)).range([2, h - 2]);
+  const barH = rowH - fontPx - 12;
+  // What fits on one line of the plot's width at this size (the full text is in the tooltip and the question).
+  const maxChars = large ? 34 : 52;
   return (
     <svg className="room-counts" viewBox={`0 0 ${W} ${h}`} role="img" aria-label={`Predictions: ${counts.map((c) => `${c.label}: ${c.count}`).join('; ')}`} data-testid="room-counts">
       {counts.map((c) => {
         const isMeasured = c.key === measuredKey;
+        const top = y(c.key)!;
         return (
           <g key={c.key} className={isMeasured ? 'measured' : undefined}>
-            <text className="count-label" x={labelW - 8} y={y(c.key)! + y.bandwidth() / 2 + 4} textAnchor="end">
+            <text className="count-label" x={0} y={top + fontPx}>
               {isMeasured ? '✓ ' : ''}
-              {c.label.length > 34 ? `${c.label.slice(0, 33)}…` : c.label}
+              {c.label.length > maxChars ? `${c.label.slice(0, maxChars - 1)}…` : c.label}
               <title>{c.label}</title>
             </text>
-            <rect className="bar" x={labelW} y={y(c.key)} width={Math.max(c.count ? 2 : 0, x(c.count))} height={y.bandwidth()} />
-            <text className="bar-count" x={labelW + x(c.count) + 6} y={y(c.key)! + y.bandwidth() / 2 + 4}>
+            <rect className="bar" x={0} y={top + fontPx + 5} width={Math.max(c.count ? 2 : 0, x(c.count))} height={barH} />
+            <text className="bar-count" x={x(c.count) + 6} y={top + fontPx + 5 + barH - 2}>
               {c.count}
             </text>
           </g>

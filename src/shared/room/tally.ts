@@ -32,22 +32,25 @@ export interface Bin {
 }
 
 /**
- * Histogram bins of numeric predictions, one tolerance wide where that gives
- * at most `maxBins` (so "within tolerance" is about one bar), else wider.
- * The measured value, when given, widens the range so it is always on the axis.
+ * Histogram bins of numeric predictions, centred on multiples of their width:
+ * twice the tolerance where that gives at most `maxBins` (a bar is then "right
+ * within tolerance" around its centre), 1 for whole-number answers with no
+ * tolerance, else a round width. One empty bin pads each side, and the
+ * measured value, when given, is always inside the range.
  */
 export function binNumbers(values: readonly number[], tolerance: number, measured: number | null = null, maxBins = 12): Bin[] {
   const all = measured === null ? [...values] : [...values, measured];
-  if (values.length === 0 && measured === null) return [];
+  if (all.length === 0) return [];
   const lo = Math.min(...all);
   const hi = Math.max(...all);
   const span = hi - lo;
-  let width = tolerance > 0 ? tolerance : span / maxBins || 1;
-  if (span / width > maxBins) width = niceStep(span / maxBins);
-  const start = Math.floor(lo / width) * width;
-  const n = Math.max(1, Math.floor((hi - start) / width) + 1);
-  const bins: Bin[] = Array.from({ length: n }, (_, k) => ({ x0: round(start + k * width), x1: round(start + (k + 1) * width), count: 0 }));
-  for (const v of values) bins[Math.min(n - 1, Math.max(0, Math.floor((v - start) / width)))]!.count++;
+  let width = tolerance > 0 ? 2 * tolerance : all.every(Number.isInteger) ? 1 : niceStep(span / maxBins || Math.abs(lo) / 10 || 1);
+  if (span / width > maxBins - 3) width = niceStep(span / (maxBins - 3));
+  const first = Math.round(lo / width) - 1;
+  const last = Math.round(hi / width) + 1;
+  const bins: Bin[] = [];
+  for (let k = first; k <= last; k++) bins.push({ x0: round((k - 0.5) * width), x1: round((k + 0.5) * width), count: 0 });
+  for (const v of values) bins[Math.round(v / width) - first]!.count++;
   return bins;
 }
 
