@@ -26,7 +26,7 @@ async function open(role: 'leader' | 'viewer', colorScheme: 'light' | 'dark') {
   await browser.page.goto(testPageUrl(server, '', role));
   await browser.page.getByText('connected', { exact: true }).waitFor({ timeout: 15_000 });
   // The page follows the browser's colour scheme (no saved theme in a fresh profile).
-  expect(await browser.page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
+  expect(await browser.page.locator('html').getAttribute('data-theme')).toBe(colorScheme);
   return { page: browser.page, errors };
 }
 
