@@ -131,13 +131,17 @@ export function startPresetRun(ctx: RunContext, preset: Preset, extra: PresetExt
   };
   const ended = preset.run({ ...extra, launcher: extra.launcher ?? NO_LAUNCHER, engine, signal: abort.signal }).then(finished, failed);
 
+  return sessionsRun(first.promise, abort, () => current, ended);
+}
+
+/** The ActiveRun of a run made of the engine's sessions in turn (a preset, an exercise): stopping aborts it and stops the session going on. */
+export function sessionsRun(started: Promise<string>, abort: AbortController, current: () => Session | null, ended: Promise<void>): ActiveRun {
   return {
-    started: first.promise,
-    session: () => current,
+    started,
+    session: current,
     stop: async () => {
       abort.abort();
-      const session = current as Session | null;
-      if (session) await session.stop().catch(ignore);
+      await current()?.stop().catch(ignore);
       await ended;
     },
     ended,

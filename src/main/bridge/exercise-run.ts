@@ -2,7 +2,7 @@ import type { Exercise, RoomResult } from '../../shared';
 import type { Session } from '../engine/session-api';
 import { findPreset } from '../presets';
 import { runExercise } from '../exercises';
-import { deferred, NO_LAUNCHER, presetEngine, type ActiveRun, type PresetExtras, type RunContext } from './active-run';
+import { deferred, NO_LAUNCHER, presetEngine, sessionsRun, type ActiveRun, type PresetExtras, type RunContext } from './active-run';
 import { UserError, userMessage } from './messages';
 
 export interface ExerciseRunHooks {
@@ -72,15 +72,5 @@ export function startExerciseRun(ctx: RunContext, exercise: Exercise, extra: Pre
     },
   );
 
-  return {
-    started: first.promise,
-    session: () => current,
-    stop: async () => {
-      abort.abort();
-      const session = current as Session | null;
-      if (session) await session.stop().catch(ignore);
-      await ended;
-    },
-    ended,
-  };
+  return sessionsRun(first.promise, abort, () => current, ended);
 }
