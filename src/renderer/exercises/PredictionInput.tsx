@@ -69,7 +69,7 @@ export function PredictionInput(props: Props) {
   const label = (id: string) => prediction.items.find((i) => i.id === id)?.label ?? id;
   return (
     <div className="prediction-ordering" role="group" aria-label={`Your prediction: ${prediction.order === 'ascending' ? 'smallest' : 'largest'} first`}>
-      <p className="muted">{prediction.order === 'ascending' ? 'Smallest first' : 'Largest first'}; move items with the buttons.</p>
+      <p className="muted">In the question's order, top first (the top one has the {prediction.order === 'ascending' ? 'smallest' : 'largest'} measured value); move items with ↑ and ↓.</p>
       <ol>
         {order.map((id, k) => (
           <li key={id}>
