@@ -29,11 +29,12 @@ function Histogram({ prediction, answers, measured, large }: Props & { predictio
     <svg className="room-histogram" viewBox={`0 0 ${W} ${h}`} role="img" aria-label={label} data-testid="room-histogram">
       {bins.map((b) => (
         <g key={b.x0}>
-          <rect className="bar" x={x(b.x0) + 1} width={Math.max(1, x(b.x1) - x(b.x0) - 2)} y={y(b.count)} height={y(0) - y(b.count)}>
+          <rect className="tally-bar" x={x(b.x0) + 1} width={Math.max(1, x(b.x1) - x(b.x0) - 2)} y={y(b.count)} height={y(0) - y(b.count)}>
             <title>{`${b.count} predicted ${b.x0}–${b.x1}${unit}`}</title>
           </rect>
           {b.count > 0 && (
-            <text className="bar-count" x={(x(b.x0) + x(b.x1)) / 2} y={y(b.count) - 4} textAnchor="middle">
+            // Inside the bar's top left when it is tall enough: above it sits the measured value's label, through it its line.
+            <text className={y(0) - y(b.count) > 24 ? 'bar-count inside' : 'bar-count'} x={x(b.x0) + 8} y={y(0) - y(b.count) > 24 ? y(b.count) + 17 : y(b.count) - 4}>
               {b.count}
             </text>
           )}
@@ -93,7 +94,7 @@ function Counts({ prediction, answers, measured, large }: Props) {
               {c.label.length > maxChars ? `${c.label.slice(0, maxChars - 1)}…` : c.label}
               <title>{c.label}</title>
             </text>
-            <rect className="bar" x={0} y={top + fontPx + 5} width={Math.max(c.count ? 2 : 0, x(c.count))} height={barH} />
+            <rect className="tally-bar" x={0} y={top + fontPx + 5} width={Math.max(c.count ? 2 : 0, x(c.count))} height={barH} />
             <text className="bar-count" x={x(c.count) + 6} y={top + fontPx + 5 + barH - 2}>
               {c.count}
             </text>
