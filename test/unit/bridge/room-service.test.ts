@@ -1,7 +1,9 @@
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { argsValue, fuzzSeed } from '../../support/fuzz';
 import { createBridgeService } from '../../../src/main/bridge';
-import { ExerciseListSchema, type BridgeEvent, type Caller } from '../../../src/shared';
+import { ExerciseListSchema, RoomStateSchema, type BridgeEvent, type Caller } from '../../../src/shared';
 import { FakeEngine } from './fake-engine';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'e2e', 'fixtures', 'exercises');
@@ -53,5 +55,32 @@ describe('bridge service: the workshop room', () => {
   it('refuses an exercise that is not loaded', async () => {
     const { service } = setup();
     await expect(service.invoke('setRoom', { exerciseId: 'nope' }, leader)).rejects.toThrow("No exercise 'nope'");
+  });
+});
+
+describe(`room predictions under fuzz (fast-check, seed ${fuzzSeed()})`, () => {
+  it('any prediction from any connection: a count or a one-line error; the room stays valid, one answer per connection, nothing runs', async () => {
+    const { service, engine } = setup();
+    await service.invoke('setRoom', { exerciseId: 'quick-workers' }, leader);
+    const answer = fc.oneof(argsValue, fc.double(), fc.integer(), fc.string({ maxLength: 80 }), fc.array(fc.string({ maxLength: 8 }), { maxLength: 8 }));
+    const args = fc.oneof(argsValue, fc.record({ exerciseId: fc.oneof(fc.constant('quick-workers'), fc.string({ maxLength: 70 })), answer }));
+    const connections = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(args, fc.integer({ min: 1, max: 40 }), async (a, connection) => {
+        const who: Caller = { role: 'viewer', transport: 'websocket', connection };
+        try {
+          const { answers } = (await service.invoke('submitPrediction', a, who)) as { answers: number };
+          connections.add(connection);
+          expect(answers).toBeLessThanOrEqual(connections.size);
+        } catch (error) {
+          expect(error).toBeInstanceOf(Error);
+          expect((error as Error).message).not.toContain('\n');
+        }
+      }),
+      { seed: fuzzSeed(), numRuns: 600 },
+    );
+    const room = RoomStateSchema.parse(await service.invoke('getRoom', {}, viewer));
+    expect(room.answers.length).toBeLessThanOrEqual(connections.size);
+    expect(engine.sessions).toHaveLength(0);
   });
 });
