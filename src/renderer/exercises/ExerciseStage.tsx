@@ -68,7 +68,7 @@ export function ExerciseStage({ room, role, busy, connected, verdict, large }: P
               {s.sent ? 'Prediction sent ✓' : 'Send prediction'}
             </button>
             <button type="button" className="primary" data-testid="exercise-run" disabled={runWhy !== null} title={runWhy ?? 'Run the exercise on this machine, live (your prediction is sent first)'} onClick={() => void room.run()}>
-              {phase === 'result' ? 'Run again' : 'Run'}
+              {leader && phase === 'result' ? 'Run again' : 'Run'}
             </button>
           </div>
           {result && (
