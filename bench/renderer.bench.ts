@@ -6,11 +6,11 @@
 // Frame "work" = JavaScript + a forced raster flush (getImageData), as in DESIGN.md section 10.
 // Run: npm run build && flock /tmp/corelanes-cpu.lock node --import tsx bench/renderer.bench.ts
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch } from '../test/e2e/support/browser';
 import { testPageUrl, type PageServer } from '../test/e2e/support/page-url';
 import { startWebServer } from '../test/e2e/support/web-server';
+import { CLK_TCK, chromiumProcesses, cpuTicks, rssMiB } from './lib/chromium-procs';
 import { report, type BenchRow } from './lib/report';
 
 type Hook = {
@@ -24,55 +24,10 @@ type Hook = {
 };
 declare const __corelanesBench: Hook;
 
-const CLK_TCK = 100;
-
 function pct(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
-}
-
-/** Chromium processes of one browser profile: the browser (its command line names the profile) and all its descendants, by type. */
-function chromiumProcesses(profileMarker: string): { pid: number; type: string }[] {
-  const info = new Map<number, { ppid: number; type: string; marked: boolean }>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      // Chromium rewrites its argv into one space-separated string: match on the whole line.
-      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const type = /--type=(\S+)/.exec(cmd)?.[1] ?? 'browser';
-      info.set(Number(name), { ppid, type, marked: cmd.includes(profileMarker) && type === 'browser' });
-    } catch {
-      // process ended meanwhile
-    }
-  }
-  const roots = [...info.entries()].filter(([, v]) => v.marked).map(([pid]) => pid);
-  const isOurs = (pid: number): boolean => {
-    for (let p = pid, hops = 0; p > 1 && hops < 10; p = info.get(p)?.ppid ?? 0, hops++) if (roots.includes(p)) return true;
-    return false;
-  };
-  return [...info.entries()].filter(([pid]) => isOurs(pid)).map(([pid, v]) => ({ pid, type: v.type }));
-}
-
-function cpuTicks(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
-}
-
-function rssMiB(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
 }
 
 async function liveAppend(page: Page): Promise<BenchRow> {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { createBridgeService } from '../src/main/bridge';
-import { encodedFrameCount } from '../src/main/bridge/event-frame';
+import { encodedFrameCount } from '../src/main/web/frame-batcher';
 import { startWebServer } from '../src/main/web';
 import { bridgeSubprotocols, type Segment } from '../src/shared';
 import { FakeEngine } from '../test/unit/bridge/fake-engine';

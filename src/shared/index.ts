@@ -15,6 +15,7 @@ export * from './bridge/trace-command-args';
 export * from './bridge/events';
 export * from './bridge/client';
 export * from './bridge/wire';
+export * from './bridge/segment-columns';
 export * from './worker-protocol';
 export * from './python-protocol';
 export * from './verdict';

@@ -1,12 +1,13 @@
 import { WebSocket } from 'ws';
-import { ServerFrameSchema, bridgeSubprotocols, type BridgeEvent, type ServerFrame } from '../../src/shared';
+import { bridgeSubprotocols, type BridgeEvent, type ServerFrame } from '../../src/shared';
+import { serverFrames } from './server-frames';
 import { until } from './until';
 
 /** A test client of web mode's /bridge socket, presenting `token` as a page does: every frame is checked against the wire schema. */
 export function bridgeClient(url: string, token: string) {
   const ws = new WebSocket(url, bridgeSubprotocols(token));
   const frames: ServerFrame[] = [];
-  ws.on('message', (data) => frames.push(ServerFrameSchema.parse(JSON.parse(String(data)))));
+  ws.on('message', (data: Buffer, isBinary: boolean) => frames.push(...serverFrames(data, isBinary)));
   let id = 0;
   const invoke = async (name: string, args: unknown) => {
     const myId = ++id;

@@ -1,9 +1,8 @@
-import type { BridgeEvent, Disposer, EncodedEvent } from '../../shared';
-import { HubEntry } from './event-frame';
+import type { BridgeEvent, Disposer } from '../../shared';
 
 const NOT_REPLAYED = new Set<BridgeEvent['type']>(['error', 'menu', 'room', 'exercises-changed']);
 
-type Listener = (event: BridgeEvent, encoded: EncodedEvent) => void;
+type Listener = (event: BridgeEvent) => void;
 
 /**
  * Fans events out to listeners; a listener that throws is logged and does not
@@ -11,22 +10,21 @@ type Listener = (event: BridgeEvent, encoded: EncodedEvent) => void;
  * run-started on, and replays them to a new listener first: a browser that
  * joins in the middle of a run (a workshop participant following the
  * leader's machine, a reloaded page) sees the whole run, not just its end.
- * Each event is kept with its encoded frame (HubEntry), made once for all.
  */
 export class EventHub {
   private readonly listeners = new Set<Listener>();
-  private history: HubEntry[] = [];
+  private history: BridgeEvent[] = [];
 
   constructor(private readonly log: (line: string) => void) {}
 
   subscribe(listener: Listener): Disposer {
     // Wrapped so the same function subscribed twice gets two independent disposers.
-    const entry: Listener = (event, encoded) => listener(event, encoded);
+    const entry: Listener = (event) => listener(event);
     for (const held of this.history) {
       try {
-        entry(held.event, held);
+        entry(held);
       } catch (error) {
-        this.log(`bridge: an event listener threw on replayed ${held.event.type}: ${String(error)}`);
+        this.log(`bridge: an event listener threw on replayed ${held.type}: ${String(error)}`);
         break;
       }
     }
@@ -37,13 +35,12 @@ export class EventHub {
   }
 
   emit(event: BridgeEvent): void {
-    const held = new HubEntry(event, this.log);
     if (event.type === 'run-started') this.history = [];
     // Errors and menu actions are moments, not run state: they are not replayed. The room outlives runs: a page asks getRoom.
-    if (!NOT_REPLAYED.has(event.type)) this.history.push(held);
+    if (!NOT_REPLAYED.has(event.type)) this.history.push(event);
     for (const listener of [...this.listeners]) {
       try {
-        listener(event, held);
+        listener(event);
       } catch (error) {
         this.log(`bridge: an event listener threw on ${event.type}: ${String(error)}`);
       }

@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import type { EncodedEvent } from '../../shared';
+import type { SharedFrame } from './frame-batcher';
 
 /** Bytes handed to the socket before waiting for it to drain: enough to keep a fast link full. */
 const HIGH_WATER_BYTES = 4 * 1024 * 1024;
@@ -12,15 +12,14 @@ export interface OutboxHandlers {
 }
 
 /**
- * One client's queue of events. It holds the hub's entries, not copies: each
- * event's frame is encoded once (HubEntry) and the same bytes go to every
- * client. A late joiner's replay (the run so far, maybe hundreds of MiB) is
+ * One client's queue of frames. It holds the batcher's frames, not copies:
+ * each is encoded once (FrameBatcher) and the same bytes go to every client. A late joiner's replay (the run so far, maybe hundreds of MiB) is
  * sent as fast as the client reads, never buffered whole in the socket, and
  * live events queue behind it. A client that falls more than MAX_LAG_BYTES
  * behind the live events is dropped rather than buffered without bound.
  */
 export class EventOutbox {
-  private queue: EncodedEvent[] = [];
+  private queue: SharedFrame[] = [];
   private head = 0;
   private queuedBytes = 0;
   /** Bytes of the replay still queued: they do not count as lag. */
@@ -34,9 +33,9 @@ export class EventOutbox {
     private readonly handlers: OutboxHandlers,
   ) {}
 
-  push(entry: EncodedEvent): void {
+  push(entry: SharedFrame): void {
     if (this.closed) return;
-    const bytes = entry.frame()?.length ?? 0;
+    const bytes = entry.bytes.length;
     this.queue.push(entry);
     this.queuedBytes += bytes;
     if (this.replaying) this.replayBytes += bytes;
@@ -61,9 +60,9 @@ export class EventOutbox {
     this.head = 0;
   }
 
-  private take(): EncodedEvent {
+  private take(): SharedFrame {
     const entry = this.queue[this.head++]!;
-    const size = entry.frame()?.length ?? 0;
+    const size = entry.bytes.length;
     this.queuedBytes -= size;
     this.replayBytes = Math.max(0, this.replayBytes - size);
     return entry;
@@ -73,21 +72,20 @@ export class EventOutbox {
     if (this.waiting || this.closed) return;
     while (this.head < this.queue.length) {
       if (this.socket.readyState !== WebSocket.OPEN) return this.clear();
-      const bytes = this.take().frame();
-      if (!bytes) continue;
+      const { bytes, binary } = this.take();
       // Past the high-water mark, this frame's callback (it and all before it were written) resumes the pump.
       const full = this.socket.bufferedAmount + bytes.length >= HIGH_WATER_BYTES;
       this.waiting = full;
-      this.send(bytes, full);
+      this.send(bytes, binary, full);
       if (full) return;
     }
     this.queue = [];
     this.head = 0;
   }
 
-  private send(bytes: Uint8Array, resume: boolean): void {
+  private send(bytes: Uint8Array, binary: boolean, resume: boolean): void {
     try {
-      this.socket.send(bytes, { binary: false }, (error) => {
+      this.socket.send(bytes, { binary }, (error) => {
         if (error) this.handlers.sendFailed(error);
         if (!resume) return;
         this.waiting = false;

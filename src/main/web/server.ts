@@ -10,7 +10,9 @@ import { HEARTBEAT_MS, startHeartbeat } from './heartbeat';
 import { checkBridgeUpgrade, isAllowedHostHeader, type OriginPolicy } from './origin';
 import { resolveStaticPath } from './static-path';
 import { checkToken, linkWithToken, newAccessTokens, type AccessTokens } from './token';
+import { FrameBatcher } from './frame-batcher';
 import { serveBridgeSocket } from './ws-bridge';
+import { connectionCallers } from './connection-callers';
 
 export const BRIDGE_PATH = '/bridge';
 /** Browsers connected at once (a workshop room); more are refused with 503 on the upgrade. */
@@ -71,8 +73,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     // The client offers [corelanes.v1, corelanes.token.<token>]: answer with the first, never echo the token.
     handleProtocols: (offered) => (offered.has(BRIDGE_SUBPROTOCOL) ? BRIDGE_SUBPROTOCOL : false),
   });
-  let connections = 0;
+  const callerFor = connectionCallers(options.service);
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? HEARTBEAT_MS, log);
+  // One subscription to the engine for all sockets: each batch of events is encoded once, whoever watches.
+  const frames = new FrameBatcher(log);
+  const stopEvents = options.service.subscribe((event) => frames.take(event));
 
   const server = createServer((req, res) => serveStatic(req, res));
 
@@ -130,21 +135,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (wss.clients.size >= MAX_CLIENTS) return refuse('503 Service Unavailable', `${MAX_CLIENTS} clients are connected, the most web mode serves`);
     wss.handleUpgrade(req, socket, head, (ws) => {
       wss.emit('connection', ws, req);
-      // Numbered, so a participant's prediction is one per connection and leaves with it.
-      const caller = { role: token.role, transport: 'websocket' as const, connection: ++connections };
-      serveBridgeSocket({ socket: ws, service: options.service, caller, peer, log });
-      ws.on('close', () => options.service.disconnected?.(caller));
+      serveBridgeSocket({ socket: ws, service: options.service, frames, caller: callerFor(token.role, ws), peer, log });
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    stopHeartbeat();
+    stopEvents();
+    frames.dispose();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   policy.port = port;
   let closing: Promise<void> | null = null;
@@ -163,6 +172,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     close() {
       closing ??= (async () => {
         stopHeartbeat();
+        stopEvents();
+        frames.dispose();
         for (const ws of wss.clients) ws.close(1001, 'Corelanes is shutting down');
         const deadline = setTimeout(() => wss.clients.forEach((ws) => ws.terminate()), 1000);
         await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -1,8 +1,9 @@
 import { WebSocket, type RawData } from 'ws';
-import type { BridgeService, Caller, EncodedEvent, ServerFrame } from '../../shared';
+import type { BridgeService, Caller, ServerFrame } from '../../shared';
 import { userMessage } from '../bridge/messages';
 import { decodeClientFrame, encodeServerFrame, errorResultFrame, helloFrame, protocolErrorFrame, resultFrame } from './frames';
 import { EventOutbox } from './event-outbox';
+import type { FrameBatcher } from './frame-batcher';
 
 /** Requests one connection may have going at once; more are answered at once with an error. */
 const MAX_PENDING_REQUESTS = 16;
@@ -10,6 +11,8 @@ const MAX_PENDING_REQUESTS = 16;
 export interface BridgeSocketOptions {
   socket: WebSocket;
   service: BridgeService;
+  /** The server's one batcher of the engine's events: every socket gets its frames. */
+  frames: FrameBatcher;
   /** What the connection's token lets it do (checked on the upgrade). */
   caller: Caller;
   peer: string;
@@ -26,11 +29,11 @@ function rawBytes(data: RawData): Buffer {
  * role), then requests by id and events pushed as they come. Every frame is
  * validated; a bad one is answered with an error and logged, and the
  * connection goes on. Nothing a client sends can throw out of a listener.
- * Events go through an outbox that shares the hub's encoded frames and
- * sends as fast as the client reads. Returns a disposer.
+ * Events come from the server's batcher, through an outbox that shares its
+ * encoded frames and sends as fast as the client reads. Returns a disposer.
  */
 export function serveBridgeSocket(o: BridgeSocketOptions): () => void {
-  const { socket, service, caller, peer, log } = o;
+  const { socket, service, frames, caller, peer, log } = o;
   let pending = 0;
 
   const sendFrame = (frame: ServerFrame): void => {
@@ -56,7 +59,7 @@ export function serveBridgeSocket(o: BridgeSocketOptions): () => void {
     },
     sendFailed: (error) => log(`web: sending to ${peer} failed: ${error.message}`),
   });
-  const unsubscribe = service.subscribe((_event, encoded: EncodedEvent) => outbox.push(encoded));
+  const unsubscribe = frames.subscribe((frame) => outbox.push(frame));
   outbox.replayDone();
 
   const answer = (id: number, name: string, args: unknown): void => {

@@ -146,9 +146,12 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
       }),
       controller.connect(),
       driveReplay(clock, view),
+      pauseWhileHidden(controller),
     ];
     const flags = new URLSearchParams(location.search);
     // The test hook (window.__corelanesBench) exists only when a test or bench asks for it.
+    // ?measure-first=1: a link (or the workshop's leader) that asks for the most faithful numbers from the start.
+    if (flags.get('measure-first') === '1') view.setMeasureFirst(true);
     if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles, clock, strip));
     if (flags.get('autostart') === '1' && mayAutostart) void controller.autostart();
     return () => offs.forEach((off) => off());
@@ -301,4 +304,12 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
       </main>
     </div>
   );
+}
+
+/** A hidden page keeps taking events (the run must be whole when it shows) but renders nothing; rAF stops by itself. */
+function pauseWhileHidden(controller: AppController): () => void {
+  const onVisibility = (): void => controller.store.setPaused(document.visibilityState === 'hidden');
+  document.addEventListener('visibilitychange', onVisibility);
+  onVisibility();
+  return () => document.removeEventListener('visibilitychange', onVisibility);
 }

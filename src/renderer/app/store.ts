@@ -10,6 +10,8 @@ export class Store<T> {
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private last = 0;
+  private paused = false;
+  private missed = false;
 
   constructor(
     initial: T,
@@ -29,7 +31,16 @@ export class Store<T> {
     const next = fn(this.state);
     if (next === this.state) return;
     this.state = next;
-    this.schedule(urgent);
+    if (this.paused) this.missed = true;
+    else this.schedule(urgent);
+  }
+
+  /** While the page is hidden nobody sees what React would draw: hold the notifications, and give one when it shows again. */
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (paused || !this.missed) return;
+    this.missed = false;
+    this.schedule(true);
   }
 
   private schedule(urgent: boolean): void {
@@ -40,6 +51,10 @@ export class Store<T> {
     }
     this.timer = setTimeout(() => {
       this.timer = null;
+      if (this.paused) {
+        this.missed = true;
+        return;
+      }
       this.last = Date.now();
       for (const l of this.listeners) l();
     }, wait);

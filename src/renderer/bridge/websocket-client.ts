@@ -1,10 +1,12 @@
-import { bridgeSubprotocols, type BridgeClient, type BridgeEvent, type CommandArgs, type CommandName, type CommandResult, type Disposer, type Role } from '../../shared';
+import { bridgeSubprotocols, decodeSegmentFrame, type BridgeClient, type BridgeEvent, type CommandArgs, type CommandName, type CommandResult, type Disposer, type Role } from '../../shared';
 import type { ConnectionState, ConnectionStatus, RoleStatus } from './connection';
 import { checkArgs, checkResult, decodeServerFrame } from './validate';
 
 /** The part of the DOM WebSocket this client uses (so tests can pass a fake). */
 export interface SocketLike {
   readonly readyState: number;
+  /** 'arraybuffer': segment frames come as bytes (segment-columns.ts). */
+  binaryType?: string;
   send(data: string): void;
   close(): void;
   onopen: ((ev: unknown) => void) | null;
@@ -104,6 +106,16 @@ export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus, Ro
 
   /** Handles one raw frame; public so tests and the socket share one path. */
   receive(raw: unknown): void {
+    if (raw instanceof ArrayBuffer) {
+      const batch = decodeSegmentFrame(new Uint8Array(raw));
+      if (!batch.ok) {
+        this.rejectedFrames++;
+        this.log(`dropped a frame from the server: ${batch.error}`);
+        return;
+      }
+      this.dispatch({ type: 'segments', runId: batch.value.runId, segments: batch.value.segments });
+      return;
+    }
     const decoded = decodeServerFrame(raw);
     if (!decoded.ok) {
       this.rejectedFrames++;
@@ -116,14 +128,9 @@ export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus, Ro
       for (const l of this.roleListeners) l(frame.role);
       return;
     }
-    if (frame.kind === 'event') {
-      for (const l of this.listeners) {
-        try {
-          l(frame.event);
-        } catch (e) {
-          this.log(`an event listener failed: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
+    if (frame.kind === 'event') return this.dispatch(frame.event);
+    if (frame.kind === 'events') {
+      for (const event of frame.events) this.dispatch(event);
       return;
     }
     const pending = this.pending.get(frame.id);
@@ -141,6 +148,16 @@ export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus, Ro
       pending.resolve(checkResult(pending.name, frame.value));
     } catch (e) {
       pending.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  private dispatch(event: BridgeEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch (e) {
+        this.log(`an event listener failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
   }
 
@@ -162,6 +179,7 @@ export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus, Ro
       return;
     }
     this.socket = socket;
+    socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       this.setState('open');
       for (const text of this.queue.splice(0)) socket.send(text);

@@ -42,14 +42,20 @@ export function ParallelismStrip({ model, view, scheduler, onHandle }: Props) {
     let labelTimer = 0;
 
     const paint = () => {
+      if (view.holding) return;
       const dpr = window.devicePixelRatio || 1;
       const key = `${model.version}|${view.version}|${size.width}x${size.height}|${dpr}`;
       if (key === drawnKey || size.width < 10 || size.height < 10) return;
       drawnKey = key;
       const ctx = canvas.getContext('2d', { alpha: false });
       if (!ctx) return;
-      canvas.width = Math.round(size.width * dpr);
-      canvas.height = Math.round(size.height * dpr);
+      // Setting a canvas's size, even to the same value, reallocates it and lays the page out again: only on a change.
+      const width = Math.round(size.width * dpr);
+      const height = Math.round(size.height * dpr);
+      if (canvas.width !== width || canvas.height !== height) {
+        canvas.width = width;
+        canvas.height = height;
+      }
       const { t0, t1 } = view.viewport;
       const layout = computeLayout({ width: size.width, height: size.height, laneCount: 1, viewport: view.viewport, ...laneSizing(view.fontPx) });
       const pic = parallelismPicture(model, view.theme, t0, t1, layout.plotWidth, view.untilMs ?? Infinity, buffers, view.colorMode);

@@ -35,6 +35,8 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
   const following = useViewValue(view, (v) => v.following);
   const colorMode = useViewValue(view, (v) => v.colorMode);
   const hideOwn = useViewValue(view, (v) => v.hideOwnThreads);
+  const measureFirst = useViewValue(view, (v) => v.measureFirst);
+  const holding = useViewValue(view, (v) => v.holding);
   const coreLanes = useSyncExternalStore(
     useCallback((cb: () => void) => model.onChange(cb), [model]),
     () => model.coreCount() + (model.unknownCoreLane.length > 0 || model.machine?.coresObservable === false ? 1 : 0),
@@ -94,6 +96,15 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
         >
           {colorMode === 'task' ? 'Cores: colour by task (C)' : 'Cores: colour by process (C)'}
         </button>
+        <button
+          type="button"
+          aria-pressed={measureFirst}
+          onClick={() => view.setMeasureFirst(!measureFirst)}
+          title="M: draw nothing while a run goes on, so this page takes the fewest cycles from the run it measures; the whole timeline appears when the run ends"
+          data-action="measure-first"
+        >
+          {measureFirst ? 'Measure first, draw after (M)' : 'Draw live (M)'}
+        </button>
         <label className="lane-filter" title="Hide the lanes of Corelanes' own main and sampler threads: only the run's workers are shown (on by default in presentation mode)">
           <input type="checkbox" checked={hideOwn} onChange={(e) => view.setHideOwnThreads(e.target.checked)} />
           Hide Corelanes' own threads
@@ -108,9 +119,15 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
             {wrappersShown ? `Fold ${wrapperCount} wrapper process${wrapperCount === 1 ? '' : 'es'}` : `Show ${wrapperCount} wrapper process${wrapperCount === 1 ? '' : 'es'}`}
           </button>
         )}
-        <span className="keys muted">W/S zoom · A/D pan · wheel, drag, pinch · click a slice to select its task · C colours · B side panel</span>
+        <span className="keys muted">W/S zoom · A/D pan · wheel, drag, pinch · click a slice to select its task · C colours · M measure first · B side panel</span>
       </div>
       <div className="timeline-views">
+        {holding && (
+          <div className="measure-first-cover" role="status" data-testid="measure-first-cover">
+            <strong>Measuring first.</strong> Nothing is drawn while the run goes on, so this page takes fewer cycles from it. The whole
+            timeline appears when the run ends. <span className="muted">M draws live.</span>
+          </div>
+        )}
         {mode !== 'tasks' && (
           <div className="timeline-pane cores-pane" style={mode === 'both' ? coresStyle : undefined}>
             <h3 className="pane-title">Cores</h3>

@@ -114,6 +114,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     };
 
     const paint = (force: boolean): PaintStats | null => {
+      if (view.holding) return null; // measure first: drawn in full when the run ends
       const dpr = window.devicePixelRatio || 1;
       const key = `${model.version}|${view.version}|${size.width}x${size.height}|${dpr}`;
       if (!force && key === drawnKey) return null;

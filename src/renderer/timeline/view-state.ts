@@ -22,6 +22,14 @@ export class TimelineViewState {
   colorMode: ColorMode = 'task';
   /** Lane filter: leave out Corelanes' own threads (main, sampler). */
   hideOwnThreads = false;
+  /**
+   * "Measure first, draw after": while a run goes on the views draw nothing
+   * (the page shows progress only), so the page takes the fewest cycles from
+   * the run; the whole timeline appears when it ends. M toggles.
+   */
+  measureFirst = false;
+  /** A run is going on (between startRun and endRun). */
+  live = false;
   /** The run's notes, drawn over the lanes. */
   notes: readonly Annotation[] = [];
   version = 0;
@@ -51,8 +59,20 @@ export class TimelineViewState {
     this.changed('data');
   }
 
+  /** The views hold their drawing: measure first, and a run is going on. */
+  get holding(): boolean {
+    return this.measureFirst && this.live;
+  }
+
+  setMeasureFirst(on: boolean): void {
+    if (on === this.measureFirst) return;
+    this.measureFirst = on;
+    this.changed();
+  }
+
   /** A new run: follow it, showing its whole planned length while it fits. */
   startRun(durationMs: number): void {
+    this.live = true;
     this.following = true;
     this.untilMs = null;
     this.selectedTask = -1;
@@ -62,7 +82,12 @@ export class TimelineViewState {
 
   /** The run ended: nothing more to follow, so a view that was following shows the whole run; a view the user set stays. */
   endRun(endMs: number): void {
-    if (!this.following) return;
+    const held = this.holding;
+    this.live = false;
+    if (!this.following) {
+      if (held) this.changed(); // what was held is drawn now
+      return;
+    }
     this.following = false;
     this.viewport = fitAll(endMs);
     this.changed();
@@ -117,7 +142,7 @@ export class TimelineViewState {
     this.changed();
   }
 
-  /** Perfetto's keys: W/S zoom, A/D pan, F follow live, 0 fit all; C switches the Cores view's colours. Returns whether the key was used. */
+  /** Perfetto's keys: W/S zoom, A/D pan, F follow live, 0 fit all; C switches the Cores view's colours, M measure first. Returns whether the key was used. */
   key(key: string, endMs: number): boolean {
     // While following, zoom about the newest data (not the empty future at the right edge).
     const { t0, t1 } = this.viewport;
@@ -143,6 +168,9 @@ export class TimelineViewState {
         return true;
       case 'c':
         this.setColorMode(this.colorMode === 'task' ? 'process' : 'task');
+        return true;
+      case 'm':
+        this.setMeasureFirst(!this.measureFirst);
         return true;
       default:
         return false;

@@ -24,10 +24,9 @@ export interface BridgeService {
   invoke(name: string, args: unknown, caller?: Caller): Promise<unknown>;
   /**
    * Every event of the current run first (the one replay buffer), then live
-   * ones. `encoded` gives the event as a web-mode frame, made once for every
-   * client (null when it cannot be encoded).
+   * ones.
    */
-  subscribe(listener: (event: BridgeEvent, encoded: EncodedEvent) => void): Disposer;
+  subscribe(listener: (event: BridgeEvent) => void): Disposer;
   /** A connection closed (web mode): its prediction leaves the room. */
   disconnected?(caller: Caller): void;
   /** The exercise folders changed (the Electron shell opened one): pages list them again. */
@@ -35,7 +34,3 @@ export interface BridgeService {
   dispose(): Promise<void>;
 }
 
-/** An event as web mode sends it: the UTF-8 bytes of its ServerFrame, encoded on first use and then shared by every client. */
-export interface EncodedEvent {
-  frame(): Uint8Array | null;
-}

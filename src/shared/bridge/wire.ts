@@ -12,6 +12,8 @@ export const ServerFrameSchema = z.union([
   z.object({ kind: z.literal('result'), id: z.number().int(), ok: z.literal(true), value: z.unknown() }),
   z.object({ kind: z.literal('result'), id: z.number().int(), ok: z.literal(false), error: z.string() }),
   z.object({ kind: z.literal('event'), event: BridgeEventSchema }),
+  /** Live events gathered over ~100 ms, in order (web mode; segments come as binary frames, segment-columns.ts). */
+  z.object({ kind: z.literal('events'), events: z.array(BridgeEventSchema) }),
   /** The first frame on a connection: what its token lets this page do. */
   z.object({ kind: z.literal('hello'), role: z.enum(ROLES) }),
 ]);

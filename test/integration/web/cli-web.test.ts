@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { bridgeSubprotocols, type ServerFrame, type Task } from '../../../src/shared';
 import { until } from '../../support/until';
+import { serverFrames } from '../../support/server-frames';
 import { isAlive } from '../../support/proc';
 
 // `corelanes web` as a user runs it: the built CLI in its own process.
@@ -45,7 +46,7 @@ describe('corelanes web (the CLI)', () => {
 
     const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge`, bridgeSubprotocols(token), { origin: url.slice(0, -1) });
     const frames: ServerFrame[] = [];
-    ws.on('message', (d) => frames.push(JSON.parse(String(d)) as ServerFrame));
+    ws.on('message', (d, isBinary) => frames.push(...serverFrames(d, isBinary)));
     await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
     ws.send(JSON.stringify({ kind: 'invoke', id: 1, name: 'startRun', args: { params: { kind: 'process', workers: 2, workload: 'cpu', durationS: 120 } } }));
     const pids = await until('two worker pids', () => {

@@ -12,6 +12,7 @@ import { bridgeClient } from '../../support/bridge-client';
 import { clientFrameText, fuzzSeed } from '../../support/fuzz';
 import { isAlive } from '../../support/proc';
 import { until } from '../../support/until';
+import { serverFrames } from '../../support/server-frames';
 
 // Issue 11 against a real `corelanes web` (the built CLI, its own process, the
 // real engine): clients without the token, viewers, and hostile frames. One
@@ -62,7 +63,7 @@ async function startWhenIdle(c: ReturnType<typeof bridgeClient>, params: Record<
 /** The frames a socket receives, parsed. */
 function collect(ws: WebSocket): ServerFrame[] {
   const frames: ServerFrame[] = [];
-  ws.on('message', (d) => frames.push(JSON.parse(String(d)) as ServerFrame));
+  ws.on('message', (d, isBinary) => frames.push(...serverFrames(d, isBinary)));
   return frames;
 }
 
@@ -88,11 +89,22 @@ function invalidUtf8CloseCode(): Promise<number> {
       }
     });
     s.on('error', reject);
-    s.on('close', () => {
-      const close = data.indexOf(0x88);
-      resolvePromise(close >= 0 && data.length >= close + 4 ? data.readUInt16BE(close + 2) : -1);
-    });
+    s.on('close', () => resolvePromise(closeCode(data)));
   });
+}
+
+/** The status code of the close frame among a server's unmasked frames (binary frames may hold any byte, so walk them), or -1. */
+function closeCode(data: Buffer): number {
+  for (let at = 0; at + 2 <= data.length; ) {
+    const opcode = data[at]! & 0x0f;
+    let len = data[at + 1]! & 0x7f;
+    let head = 2;
+    if (len === 126) [len, head] = [data.readUInt16BE(at + 2), 4];
+    else if (len === 127) [len, head] = [Number(data.readBigUInt64BE(at + 2)), 10];
+    if (opcode === 0x8) return len >= 2 && at + head + 2 <= data.length ? data.readUInt16BE(at + head) : -1;
+    at += head + len;
+  }
+  return -1;
 }
 
 async function ranNothing(file: string): Promise<void> {

@@ -8,6 +8,7 @@ import { MAX_CLIENTS, startWebServer, type WebServer } from '../../../src/main/w
 import { COMMAND_ACCESS, COMMAND_NAMES, MAX_CLIENT_FRAME_BYTES, ServerFrameSchema, bridgeSubprotocols, type ServerFrame } from '../../../src/shared';
 import { FakeEngine } from '../../unit/bridge/fake-engine';
 import { until } from '../../support/until';
+import { serverFrames } from '../../support/server-frames';
 
 // The real HTTP server and WebSocket on loopback; the engine is the unit-test
 // stand-in, because this file is about the protocol (the real engine over the
@@ -42,12 +43,13 @@ function connect(url: string, o: ConnectOptions = {}): Promise<Connected> {
   const ws = new WebSocket(url, token === null ? [] : bridgeSubprotocols(token), { ...(o.origin ? { origin: o.origin } : {}), autoPong: o.autoPong ?? true });
   const frames: ServerFrame[] = [];
   const waiters: { pred: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }[] = [];
-  ws.on('message', (data) => {
-    const frame = ServerFrameSchema.parse(JSON.parse(String(data)));
-    frames.push(frame);
-    for (const w of [...waiters]) if (w.pred(frame)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve(frame);
+  ws.on('message', (data, isBinary) => {
+    for (const frame of serverFrames(data, isBinary)) {
+      frames.push(frame);
+      for (const w of [...waiters]) if (w.pred(frame)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(frame);
+      }
     }
   });
   const next = (pred: (f: ServerFrame) => boolean) =>

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { decodeSegmentFrame, ServerFrameSchema, type BridgeEvent, type Segment } from '../../../src/shared';
+import { encodedFrameCount, FrameBatcher, type SharedFrame } from '../../../src/main/web/frame-batcher';
+import { MACHINE, makeTrace } from '../bridge/fixtures';
+
+const seg = (taskId: string, startMs: number): Segment => ({ taskId, startMs, endMs: startMs + 1, state: 'running', core: 0, onCpuNs: 1e6, waitNs: 0 });
+const started = (runId: string): BridgeEvent => {
+  const trace = makeTrace(runId);
+  return { type: 'run-started', run: trace.run, machine: MACHINE };
+};
+const task = (id: string): BridgeEvent => ({ type: 'task', task: { ...makeTrace().tasks[1]!, id } });
+
+/** What a client makes of the frames: the events in order, segment frames read back. */
+function read(frames: SharedFrame[]): BridgeEvent[] {
+  return frames.flatMap((f): BridgeEvent[] => {
+    if (f.binary) {
+      const r = decodeSegmentFrame(f.bytes);
+      if (!r.ok) throw new Error(r.error);
+      return [{ type: 'segments', ...r.value }];
+    }
+    const frame = ServerFrameSchema.parse(JSON.parse(Buffer.from(f.bytes).toString('utf8')));
+    return frame.kind === 'events' ? frame.events : frame.kind === 'event' ? [frame.event] : [];
+  });
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('FrameBatcher', () => {
+  it('sends a period of events as one text frame and one segment frame, tasks before the segments that name them', () => {
+    vi.useFakeTimers();
+    const batcher = new FrameBatcher(() => undefined, 100);
+    const got: SharedFrame[] = [];
+    batcher.subscribe((f) => got.push(f));
+    batcher.take(started('r1'));
+    batcher.take({ type: 'segments', runId: 'r1', segments: [seg('a', 0)] });
+    batcher.take(task('a'));
+    batcher.take({ type: 'progress', runId: 'r1', elapsedMs: 5, durationMs: 100 });
+    batcher.take({ type: 'segments', runId: 'r1', segments: [seg('a', 1), seg('b', 2)] });
+    expect(got).toHaveLength(1); // run-started went out at once; the rest waits for the period
+    vi.advanceTimersByTime(100);
+    expect(got.map((f) => f.binary)).toEqual([false, false, true]);
+    const events = read(got);
+    expect(events.map((e) => e.type)).toEqual(['run-started', 'task', 'progress', 'segments']);
+    expect(events[3]).toEqual({ type: 'segments', runId: 'r1', segments: [seg('a', 0), seg('a', 1), seg('b', 2)] });
+  });
+
+  it('flushes what waits before an event that ends a run, so run-ended comes after the last segments', () => {
+    vi.useFakeTimers();
+    const batcher = new FrameBatcher(() => undefined, 100);
+    const got: SharedFrame[] = [];
+    batcher.subscribe((f) => got.push(f));
+    batcher.take(started('r1'));
+    batcher.take({ type: 'segments', runId: 'r1', segments: [seg('a', 0)] });
+    batcher.take({ type: 'run-ended', runId: 'r1', reason: 'finished', metrics: null });
+    expect(read(got).map((e) => e.type)).toEqual(['run-started', 'segments', 'run-ended']);
+  });
+
+  it('serves a late joiner the run so far from the same frames, without encoding again; errors are not replayed', () => {
+    vi.useFakeTimers();
+    const batcher = new FrameBatcher(() => undefined, 100);
+    batcher.take(started('r0'));
+    batcher.take({ type: 'segments', runId: 'r0', segments: [seg('old', 0)] });
+    batcher.take(started('r1'));
+    batcher.take({ type: 'segments', runId: 'r1', segments: [seg('a', 0)] });
+    batcher.take({ type: 'error', message: 'once', runId: null });
+    vi.advanceTimersByTime(100);
+    const first: SharedFrame[] = [];
+    batcher.subscribe((f) => first.push(f));
+    const encoded = encodedFrameCount();
+    const late: SharedFrame[] = [];
+    batcher.subscribe((f) => late.push(f));
+    expect(encodedFrameCount()).toBe(encoded);
+    expect(late).toEqual(first);
+    expect(late.every((f, i) => f === first[i])).toBe(true); // the same bytes, shared
+    expect(read(late).map((e) => e.type)).toEqual(['run-started', 'segments']);
+    expect((read(late)[0] as { run: { runId: string } }).run.runId).toBe('r1');
+  });
+
+  it('keeps going when a client throws, and logs it', () => {
+    const lines: string[] = [];
+    const batcher = new FrameBatcher((l) => lines.push(l), 100);
+    const got: SharedFrame[] = [];
+    batcher.subscribe(() => {
+      throw new Error('boom');
+    });
+    batcher.subscribe((f) => got.push(f));
+    batcher.take(started('r1'));
+    expect(got).toHaveLength(1);
+    expect(lines[0]).toMatch(/threw: Error: boom/);
+  });
+});
