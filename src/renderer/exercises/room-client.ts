@@ -25,6 +25,8 @@ function message(e: unknown): string {
  */
 export class RoomClient {
   readonly store: Store<ExerciseUiState>;
+  /** A room event arrived since getRoom was asked (then the answer may be older than what is shown). */
+  private liveSinceRefresh = false;
 
   constructor(
     private readonly client: BridgeClient,
@@ -37,15 +39,20 @@ export class RoomClient {
 
   /** Follows room events; call `refresh` whenever the connection (re)opens. */
   handle(event: BridgeEvent): void {
-    if (event.type === 'room') this.setRoom(event.room);
+    if (event.type === 'room') {
+      this.liveSinceRefresh = true;
+      this.setRoom(event.room);
+    }
     else if (event.type === 'exercises-changed') void this.refresh();
   }
 
   async refresh(): Promise<void> {
+    this.liveSinceRefresh = false;
     try {
       const [list, room] = await Promise.all([this.client.invoke('listExercises', {}), this.client.invoke('getRoom', {})]);
       this.store.update((s) => ({ ...s, list }), true);
-      this.setRoom(room);
+      // The server's answer is the truth (a restarted server counts versions from 0 again), unless a newer event came meanwhile.
+      this.setRoom(room, !this.liveSinceRefresh);
       // A reloaded or reconnected page: its prediction for the room's exercise goes back into the room.
       const s = this.store.get();
       const saved = room.exerciseId ? s.progress[room.exerciseId] : undefined;
@@ -93,9 +100,10 @@ export class RoomClient {
     return this.call(() => this.client.invoke('startExercise', { exerciseId: id }), 'Could not run the exercise');
   }
 
-  private setRoom(room: RoomState): void {
+  /** Keeps the newest room state: an event replayed to a new connection can be older than the one shown. */
+  private setRoom(room: RoomState, force = false): void {
     const before = this.store.get().room;
-    if (room.version < before.version && room.exerciseId === before.exerciseId) return;
+    if (!force && room.version < before.version) return;
     const moved = room.exerciseId !== before.exerciseId;
     this.store.update((s) => {
       const saved = room.exerciseId ? s.progress[room.exerciseId] : undefined;
