@@ -5,13 +5,14 @@ import { defineConfig } from 'electron-vite';
 // Main, preload and renderer roots as in the electron-vite template. The
 // preload is bundled whole (zod included) and emitted as CommonJS, because a
 // sandboxed preload can neither load ESM nor require node_modules. The main
-// bundle and the utility-process entry it carries bundle zod too, so nothing
+// bundle and the utility-process entry it carries bundle zod too (and yaml, for
+// the workshop exercises it loads), so nothing
 // is imported bare from node_modules inside app.asar.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      externalizeDeps: { exclude: ['zod'] },
+      externalizeDeps: { exclude: ['zod', 'yaml'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },

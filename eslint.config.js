@@ -43,7 +43,7 @@ const MAIN_FOLDERS = {
   tracer: ['engine', 'platform', 'python'],
   presets: ['engine', 'python'],
   exercises: ['engine', 'presets', 'tracer'],
-  bridge: ['engine', 'presets', 'tracer'],
+  bridge: ['engine', 'exercises', 'presets', 'tracer'],
   web: ['bridge', 'engine', 'presets'],
   cli: ['engine', 'exercises', 'files', 'presets', 'python', 'tracer', 'web'],
   electron: ['bridge', 'engine', 'web'],

@@ -34,3 +34,4 @@ export * from './trace/systrace-export';
 export * from './trace/clip-trace';
 export * from './units/format';
 export * from './exercise';
+export * from './room';

@@ -8,7 +8,7 @@ import { UserError, userMessage } from './messages';
 export type PresetExtras = Pick<PresetContext, 'threadEntry' | 'durationS'> & Partial<Pick<PresetContext, 'launcher'>>;
 
 /** Stands in when a front end gave no launcher: a rig process then fails with this sentence, never with a fork the front end cannot do. */
-const NO_LAUNCHER: ProcessLauncher = {
+export const NO_LAUNCHER: ProcessLauncher = {
   name: 'none',
   fork() {
     throw new Error('this front end gave the presets no process launcher, so rig processes cannot start');
@@ -42,7 +42,7 @@ export interface RunContext {
 const ignore = (): void => undefined;
 
 /** A promise settled from outside, once. */
-function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void } {
+export function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void } {
   let resolve!: (value: T) => void;
   let reject!: (error: unknown) => void;
   const promise = new Promise<T>((res, rej) => {
@@ -74,7 +74,7 @@ export function startPlainRun(ctx: RunContext, params: Partial<RunParams>, scena
 }
 
 /** The engine a preset sees: its sessions are followed (the current one, the last id); the bridge owns the engine, so it cannot dispose it. */
-function presetEngine(ctx: RunContext, scenarioId: string, signal: AbortSignal, onSession: (session: Session) => void): Engine {
+export function presetEngine(ctx: RunContext, scenarioId: string, signal: AbortSignal, onSession: (session: Session) => void): Engine {
   return {
     machine: () => ctx.engine.machine(),
     observe: (observer) => ctx.engine.observe(observer),
@@ -131,13 +131,17 @@ export function startPresetRun(ctx: RunContext, preset: Preset, extra: PresetExt
   };
   const ended = preset.run({ ...extra, launcher: extra.launcher ?? NO_LAUNCHER, engine, signal: abort.signal }).then(finished, failed);
 
+  return sessionsRun(first.promise, abort, () => current, ended);
+}
+
+/** The ActiveRun of a run made of the engine's sessions in turn (a preset, an exercise): stopping aborts it and stops the session going on. */
+export function sessionsRun(started: Promise<string>, abort: AbortController, current: () => Session | null, ended: Promise<void>): ActiveRun {
   return {
-    started: first.promise,
-    session: () => current,
+    started,
+    session: current,
     stop: async () => {
       abort.abort();
-      const session = current as Session | null;
-      if (session) await session.stop().catch(ignore);
+      await current()?.stop().catch(ignore);
       await ended;
     },
     ended,

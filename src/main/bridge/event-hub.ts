@@ -1,5 +1,7 @@
 import type { BridgeEvent, Disposer } from '../../shared';
 
+const NOT_REPLAYED = new Set<BridgeEvent['type']>(['error', 'menu', 'room', 'exercises-changed']);
+
 type Listener = (event: BridgeEvent) => void;
 
 /**
@@ -34,8 +36,8 @@ export class EventHub {
 
   emit(event: BridgeEvent): void {
     if (event.type === 'run-started') this.history = [];
-    // Errors and menu actions are moments, not run state: they are not replayed.
-    if (event.type !== 'error' && event.type !== 'menu') this.history.push(event);
+    // Errors and menu actions are moments, not run state: they are not replayed. The room outlives runs: a page asks getRoom.
+    if (!NOT_REPLAYED.has(event.type)) this.history.push(event);
     for (const listener of [...this.listeners]) {
       try {
         listener(event);

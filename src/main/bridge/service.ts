@@ -24,6 +24,7 @@ import { checkResult, parseCommand, parseCommandName } from './validate';
 import { traceCommand } from '../tracer/trace-command';
 import { RunSlot } from './run-slot';
 import { startTraceRun, type TraceRunner } from './trace-run';
+import { roomCommands } from './room-commands';
 
 /** Why traceCommand is refused when the front end did not allow it. */
 export const TRACE_COMMAND_REFUSED =
@@ -49,6 +50,8 @@ export interface BridgeServiceOptions {
   samplerEntry?: string;
   /** The tracer; defaults to src/main/tracer's traceCommand. */
   traceRunner?: TraceRunner;
+  /** The exercise folders (read again at each listExercises; the Electron shell adds one it opened). None: no exercises. */
+  exerciseDirs?: () => readonly string[];
 }
 
 type Args = Record<string, unknown>;
@@ -135,6 +138,8 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     return beginRun(() => startTraceRun(ctx, request, options.traceRunner ?? traceCommand));
   }
 
+  const room = roomCommands({ ctx, emit: (e) => hub.emit(e), dirs: options.exerciseDirs, extras: { ...options.presetExtras, samplerEntry: options.samplerEntry }, beginRun });
+
   const handlers: Record<CommandName, (args: Args, raw: unknown) => unknown> = {
     listScenarios: async () => listScenarios(presets(), await machine().catch(() => null), await availabilityByKind()),
     machineInfo: () => machine(),
@@ -154,6 +159,8 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
       if (!options.allowTraceCommand) throw new UserError(TRACE_COMMAND_REFUSED);
       return { cwd: process.cwd() };
     },
+    ...room.handlers,
+    submitPrediction: () => undefined, // answered in invoke: it needs the caller
   };
 
   return {
@@ -165,7 +172,10 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
       const command = parseCommand(name, rawArgs);
       let value: unknown;
       try {
-        value = await handlers[command.name](command.args as Args, rawArgs);
+        value =
+          command.name === 'submitPrediction'
+            ? room.submit(caller, command.args as Args)
+            : await handlers[command.name](command.args as Args, rawArgs);
       } catch (error) {
         if (!(error instanceof UserError)) log(`bridge: ${command.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         throw new UserError(userMessage(error));
@@ -178,6 +188,10 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
       }
     },
     subscribe: (listener) => hub.subscribe(listener),
+    disconnected: (caller) => {
+      if (caller.connection !== undefined) room.forget(caller.connection);
+    },
+    exercisesChanged: () => hub.emit({ type: 'exercises-changed' }),
     async dispose() {
       if (disposed) return;
       disposed = true;

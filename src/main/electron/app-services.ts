@@ -19,6 +19,8 @@ export interface AppServicesOptions {
   log(line: string): void;
   /** Presets offered; the registry unless a test passes its own. */
   presets?: BridgeServiceOptions['presets'];
+  /** The exercise folders: the bundled set, `--exercises DIR`, and any the user opened. */
+  exerciseDirs?: () => readonly string[];
 }
 
 /**
@@ -39,6 +41,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log: options.log,
     allowTraceCommand: true,
     samplerEntry: entries.sampler,
+    exerciseDirs: options.exerciseDirs,
   });
   return { engine, service, launcher };
 }

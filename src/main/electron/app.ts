@@ -10,6 +10,9 @@ import { createMainWindow, hardenSession } from './main-window';
 import { installMenu } from './menu';
 import { aboutDetail } from './menu-template';
 import { openTraceFromMenu } from './open-trace';
+import { exerciseDirsFromArgv } from '../../shared';
+import { chooseExercisesFolder } from './open-exercises';
+import { unpackedPath } from './worker-paths';
 import { quitWithin } from './quit';
 import { createUtilityProcessLauncher } from './utility-launcher';
 
@@ -37,6 +40,8 @@ export function startApp(): void {
   let window: BrowserWindow | null = null;
   let bridgeIpc: BridgeIpc | null = null;
   let shutDown = false;
+  // The bundled exercises (next to the worker entries, unpacked), `--exercises DIR`, then folders opened from the menu.
+  const exerciseDirs = [unpackedPath(join(mainDir, '..', 'cli', 'exercises')), ...exerciseDirsFromArgv(process.argv)];
 
   const openWindow = (): void => {
     window = createMainWindow({ preloadPath, autostart: process.env.CORELANES_AUTOSTART === '1', stateFile: join(app.getPath('userData'), 'window-state.json'), log });
@@ -69,7 +74,7 @@ export function startApp(): void {
     if (!existsSync(join(rendererDir, 'index.html'))) log(`app: no renderer in ${rendererDir}; run "npm run build"`);
     serveAppScheme(rendererDir, log);
     hardenSession(electronSession.defaultSession, () => window, log);
-    services = createAppServices({ entries: electronEntries(mainDir), launcher: createUtilityProcessLauncher(), log });
+    services = createAppServices({ entries: electronEntries(mainDir), launcher: createUtilityProcessLauncher(), log, exerciseDirs: () => exerciseDirs });
     bridgeIpc = registerBridgeIpc(services.service, () => window?.webContents ?? null, log);
     installMenu({
       action: (action) => sendMenuAction(window?.webContents ?? null, { type: 'menu', action }),
@@ -80,6 +85,11 @@ export function startApp(): void {
             showOpenDialog: (options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)),
             send: (event) => sendToPage(window?.webContents ?? null, event),
           }).catch((error: unknown) => log(`app: Open Trace failed: ${String(error)}`));
+        } else if (command === 'open-exercises') {
+          void chooseExercisesFolder((options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options))).then((dir) => {
+            if (dir && !exerciseDirs.includes(dir)) exerciseDirs.push(dir);
+            if (dir) services?.service.exercisesChanged?.();
+          }, (error: unknown) => log(`app: Open Exercises Folder failed: ${String(error)}`));
         } else if (command === 'docs') void shell.openPath(docsDir());
         else void dialog.showMessageBox({
           type: 'info',

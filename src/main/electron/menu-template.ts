@@ -5,7 +5,7 @@ import type { MenuAction } from '../../shared';
  * renderer, use one of Electron's built-in roles, or run a main-process
  * command. menu-items.ts turns this into Electron's template; tests read it directly.
  */
-export type MainCommand = 'about' | 'docs' | 'quit' | 'open-trace';
+export type MainCommand = 'about' | 'docs' | 'quit' | 'open-trace' | 'open-exercises';
 export type MenuItemSpec =
   | { kind: 'action'; label: string; action: MenuAction; accelerator?: string }
   | { kind: 'role'; role: string; label?: string }
@@ -49,6 +49,9 @@ export function menuTemplate(platform: NodeJS.Platform, appName = 'Corelanes'): 
       { kind: 'main', label: 'Open Trace…', command: 'open-trace', accelerator: 'CmdOrCtrl+O' },
       act('Save Trace…', 'save-trace', 'CmdOrCtrl+S'),
       act('Export for Perfetto…', 'export-chrome-trace', 'CmdOrCtrl+E'),
+      sep,
+      // A leader's own workshop exercises, added to the bundled set in the Exercises panel.
+      { kind: 'main', label: 'Open Exercises Folder…', command: 'open-exercises' },
       sep,
       mac ? { kind: 'role', role: 'close' } : { kind: 'main', label: 'Quit', command: 'quit', accelerator: 'Ctrl+Q' },
     ],

@@ -14,6 +14,8 @@ export interface ExerciseContext {
   launcher: ProcessLauncher;
   samplerEntry: string;
   signal?: AbortSignal;
+  /** The built thread entry, for presets' rig workers (found by search when absent). */
+  threadEntry?: string;
 }
 
 export interface ExerciseOutcome {
@@ -45,7 +47,7 @@ async function measure(ctx: ExerciseContext, exercise: Exercise): Promise<{ verd
     const preset = findPreset(run.preset);
     if (!preset) throw new Error(`unknown preset '${run.preset}'`);
     if (!preset.scenario.available) throw new ExerciseUnavailable(`preset '${run.preset}' is not available here: ${preset.scenario.unavailableReason ?? 'no reason given'}`);
-    const result = await preset.run({ engine: ctx.engine, launcher: ctx.launcher, signal: ctx.signal, ...(run.durationS ? { durationS: run.durationS } : {}) });
+    const result = await preset.run({ engine: ctx.engine, launcher: ctx.launcher, signal: ctx.signal, ...(ctx.threadEntry ? { threadEntry: ctx.threadEntry } : {}), ...(run.durationS ? { durationS: run.durationS } : {}) });
     traces.set(null, result.traces);
     return { verdict: result.verdict, traces };
   }

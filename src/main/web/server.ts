@@ -12,6 +12,7 @@ import { resolveStaticPath } from './static-path';
 import { checkToken, linkWithToken, newAccessTokens, type AccessTokens } from './token';
 import { FrameBatcher } from './frame-batcher';
 import { serveBridgeSocket } from './ws-bridge';
+import { connectionCallers } from './connection-callers';
 
 export const BRIDGE_PATH = '/bridge';
 /** Browsers connected at once (a workshop room); more are refused with 503 on the upgrade. */
@@ -72,6 +73,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     // The client offers [corelanes.v1, corelanes.token.<token>]: answer with the first, never echo the token.
     handleProtocols: (offered) => (offered.has(BRIDGE_SUBPROTOCOL) ? BRIDGE_SUBPROTOCOL : false),
   });
+  const callerFor = connectionCallers(options.service);
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? HEARTBEAT_MS, log);
   // One subscription to the engine for all sockets: each batch of events is encoded once, whoever watches.
   const frames = new FrameBatcher(log);
@@ -133,7 +135,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (wss.clients.size >= MAX_CLIENTS) return refuse('503 Service Unavailable', `${MAX_CLIENTS} clients are connected, the most web mode serves`);
     wss.handleUpgrade(req, socket, head, (ws) => {
       wss.emit('connection', ws, req);
-      serveBridgeSocket({ socket: ws, service: options.service, frames, caller: { role: token.role, transport: 'websocket' }, peer, log });
+      serveBridgeSocket({ socket: ws, service: options.service, frames, caller: callerFor(token.role, ws), peer, log });
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());

@@ -15,6 +15,8 @@ export interface WebModeOptions {
   /** The built sampler entry; with it, and bound to loopback only, the page may trace a program of its choice. */
   samplerEntry?: string;
   log?: (line: string) => void;
+  /** The exercise folders offered to the page (the bundled set, a leader's --exercises). */
+  exerciseDirs?: readonly string[];
   /** Passed to the server: tests give fixed tokens or a short heartbeat. */
   tokens?: WebServerOptions['tokens'];
   heartbeatMs?: number;
@@ -38,6 +40,7 @@ export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
     log: options.log,
     allowTraceCommand,
     samplerEntry: options.samplerEntry,
+    exerciseDirs: () => options.exerciseDirs ?? [],
   });
   let server: WebServer;
   try {

@@ -36,6 +36,9 @@ import { SESSION_RUN_LIMIT, sessionRunTitle } from './session-runs';
 import { installTestHook } from './test-hook';
 import { initialTheme, saveTheme } from './theme';
 import { useSidebar } from './sidebar';
+import { ExercisesPanel } from '../exercises/ExercisesPanel';
+import { ExerciseStage } from '../exercises/ExerciseStage';
+import { useRoomClient } from '../exercises/use-room-client';
 
 /** A run is starting, going on or stopping (the form and the trace buttons wait). */
 function isLive(state: RunState): boolean {
@@ -76,6 +79,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
   const fileRef = useRef<HTMLInputElement>(null);
   const sidebar = useSidebar();
   const live = isLive(state);
+  const room = useRoomClient(controller, state.connection === 'open');
   // Which scenario made the run: a preset without a timeline shows its result where the timeline would be.
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
   useEffect(() => {
@@ -256,6 +260,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
           {!timeless && <RunSummary ended={state.ended} />}
           <MemoryView memory={state.memory} tasks={state.tasks} theme={theme} view={view} />
           {!timeless && <LiveMetrics state={state} clock={clock} model={controller.model} />}
+          <ExercisesPanel room={room} role={state.role} busy={live} />
           <TraceCommand controller={controller} state={state} />
           <NotesPanel controller={controller} state={state} view={view} clock={clock} />
           <SessionRuns
@@ -271,6 +276,7 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
           <SpeedupPlot history={state.history} sweep={state.sweepPoints} machine={state.machine} />
         </aside>
         <div className="timeline-column">
+          <ExerciseStage room={room} role={state.role} busy={live} connected={state.connection === 'open'} verdict={state.verdict} large={presentation} />
           {runPair.length === 2 ? (
             <RunCompare pair={runPair} titles={runPair.map((r) => sessionRunTitle(r.run, scenarios))} theme={theme} onClose={() => setComparedRuns([])} />
           ) : (

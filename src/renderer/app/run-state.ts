@@ -184,6 +184,8 @@ export function reduceEvent(state: RunState, event: BridgeEvent): RunState {
     case 'markers':
     case 'menu':
     case 'trace-file':
+    case 'room': // the exercise panel follows the room itself (room-client.ts)
+    case 'exercises-changed':
       return state;
   }
 }

@@ -19,6 +19,8 @@ export type Transport = 'ipc' | 'websocket' | 'in-process';
 export interface Caller {
   role: Role;
   transport: Transport;
+  /** Which connection (web mode numbers them): a participant's prediction is one per connection. */
+  connection?: number;
 }
 
 interface Access {
@@ -44,6 +46,12 @@ export const COMMAND_ACCESS: Record<CommandName, Access> = {
   traceDefaults: LEADER,
   // The page reads opened files itself; a trace as one text frame would need frames of hundreds of MiB.
   loadTrace: { roles: ['leader'], websocket: false },
+  listExercises: EVERYONE,
+  getRoom: EVERYONE,
+  setRoom: LEADER,
+  startExercise: LEADER,
+  // A participant's prediction: validated, one per connection, rate-limited (src/main/bridge/room.ts).
+  submitPrediction: EVERYONE,
 };
 
 /** Why `caller` may not send `name`, or null when it may. */

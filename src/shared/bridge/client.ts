@@ -27,6 +27,10 @@ export interface BridgeService {
    * ones.
    */
   subscribe(listener: (event: BridgeEvent) => void): Disposer;
+  /** A connection closed (web mode): its prediction leaves the room. */
+  disconnected?(caller: Caller): void;
+  /** The exercise folders changed (the Electron shell opened one): pages list them again. */
+  exercisesChanged?(): void;
   dispose(): Promise<void>;
 }
 

@@ -16,6 +16,11 @@ export const PRELOAD_COMMAND_NAMES = [
   'exportChromeTrace',
   'traceCommand',
   'traceDefaults',
+  'listExercises',
+  'getRoom',
+  'setRoom',
+  'startExercise',
+  'submitPrediction',
 ] as const;
 
 export function isPreloadCommandName(name: unknown): name is (typeof PRELOAD_COMMAND_NAMES)[number] {

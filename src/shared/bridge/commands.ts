@@ -3,6 +3,7 @@ import { RunParamsSchema, ScenarioSchema, WORKER_KINDS } from '../scenario/schem
 import { MachineSchema } from '../trace/schema';
 import { TraceSchema } from '../trace/trace-file';
 import { TraceCommandArgsSchema } from './trace-command-args';
+import { ExerciseListSchema, RoomStateSchema, SubmitPredictionArgsSchema } from '../room/schema';
 
 /**
  * Every command the renderer can send, with its argument and result schema.
@@ -45,6 +46,16 @@ export const COMMANDS = {
   traceCommand: { args: TraceCommandArgsSchema, result: z.object({ runId: z.string() }) },
   /** What "Run my own program" starts from when the page says nothing: the folder Corelanes was started in. */
   traceDefaults: { args: z.object({}).strict(), result: z.object({ cwd: z.string().max(4096) }) },
+  /** Workshop exercises (docs/workshop.md): the loaded ones, easy to hard, without answer keys; and the files that did not load. */
+  listExercises: { args: z.object({}).strict(), result: ExerciseListSchema },
+  /** The room: the current exercise, its phase, the predictions and the result (a page asks once, then follows `room` events). */
+  getRoom: { args: z.object({}).strict(), result: RoomStateSchema },
+  /** The leader picks an exercise (null: none) and shows or hides the room's predictions. */
+  setRoom: { args: z.object({ exerciseId: z.string().max(64).nullable().optional(), reveal: z.boolean().optional() }).strict(), result: RoomStateSchema },
+  /** Runs the room's exercise through the engine (live, like startRun); the result goes into the room when it ends. */
+  startExercise: { args: z.object({ exerciseId: z.string().min(1).max(64) }).strict(), result: z.object({ runId: z.string() }) },
+  /** A participant's prediction for the room's current exercise: one per connection, the last one counts. */
+  submitPrediction: { args: SubmitPredictionArgsSchema, result: z.object({ answers: z.number().int().nonnegative() }) },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

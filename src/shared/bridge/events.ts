@@ -3,6 +3,7 @@ import { MachineSchema, MarkerSchema, MemorySampleSchema, MetricsSchema, Segment
 import { RunInfoSchema } from '../trace/trace-file';
 import { RunCommandSchema } from '../trace/run-command';
 import { MENU_ACTIONS } from './menu';
+import { RoomStateSchema } from '../room/schema';
 
 /**
  * The biggest trace file the desktop app's File ▸ Open Trace… reads for the
@@ -37,6 +38,10 @@ export const BridgeEventSchema = z.discriminatedUnion('type', [
   }),
   /** A preset's verdict, after the run-ended of its last run (read by the page with readVerdict, either version; it says so when it cannot). */
   z.object({ type: z.literal('verdict'), runId: z.string(), verdict: z.unknown() }),
+  /** The workshop room changed (the exercise, its phase, a prediction, the result): its whole state. */
+  z.object({ type: z.literal('room'), room: RoomStateSchema }),
+  /** The exercises on offer changed (a folder was opened): ask listExercises again. */
+  z.object({ type: z.literal('exercises-changed') }),
   z.object({ type: z.literal('error'), message: z.string().max(4000), runId: z.string().nullable() }),
   /** Electron only: a menu item or its shortcut was used; the renderer performs the action. */
   z.object({ type: z.literal('menu'), action: z.enum(MENU_ACTIONS) }),

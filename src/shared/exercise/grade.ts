@@ -1,5 +1,11 @@
 import type { Prediction } from './schema';
 
+/** What grading and wording need of a prediction (a page's copy has no thresholds or measures: PredictionView). */
+export type PredictionView =
+  | { kind: 'number'; unit: string; tolerance: number }
+  | { kind: 'choice'; options: readonly { id: string; text: string }[] }
+  | { kind: 'ordering'; order: 'ascending' | 'descending'; items: readonly { id: string; label: string }[] };
+
 /** A measured answer: a number or a word (a verdict status). */
 export type Measured = number | string;
 
@@ -22,7 +28,7 @@ export function measuredOrder(order: 'ascending' | 'descending', values: { id: s
 export type MeasuredAnswer = number | string | string[] | null;
 
 /** Does an answer (the key's or a participant's) agree with what was measured? */
-export function agrees(prediction: Prediction, answer: number | string | string[], measured: MeasuredAnswer): boolean {
+export function agrees(prediction: PredictionView, answer: number | string | string[], measured: MeasuredAnswer): boolean {
   if (measured === null) return false;
   if (prediction.kind === 'number') return typeof answer === 'number' && typeof measured === 'number' && Math.abs(answer - measured) <= prediction.tolerance;
   if (prediction.kind === 'choice') return answer === measured;
@@ -30,7 +36,7 @@ export function agrees(prediction: Prediction, answer: number | string | string[
 }
 
 /** The answer in words: "0.5 x (± 0.25)", an option's text, "a < b < c". */
-export function answerText(prediction: Prediction, answer: MeasuredAnswer): string {
+export function answerText(prediction: PredictionView, answer: MeasuredAnswer): string {
   if (answer === null) return '(no option holds)';
   if (prediction.kind === 'number') return typeof answer === 'number' ? `${round(answer)}${prediction.unit ? ` ${prediction.unit}` : ''}` : String(answer);
   if (prediction.kind === 'choice') return prediction.options.find((o) => o.id === answer)?.text ?? String(answer);

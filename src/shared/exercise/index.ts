@@ -3,3 +3,4 @@ export * from './schema';
 export * from './parse-exercise';
 export * from './grade';
 export * from './evaluate';
+export * from './exercise-args';

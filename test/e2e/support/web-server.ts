@@ -18,12 +18,12 @@ export interface WebServer {
 }
 
 /** Starts the real `corelanes web --port 0` (built into out/cli) and waits for the two links it prints. */
-export async function startWebServer(timeoutMs = 30_000): Promise<WebServer> {
+export async function startWebServer(timeoutMs = 30_000, args: readonly string[] = []): Promise<WebServer> {
   const cli = join(repoRoot, 'out', 'cli', 'corelanes.js');
   if (!existsSync(cli) || !existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
     throw new Error('Build first: npm run build (out/cli/corelanes.js and out/renderer are missing).');
   }
-  const child = spawn(process.execPath, [cli, 'web', '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'web', '--port', '0', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const links = await new Promise<{ url: string; token: string; viewerToken: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`corelanes web printed no URL in ${timeoutMs} ms:\n${output}`)), timeoutMs);

@@ -183,7 +183,7 @@ describe('web mode: who may connect and what each role may send', () => {
     const viewer = await connect(url, { token: server.tokens.viewer });
     expect(await viewer.next((f) => f.kind === 'hello')).toEqual({ kind: 'hello', role: 'viewer' });
     const leaderOnly = COMMAND_NAMES.filter((n) => !COMMAND_ACCESS[n].roles.includes('viewer'));
-    expect(leaderOnly.sort()).toEqual(['addWorker', 'loadTrace', 'removeWorker', 'startRun', 'stopRun', 'traceCommand', 'traceDefaults']);
+    expect(leaderOnly.sort()).toEqual(['addWorker', 'loadTrace', 'removeWorker', 'setRoom', 'startExercise', 'startRun', 'stopRun', 'traceCommand', 'traceDefaults']);
     const argsOf: Record<string, unknown> = { startRun: { params: { workers: 1 } }, traceCommand: { argv: ['true'] }, loadTrace: { text: '{}' } };
     let id = 0;
     for (const name of leaderOnly) {

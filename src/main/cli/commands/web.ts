@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { createEngine, createNodeForkLauncher } from '../../engine';
 import { installFatalHandler, linkWithToken, openInBrowser, startWebMode, urlHost } from '../../web';
 import { builtEntryPaths, missingEntries } from '../built-entries';
+import { exerciseDirs } from '../exercises/exercise-dirs';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -31,6 +32,7 @@ export function webCommand(): Command {
     .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 8085)
     .option('--host <host>', 'address to bind; 0.0.0.0 lets other machines (workshop participants) follow this one', parseHost, '127.0.0.1')
     .option('--open', 'open the URL in the default browser')
+    .option('--exercises <dir...>', 'also offer a folder of your own workshop exercises (*.md) in the Exercises panel; repeatable')
     .addHelpText(
       'after',
       '\nBinds loopback by default. Prints two links with per-launch tokens: the leader link drives the engine, the\n' +
@@ -40,7 +42,7 @@ export function webCommand(): Command {
         'anything else, anyone who can reach the port could run programs on this machine, so it is refused.\n' +
         'Stops on Ctrl-C (SIGINT), SIGTERM or SIGHUP, ending every run first. See docs/web-mode.md.',
     )
-    .action(async (opts: { port: number; host: string; open?: boolean }) => {
+    .action(async (opts: { port: number; host: string; open?: boolean; exercises?: string[] }) => {
       const entries = builtEntryPaths();
       const missing = missingEntries(entries);
       if (missing) {
@@ -54,7 +56,7 @@ export function webCommand(): Command {
       const engine = createEngine({ entries, launcher });
       let mode;
       try {
-        mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, presetExtras: { threadEntry: entries.thread, launcher }, samplerEntry: entries.sampler, log: (line) => console.error(line) });
+        mode = await startWebMode({ engine, port: opts.port, host: opts.host, rendererDir, presetExtras: { threadEntry: entries.thread, launcher }, samplerEntry: entries.sampler, exerciseDirs: exerciseDirs(undefined, opts.exercises), log: (line) => console.error(line) });
       } catch (error) {
         await engine.dispose();
         const code = (error as NodeJS.ErrnoException).code;
