@@ -25,13 +25,19 @@ function read(frames: SharedFrame[]): BridgeEvent[] {
 
 afterEach(() => vi.useRealTimers());
 
+/** A batcher on fake timers with one client, its run started. */
+function startedBatcher(): { batcher: FrameBatcher; got: SharedFrame[] } {
+  vi.useFakeTimers();
+  const batcher = new FrameBatcher(() => undefined, 100);
+  const got: SharedFrame[] = [];
+  batcher.subscribe((f) => got.push(f));
+  batcher.take(started('r1'));
+  return { batcher, got };
+}
+
 describe('FrameBatcher', () => {
   it('sends a period of events as one text frame and one segment frame, tasks before the segments that name them', () => {
-    vi.useFakeTimers();
-    const batcher = new FrameBatcher(() => undefined, 100);
-    const got: SharedFrame[] = [];
-    batcher.subscribe((f) => got.push(f));
-    batcher.take(started('r1'));
+    const { batcher, got } = startedBatcher();
     batcher.take({ type: 'segments', runId: 'r1', segments: [seg('a', 0)] });
     batcher.take(task('a'));
     batcher.take({ type: 'progress', runId: 'r1', elapsedMs: 5, durationMs: 100 });
@@ -45,11 +51,7 @@ describe('FrameBatcher', () => {
   });
 
   it('flushes what waits before an event that ends a run, so run-ended comes after the last segments', () => {
-    vi.useFakeTimers();
-    const batcher = new FrameBatcher(() => undefined, 100);
-    const got: SharedFrame[] = [];
-    batcher.subscribe((f) => got.push(f));
-    batcher.take(started('r1'));
+    const { batcher, got } = startedBatcher();
     batcher.take({ type: 'segments', runId: 'r1', segments: [seg('a', 0)] });
     batcher.take({ type: 'run-ended', runId: 'r1', reason: 'finished', metrics: null });
     expect(read(got).map((e) => e.type)).toEqual(['run-started', 'segments', 'run-ended']);
