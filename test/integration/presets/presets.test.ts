@@ -1,15 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TraceSchema, VerdictSchema, type Verdict } from '../../../src/shared';
-import { createEngine, createNodeForkLauncher, type ProcessLauncher } from '../../../src/main/engine';
+import { createEngine } from '../../../src/main/engine';
+import { countingLauncher } from '../../support/counting-launcher';
 import { PRESETS, findPreset, type PresetContext } from '../../../src/main/presets';
-import { builtEntries, CLI_BUNDLE } from '../../support/entries';
+import { loadExercises } from '../../../src/main/exercises';
+import { builtEntries, CLI_BUNDLE, ROOT } from '../../support/entries';
+import { join } from 'node:path';
 
 const entries = builtEntries();
 // The real fork launcher, remembering what it started: presets start their rig processes only through ctx.launcher.
-const realLauncher = createNodeForkLauncher();
-const forked: string[] = [];
-const launcher: ProcessLauncher = { name: realLauncher.name, fork: (entry, options) => (forked.push(entry.split(/[\\/]/).slice(-2).join('/')), realLauncher.fork(entry, options)) };
+const { launcher, forked } = countingLauncher();
 const engine = createEngine({ entries, launcher });
 afterAll(() => engine.dispose());
 // Short runs: these check that each preset works end to end, not the size of its numbers.
@@ -41,8 +42,12 @@ describe('crash', () => {
   });
 });
 
-describe('every preset runs headless and ends with a verdict v2', () => {
-  for (const preset of PRESETS) {
+// A preset a bundled exercise runs is checked there, end to end with its verdict (exercises/bundled-check.test.ts).
+const exercised = new Set(loadExercises([join(ROOT, 'exercises')]).exercises.flatMap((x) => ('preset' in x.run ? [x.run.preset] : [])));
+
+describe('every preset no exercise runs, runs headless and ends with a verdict v2', () => {
+  it('the bundled exercises leave few presets to this test', () => expect(PRESETS.length - exercised.size).toBeLessThanOrEqual(4));
+  for (const preset of PRESETS.filter((p) => !exercised.has(p.scenario.id))) {
     // An unavailable preset (e.g. no python3) is listed with its reason instead; the skip says so.
     it.skipIf(!preset.scenario.available)(`${preset.scenario.id}${preset.scenario.available ? '' : ` (skipped: ${preset.scenario.unavailableReason})`}`, async () => {
       const { verdict, traces } = await preset.run(ctx);
@@ -61,9 +66,9 @@ describe('every preset runs headless and ends with a verdict v2', () => {
     });
   }
 
-  it('every rig process (pools, message-cost, crash) started through the context\'s launcher', () => {
+  it('the crash rig started through the context\'s launcher (the exercises check the pools and message-cost rigs)', () => {
     // In Electron that launcher is utilityProcess.fork; child_process.fork would fail there with the runAsNode fuse off.
-    expect(new Set(forked.filter((f) => f.startsWith('rigs/')))).toEqual(new Set(['rigs/task-worker.js', 'rigs/echo.js', 'rigs/crash-victim.js']));
+    expect(new Set(forked.filter((f) => f.startsWith('rigs/')))).toEqual(new Set(['rigs/crash-victim.js']));
   });
 });
 
