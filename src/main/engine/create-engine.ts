@@ -48,7 +48,7 @@ function observers(): { fanOut: RunObserver; add(observer: RunObserver): Dispose
     }
   };
   return {
-    fanOut: { onEvent: (event) => each(event.type, (o) => o.onEvent(event)), onTrace: (trace) => each('trace', (o) => o.onTrace?.(trace)) },
+    fanOut: { onEvent: (event) => each(event.type, (o) => o.onEvent(event)), onTrace: (trace, whole) => each('trace', (o) => o.onTrace?.(trace, whole)) },
     add(observer) {
       const entry = { ...observer };
       all.add(entry);

@@ -5,13 +5,24 @@ import { ownThreadsSince, readOwnThreadsCpu, restOfProcessNs, type ThreadsCpu } 
 import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
 import { StreamWriter } from '../../files/stream-writer';
 import { spillPath } from '../../files/spill-path';
+import { readTraceFile } from '../../files/read-trace-file';
 import { defaultRecorderWindow, TraceRecorder, type RecorderWindow } from './trace-recorder';
 
 /** Who hears a run: every event from its run-started to its run-ended, and the finished trace just before run-ended. */
 export interface RunObserver {
   onEvent(event: BridgeEvent): void;
-  /** The finished trace, handed over before run-ended goes out, so whoever keeps it has it when the run is announced over. */
-  onTrace?(trace: Trace): void;
+  /**
+   * The finished trace, handed over before run-ended goes out, so whoever keeps it has it when the run is announced over.
+   * `wholeRun`: the run outgrew memory, so `trace` holds its recent window only; the whole run is in that file.
+   */
+  onTrace?(trace: Trace, wholeRun?: WholeRun | null): void;
+}
+
+/** Where a run that outgrew memory is whole: its streamed file, and a reader of it (synchronous; the file may hold millions of records). */
+export interface WholeRun {
+  readonly file: string;
+  /** The whole run read back from the file (throws one line naming the file when it cannot). */
+  read(): Trace;
 }
 
 export interface RunRecordingOptions {
@@ -301,7 +312,7 @@ export class RunRecording {
     const verdict = end.verdictOf?.(recorded) ?? null;
     const trace = verdict ? { ...recorded, verdict } : recorded;
     this.closeStream(trace, revised);
-    this.options.observer?.onTrace?.(trace);
+    this.options.observer?.onTrace?.(trace, this.wholeRun());
     this.over = true;
     this.emit({ type: 'run-ended', runId: this.runId, reason: end.reason, metrics, ...(this.command ? { command: this.command } : {}) });
     // As a preset's: after its run-ended (the page files it under that run).
@@ -317,6 +328,13 @@ export class RunRecording {
     const footer: StreamFooter = { type: 'end', run: trace.run, tasks: trace.tasks, metrics: trace.metrics, annotations: trace.annotations, ...(trace.verdict ? { verdict: trace.verdict } : {}), revised, counts: { segments, markers, memory } };
     this.writer.write(footer);
     this.writer.close();
+  }
+
+  /** Where the whole run is when memory kept only its recent window (null when the trace in memory is whole). */
+  private wholeRun(): WholeRun | null {
+    const file = this.tracePath;
+    if (this.recorder.whole || !file) return null;
+    return { file, read: () => readTraceFile(file) };
   }
 
   /** A trace that kept only the recent records says so, and where the whole run is. */
