@@ -47,6 +47,9 @@ describe('a run that outgrew memory, over the bridge', () => {
     }
     const live = mergeLive(events.flatMap((e) => (e.type === 'segments' ? e.segments : []))).sort(bySegment);
     expect(live.length).toBeGreaterThan(2 * 1000); // the run outgrew its window
+    // The live view was told where the whole run streams once it outgrew memory.
+    const said = events.flatMap((e) => (e.type === 'markers' ? e.markers : [])).find((m) => /outgrew memory/.test(m.text ?? ''));
+    expect(said?.text).toMatch(new RegExp(`the whole run streams to ${dir}/corelanes-\\w+/\\w+\\.corelanes\\.jsonl\\.gz; Save trace reads it back`));
     expect(window.segments.length).toBeLessThan(live.length);
     expect(window.markers[0]!.text).toMatch(/^Only the recent part of this run is here: the whole run could not be read back from .*there is no such file/);
 
@@ -54,7 +57,9 @@ describe('a run that outgrew memory, over the bridge', () => {
     const reopened = readTraceText(JSON.stringify(whole));
     if (!reopened.ok) throw new Error(reopened.error);
     expect([...reopened.trace.segments].sort(bySegment)).toEqual(live);
-    expect(reopened.trace.markers.some((m) => /outgrew memory/.test(m.text ?? ''))).toBe(false);
+    // Not the window's note ("... are only in FILE"): the whole run, with the live note of where it streamed.
+    expect(reopened.trace.markers.some((m) => /are only in/.test(m.text ?? ''))).toBe(false);
+    expect(reopened.trace.markers.filter((m) => m.text === said!.text)).toHaveLength(1);
     expect(reopened.trace.metrics).toEqual(window.metrics);
     // Export for Perfetto draws the whole run too: one complete event per segment, against the window's fewer.
     const slices = (t: Trace) => (JSON.parse(toChromeTraceJson(t)) as { traceEvents: { ph: string }[] }).traceEvents.filter((e) => e.ph === 'X').length;

@@ -141,6 +141,16 @@ export class RunRecording {
     this.writer = writer;
   }
 
+  /** The run outgrew memory with no file of its own: it streams to a spill file from now on, and the live view says where. */
+  private openSpill(dir: string | undefined): void {
+    this.openStream(spillPath(this.runId, dir));
+    const text = `This run outgrew memory (${this.recorder.window.segments} segments kept): the whole run streams to ${this.tracePath}; Save trace reads it back from there`;
+    const marker: Marker = { tMs: this.relMs(), kind: 'annotation', taskId: null, text };
+    // Not through mark(): that stores, and this runs inside store().
+    this.recorder.addMarkers([marker]);
+    this.emit({ type: 'markers', runId: this.runId, markers: [marker] });
+  }
+
   /**
    * After records came in: writes a chunk when one is due, opens a spill file
    * when memory is over the window and the run has no file yet, and drops from
@@ -150,7 +160,7 @@ export class RunRecording {
     if (this.storageError || this.over) return;
     const storage = this.options.storage;
     try {
-      if (!this.writer && this.recorder.overWindow && (storage?.spill ?? true)) this.openStream(spillPath(this.runId, storage?.spillDir));
+      if (!this.writer && this.recorder.overWindow && (storage?.spill ?? true)) this.openSpill(storage?.spillDir);
       if (!this.writer) return;
       const now = this.relMs();
       if (now - this.lastFlushMs >= FLUSH_EVERY_MS || this.recorder.unwritten >= CHUNK_RECORDS || this.recorder.overWindow) {
@@ -267,7 +277,10 @@ export class RunRecording {
   /** Says which scheduling source the run uses (and, when exact was refused, why and what enables it), as the run's first annotation. */
   announceSource(sampler: Sampler, intervalMs: number, requested: SourceChoice): void {
     const text = sourceLine({ source: sampler.source.used, intervalMs, requested, refusal: sampler.source.refusal });
-    this.mark({ tMs: this.relMs(), kind: 'annotation', taskId: null, text });
+    const marker: Marker = { tMs: this.relMs(), kind: 'annotation', taskId: null, text };
+    // Not through mark(): that stores, and this runs inside store().
+    this.recorder.addMarkers([marker]);
+    this.emit({ type: 'markers', runId: this.runId, markers: [marker] });
   }
 
   /** The run's numbers so far; with no stats given, the sampler's latest live ones. */
