@@ -12,7 +12,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      externalizeDeps: { exclude: ['zod', 'yaml'] },
+      externalizeDeps: { exclude: ['zod', 'yaml', 'fflate'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },

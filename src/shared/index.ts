@@ -27,6 +27,7 @@ export * from './bridge/access';
 export * from './trace/read-trace';
 export * from './trace/trace-stream';
 export * from './trace/read-trace-stream';
+export * from './trace/trace-stream-bytes';
 export * from './trace/trace-bytes';
 export * from './trace/trace-consistency';
 export * from './trace/file-name';

@@ -1,5 +1,6 @@
 import type { BridgeEvent, RunParams, Trace } from '../../shared';
 import type { ProcessLauncher } from '../engine/launchers/process-launcher';
+import type { WholeRun } from '../engine/recording';
 import type { Engine, Measurement, Session } from '../engine/session-api';
 import type { Preset, PresetContext, PresetResult } from '../presets';
 import { UserError, userMessage } from './messages';
@@ -36,7 +37,8 @@ export interface RunContext {
   engine: Engine;
   /** For what is not a run's lifecycle: a preset's verdict, and why a preset failed between its runs. */
   emit(event: BridgeEvent): void;
-  onTrace(trace: Trace): void;
+  /** `wholeRun`: the run outgrew memory and is whole only in that file (RunObserver.onTrace). */
+  onTrace(trace: Trace, wholeRun?: WholeRun | null): void;
 }
 
 const ignore = (): void => undefined;

@@ -88,8 +88,8 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
   const shelf = new TraceShelf();
   let disposed = false;
   // The engine owns every run's start and end; the bridge forwards its events and keeps each finished trace.
-  const stopObserving = engine.observe({ onEvent: (e) => hub.emit(e), onTrace: (t) => shelf.put(t) });
-  const ctx: RunContext = { engine, emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t: Trace) => shelf.put(t) };
+  const stopObserving = engine.observe({ onEvent: (e) => hub.emit(e), onTrace: (t, whole) => shelf.put(t, whole) });
+  const ctx: RunContext = { engine, emit: (e: BridgeEvent) => hub.emit(e), onTrace: (t, whole) => shelf.put(t, whole) };
 
   const machine = (): Promise<Machine> => engine.machine();
   const availabilityOf = options.availability ?? kindAvailability;
@@ -98,7 +98,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     return Object.fromEntries(WORKER_KINDS.flatMap((kind, i) => (answers[i] ? [[kind, { available: answers[i].available, reason: answers[i].reason ?? null }]] : [])));
   };
   const requireTrace = (): Trace => {
-    const last = shelf.last;
+    const last = shelf.whole();
     if (!last) throw new UserError('There is no trace yet: run a scenario or open a trace file first');
     return last;
   };
@@ -147,7 +147,8 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     stopRun: () => slot.stop(),
     addWorker: async (args) => ({ taskId: await slot.session().addWorker((args.kind as never) ?? null) }),
     removeWorker: async (args) => ({ taskId: await slot.session().removeWorker((args.taskId as string | null | undefined) ?? null) }),
-    getTrace: (args) => (typeof args.runId === 'string' ? shelf.get(args.runId) : shelf.last),
+    // A run that outgrew memory comes back whole from its spill file (Save trace, Perfetto export, showing it again).
+    getTrace: (args) => shelf.whole(typeof args.runId === 'string' ? args.runId : undefined),
     loadTrace: (args) => {
       const trace = parseTraceText(args.text as string);
       shelf.put(trace);

@@ -43,7 +43,7 @@ export function startTraceRun(ctx: RunContext, request: TraceRunRequest, run: Tr
       if (event.type === 'run-started') started(event.run.runId);
       ctx.emit(event);
     },
-    onTrace: (trace) => ctx.onTrace(trace),
+    onTrace: (trace, whole) => ctx.onTrace(trace, whole),
   }).then(
     () => undefined,
     // Once started, the tracer has ended its run as failed itself; before, this is startRun's answer.

@@ -17,6 +17,8 @@ export interface AppServicesOptions {
   /** utilityProcess.fork in the app (utility-launcher.ts). */
   launcher: ProcessLauncher;
   log(line: string): void;
+  /** Where runs spill once they outgrow memory (userData/spill); the engine removes spill folders there older than SPILL_KEEP_DAYS. */
+  spillDir?: string;
   /** Presets offered; the registry unless a test passes its own. */
   presets?: BridgeServiceOptions['presets'];
   /** The exercise folders: the bundled set, `--exercises DIR`, and any the user opened. */
@@ -32,7 +34,7 @@ export interface AppServicesOptions {
 export function createAppServices(options: AppServicesOptions): AppServices {
   const launcher = trackChildren(options.launcher);
   const { entries } = options;
-  const engine = createEngine({ entries, launcher });
+  const engine = createEngine({ entries, launcher, spillDir: options.spillDir });
   // The window shows only the app's own page, so it may run the user's own program (traceCommand).
   const service = createBridgeService({
     engine,

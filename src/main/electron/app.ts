@@ -74,7 +74,9 @@ export function startApp(): void {
     if (!existsSync(join(rendererDir, 'index.html'))) log(`app: no renderer in ${rendererDir}; run "npm run build"`);
     serveAppScheme(rendererDir, log);
     hardenSession(electronSession.defaultSession, () => window, log);
-    services = createAppServices({ entries: electronEntries(mainDir), launcher: createUtilityProcessLauncher(), log, exerciseDirs: () => exerciseDirs });
+    const spillDir = join(app.getPath('userData'), 'spill');
+    log(`runs that outgrow memory spill to ${spillDir}`);
+    services = createAppServices({ entries: electronEntries(mainDir), launcher: createUtilityProcessLauncher(), log, spillDir, exerciseDirs: () => exerciseDirs });
     bridgeIpc = registerBridgeIpc(services.service, () => window?.webContents ?? null, log);
     installMenu({
       action: (action) => sendMenuAction(window?.webContents ?? null, { type: 'menu', action }),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { cleanOldSpills, SPILL_KEEP_DAYS } from '../files/spill-cleanup';
 import { RunParamsSchema, type Disposer, type Machine, type RunParams } from '../../shared';
 import { RunRecording, type RunObserver } from './recording';
 import { findKind, kindAvailability } from './kinds/registry';
@@ -48,7 +49,7 @@ function observers(): { fanOut: RunObserver; add(observer: RunObserver): Dispose
     }
   };
   return {
-    fanOut: { onEvent: (event) => each(event.type, (o) => o.onEvent(event)), onTrace: (trace) => each('trace', (o) => o.onTrace?.(trace)) },
+    fanOut: { onEvent: (event) => each(event.type, (o) => o.onEvent(event)), onTrace: (trace, whole) => each('trace', (o) => o.onTrace?.(trace, whole)) },
     add(observer) {
       const entry = { ...observer };
       all.add(entry);
@@ -71,6 +72,8 @@ function measurementRun(recording: RunRecording): Measurement {
 export function createEngine(options: EngineOptions & CreateEngineExtras): Engine {
   const sessions = new Set<Session>();
   const watchers = observers();
+  // The app's own spill folder: spill files of runs finished long ago go (the OS temp folder is never swept).
+  if (options.spillDir) for (const folder of cleanOldSpills(options.spillDir)) console.error(`engine: removed the spill folder ${folder}: older than ${SPILL_KEEP_DAYS} days`);
   let machine: Machine | null = null;
   // Interpreters are probed on the first machine() call (it starts processes), then named in every run's machine record.
   let pythons: Record<string, string> = {};
@@ -105,7 +108,7 @@ export function createEngine(options: EngineOptions & CreateEngineExtras): Engin
         createSampler: options.samplerFactory ?? createSampler,
         timing: options.timing,
         observer: watchers.fanOut,
-        storage,
+        storage: options.spillDir && !storage?.spillDir ? { ...storage, spillDir: options.spillDir } : storage,
       });
       sessions.add(session);
       void session.done.finally(() => sessions.delete(session)).catch(() => undefined);

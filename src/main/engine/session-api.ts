@@ -9,6 +9,8 @@ export type { RunEndReason, RunObserver, RunStorage } from './recording/run-reco
 export interface EngineOptions {
   entries: EntryPaths;
   launcher: ProcessLauncher;
+  /** Where a run with no file of its own spills once it outgrows memory (the app's userData/spill); the OS temp folder when absent. */
+  spillDir?: string;
 }
 
 /** One run of one scenario. Emits the bridge events of DESIGN.md section 8. */

@@ -10,6 +10,8 @@ export function reasonOf(code: string | undefined): string {
       return 'the file system is read-only';
     case 'ENOSPC':
       return 'the disk is full';
+    case 'ENOTDIR':
+      return 'a part of that path is a file, not a folder';
     case 'EISDIR':
       return 'it is a directory';
     default:

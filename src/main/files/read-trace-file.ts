@@ -1,6 +1,33 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { readTraceBytes, tooLarge, TRACE_LIMITS, type Trace } from '../../shared';
+import { isGzip, readTraceBytes, startsTraceStream, tooLarge, TraceStreamBytesReader, TRACE_LIMITS, type ReadTraceResult, type Trace } from '../../shared';
 import { reasonOf } from './fs-reason';
+
+/** A streamed trace is read a slice at a time, never whole, so it may be far larger than a single document (a run of hours). */
+export const MAX_STREAM_FILE_BYTES = 8 * 1024 ** 3;
+const READ_SLICE = 1024 * 1024;
+
+/** A streamed trace from its descriptor, slice by slice (memory holds the records kept, not the file). */
+function readStreamFile(fd: number, size: number): ReadTraceResult {
+  const reader = new TraceStreamBytesReader();
+  const slice = new Uint8Array(READ_SLICE);
+  for (let at = 0; ; ) {
+    const n = readSync(fd, slice, 0, slice.length, at);
+    at += n;
+    reader.push(slice.subarray(0, n), n === 0 || at >= size);
+    if (n === 0 || at >= size) return reader.result();
+  }
+}
+
+function readWhole(fd: number, size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  while (at < bytes.length) {
+    const n = readSync(fd, bytes, at, bytes.length - at, at);
+    if (n === 0) break; // shrank while reading: what was read is judged as it is
+    at += n;
+  }
+  return bytes.subarray(0, at);
+}
 
 /** An error already worded for the user. */
 class ContentError extends Error {}
@@ -24,15 +51,12 @@ export function readTraceFile(path: string, onNotice?: (line: string) => void): 
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new ContentError(`cannot open ${path}: it is a directory`);
-    if (stat.size > TRACE_LIMITS.maxFileBytes) throw new ContentError(`${path}: ${tooLarge('This file', stat.size, TRACE_LIMITS.maxFileBytes)}`);
-    const bytes = new Uint8Array(stat.size);
-    let at = 0;
-    while (at < bytes.length) {
-      const n = readSync(fd, bytes, at, bytes.length - at, at);
-      if (n === 0) break; // shrank while reading: what was read is judged as it is
-      at += n;
-    }
-    const read = readTraceBytes(bytes.subarray(0, at));
+    const head = new Uint8Array(4096);
+    const headBytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    const streamed = isGzip(headBytes) && startsTraceStream(headBytes);
+    if (streamed && stat.size > MAX_STREAM_FILE_BYTES) throw new ContentError(`${path}: ${tooLarge('This streamed trace', stat.size, MAX_STREAM_FILE_BYTES)}`);
+    if (!streamed && stat.size > TRACE_LIMITS.maxFileBytes) throw new ContentError(`${path}: ${tooLarge('This file', stat.size, TRACE_LIMITS.maxFileBytes)}`);
+    const read = streamed ? readStreamFile(fd, stat.size) : readTraceBytes(readWhole(fd, stat.size));
     if (!read.ok) throw new ContentError(`${path}: ${read.error}`);
     if (read.notice) onNotice?.(`${path}: ${read.notice}`);
     return read.trace;

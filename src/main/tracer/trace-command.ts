@@ -111,7 +111,7 @@ export async function traceCommand(o: TraceCommandOptions): Promise<TraceCommand
     command: runCommandOf(o.argv, o.intervalMs, source, cwd),
     machine: readMachine(),
     runStartMono,
-    observer: { onEvent: (e) => o.onEvent?.(e), onTrace: (t) => o.onTrace?.(t) },
+    observer: { onEvent: (e) => o.onEvent?.(e), onTrace: (t, whole) => o.onTrace?.(t, whole) },
     storage: o.storage,
   });
   run.announceSource(sampler, o.intervalMs, source);

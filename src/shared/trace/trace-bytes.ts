@@ -2,6 +2,7 @@ import { Gunzip, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { readTraceText, tooLarge, type ReadTraceResult } from './read-trace';
 import { TRACE_LIMITS } from './trace-file';
 import { looksLikeTraceStream } from './trace-stream';
+import { readTraceStreamBytes, startsTraceStream } from './trace-stream-bytes';
 
 /** JSON text longer than this is saved gzip-compressed (`.json.gz`) when the name is Corelanes' to choose. */
 export const GZIP_FROM_BYTES = 8 * 1024 * 1024;
@@ -79,6 +80,8 @@ function decodeUtf8(bytes: Uint8Array): string {
 export function readTraceBytes(bytes: Uint8Array): ReadTraceResult {
   if (bytes.length > TRACE_LIMITS.maxFileBytes) return { ok: false, error: tooLarge('This file', bytes.length, TRACE_LIMITS.maxFileBytes) };
   let json = bytes;
+  // A streamed trace is read line by line, never as one text, so its length is bounded by the records kept, not the JSON limit.
+  if (isGzip(bytes) && startsTraceStream(bytes)) return readTraceStreamBytes(bytes);
   if (isGzip(bytes)) {
     const inflated = inflateBounded(bytes, TRACE_LIMITS.maxJsonBytes);
     if (!inflated.ok) return inflated;

@@ -6,6 +6,7 @@ import { computeMetrics } from '../../../src/main/engine/recording';
 import { readTraceFile } from '../../../src/main/files/read-trace-file';
 import type { BridgeEvent, Marker, MemorySample, Segment, Trace } from '../../../src/shared';
 import { realEngine } from '../../support/engine';
+import { mergeLive } from '../../support/merge-live';
 import { rounded } from '../../support/rounded';
 
 // A real run with the memory window lowered to 2,000 segments: it must spill
@@ -15,25 +16,6 @@ import { rounded } from '../../support/rounded';
 
 const dir = mkdtempSync(join(tmpdir(), 'corelanes-spill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The live segments as the recorder keeps them: a segment that continues its task's last one is merged into it. */
-function mergeLive(segments: Segment[]): Segment[] {
-  const out: Segment[] = [];
-  const last = new Map<string, Segment>();
-  for (const s of segments) {
-    const l = last.get(s.taskId);
-    if (l && l.state === s.state && l.core === s.core && (l.inferred ?? false) === (s.inferred ?? false) && Math.abs(l.endMs - s.startMs) < 1e-6) {
-      l.endMs = s.endMs;
-      l.onCpuNs += s.onCpuNs;
-      l.waitNs += s.waitNs;
-      continue;
-    }
-    const copy = { ...s };
-    out.push(copy);
-    last.set(s.taskId, copy);
-  }
-  return out;
-}
 
 const bySegment = (a: Segment, b: Segment) => a.taskId.localeCompare(b.taskId) || a.startMs - b.startMs;
 const byMarker = (a: Marker, b: Marker) => a.tMs - b.tMs || String(a.text).localeCompare(String(b.text));

@@ -17,7 +17,8 @@ describe('corelanes trace: the memory window of any run', () => {
       const events: string[] = [];
       let liveSegments = 0;
       const { trace } = await traceCommand({
-        argv: ['sleep', '0.3'],
+        // 40 short sleeps: dozens of segments whatever the source (a single `sleep 0.3` may be only 4 switch records, within the window).
+        argv: ['sh', '-c', 'for i in $(seq 40); do sleep 0.005; done'],
         samplerEntry: builtEntries().sampler,
         intervalMs: 1,
         storage: { spillDir: dir, window: { segments: 4, markers: 4, memory: 4 } },

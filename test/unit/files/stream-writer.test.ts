@@ -31,10 +31,12 @@ describe('StreamWriter', () => {
     expect(statSync('/dev/full').mode & 0o777).toBe(0o666); // a device keeps its mode
   });
 
-  it('spill files go in a new folder only their owner may enter; a folder that is missing is named', () => {
+  it('spill files go in a new folder only their owner may enter; a folder that cannot be made is named', () => {
     const path = spillPath('r/1', dir);
     expect(path).toMatch(/corelanes-\w+\/r_1\.corelanes\.jsonl\.gz$/);
     expect(statSync(join(path, '..')).mode & 0o777).toBe(0o700);
-    expect(() => spillPath('r1', join(dir, 'missing'))).toThrow(`cannot write the trace to a spill file in ${join(dir, 'missing')}`);
+    writeFileSync(join(dir, 'a-file'), '');
+    const below = join(dir, 'a-file', 'spill');
+    expect(() => spillPath('r1', below)).toThrow(`cannot write the trace to a spill file in ${below}: a part of that path is a file, not a folder`);
   });
 });

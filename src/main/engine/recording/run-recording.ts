@@ -5,13 +5,24 @@ import { ownThreadsSince, readOwnThreadsCpu, restOfProcessNs, type ThreadsCpu } 
 import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
 import { StreamWriter } from '../../files/stream-writer';
 import { spillPath } from '../../files/spill-path';
+import { readTraceFile } from '../../files/read-trace-file';
 import { defaultRecorderWindow, TraceRecorder, type RecorderWindow } from './trace-recorder';
 
 /** Who hears a run: every event from its run-started to its run-ended, and the finished trace just before run-ended. */
 export interface RunObserver {
   onEvent(event: BridgeEvent): void;
-  /** The finished trace, handed over before run-ended goes out, so whoever keeps it has it when the run is announced over. */
-  onTrace?(trace: Trace): void;
+  /**
+   * The finished trace, handed over before run-ended goes out, so whoever keeps it has it when the run is announced over.
+   * `wholeRun`: the run outgrew memory, so `trace` holds its recent window only; the whole run is in that file.
+   */
+  onTrace?(trace: Trace, wholeRun?: WholeRun | null): void;
+}
+
+/** Where a run that outgrew memory is whole: its streamed file, and a reader of it (synchronous; the file may hold millions of records). */
+export interface WholeRun {
+  readonly file: string;
+  /** The whole run read back from the file (throws one line naming the file when it cannot). */
+  read(): Trace;
 }
 
 export interface RunRecordingOptions {
@@ -130,6 +141,16 @@ export class RunRecording {
     this.writer = writer;
   }
 
+  /** The run outgrew memory with no file of its own: it streams to a spill file from now on, and the live view says where. */
+  private openSpill(dir: string | undefined): void {
+    this.openStream(spillPath(this.runId, dir));
+    const text = `This run outgrew memory (${this.recorder.window.segments} segments kept): the whole run streams to ${this.tracePath}; Save trace reads it back from there`;
+    const marker: Marker = { tMs: this.relMs(), kind: 'annotation', taskId: null, text };
+    // Not through mark(): that stores, and this runs inside store().
+    this.recorder.addMarkers([marker]);
+    this.emit({ type: 'markers', runId: this.runId, markers: [marker] });
+  }
+
   /**
    * After records came in: writes a chunk when one is due, opens a spill file
    * when memory is over the window and the run has no file yet, and drops from
@@ -139,7 +160,7 @@ export class RunRecording {
     if (this.storageError || this.over) return;
     const storage = this.options.storage;
     try {
-      if (!this.writer && this.recorder.overWindow && (storage?.spill ?? true)) this.openStream(spillPath(this.runId, storage?.spillDir));
+      if (!this.writer && this.recorder.overWindow && (storage?.spill ?? true)) this.openSpill(storage?.spillDir);
       if (!this.writer) return;
       const now = this.relMs();
       if (now - this.lastFlushMs >= FLUSH_EVERY_MS || this.recorder.unwritten >= CHUNK_RECORDS || this.recorder.overWindow) {
@@ -256,7 +277,10 @@ export class RunRecording {
   /** Says which scheduling source the run uses (and, when exact was refused, why and what enables it), as the run's first annotation. */
   announceSource(sampler: Sampler, intervalMs: number, requested: SourceChoice): void {
     const text = sourceLine({ source: sampler.source.used, intervalMs, requested, refusal: sampler.source.refusal });
-    this.mark({ tMs: this.relMs(), kind: 'annotation', taskId: null, text });
+    const marker: Marker = { tMs: this.relMs(), kind: 'annotation', taskId: null, text };
+    // Not through mark(): that stores, and this runs inside store().
+    this.recorder.addMarkers([marker]);
+    this.emit({ type: 'markers', runId: this.runId, markers: [marker] });
   }
 
   /** The run's numbers so far; with no stats given, the sampler's latest live ones. */
@@ -301,7 +325,7 @@ export class RunRecording {
     const verdict = end.verdictOf?.(recorded) ?? null;
     const trace = verdict ? { ...recorded, verdict } : recorded;
     this.closeStream(trace, revised);
-    this.options.observer?.onTrace?.(trace);
+    this.options.observer?.onTrace?.(trace, this.wholeRun());
     this.over = true;
     this.emit({ type: 'run-ended', runId: this.runId, reason: end.reason, metrics, ...(this.command ? { command: this.command } : {}) });
     // As a preset's: after its run-ended (the page files it under that run).
@@ -317,6 +341,13 @@ export class RunRecording {
     const footer: StreamFooter = { type: 'end', run: trace.run, tasks: trace.tasks, metrics: trace.metrics, annotations: trace.annotations, ...(trace.verdict ? { verdict: trace.verdict } : {}), revised, counts: { segments, markers, memory } };
     this.writer.write(footer);
     this.writer.close();
+  }
+
+  /** Where the whole run is when memory kept only its recent window (null when the trace in memory is whole). */
+  private wholeRun(): WholeRun | null {
+    const file = this.tracePath;
+    if (this.recorder.whole || !file) return null;
+    return { file, read: () => readTraceFile(file) };
   }
 
   /** A trace that kept only the recent records says so, and where the whole run is. */
