@@ -6,11 +6,12 @@
 // Runs alternate with and without the observer, so both see the same machine; medians of ROUNDS pairs.
 // Run: npm run build && flock /tmp/corelanes-heavy.lock node --import tsx bench/budget.bench.ts
 import { WebSocket } from 'ws';
-import { bridgeSubprotocols, type BridgeEvent } from '../src/shared';
+import { bridgeSubprotocols } from '../src/shared';
 import { launch, type Browser } from '../test/e2e/support/browser';
 import { testPageUrl } from '../test/e2e/support/page-url';
 import { startWebServer, type WebServer } from '../test/e2e/support/web-server';
-import { bridgeClient } from '../test/support/bridge-client';
+import { bridgeClient, runToEnd } from '../test/support/bridge-client';
+import { median } from '../src/main/presets/lib/measures';
 import { CLK_TCK, chromiumProcesses, cpuTicks } from './lib/chromium-procs';
 import { report, type BenchRow } from './lib/report';
 
@@ -18,26 +19,11 @@ const ROUNDS = Number(process.env.BUDGET_ROUNDS ?? 3);
 const DURATION_S = Number(process.env.BUDGET_DURATION_S ?? 4);
 const VIEWERS = 20;
 
-const median = (v: number[]): number => {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? (s[s.length >> 1] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
-};
 const loadAverage = async (): Promise<number> => (await import('node:os')).loadavg()[0] as number;
 
 type Leader = ReturnType<typeof bridgeClient>;
 
-/** Starts a run over the bridge and waits for its run-ended; its workers' parallelism and wall time. */
-async function runOnce(leader: Leader, params: Record<string, unknown>): Promise<{ parallelism: number; wallS: number }> {
-  const before = leader.events().length;
-  const t0 = Date.now();
-  const { runId } = (await leader.invoke('startRun', { params })) as { runId: string };
-  for (;;) {
-    const ended = leader.events().slice(before).find((e): e is Extract<BridgeEvent, { type: 'run-ended' }> => e.type === 'run-ended' && e.runId === runId);
-    if (ended) return { parallelism: ended.metrics?.parallelism ?? NaN, wallS: (Date.now() - t0) / 1000 };
-    if (Date.now() - t0 > 120_000) throw new Error(`run ${runId} did not end in 120 s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const runOnce = (leader: Leader, params: Record<string, unknown>) => runToEnd(leader, params);
 
 /** Viewers as cheap as a client can be (they stand for other devices): they count the bytes they get and parse nothing. */
 async function connectViewers(server: WebServer, n: number): Promise<{ bytes(): number; close(): void }> {

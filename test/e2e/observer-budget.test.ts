@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BridgeEvent, Trace } from '../../src/shared';
-import { bridgeClient } from '../support/bridge-client';
+import type { Trace } from '../../src/shared';
+import { bridgeClient, runToEnd } from '../support/bridge-client';
 import { artifact } from './support/artifacts';
 import { launch } from './support/browser';
 import { coreBusy } from './support/hook';
@@ -21,17 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Starts a run, waits for its run-ended, and gives its id and the workers' parallelism. */
-async function run(params: Record<string, unknown>): Promise<{ runId: string; parallelism: number }> {
-  const before = leader.events().length;
-  const { runId } = (await leader.invoke('startRun', { params })) as { runId: string };
-  for (let waited = 0; ; waited += 50) {
-    const ended = leader.events().slice(before).find((e): e is Extract<BridgeEvent, { type: 'run-ended' }> => e.type === 'run-ended' && e.runId === runId);
-    if (ended) return { runId, parallelism: ended.metrics?.parallelism ?? NaN };
-    if (waited > 60_000) throw new Error(`run ${runId} did not end in 60 s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const run = (params: Record<string, unknown>) => runToEnd(leader, params, 60_000);
 
 const cpuThreads = { kind: 'thread', workload: 'cpu', workers: 2, durationS: 2.5 };
 

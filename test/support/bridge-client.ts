@@ -21,3 +21,16 @@ export function bridgeClient(url: string, token: string) {
   const opened = new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
   return { ws, invoke, events, opened };
 }
+
+/** Starts a run through `client` and waits for its run-ended: its id, the workers' parallelism, and the wall time from the request. */
+export async function runToEnd(client: ReturnType<typeof bridgeClient>, params: Record<string, unknown>, timeoutMs = 120_000): Promise<{ runId: string; parallelism: number; wallS: number }> {
+  const before = client.events().length;
+  const t0 = Date.now();
+  const { runId } = (await client.invoke('startRun', { params })) as { runId: string };
+  for (;;) {
+    const ended = client.events().slice(before).find((e): e is Extract<BridgeEvent, { type: 'run-ended' }> => e.type === 'run-ended' && e.runId === runId);
+    if (ended) return { runId, parallelism: ended.metrics?.parallelism ?? NaN, wallS: (Date.now() - t0) / 1000 };
+    if (Date.now() - t0 > timeoutMs) throw new Error(`run ${runId} did not end in ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
