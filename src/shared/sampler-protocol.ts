@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MarkerSchema, SamplerStatsSchema, SegmentSchema } from './trace/schema';
+import { MarkerSchema, SamplerStatsSchema } from './trace/schema';
 import { WORKER_PHASES } from './worker-protocol';
 import { SOURCE_CHOICES, SourceRefusalSchema } from './sampling/source';
 
@@ -91,7 +91,13 @@ export const FromSamplerSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('batch'),
-    segments: z.array(SegmentSchema),
+    /**
+     * The batch's segments as one columnar frame (bridge/segment-columns.ts),
+     * transferred, not cloned: thousands of small objects a second cost both
+     * threads more in cloning and garbage than the sampler spent observing.
+     * The main side decodes it, checking every value as SegmentSchema would.
+     */
+    segmentFrame: z.instanceof(Uint8Array),
     markers: z.array(MarkerSchema),
     memory: z.array(MemoryReadingSchema),
     /** Exact source: when the kernel created a tracked task (its FORK record), ms since the run's start. */

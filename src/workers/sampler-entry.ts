@@ -34,7 +34,7 @@ const init = initRead.value;
 const waitCell = new Int32Array(new SharedArrayBuffer(4));
 const io: LoopIo = {
   receive: () => receiveMessageOnPort(port)?.message,
-  post: (m) => port.postMessage(m),
+  post: (m, transfer) => port.postMessage(m, transfer),
   now,
   sleepUntil: (deadline) => {
     const ms = deadline - now();

@@ -38,10 +38,11 @@ export interface SegmentBatch {
   segments: Segment[];
 }
 
+const STATE_INDEX = Object.fromEntries(TASK_STATES.map((state, i) => [state, i])) as Record<TaskState, number>;
 const u32 = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= 0xffff_ffff;
 
 /** `deflate`, when given, compresses the columns (raw DEFLATE). */
-export function encodeSegmentFrame(batch: SegmentBatch, deflate?: (columns: Uint8Array) => Uint8Array): Uint8Array {
+export function encodeSegmentFrame(batch: SegmentBatch, deflate?: (columns: Uint8Array) => Uint8Array): Uint8Array<ArrayBuffer> {
   const { segments } = batch;
   const n = segments.length;
   const taskIndex = new Map<string, number>();
@@ -75,25 +76,32 @@ export function encodeSegmentFrame(batch: SegmentBatch, deflate?: (columns: Uint
   view.setUint16(at, ids.length, true);
   at += 2;
   ids.forEach(bytes);
+  // One pass, each value written at its column's offset (column after column in the frame).
   view = new DataView(columns.buffer);
-  at = 0;
-  const column = (width: number, write: (s: Segment, at: number) => void): void => {
-    for (const s of segments) {
-      write(s, at);
-      at += width;
-    }
-  };
-  column(8, (s, p) => view.setFloat64(p, s.startMs, true));
-  column(8, (s, p) => view.setFloat64(p, s.endMs, true));
-  for (const key of ['onCpuNs', 'waitNs'] as const) column(nsBytes, (s, p) => (nsBytes === 8 ? view.setFloat64(p, s[key], true) : view.setUint32(p, s[key], true)));
+  const cpuAt = 16 * n;
+  const waitAt = cpuAt + nsBytes * n;
+  const coreAt = waitAt + nsBytes * n;
+  const taskAt = coreAt + coreBytes * n;
+  const stateAt = taskAt + taskBytes * n;
   const noCore = coreBytes === 2 ? 0xffff : 0xff;
-  column(coreBytes, (s, p) => (coreBytes === 2 ? view.setUint16(p, s.core ?? noCore, true) : view.setUint8(p, s.core ?? noCore)));
-  column(taskBytes, (s, p) => {
-    const i = taskIndex.get(s.taskId) as number;
-    if (taskBytes === 2) view.setUint16(p, i, true);
-    else view.setUint8(p, i);
-  });
-  column(1, (s, p) => view.setUint8(p, TASK_STATES.indexOf(s.state) | (s.inferred === undefined ? 0 : s.inferred ? 8 : 16)));
+  for (let i = 0; i < n; i++) {
+    const s = segments[i]!;
+    view.setFloat64(8 * i, s.startMs, true);
+    view.setFloat64(8 * (n + i), s.endMs, true);
+    if (nsBytes === 8) {
+      view.setFloat64(cpuAt + 8 * i, s.onCpuNs, true);
+      view.setFloat64(waitAt + 8 * i, s.waitNs, true);
+    } else {
+      view.setUint32(cpuAt + 4 * i, s.onCpuNs, true);
+      view.setUint32(waitAt + 4 * i, s.waitNs, true);
+    }
+    const task = taskIndex.get(s.taskId) as number;
+    if (coreBytes === 2) view.setUint16(coreAt + 2 * i, s.core ?? noCore, true);
+    else view.setUint8(coreAt + i, s.core ?? noCore);
+    if (taskBytes === 2) view.setUint16(taskAt + 2 * i, task, true);
+    else view.setUint8(taskAt + i, task);
+    view.setUint8(stateAt + i, STATE_INDEX[s.state] | (s.inferred === undefined ? 0 : s.inferred ? 8 : 16));
+  }
   const body = deflate ? deflate(columns) : columns;
   const frame = new Uint8Array(headBytes + body.length);
   frame.set(out);

@@ -1,4 +1,8 @@
 import type { FromSampler, Marker, SamplerStats, Segment } from '../../shared';
+import { encodeSegmentFrame } from '../../shared/bridge/segment-columns';
+
+/** The frame format carries a run id; the sampler does not know the run's, and the main side ignores it. */
+export const SAMPLER_FRAME_RUN = 'sampler';
 import type { AddressSpaceHandle, ObservationSource } from './sources/source';
 
 type MemoryReading = { tMs: number; addressSpace: number; rssBytes: number };
@@ -10,10 +14,11 @@ export class Outbox {
   memory: MemoryReading[] = [];
   born: { taskId: string; tMs: number }[] = [];
 
-  /** Posts one batch with the stats, if there is anything to send, and empties the box. */
-  flush(post: (m: FromSampler) => void, stats: SamplerStats): void {
+  /** Posts one batch with the stats, if there is anything to send, and empties the box. The segment frame's buffer is transferred. */
+  flush(post: (m: FromSampler, transfer: ArrayBuffer[]) => void, stats: SamplerStats): void {
     if (this.segments.length === 0 && this.markers.length === 0 && this.memory.length === 0 && this.born.length === 0) return;
-    post({ type: 'batch', segments: this.segments, markers: this.markers, memory: this.memory, born: this.born, stats });
+    const segmentFrame = encodeSegmentFrame({ runId: SAMPLER_FRAME_RUN, segments: this.segments });
+    post({ type: 'batch', segmentFrame, markers: this.markers, memory: this.memory, born: this.born, stats }, [segmentFrame.buffer]);
     this.segments = [];
     this.markers = [];
     this.memory = [];

@@ -31,7 +31,8 @@ interface Tracked {
 export interface LoopIo {
   /** Next queued message from the main side, or undefined (non-blocking). */
   receive(): unknown;
-  post(message: FromSampler): void;
+  /** `transfer`: buffers handed over, not copied (the batch's segment frame). */
+  post(message: FromSampler, transfer?: ArrayBuffer[]): void;
   /** CLOCK_MONOTONIC ms. */
   now(): number;
   /** Blocks the thread until the given monotonic ms (Atomics.wait). */
@@ -232,7 +233,7 @@ export class SamplerLoop {
   /** Sends what is closed; with cut, also closes the open segments so the live view stays current. */
   private ship(cut: boolean): void {
     if (cut) for (const t of this.tasks.values()) this.out.segments.push(...t.timeline.cut());
-    this.out.flush((m) => this.io.post(m), this.stats.result());
+    this.out.flush((m, transfer) => this.io.post(m, transfer), this.stats.result());
   }
 
   private finishAll(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PHASE_CODE, PHASE_SLOT, SamplerInitSchema, type FromSampler, type Segment } from '../../../src/shared';
+import { decodeSegmentFrame, PHASE_CODE, PHASE_SLOT, SamplerInitSchema, type FromSampler, type Segment } from '../../../src/shared';
 import { SamplerLoop } from '../../../src/workers/sampler/sampler-loop';
 import type { ObservationSource, RawReading } from '../../../src/workers/sampler/sources/source';
 
@@ -43,7 +43,13 @@ function harness(script: (t: number, post: (m: unknown) => void) => void) {
 }
 
 const segmentsOf = (out: FromSampler[], taskId: string): Segment[] =>
-  out.flatMap((m) => (m.type === 'batch' ? m.segments : [])).filter((s) => s.taskId === taskId);
+  out.flatMap((m) => (m.type === 'batch' ? decodedSegments(m.segmentFrame) : [])).filter((s) => s.taskId === taskId);
+
+function decodedSegments(frame: Uint8Array): Segment[] {
+  const decoded = decodeSegmentFrame(frame);
+  if (!decoded.ok) throw new Error(decoded.error);
+  return decoded.value.segments;
+}
 
 describe('SamplerLoop', () => {
   const slot = new Int32Array(new SharedArrayBuffer(PHASE_SLOT.length * 4));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { TimeMerger } from '../../../src/node/switch-records';
 
 describe('TimeMerger', () => {
@@ -36,5 +37,30 @@ describe('TimeMerger', () => {
     m.push([{ tNs: 10 }]);
     expect(m.takeBefore(10)).toEqual([]);
     expect(m.takeBefore(10.5)).toEqual([{ tNs: 10 }]);
+  });
+
+  it('gives what a stable sort of everything pushed would, across any pushes and bounds', () => {
+    const run = fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 8 });
+    const step = fc.record({ runs: fc.array(run, { maxLength: 3 }), upto: fc.integer({ min: 0, max: 60 }) });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 6 }), fc.boolean(), (steps, sortRuns) => {
+        const m = new TimeMerger<{ tNs: number; n: number }>();
+        let held: { tNs: number; n: number }[] = [];
+        let n = 0;
+        for (const s of steps) {
+          for (const r of s.runs) {
+            const items = (sortRuns ? [...r].sort((a, b) => a - b) : r).map((tNs) => ({ tNs, n: n++ }));
+            m.push(items);
+            held.push(...items);
+          }
+          held = [...held].sort((a, b) => a.tNs - b.tNs);
+          const expected = held.filter((x) => x.tNs < s.upto);
+          held = held.filter((x) => x.tNs >= s.upto);
+          expect(m.takeBefore(s.upto)).toEqual(expected);
+          expect(m.size).toBe(held.length);
+        }
+        expect(m.takeAll()).toEqual(held);
+      }),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Disposer, SamplerStats, SourceRefusal, WorkerPhase } from '../../../shared';
-import { FromSamplerSchema, SamplerInitSchema, type SamplerInit, type ToSamplerInput } from '../../../shared';
+import { decodeSegmentFrame, FromSamplerSchema, SamplerInitSchema, type FromSampler, type SamplerInit, type ToSamplerInput } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import type { Sampler, SamplerBatch, SamplerOptions, TrackedTask } from './sampler-api';
 
@@ -95,9 +95,12 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
       case 'ready':
         onReady?.({ tid: msg.tid, used: msg.source, refusal: msg.refusal });
         return;
-      case 'batch':
-        deliver({ segments: msg.segments, markers: msg.markers, memory: msg.memory, ...(msg.born.length ? { born: msg.born } : {}), ...(msg.stats ? { stats: msg.stats } : {}) });
+      case 'batch': {
+        const batch = batchOf(msg);
+        if ('error' in batch) emitError(batch.error);
+        else deliver(batch);
         return;
+      }
       case 'stopped':
         stats = msg.stats;
         settle();
@@ -168,4 +171,11 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
       return stopping;
     },
   };
+}
+
+/** A batch message as the engine takes it: its segment frame decoded, every value checked. */
+function batchOf(msg: Extract<FromSampler, { type: 'batch' }>): SamplerBatch | { error: string } {
+  const frame = decodeSegmentFrame(msg.segmentFrame);
+  if (!frame.ok) return { error: `sampler: invalid segments from the sampler thread: ${frame.error}` };
+  return { segments: frame.value.segments, markers: msg.markers, memory: msg.memory, ...(msg.born.length ? { born: msg.born } : {}), ...(msg.stats ? { stats: msg.stats } : {}) };
 }

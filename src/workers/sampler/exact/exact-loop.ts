@@ -1,5 +1,5 @@
 import type { SamplerInit, SourceChoice, ToSampler } from '../../../shared';
-import type { SwitchRecordSource, SwitchSegment, TimelineOutput } from '../../../node/switch-records';
+import type { SwitchRecordSource, TimelineOutput } from '../../../node/switch-records';
 import { PhaseLogReader, phaseSlotView } from '../../../node/phase-slot';
 import { pullMessages } from '../messages';
 import type { LoopIo } from '../sampler-loop';
@@ -10,6 +10,7 @@ import { AddressSpaces, Outbox } from '../outbox';
 import { descendsFrom } from '../../../node/proc/proc-tree';
 import { PhaseHistory } from './phase-history';
 import { toSegments } from './to-segments';
+import { PendingSpans } from './pending-spans';
 
 interface Tracked {
   taskId: string;
@@ -37,7 +38,7 @@ const PENDING_MAX_PER_TID = 20_000;
 export class ExactLoop {
   private readonly byTid = new Map<number, Tracked>();
   private readonly byTask = new Map<string, Tracked>();
-  private readonly pending = new Map<number, SwitchSegment[]>();
+  private readonly pending = new Map<number, PendingSpans>();
   private readonly bornNs = new Map<number, number>();
   private readonly spaces: AddressSpaces;
   private self: { taskId: string; handle: TaskHandle; timeline: TaskTimeline } | null = null;
@@ -146,7 +147,7 @@ export class ExactLoop {
     if (born !== undefined) this.out.born.push({ taskId, tMs: born / 1e6 });
     const waiting = this.pending.get(tid);
     this.pending.delete(tid);
-    if (waiting) for (const seg of waiting) this.out.segments.push(...toSegments(seg, taskId, t.phases));
+    if (waiting) for (const seg of waiting.toSegments()) toSegments(seg, taskId, t.phases, this.out.segments);
     this.spaces.add(pid);
   }
 
@@ -168,12 +169,12 @@ export class ExactLoop {
     for (const seg of out.segments) {
       const t = this.byTid.get(seg.tid);
       if (t) {
-        this.out.segments.push(...toSegments(seg, t.taskId, t.phases, 0, t.untrackedMs ?? Infinity));
+        toSegments(seg, t.taskId, t.phases, this.out.segments, 0, t.untrackedMs ?? Infinity);
         continue;
       }
-      const list = this.pending.get(seg.tid);
-      if (!list) this.pending.set(seg.tid, [seg]);
-      else if (list.length < PENDING_MAX_PER_TID) list.push(seg);
+      let list = this.pending.get(seg.tid);
+      if (!list) this.pending.set(seg.tid, (list = new PendingSpans(seg.pid, seg.tid, PENDING_MAX_PER_TID)));
+      list.push(seg);
     }
     if (out.lost.length) {
       const records = out.lost.reduce((n, l) => n + l.records, 0);
@@ -186,9 +187,8 @@ export class ExactLoop {
   private forgetOld(): void {
     const keepNs = (this.relMs(this.io.now()) - PENDING_KEEP_MS) * 1e6;
     for (const [tid, list] of this.pending) {
-      const fresh = list.filter((s) => s.endNs >= keepNs);
-      if (fresh.length === 0) this.pending.delete(tid);
-      else if (fresh.length < list.length) this.pending.set(tid, fresh);
+      list.dropBefore(keepNs);
+      if (list.size === 0) this.pending.delete(tid);
     }
     for (const [tid, ns] of this.bornNs) if (ns < keepNs && !this.byTid.has(tid)) this.bornNs.delete(tid);
     // Spans come at most two drains late: phases older than that are no longer needed.
@@ -229,7 +229,7 @@ export class ExactLoop {
   private ship(): void {
     const counts = this.source.stats();
     this.stats.recordCounts(counts.records, counts.lostRecords);
-    this.out.flush((m) => this.io.post(m), this.stats.result());
+    this.out.flush((m, transfer) => this.io.post(m, transfer), this.stats.result());
   }
 
   private finishAll(): void {

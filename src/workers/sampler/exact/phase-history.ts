@@ -31,6 +31,20 @@ export class PhaseHistory {
     return phase;
   }
 
+  /** Whether a change to another phase falls inside (startMs, endMs), i.e. split() would give more than one piece. */
+  changesWithin(startMs: number, endMs: number): boolean {
+    let phase = null as WorkerPhase | null;
+    for (const c of this.changes) {
+      if (c.tMs <= startMs) {
+        phase = c.phase;
+        continue;
+      }
+      if (c.tMs >= endMs) return false;
+      if (c.phase !== phase) return true;
+    }
+    return false;
+  }
+
   /** [start, end) cut where the phase changed, each piece with its phase. */
   split(startMs: number, endMs: number): { startMs: number; endMs: number; phase: WorkerPhase | null }[] {
     const pieces: { startMs: number; endMs: number; phase: WorkerPhase | null }[] = [];

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { WORKER_PHASES } from '../../../../src/shared';
 import { PhaseHistory } from '../../../../src/workers/sampler/exact/phase-history';
 
 describe('PhaseHistory: the phase a workload reported at each moment', () => {
@@ -40,5 +42,16 @@ describe('PhaseHistory: the phase a workload reported at each moment', () => {
     h.add(10, 'io');
     h.add(12, 'io');
     expect(h.size).toBe(1);
+  });
+
+  it('says a span holds a change exactly when split() gives more than one piece', () => {
+    const change = fc.record({ tMs: fc.integer({ min: 0, max: 100 }), phase: fc.constantFrom(...WORKER_PHASES) });
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 12 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 50 }), (changes, start, len) => {
+        const h = new PhaseHistory();
+        for (const c of changes) h.add(c.tMs, c.phase);
+        expect(h.changesWithin(start, start + len)).toBe(h.split(start, start + len).length > 1);
+      }),
+    );
   });
 });

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { SegmentSchema } from '../../../../src/shared';
+import { SegmentSchema, type Segment } from '../../../../src/shared';
 import type { SwitchSegment } from '../../../../src/node/switch-records';
 import { PhaseHistory } from '../../../../src/workers/sampler/exact/phase-history';
-import { toSegments } from '../../../../src/workers/sampler/exact/to-segments';
+import { toSegments as appendSegments } from '../../../../src/workers/sampler/exact/to-segments';
 
 const span = (state: SwitchSegment['state'], startMs: number, endMs: number, cpu: number | null = null): SwitchSegment => ({ pid: 1, tid: 2, startNs: startMs * 1e6, endNs: endMs * 1e6, state, cpu });
+const toSegments = (seg: SwitchSegment, taskId: string, phases: PhaseHistory | null, fromMs?: number, toMs?: number): Segment[] => {
+  const out: Segment[] = [];
+  appendSegments(seg, taskId, phases, out, fromMs, toMs);
+  return out;
+};
 
 describe('toSegments: switch-record spans as trace segments', () => {
   it('running holds all its time on CPU on its core; runnable all of it waiting', () => {
