@@ -11,6 +11,7 @@ type Hook = {
   model: { reset(id: string, machine: unknown): void };
   view: { startRun(ms: number): void; setViewport(v: { t0: number; t1: number }, byUser: boolean): void; setUntil(t: number | null): void; following: boolean; viewport: { t0: number; t1: number } };
   appendSynthetic(lanes: number, count: number, from: number, to: number, seed: number): void;
+  scheduler: { fixedLiveGapMs: number | null };
   drawNow(kind: string): number;
   state(): { frames: number };
   paintCounts(kind: string): { full: number; strip: number; shifted: number };
@@ -41,11 +42,12 @@ describe('incremental painting', () => {
           const hook = (globalThis as unknown as { __corelanesBench: Hook }).__corelanesBench;
           const page = globalThis as unknown as PageGlobals;
           const frame = () => new Promise((r) => page.requestAnimationFrame(() => setTimeout(r, 0)));
+          hook.scheduler.fixedLiveGapMs = 100; // as ?live-gap-ms=100: this test counts strips, not the budget
           hook.model.reset('incremental', { os: 'linux', kernel: '', arch: 'x64', cpuModel: 't', logicalCores: 2, coresObservable: true, runtimes: {} });
           hook.view.startRun(1000); // a 1 s window: 3 s of data scrolls it
           for (let i = 0; i < 30; i++) {
             hook.appendSynthetic(4, 40, i * 100, (i + 1) * 100, i + 1);
-            await new Promise((r) => setTimeout(r, 130)); // past the live frame gap
+            await new Promise((r) => setTimeout(r, 130)); // past the live frame gap, fixed below
             await frame();
           }
           const before = hook.paintCounts(kind);

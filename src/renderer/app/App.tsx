@@ -20,6 +20,7 @@ import { VerdictCard, VerdictCompare, VerdictHistory } from '../panels/verdict';
 import type { Theme } from '../../timeline/colors';
 import type { TimelineViewKind } from '../../timeline/lane-builder';
 import { frameScheduler } from '../timeline/scheduler';
+import { LIVE_MAX_GAP_MS, LIVE_MIN_GAP_MS } from '../timeline/live-budget';
 import { TimelineSection } from '../timeline/TimelineSection';
 import type { TimelineHandle } from '../timeline/TimelineView';
 import type { StripHandle } from '../timeline/ParallelismStrip';
@@ -152,6 +153,9 @@ export function App({ controller, transport, mayAutostart = false }: AppProps) {
     // The test hook (window.__corelanesBench) exists only when a test or bench asks for it.
     // ?measure-first=1: a link (or the workshop's leader) that asks for the most faithful numbers from the start.
     if (flags.get('measure-first') === '1') view.setMeasureFirst(true);
+    // ?live-gap-ms=100: a smooth live view whatever a frame costs (recording a demo), at the cost of cycles the run could use.
+    const liveGap = Number(flags.get('live-gap-ms'));
+    if (Number.isFinite(liveGap) && liveGap >= LIVE_MIN_GAP_MS && liveGap <= LIVE_MAX_GAP_MS) frameScheduler.fixedLiveGapMs = liveGap;
     if (flags.get('test') === '1') offs.push(installTestHook(controller, view, frameScheduler, handles, clock, strip));
     if (flags.get('autostart') === '1' && mayAutostart) void controller.autostart();
     return () => offs.forEach((off) => off());

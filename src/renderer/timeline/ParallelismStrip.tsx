@@ -6,7 +6,7 @@ import type { TimelineModel } from '../../timeline/model';
 import { newStripBuffers, paintParallelism, parallelismPicture, type ParallelismPicture } from '../../timeline/parallelism-strip';
 import { laneSizing } from './lane-sizing';
 import type { FrameScheduler } from './scheduler';
-import { LABEL_GAP_MS, LIVE_FRAME_GAP_MS } from './TimelineView';
+import { LABEL_GAP_MS } from './TimelineView';
 import type { TimelineViewState } from './view-state';
 
 /** What the strip drew last (the test hook reads it): per-column totals over [t0, t1). */
@@ -77,9 +77,7 @@ export function ParallelismStrip({ model, view, scheduler, onHandle }: Props) {
       }
     };
     const offPaint = scheduler.add(paint);
-    const live = (): void => {
-      if (!view.holding) scheduler.requestWithin(LIVE_FRAME_GAP_MS);
-    };
+    const live = (): void => scheduler.requestLive(view);
     const offModel = model.onChange(live);
     const offView = view.onChange((cause) => (cause === 'data' ? live() : scheduler.request()));
     const ro = new ResizeObserver(() => {

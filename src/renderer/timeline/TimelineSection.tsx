@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useViewValue } from './use-view-value';
 import type { TimelineModel } from '../../timeline/model';
 import type { FrameScheduler } from './scheduler';
+import { LIVE_MAIN_SHARE } from './live-budget';
 import { TimelineView, type TimelineHandle } from './TimelineView';
 import { ParallelismStrip, type StripHandle } from './ParallelismStrip';
 import type { TimelineViewKind } from '../../timeline/lane-builder';
@@ -100,7 +101,7 @@ export function TimelineSection({ model, view, scheduler, mode, onMode, handles,
           type="button"
           aria-pressed={measureFirst}
           onClick={() => view.setMeasureFirst(!measureFirst)}
-          title="M: draw nothing while a run goes on, so this page takes the fewest cycles from the run it measures; the whole timeline appears when the run ends"
+          title={`M: draw nothing while a run goes on, so this page takes the fewest cycles from the run it measures; the whole timeline appears when the run ends. Drawing live, the views redraw every ${Math.round(scheduler.liveGapMs)} ms: as often as keeps this page's main thread near ${LIVE_MAIN_SHARE * 100}% of a core, for the frame cost measured on this machine (${scheduler.frameCost.value === null ? 'not measured yet' : `${scheduler.frameCost.value.toFixed(1)} ms a frame`}).`}
           data-action="measure-first"
         >
           {measureFirst ? 'Measure first, draw after (M)' : 'Draw live (M)'}

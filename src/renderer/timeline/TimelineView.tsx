@@ -43,8 +43,6 @@ interface Props {
   onHandle?: (kind: TimelineViewKind, handle: TimelineHandle | null) => void;
 }
 
-/** Live data redraws at most 10 times a second (docs/renderer.md, the live budget); input redraws at once. */
-export const LIVE_FRAME_GAP_MS = 100;
 /** The views' spoken descriptions (aria-label) follow a live run every 2 s: each change is a React render and a style pass. */
 export const LABEL_GAP_MS = 2000;
 
@@ -226,10 +224,10 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     const offPaint = scheduler.add(() => paint(false));
     const offModel = model.onChange(() => {
       view.dataChanged(model.endMs);
-      if (!view.holding) scheduler.requestWithin(LIVE_FRAME_GAP_MS); // measure first: not even a frame
+      scheduler.requestLive(view); // measure first: not even a frame
     });
     const offView = view.onChange((cause) => {
-      if (cause === 'data') return view.holding ? undefined : scheduler.requestWithin(LIVE_FRAME_GAP_MS);
+      if (cause === 'data') return scheduler.requestLive(view);
       setTip(null); // zoom, pan, keys, selection, theme: what the tip described moved
       scheduler.request();
     });

@@ -1,4 +1,5 @@
 import type { Disposer } from '../../shared';
+import { FrameCost, liveGapMs } from './live-budget';
 
 /**
  * The one requestAnimationFrame loop: anything that changes (data, viewport,
@@ -14,11 +15,17 @@ export class FrameScheduler {
   /** Benchmarks only: when set, each frame's work time (ms) is pushed here, after `afterFrame` ran. */
   timings: number[] | null = null;
   afterFrame: (() => void) | null = null;
+  /** Main-thread time per frame: from the frame's callbacks to the first task after it (style, layout, paint and commit included). */
+  readonly frameCost = new FrameCost();
+  private readonly afterFrameTask: MessageChannel | null = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
+  private frameStarted = 0;
 
   constructor(
     private readonly raf: (cb: (t: number) => void) => number = (cb) => requestAnimationFrame(cb),
     private readonly caf: (id: number) => void = (id) => cancelAnimationFrame(id),
-  ) {}
+  ) {
+    if (this.afterFrameTask) this.afterFrameTask.port1.onmessage = () => this.frameCost.add(performance.now() - this.frameStarted);
+  }
 
   add(painter: (now: number) => void): Disposer {
     this.painters.add(painter);
@@ -35,6 +42,8 @@ export class FrameScheduler {
     this.pending = this.raf((now) => {
       this.pending = 0;
       this.lastFrame = performance.now();
+      this.frameStarted = this.lastFrame;
+      this.afterFrameTask?.port2.postMessage(0);
       this.frames++;
       const started = this.timings ? performance.now() : 0;
       for (const p of this.painters) p(now);
@@ -63,12 +72,25 @@ export class FrameScheduler {
     }, wait);
   }
 
+  /** A frame for live data, at the rate the measured frame cost allows (live-budget.ts); none while measure-first holds. */
+  requestLive(view: { holding: boolean }): void {
+    if (!view.holding) this.requestWithin(this.liveGapMs);
+  }
+
+  /** Set (the page's ?live-gap-ms=): live frames at this gap whatever they cost. */
+  fixedLiveGapMs: number | null = null;
+
+  get liveGapMs(): number {
+    return this.fixedLiveGapMs ?? liveGapMs(this.frameCost.value);
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.pending) this.caf(this.pending);
     this.pending = 0;
     this.painters.clear();
+    if (this.afterFrameTask) this.afterFrameTask.port1.onmessage = null;
   }
 }
 
