@@ -90,4 +90,24 @@ describe('FrameBatcher', () => {
     expect(got).toHaveLength(1);
     expect(lines[0]).toMatch(/threw: Error: boom/);
   });
+
+  it("bounds what a late joiner is replayed like the hub: the recent segments with a marker where they start, the newest progress, never the room", () => {
+    vi.useFakeTimers();
+    const batcher = new FrameBatcher(() => undefined, 100, 1000);
+    batcher.take(started('r1'));
+    for (let i = 0; i < 5; i++) {
+      batcher.take({ type: 'segments', runId: 'r1', segments: Array.from({ length: 400 }, (_, k) => seg('a', i * 5000 + 10 * k)) });
+      batcher.take({ type: 'progress', runId: 'r1', elapsedMs: i * 5000, durationMs: 30_000 });
+      batcher.take({ type: 'exercises-changed' });
+      vi.advanceTimersByTime(100);
+    }
+    const late: SharedFrame[] = [];
+    batcher.subscribe((f) => late.push(f));
+    const events = read(late);
+    // A period's events go before its segments: the newest progress sits before the last segment frame.
+    expect(events.map((e) => e.type)).toEqual(['run-started', 'markers', 'segments', 'progress', 'segments']);
+    expect(events[1]).toMatchObject({ runId: 'r1', markers: [{ kind: 'error', tMs: 13_991 }] });
+    expect(events[3]).toMatchObject({ elapsedMs: 20_000 });
+  });
 });
+
