@@ -82,7 +82,7 @@ export function ParallelismStrip({ model, view, scheduler, onHandle }: Props) {
     const offView = view.onChange((cause) => (cause === 'data' ? live() : scheduler.request()));
     const ro = new ResizeObserver(() => {
       size = { width: wrap.clientWidth, height: wrap.clientHeight };
-      scheduler.request();
+      scheduler.requestResized(view);
     });
     ro.observe(wrap);
     onHandle?.({ last: () => (shown ? { t0: shown.t0, t1: shown.t1, totals: Array.from(shown.pic.totals), cores: shown.pic.cores, yMax: shown.pic.yMax, colors: shown.pic.colors, labels: shown.pic.labels } : null) });

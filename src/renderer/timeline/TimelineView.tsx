@@ -233,7 +233,7 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
     });
     const ro = new ResizeObserver(() => {
       size = { width: wrap.clientWidth, height: wrap.clientHeight };
-      scheduler.request();
+      scheduler.requestResized(view);
     });
     ro.observe(wrap);
 

@@ -77,6 +77,17 @@ export class FrameScheduler {
     if (!view.holding) this.requestWithin(this.liveGapMs);
   }
 
+  /**
+   * A view's box changed: redraw at once, except during a live run, where it
+   * waits for the next live frame. Panels that appear as a run starts resize
+   * the views five or six times in its first second, and each full repaint
+   * costs tens of ms; until then the browser stretches the old picture.
+   */
+  requestResized(view: { live: boolean; holding: boolean }): void {
+    if (view.live) this.requestLive(view);
+    else this.request();
+  }
+
   /** Set (the page's ?live-gap-ms=): live frames at this gap whatever they cost. */
   fixedLiveGapMs: number | null = null;
 
