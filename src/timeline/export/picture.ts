@@ -11,6 +11,7 @@ import type { NotePlace } from '../note-marks';
 import type { Scene } from '../painter';
 import { taskMarks } from '../task-marks';
 import { parallelismPicture, type ParallelismPicture, type StripGeometry } from '../parallelism-strip';
+import { spawnPhaseNote } from '../phase-band';
 
 /**
  * A picture of a run for export (PNG, SVG; later the app's own buttons): the
@@ -139,7 +140,9 @@ export function buildPicture(trace: Trace, options: PictureOptions): Picture {
   const legend = fullHeight <= height / 4 ? allGroups : [];
   const legendHeight = legend.length ? fullHeight : 0;
   const atMs = options.atMs;
-  const notes = trace.annotations.filter((a) => a.endMs >= fromMs && a.startMs <= toMs && (atMs === undefined || a.startMs <= atMs));
+  // The spawn phase (workers starting in bounded batches) as a note, as the page's Tasks view shows it.
+  const phase = spawnPhaseNote(model.spawnPhase, model.endMs, atMs ?? null);
+  const notes = [...(phase ? [phase] : []), ...trace.annotations].filter((a) => a.endMs >= fromMs && a.startMs <= toMs && (atMs === undefined || a.startMs <= atMs));
   // Notes' labels get rows of their own under the title (up to 3, 1 in a small picture; then they take turns), never over a heading.
   const noteRow = Math.round(fontPx * 1.5);
   const notesTop = Math.round(fontPx * 3.2);

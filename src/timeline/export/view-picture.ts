@@ -3,6 +3,7 @@ import { THEME_COLORS, type ColorMode, type Theme } from '../colors';
 import type { TimelineModel } from '../model';
 import { noteBands } from '../note-marks';
 import { parallelismPicture } from '../parallelism-strip';
+import { spawnPhaseNote } from '../phase-band';
 import type { NoteMark, Picture, PictureSection } from './picture';
 
 /** One view as the page shows it: its heading's and canvas's top in the picture, its layout and lanes. */
@@ -38,8 +39,10 @@ export function viewPicture(input: ViewPictureInput): Picture {
   if (!first) throw new Error('no timeline view is shown to export');
   const [fromMs, toMs] = first.layout.x.domain() as [number, number];
   const sections: PictureSection[] = input.sections.map((s) => ({ ...s }));
+  // The spawn phase over the Tasks view, as the page draws it there.
+  const phase = spawnPhaseNote(input.model.spawnPhase, input.model.endMs, input.untilMs);
   const notes: NoteMark[] = input.sections.flatMap((s) =>
-    noteBands(input.notes, s.layout, s.lanes, input.fontPx).map((b) => ({
+    noteBands(s.kind === 'tasks' && phase ? [phase, ...input.notes] : input.notes, s.layout, s.lanes, input.fontPx).map((b) => ({
       id: b.id,
       text: b.label,
       fullText: b.text,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPicture, legendRows, placeLabels, textWidth } from '../../../../src/timeline/export/picture';
 import { syntheticTrace } from '../../../support/synthetic-trace';
+import { spawnPhaseBeginMarker, spawnPhaseEndMarker } from '../../../../src/shared';
 
 describe('buildPicture', () => {
   const trace = syntheticTrace({ seed: 41, processes: 3, threadsPerProcess: 3, cores: 4, durationMs: 2000 });
@@ -42,6 +43,15 @@ describe('buildPicture', () => {
     expect(strip.pic.groups).toBe(3);
     expect(strip.pic.cores).toBe(4);
     expect(buildPicture(trace, { width: 1280, height: 720, views: 'tasks' }).strip).toBeNull();
+  });
+
+  it('shows the spawn phase as the page does, a note over the lanes from its start to its end', () => {
+    const phase = { startMs: 0, endMs: 300, workers: 9, batch: 8 };
+    const withPhase = { ...trace, markers: [...trace.markers, spawnPhaseBeginMarker(0, 9, 8), spawnPhaseEndMarker(phase)] };
+    const note = buildPicture(withPhase, { width: 1280, height: 720 }).notes.find((n) => n.id === 'spawn-phase');
+    expect(note?.fullText).toMatch(/^spawn phase over: 9 workers up in 300 ms, at most 8 starting at once/);
+    expect(note!.x1).toBeGreaterThan(note!.x0);
+    expect(buildPicture(trace, { width: 1280, height: 720 }).notes.some((n) => n.id === 'spawn-phase')).toBe(false);
   });
 
   it('refuses a window that ends before it starts', () => {

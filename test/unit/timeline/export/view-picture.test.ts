@@ -8,6 +8,7 @@ import { pictureToSvg } from '../../../../src/timeline/export/svg';
 import { viewPicture } from '../../../../src/timeline/export/view-picture';
 import { findAll, parseSvg } from '../../../support/svg-doc';
 import { syntheticTrace } from '../../../support/synthetic-trace';
+import { spawnPhaseBeginMarker, spawnPhaseEndMarker } from '../../../../src/shared';
 
 const trace = syntheticTrace({ seed: 5, processes: 2, threadsPerProcess: 2, cores: 2, durationMs: 2000 });
 const model = new TimelineModel();
@@ -34,6 +35,15 @@ describe('viewPicture: the page view as a picture', () => {
     // Each view's bands, moved down by the view's top.
     const expected = [...noteBands(trace.annotations, coresLayout, cores).map((b) => b.y0 + 20), ...noteBands(trace.annotations, tasksLayout, tasks).map((b) => b.y0 + 170)];
     expect(p.notes.map((n) => n.y0)).toEqual(expected);
+  });
+
+  it('draws the spawn phase over the Tasks view only, as the page does', () => {
+    const phased = new TimelineModel();
+    loadTraceIntoModel(phased, { ...trace, markers: [...trace.markers, spawnPhaseBeginMarker(0, 4, 4), spawnPhaseEndMarker({ startMs: 0, endMs: 250, workers: 4, batch: 4 })] });
+    const p = viewPicture({ model: phased, theme: 'light', fontPx: 12, width: 900, height: 370, title: 'x', sections, notes: [], untilMs: null });
+    const bands = p.notes.filter((n) => n.id === 'spawn-phase');
+    expect(bands).toHaveLength(1);
+    expect(bands[0]!.y0).toBeGreaterThanOrEqual(170); // inside the Tasks view
   });
 
   it('at a replay time, the SVG lanes are cut there: no shape right of it', () => {
