@@ -97,8 +97,8 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
     const answers = await Promise.all(WORKER_KINDS.map((kind) => availabilityOf(kind).catch(() => null)));
     return Object.fromEntries(WORKER_KINDS.flatMap((kind, i) => (answers[i] ? [[kind, { available: answers[i].available, reason: answers[i].reason ?? null }]] : [])));
   };
-  const requireTrace = (): Trace => {
-    const last = shelf.whole();
+  const requireTrace = async (): Promise<Trace> => {
+    const last = await shelf.whole();
     if (!last) throw new UserError('There is no trace yet: run a scenario or open a trace file first');
     return last;
   };
@@ -154,7 +154,7 @@ export function createBridgeService(options: BridgeServiceOptions): BridgeServic
       shelf.put(trace);
       return trace;
     },
-    exportChromeTrace: () => ({ json: toChromeTraceJson(requireTrace()) }),
+    exportChromeTrace: async () => ({ json: toChromeTraceJson(await requireTrace()) }),
     traceCommand: startTrace,
     traceDefaults: () => {
       if (!options.allowTraceCommand) throw new UserError(TRACE_COMMAND_REFUSED);

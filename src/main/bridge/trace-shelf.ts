@@ -41,13 +41,13 @@ export class TraceShelf {
    * (removed, past the reader's limits) the recent window, with a first
    * marker that says why it is not the whole run. The last run when no id.
    */
-  whole(runId?: string): Trace | null {
+  async whole(runId?: string): Promise<Trace | null> {
     const entry = runId === undefined ? this.traces.at(-1) : this.traces.find((t) => t.trace.run.runId === runId);
     if (!entry) return null;
     const { trace, wholeRun } = entry;
     if (!wholeRun) return trace;
     try {
-      const read = wholeRun.read();
+      const read = await wholeRun.read();
       return trace.verdict ? { ...read, verdict: trace.verdict } : read;
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);

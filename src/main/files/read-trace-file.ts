@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { isGzip, readTraceBytes, startsTraceStream, tooLarge, TraceStreamBytesReader, TRACE_LIMITS, type ReadTraceResult, type Trace } from '../../shared';
 import { reasonOf } from './fs-reason';
 
@@ -52,18 +53,66 @@ export function readTraceFile(path: string, onNotice?: (line: string) => void): 
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new ContentError(`cannot open ${path}: it is a directory`);
     const head = new Uint8Array(4096);
-    const headBytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
-    const streamed = isGzip(headBytes) && startsTraceStream(headBytes);
-    if (streamed && stat.size > MAX_STREAM_FILE_BYTES) throw new ContentError(`${path}: ${tooLarge('This streamed trace', stat.size, MAX_STREAM_FILE_BYTES)}`);
-    if (!streamed && stat.size > TRACE_LIMITS.maxFileBytes) throw new ContentError(`${path}: ${tooLarge('This file', stat.size, TRACE_LIMITS.maxFileBytes)}`);
-    const read = streamed ? readStreamFile(fd, stat.size) : readTraceBytes(readWhole(fd, stat.size));
-    if (!read.ok) throw new ContentError(`${path}: ${read.error}`);
-    if (read.notice) onNotice?.(`${path}: ${read.notice}`);
-    return read.trace;
+    const streamed = isStreamed(path, head.subarray(0, readSync(fd, head, 0, head.length, 0)), stat.size);
+    return traceOf(path, streamed ? readStreamFile(fd, stat.size) : readTraceBytes(readWhole(fd, stat.size)), onNotice);
   } catch (error) {
-    if (error instanceof ContentError) throw error;
-    throw new Error(`cannot open ${path}: ${reasonOf((error as NodeJS.ErrnoException).code)}`);
+    throw asOneLine(path, error);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * readTraceFile without holding the thread: a streamed file is read a slice
+ * at a time with the event loop turning between slices, so a server reading
+ * back a spilled run of millions of records (seconds) still answers its other
+ * clients and heartbeats. Same checks, same one-line errors.
+ */
+export async function readTraceFileAsync(path: string, onNotice?: (line: string) => void): Promise<Trace> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`cannot open ${path}: ${code === 'ENOENT' ? 'there is no such file' : reasonOf(code)}`);
+  }
+  try {
+    const stat = await fh.stat();
+    if (stat.isDirectory()) throw new ContentError(`cannot open ${path}: it is a directory`);
+    const head = new Uint8Array(4096);
+    const streamed = isStreamed(path, head.subarray(0, (await fh.read(head, 0, head.length, 0)).bytesRead), stat.size);
+    if (!streamed) return traceOf(path, readTraceBytes(await fh.readFile()), onNotice);
+    const reader = new TraceStreamBytesReader();
+    const slice = new Uint8Array(READ_SLICE);
+    for (let at = 0; ; ) {
+      const { bytesRead } = await fh.read(slice, 0, slice.length, at);
+      at += bytesRead;
+      const last = bytesRead === 0 || at >= stat.size;
+      reader.push(slice.subarray(0, bytesRead), last);
+      if (last) return traceOf(path, reader.result(), onNotice);
+    }
+  } catch (error) {
+    throw asOneLine(path, error);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Whether the head starts a streamed trace; a file past its format's size limit is refused before a byte more is read. */
+function isStreamed(path: string, headBytes: Uint8Array, size: number): boolean {
+  const streamed = isGzip(headBytes) && startsTraceStream(headBytes);
+  if (streamed && size > MAX_STREAM_FILE_BYTES) throw new ContentError(`${path}: ${tooLarge('This streamed trace', size, MAX_STREAM_FILE_BYTES)}`);
+  if (!streamed && size > TRACE_LIMITS.maxFileBytes) throw new ContentError(`${path}: ${tooLarge('This file', size, TRACE_LIMITS.maxFileBytes)}`);
+  return streamed;
+}
+
+function traceOf(path: string, read: ReadTraceResult, onNotice?: (line: string) => void): Trace {
+  if (!read.ok) throw new ContentError(`${path}: ${read.error}`);
+  if (read.notice) onNotice?.(`${path}: ${read.notice}`);
+  return read.trace;
+}
+
+function asOneLine(path: string, error: unknown): Error {
+  if (error instanceof ContentError) return error;
+  return new Error(`cannot open ${path}: ${reasonOf((error as NodeJS.ErrnoException).code)}`);
 }

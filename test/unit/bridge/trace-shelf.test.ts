@@ -26,19 +26,19 @@ describe('TraceShelf', () => {
     shelf.put(withSegments('huge', 1));
     expect(shelf.get('huge')?.segments).toHaveLength(1);
   });
-  it('gives a spilled run whole from its file, keeps the file when the run is put again (a preset adds its verdict), and says why when it cannot read it', () => {
+  it('gives a spilled run whole from its file, keeps the file when the run is put again (a preset adds its verdict), and says why when it cannot read it', async () => {
     const shelf = new TraceShelf({ runs: 10, segments: 100 });
     let file: ReturnType<typeof withSegments> | Error = withSegments('s', 50);
-    shelf.put(withSegments('s', 5), { file: '/spill/s.corelanes.jsonl.gz', read: () => { if (file instanceof Error) throw file; return file; } });
-    expect(shelf.whole('s')?.segments).toHaveLength(50);
+    shelf.put(withSegments('s', 5), { file: '/spill/s.corelanes.jsonl.gz', read: async () => { if (file instanceof Error) throw file; return file; } });
+    expect((await shelf.whole('s'))?.segments).toHaveLength(50);
     const verdict = { status: 'supported', summary: 'ok' } as never;
     shelf.put({ ...withSegments('s', 5), verdict });
-    expect(shelf.whole()?.segments).toHaveLength(50);
-    expect(shelf.whole()?.verdict).toBe(verdict);
+    expect((await shelf.whole())?.segments).toHaveLength(50);
+    expect((await shelf.whole())?.verdict).toBe(verdict);
     file = new Error('cannot open /spill/s.corelanes.jsonl.gz: there is no such file');
-    const window = shelf.whole('s')!;
+    const window = (await shelf.whole('s'))!;
     expect(window.segments).toHaveLength(5);
     expect(window.markers[0]).toMatchObject({ kind: 'error', text: expect.stringContaining('could not be read back from /spill/s.corelanes.jsonl.gz (cannot open') });
-    expect([shelf.whole('nope'), shelf.get('s')?.segments.length]).toEqual([null, 5]);
+    expect([await shelf.whole('nope'), shelf.get('s')?.segments.length]).toEqual([null, 5]);
   });
 });

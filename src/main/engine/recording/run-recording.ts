@@ -5,7 +5,7 @@ import { ownThreadsSince, readOwnThreadsCpu, restOfProcessNs, type ThreadsCpu } 
 import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
 import { StreamWriter } from '../../files/stream-writer';
 import { spillPath } from '../../files/spill-path';
-import { readTraceFile } from '../../files/read-trace-file';
+import { readTraceFileAsync } from '../../files/read-trace-file';
 import { defaultRecorderWindow, TraceRecorder, type RecorderWindow } from './trace-recorder';
 
 /** Who hears a run: every event from its run-started to its run-ended, and the finished trace just before run-ended. */
@@ -18,11 +18,11 @@ export interface RunObserver {
   onTrace?(trace: Trace, wholeRun?: WholeRun | null): void;
 }
 
-/** Where a run that outgrew memory is whole: its streamed file, and a reader of it (synchronous; the file may hold millions of records). */
+/** Where a run that outgrew memory is whole: its streamed file, and a reader of it (slice by slice: the file may hold millions of records). */
 export interface WholeRun {
   readonly file: string;
-  /** The whole run read back from the file (throws one line naming the file when it cannot). */
-  read(): Trace;
+  /** The whole run read back from the file (rejects with one line naming the file when it cannot). */
+  read(): Promise<Trace>;
 }
 
 export interface RunRecordingOptions {
@@ -347,7 +347,7 @@ export class RunRecording {
   private wholeRun(): WholeRun | null {
     const file = this.tracePath;
     if (this.recorder.whole || !file) return null;
-    return { file, read: () => readTraceFile(file) };
+    return { file, read: () => readTraceFileAsync(file) };
   }
 
   /** A trace that kept only the recent records says so, and where the whole run is. */
