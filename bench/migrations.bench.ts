@@ -136,20 +136,27 @@ interface Run {
   core: number;
 }
 
-const SWITCH = /^\s*\d+\s+\[(\d+)\]\s+([\d.]+):\s.*\sprev_pid=(\d+)\s.*==>.*\snext_pid=(\d+)\s/;
+const SWITCH = /^\s*-?\d+\s+\[(\d+)\]\s+([\d.]+):\s.*\sprev_pid=(\d+)\s.*==>.*\snext_pid=(\d+)\s/;
 
-/** Pure: on-CPU runs per tid from `perf script -F tid,cpu,time,trace` lines, ms relative to startMono. */
-export function runsFromPerf(lines: string[], tids: Set<number>, startMono: number): Map<number, Run[]> {
+/**
+ * Pure: on-CPU runs per tid from `perf script -F tid,cpu,time,trace` lines, ms relative to startMono.
+ * unpaired: switches of a tracked tid that break the in/out alternation (a switch-out with no
+ * switch-in before it, or two switch-ins): events missing from perf's own trace.
+ */
+export function runsFromPerf(lines: string[], tids: Set<number>, startMono: number): { runs: Map<number, Run[]>; unpaired: number } {
   const runs = new Map<number, Run[]>();
+  let unpaired = 0;
   const open = new Map<number, { startMs: number; core: number }>();
-  for (const line of lines) {
+  // perf script merges its per-CPU buffers; sorted by time here in case a round came out of order.
+  const events = lines.flatMap((line) => {
     const m = SWITCH.exec(line);
-    if (!m) continue;
-    const core = Number(m[1]);
-    const tMs = Number(m[2]) * 1000 - startMono;
-    const prev = Number(m[3]);
-    const next = Number(m[4]);
+    return m ? [{ core: Number(m[1]), tMs: Number(m[2]) * 1000 - startMono, prev: Number(m[3]), next: Number(m[4]) }] : [];
+  });
+  events.sort((a, b) => a.tMs - b.tMs);
+  for (const { core, tMs, prev, next } of events) {
     const o = open.get(prev);
+    if (tids.has(prev) && !o) unpaired++;
+    if (tids.has(next) && open.has(next)) unpaired++;
     if (tids.has(prev) && o) {
       const list = runs.get(prev) ?? [];
       list.push({ startMs: o.startMs, endMs: tMs, core: o.core });
@@ -158,7 +165,7 @@ export function runsFromPerf(lines: string[], tids: Set<number>, startMono: numb
     }
     if (tids.has(next)) open.set(next, { startMs: tMs, core });
   }
-  return runs;
+  return { runs, unpaired };
 }
 
 /** Pure: ms of the runs the segments show as running on the same core, on another core, or not running. */
@@ -187,7 +194,7 @@ async function placementVsPerf(name: string, opts: BusyOptions): Promise<BenchRo
   const dir = mkdtempSync(join(tmpdir(), 'corelanes-perf-'));
   const data = join(dir, 'perf.data');
   const threads = await Promise.all(Array.from({ length: THREADS }, () => startBusyThread({ ...opts, startPaused: true })));
-  const perf = spawn('perf', ['record', '-q', '-e', 'sched:sched_switch', '-a', '-k', 'CLOCK_MONOTONIC', '-o', data], { stdio: 'ignore' });
+  const perf = spawn('perf', ['record', '-q', '-m', '1024', '-e', 'sched:sched_switch', '-a', '-k', 'CLOCK_MONOTONIC', '-o', data], { stdio: 'ignore' });
   await sleep(500);
   const runStartMono = monoMs();
   let before: number[] = [];
@@ -196,11 +203,14 @@ async function placementVsPerf(name: string, opts: BusyOptions): Promise<BenchRo
   await Promise.all(threads.map((t) => t.stop()));
   perf.kill('SIGINT');
   await new Promise((r) => perf.once('exit', r));
-  const script = spawnSync('perf', ['script', '-i', data, '-F', 'tid,cpu,time,trace'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const script = spawnSync('perf', ['script', '-i', data, '-F', 'tid,cpu,time,trace', '--show-lost-events'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   rmSync(dir, { recursive: true, force: true });
   if (script.status !== 0) return [];
   const tids = new Set(threads.map((t) => t.tid));
-  const runs = runsFromPerf(script.stdout.split('\n'), tids, runStartMono);
+  const lines = script.stdout.split('\n');
+  // Events perf itself lost (its buffers overflowed): runs missing from the ground truth.
+  const perfLost = lines.filter((l) => /LOST/.test(l)).length;
+  const { runs, unpaired } = runsFromPerf(lines, tids, runStartMono);
   const inWindow = threads.map((t) => (runs.get(t.tid) ?? []).filter((r) => r.startMs >= windowStart && r.endMs <= windowEnd));
   let perfMigrations = 0;
   for (const list of inWindow) for (let k = 1; k < list.length; k++) if (list[k]!.core !== list[k - 1]!.core) perfMigrations++;
@@ -228,6 +238,8 @@ async function placementVsPerf(name: string, opts: BusyOptions): Promise<BenchRo
       caught,
       caughtOfPerfPercent: pct(caught, perfMigrations),
       kernelNrMigrations: kernel,
+      perfLostRecords: perfLost,
+      perfUnpairedSwitches: unpaired,
       caughtOfKernelPercent: pct(caught, kernel),
       samplerHz: source === 'proc' ? Math.round(by.proc.stats.rateHz) : null,
     };
