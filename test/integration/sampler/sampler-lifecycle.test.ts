@@ -28,7 +28,7 @@ describe('sampler lifecycle', () => {
     expect(stats.cpuPercent).toBeGreaterThan(0);
   });
 
-  it.runIf(process.platform === 'linux')('keeps its own CPU within a budget set to half of what sampling every 1 ms cost in the same test', async () => {
+  it.runIf(process.platform === 'linux')('given a CPU budget of half what sampling every 1 ms cost in the same test, samples less often and costs clearly less', async () => {
     const threads = await Promise.all(Array.from({ length: 4 }, () => startBusyThread({ burstMs: 1, sleepMs: 5 })));
     const watch = async (cpuBudgetPercent: number | null) => {
       const sampler = await createSampler({ samplerEntry: entry, intervalMs: 1, runStartMono: monoMs(), source: 'proc', cpuBudgetPercent });
@@ -42,7 +42,7 @@ describe('sampler lifecycle', () => {
       const budgeted = await watch(budget);
       expect(fixed.cpuBudgetPercent).toBeUndefined();
       expect(budgeted).toMatchObject({ cpuBudgetPercent: budget, coarsestIntervalMs: 8 });
-      // Half the cost asked for (it spends ~85% of it once settled, after 50 ms at 1 ms): well under 3/4 on a busy machine too.
+      // Half the cost asked for (measured 0.49-0.55 of it in 1 s runs, start-up at 1 ms included): under 3/4 on a busy machine too.
       expect(budgeted.cpuPercent / fixed.cpuPercent).toBeLessThan(0.75);
       expect(budgeted.rateHz / fixed.rateHz).toBeLessThan(0.75);
     } finally {
