@@ -111,6 +111,7 @@ await report(
     'Spawn rows: the engine starts 2 workers at once and the first computes while the second starts; the bare baseline is 2 at once that spin 300 ms after their first message.',
     'Throughput: 2 CPU-bound worker threads, 2 s; "unwatched" is the same engine with a sampler that reads nothing.',
     'Parallelism: activeParallelism (while the workers ran) / cores two bare busy loops got just before (test/support/baseline.ts).',
-    'Not measured here: placement and core changes vs perf sched_switch (bench/migrations.bench.ts, /proc only) and the CPython GIL rows.',
+    `/proc CPU budget: ${process.env.CORELANES_PROC_CPU_BUDGET ?? 'default (3% of a core)'} (CORELANES_PROC_CPU_BUDGET=off: a fixed 1 ms).`,
+    'Not measured here: placement and core changes vs perf sched_switch, both sources (bench/migrations.bench.ts), and the CPython GIL rows.',
   ],
 );

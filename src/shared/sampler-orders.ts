@@ -32,10 +32,11 @@ export function readSamplerInit(raw: unknown): Read<SamplerInit> {
   if (!(r.nice === null || (isInt(r.nice) && r.nice >= -20 && r.nice <= 19))) return bad('nice must be null or a whole number from -20 to 19');
   if (typeof r.forcePortable !== 'boolean') return bad('forcePortable must be true or false');
   if (!oneOf(SOURCE_CHOICES, r.source)) return bad(`source must be one of ${SOURCE_CHOICES.join(', ')}`);
+  if (!(r.cpuBudgetPercent === null || inRange(r.cpuBudgetPercent, 0.1, 100))) return bad('cpuBudgetPercent must be null or from 0.1 to 100');
   if (!inRange(r.drainMs, 5, 1000)) return bad('drainMs must be from 5 to 1000');
   if (!(r.denyExact === null || r.denyExact === 'EACCES' || r.denyExact === 'EPERM')) return bad('denyExact must be null, EACCES or EPERM');
-  const { intervalMs, runStartMono, batchMs, memoryMs, idleReadEvery, nice, forcePortable, source, drainMs, denyExact } = r as SamplerInit;
-  return { ok: true, value: { intervalMs, runStartMono, batchMs, memoryMs, idleReadEvery, nice, forcePortable, source, drainMs, denyExact } };
+  const { intervalMs, runStartMono, batchMs, memoryMs, idleReadEvery, nice, forcePortable, source, cpuBudgetPercent, drainMs, denyExact } = r as SamplerInit;
+  return { ok: true, value: { intervalMs, runStartMono, batchMs, memoryMs, idleReadEvery, nice, forcePortable, source, cpuBudgetPercent, drainMs, denyExact } };
 }
 
 function readPhaseSlot(v: unknown): Read<{ buffer: SharedArrayBuffer; offset: number } | null> {

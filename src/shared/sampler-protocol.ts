@@ -37,6 +37,12 @@ export const SamplerInitSchema = z.object({
   forcePortable: z.boolean().default(false),
   /** Where scheduling comes from: exact switch records, /proc sampling, or auto (exact where allowed). */
   source: z.enum(SOURCE_CHOICES).default('auto'),
+  /**
+   * /proc sampling: the sampler's own CPU budget, % of one core. It samples less
+   * often (intervalMs is the finest interval, 8 ms the coarsest) to stay within
+   * it; null samples at intervalMs whatever it costs. Env: CORELANES_PROC_CPU_BUDGET.
+   */
+  cpuBudgetPercent: z.number().min(0.1).max(100).nullable().default(3),
   /** Exact source: how often the kernel's rings are read (sets most of its cost and the live view's lag). */
   drainMs: z.number().min(5).max(1000).default(100),
   /** Tests: the kernel's answer to perf_event_open, injected at the boundary (the refusal path end to end). */

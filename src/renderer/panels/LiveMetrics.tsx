@@ -106,7 +106,7 @@ export function LiveMetrics({ state, clock, model }: { state: RunState; clock: R
 function sourceLabel(s: SamplerStats): string {
   const cost = `${s.cpuPercent.toFixed(1)}% CPU`;
   if (s.source === 'exact') return `exact (switch records) · ${cost}${s.lostRecords ? ` · ${s.lostRecords} records lost` : ''}`;
-  if (s.source === 'proc' || s.source === 'linux-proc') return `/proc ${s.rateHz.toFixed(0)} Hz · ${cost}${s.coverage === undefined ? '' : ` · ${coverageText(s)}`}`;
+  if (s.source === 'proc' || s.source === 'linux-proc') return `/proc ${s.rateHz.toFixed(0)} Hz${s.cpuBudgetPercent === undefined ? '' : ' (budgeted)'} · ${cost}${s.coverage === undefined ? '' : ` · ${coverageText(s)}`}`;
   return `${s.source} · ${cost}`;
 }
 

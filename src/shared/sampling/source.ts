@@ -22,6 +22,17 @@ export interface SourceInfo {
   intervalMs: number;
   requested?: SourceChoice;
   refusal?: SourceRefusal | null;
+  /** /proc with a CPU budget (the sampler's stats): the rate reached, the budget, the coarsest interval. */
+  rateHz?: number;
+  cpuBudgetPercent?: number;
+  coarsestIntervalMs?: number;
+}
+
+/** "every 1 ms", or with a CPU budget the rate it reached and what it may do. */
+function procCadence(info: SourceInfo): string {
+  if (info.cpuBudgetPercent === undefined || info.coarsestIntervalMs === undefined) return `every ${info.intervalMs} ms`;
+  const rate = info.rateHz ? `at ${info.rateHz.toFixed(0)} Hz, ` : '';
+  return `${rate}every ${info.intervalMs} to ${info.coarsestIntervalMs} ms as its CPU budget (${info.cpuBudgetPercent}% of a core) allows`;
 }
 
 /**
@@ -35,7 +46,7 @@ export function sourceLine(info: SourceInfo): string {
       return 'Scheduling: exact, from the kernel\'s context-switch records (every switch, from each task\'s birth)';
     case 'proc':
     case 'linux-proc': // traces before the exact source
-      return info.requested === 'proc' ? `Scheduling: sampled from /proc every ${info.intervalMs} ms (asked for)` : `Scheduling: sampled from /proc every ${info.intervalMs} ms${why}`;
+      return `Scheduling: sampled from /proc ${procCadence(info)}${info.requested === 'proc' ? ' (asked for)' : why}`;
     case 'portable':
       return 'Scheduling: this OS does not report other threads\' states or cores; lanes show what the workers report';
     case 'off':

@@ -169,6 +169,13 @@ export const SamplerStatsSchema = z.object({
   /** Exact source: switch records read, and records the kernel dropped (a full ring); those spans are unknown. */
   records: z.number().int().nonnegative().optional(),
   lostRecords: z.number().int().nonnegative().optional(),
+  /**
+   * /proc sampling with a CPU budget (% of one core): the sampler sampled less
+   * often than every intervalMs (down to every coarsestIntervalMs) to keep its
+   * own CPU within it; rateHz is what it reached. Absent: a fixed interval.
+   */
+  cpuBudgetPercent: finite.positive().optional(),
+  coarsestIntervalMs: finite.positive().optional(),
   /** Task reads per second (a task asleep with unchanged counters is read less often than rateHz). */
   taskReadsPerSecond: finite.nonnegative().optional(),
 });

@@ -4,6 +4,7 @@ import { phaseSlotView, readPhaseSlot } from '../../node/phase-slot';
 import { TaskTimeline } from './segment-builder';
 import { startingSpan } from './starting-span';
 import { SelfStats } from './self-stats';
+import { IntervalBudget } from './interval-budget';
 import type { ObservationSource, TaskHandle } from './sources/source';
 import { AddressSpaces, Outbox } from './outbox';
 
@@ -53,6 +54,8 @@ export class SamplerLoop {
   private readonly spaces: AddressSpaces;
   private readonly out = new Outbox();
   private readonly stats: SelfStats;
+  /** /proc with a CPU budget: picks the interval from the sampler's own measured cost; null: a fixed interval. */
+  private readonly budget: IntervalBudget | null;
   private stopped = false;
 
   constructor(
@@ -63,10 +66,16 @@ export class SamplerLoop {
   ) {
     this.stats = new SelfStats(init.intervalMs, source.name, choice);
     this.spaces = new AddressSpaces(source);
+    // A budget needs the own CPU measured (the portable source cannot) and room above the requested interval.
+    const percent = init.cpuBudgetPercent;
+    const budget = percent !== null && source.selfOnCpuNs() !== null ? new IntervalBudget({ finestMs: init.intervalMs, budgetPercent: percent }) : null;
+    this.budget = budget && budget.coarsestMs > budget.finestMs ? budget : null;
+    if (this.budget && percent !== null) this.stats.budgeted(percent, this.budget.coarsestMs);
   }
 
   run(): void {
-    const { intervalMs, batchMs, memoryMs } = this.init;
+    const { batchMs, memoryMs } = this.init;
+    let intervalMs = this.init.intervalMs;
     let deadline = this.io.now();
     let nextBatch = deadline + batchMs;
     let nextMemory = deadline;
@@ -81,7 +90,12 @@ export class SamplerLoop {
         nextMemory = now + memoryMs;
       }
       if (now >= nextBatch) {
-        this.stats.sampled(now, this.source.selfOnCpuNs(), false);
+        const own = this.source.selfOnCpuNs();
+        this.stats.sampled(now, own, false);
+        if (this.budget && own !== null) {
+          intervalMs = this.budget.observe(now, own, this.sampleIndex);
+          this.stats.interval(intervalMs);
+        }
         this.ship(true);
         nextBatch = now + batchMs;
       }

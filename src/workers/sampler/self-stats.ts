@@ -19,13 +19,30 @@ export class SelfStats {
   private cpuEndMs = 0;
 
   private records: { records: number; lostRecords: number } | null = null;
+  /** The interval in use now and at the previous sample: a gap is measured against the longer of the two. */
+  private currentIntervalMs: number;
+  private intervalAtLastMs: number;
+  private budget: { cpuBudgetPercent: number; coarsestIntervalMs: number } | null = null;
 
   constructor(
     private readonly intervalMs: number,
     private readonly source: string,
     /** What the run asked for and, when auto fell back, why exact was refused. */
     private readonly choice: { requested?: SourceChoice; refusal?: SourceRefusal | null } = {},
-  ) {}
+  ) {
+    this.currentIntervalMs = intervalMs;
+    this.intervalAtLastMs = intervalMs;
+  }
+
+  /** /proc with a CPU budget: the budget, and the coarsest interval it may use. */
+  budgeted(cpuBudgetPercent: number, coarsestIntervalMs: number): void {
+    this.budget = { cpuBudgetPercent, coarsestIntervalMs };
+  }
+
+  /** The interval the loop uses from now on (the budget moved it). */
+  interval(ms: number): void {
+    this.currentIntervalMs = ms;
+  }
 
   /** Exact source: switch records read so far, and records the kernel dropped. */
   recordCounts(records: number, lostRecords: number): void {
@@ -51,13 +68,15 @@ export class SelfStats {
     this.samples++;
     if (this.lastMs !== null) {
       const gap = tMs - this.lastMs;
-      if (gap > 3 * this.intervalMs) this.gaps++;
-      if (gap > Math.max(COVERAGE_GAP_MS, 3 * this.intervalMs)) this.uncoveredMs += gap;
+      const planned = Math.max(this.intervalAtLastMs, this.currentIntervalMs);
+      if (gap > 3 * planned) this.gaps++;
+      if (gap > Math.max(COVERAGE_GAP_MS, 3 * planned)) this.uncoveredMs += gap;
       if (gap > this.maxGapMs) this.maxGapMs = gap;
     } else {
       this.firstMs = tMs;
     }
     this.lastMs = tMs;
+    this.intervalAtLastMs = this.currentIntervalMs;
   }
 
   result(): SamplerStats {
@@ -76,6 +95,7 @@ export class SelfStats {
       source: this.source,
       ...this.choice,
       ...this.records,
+      ...this.budget,
       taskReadsPerSecond: spanMs > 0 ? (this.taskReads * 1000) / spanMs : 0,
     };
   }

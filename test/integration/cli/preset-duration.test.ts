@@ -9,9 +9,9 @@ const runPreset = (...args: string[]) => {
 };
 
 describe('corelanes run <preset> --duration / --interval-ms', () => {
-  it('reach the preset: --duration 1 runs about a third as long as --duration 3, --interval-ms 10 samples less often, --source proc is used', () => {
+  it('reach the preset: --duration 1 runs about a third as long as --duration 3, --interval-ms 20 samples less often, --source proc is used', () => {
     // --interval-ms is the /proc sampler's (the exact source has no sampling interval).
-    const short = runPreset('--duration', '1', '--interval-ms', '10', '--source', 'proc');
+    const short = runPreset('--duration', '1', '--interval-ms', '20', '--source', 'proc');
     const long = runPreset('--duration', '3', '--source', 'proc');
     expect(short.sampler.source).toBe('proc');
     expect(short.verdict).toBeDefined();
@@ -19,7 +19,7 @@ describe('corelanes run <preset> --duration / --interval-ms', () => {
     // 1/3 expected; start-up and stop overhead grow on a busy machine and push it up, but an ignored --duration gives 1.
     expect(short.wallMs / long.wallMs).toBeLessThan(0.8);
     expect(short.wallMs / long.wallMs).toBeGreaterThan(0.2);
-    // 100 Hz vs ~1 kHz expected (measured 250 vs 969 Hz at 4 ms); a busy machine slows the 1 ms sampler, so only "clearly fewer".
+    // 50 Hz vs 125 Hz to 1 kHz expected (the default 1 ms is the finest; its 3% CPU budget may sample as rarely as every 8 ms); only "clearly fewer".
     expect(short.sampler.rateHz / long.sampler.rateHz).toBeLessThan(0.7);
   });
 });

@@ -18,7 +18,7 @@ const present = anyValue.filter((v) => v !== undefined);
 
 const init = fc
   .record(
-    { intervalMs: present, runStartMono: present, batchMs: present, memoryMs: present, idleReadEvery: present, nice: present, forcePortable: present, source: present, drainMs: present, denyExact: present },
+    { intervalMs: present, runStartMono: present, batchMs: present, memoryMs: present, idleReadEvery: present, nice: present, forcePortable: present, source: present, cpuBudgetPercent: present, drainMs: present, denyExact: present },
     { requiredKeys: [] },
   )
   .map((over) => ({ ...fullInit, ...over }));

@@ -76,7 +76,7 @@ export function formatSummary(s: RunSummary): string {
       ? 'sampler: no measurements (it did not stop cleanly)'
       : s.sampler.source === 'exact'
         ? `sampler: ${s.sampler.cpuPercent?.toFixed(1)}% of one core (reads the kernel's records every ${s.sampler.intervalMs} ms), source exact`
-        : `sampler: ${s.sampler.rateHz.toFixed(0)} Hz for a ${s.sampler.intervalMs} ms interval, ${s.sampler.cpuPercent?.toFixed(1)}% of one core, ${s.sampler.gaps} gaps (max ${s.sampler.maxGapMs.toFixed(1)} ms)${s.sampler.coverage === null ? '' : `, ${(s.sampler.coverage * 100).toFixed(1)}% of the run seen (outside pauses over 20 ms)`}, source ${s.sampler.source}`,
+        : `sampler: ${s.sampler.rateHz.toFixed(0)} Hz ${s.sampler.budget ? `(every ${s.sampler.intervalMs} to ${s.sampler.budget.coarsestIntervalMs} ms, budgeted to ${s.sampler.budget.cpuBudgetPercent}% of one core)` : `for a ${s.sampler.intervalMs} ms interval`}, ${s.sampler.cpuPercent?.toFixed(1)}% of one core, ${s.sampler.gaps} gaps (max ${s.sampler.maxGapMs.toFixed(1)} ms)${s.sampler.coverage === null ? '' : `, ${(s.sampler.coverage * 100).toFixed(1)}% of the run seen (outside pauses over 20 ms)`}, source ${s.sampler.source}`,
   );
   lines.push(s.sampler.line);
   lines.push(ownCostLine(s.own, false));

@@ -39,7 +39,7 @@ export const parseMemoryMb = (value: string): number => numberFor('memoryMb', 'm
 
 export const WORKERS_HELP = `number of workers, 1 to ${LIMITS.maxWorkers} (the cap: each is a real thread or process sampled at ~1 kHz)`;
 export const DURATION_HELP = `run length in seconds, more than 0 and at most ${LIMITS.maxDurationS}`;
-export const INTERVAL_HELP = `sampling interval in ms, ${LIMITS.minIntervalMs} to ${LIMITS.maxIntervalMs}`;
+export const INTERVAL_HELP = `/proc sampling interval in ms, ${LIMITS.minIntervalMs} to ${LIMITS.maxIntervalMs} (the finest: the sampler samples less often, down to every 8 ms, to keep its own CPU within 3% of a core; CORELANES_PROC_CPU_BUDGET=off or another %)`;
 export const MEMORY_HELP = `MB each worker allocates and touches for --workload memory, at most ${LIMITS.maxMemoryMb}`;
 export const WORK_UNITS_HELP = 'a fixed amount of work per worker (units of its workload); the run ends when every worker is done, or at --duration';
 

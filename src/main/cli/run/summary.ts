@@ -44,6 +44,8 @@ export interface RunSummary {
     samples: number;
     gaps: number;
     maxGapMs: number;
+    /** /proc with a CPU budget: the budget (% of one core) and the coarsest interval it allowed; null: a fixed interval. */
+    budget: { cpuBudgetPercent: number; coarsestIntervalMs: number } | null;
     /** /proc: share of the run outside sampling pauses over 20 ms (null for exact: every switch is recorded). */
     coverage: number | null;
     /** exact, proc, portable (or none when the sampler did not stop cleanly). */
@@ -123,6 +125,7 @@ function baseSummary(trace: Trace): RunSummary {
       samples: m.sampler?.samples ?? 0,
       gaps: m.sampler?.gaps ?? 0,
       maxGapMs: round(m.sampler?.maxGapMs ?? 0),
+      budget: m.sampler?.cpuBudgetPercent !== undefined && m.sampler.coarsestIntervalMs !== undefined ? { cpuBudgetPercent: m.sampler.cpuBudgetPercent, coarsestIntervalMs: m.sampler.coarsestIntervalMs } : null,
       coverage: m.sampler?.coverage === undefined ? null : round(m.sampler.coverage, 4),
       source: m.sampler?.source ?? 'none',
       refusal: m.sampler?.refusal ?? null,

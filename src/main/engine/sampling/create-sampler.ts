@@ -12,17 +12,28 @@ interface ReadyInfo {
   refusal: SourceRefusal | null;
 }
 
+/** CORELANES_PROC_CPU_BUDGET: "off" (a fixed interval) or % of one core; undefined when unset (the schema's default). */
+export function budgetFromEnv(value: string | undefined): number | null | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (value.trim().toLowerCase() === 'off') return null;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0.1 || n > 100) throw new Error(`CORELANES_PROC_CPU_BUDGET must be "off" or a % of one core from 0.1 to 100, got "${value}"`);
+  return n;
+}
+
 /**
  * What the sampler thread starts with: the options given, the schema's defaults
  * for the rest, validated here with zod (the thread checks it without zod).
  */
 function samplerInit(options: SamplerOptions): SamplerInit {
+  const budget = options.cpuBudgetPercent !== undefined ? options.cpuBudgetPercent : budgetFromEnv(process.env.CORELANES_PROC_CPU_BUDGET);
   const parsed = SamplerInitSchema.safeParse({
     intervalMs: options.intervalMs,
     runStartMono: options.runStartMono,
     forcePortable: options.forcePortable ?? false,
     source: options.source ?? 'auto',
     ...(options.drainMs !== undefined ? { drainMs: options.drainMs } : {}),
+    ...(budget !== undefined ? { cpuBudgetPercent: budget } : {}),
     ...(options.denyExact ? { denyExact: options.denyExact } : {}),
     ...(options.idleReadEvery !== undefined ? { idleReadEvery: options.idleReadEvery } : {}),
     ...(options.nice !== undefined ? { nice: options.nice } : {}),

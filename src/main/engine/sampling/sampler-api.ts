@@ -64,6 +64,13 @@ export interface SamplerOptions {
   forcePortable?: boolean;
   /** auto (default): exact switch records where the kernel allows them, else /proc; exact fails when refused. */
   source?: SourceChoice;
+  /**
+   * /proc: the sampler's own CPU budget, % of one core (default 3, or the
+   * CORELANES_PROC_CPU_BUDGET environment variable: a number, or "off"); it
+   * samples less often than intervalMs, down to every 8 ms, to stay within it.
+   * null: a fixed interval, whatever it costs.
+   */
+  cpuBudgetPercent?: number | null;
   /** Exact source: ms between reads of the kernel's rings (default 100). */
   drainMs?: number;
   /** Tests: perf_event_open answers this errno (the refusal path end to end). */

@@ -22,4 +22,16 @@ describe('the sampler measuring itself', () => {
     for (let t = 0; t <= 1000; t += 100) exact.sampled(t, null);
     expect(exact.result().coverage).toBeUndefined();
   });
+
+  it('a budgeted interval (1 ms asked, 8 ms chosen) is not a gap; a pause over 3 of the chosen intervals and 20 ms is', () => {
+    const s = new SelfStats(1, 'proc');
+    s.budgeted(3, 8);
+    for (let t = 0; t <= 100; t++) s.sampled(t, null);
+    s.interval(8);
+    for (let t = 108; t <= 500; t += 8) s.sampled(t, null);
+    s.sampled(600, null); // a 100 ms pause
+    const r = s.result();
+    expect(r).toMatchObject({ gaps: 1, maxGapMs: 100, cpuBudgetPercent: 3, coarsestIntervalMs: 8, intervalMs: 1 });
+    expect(r.coverage).toBeCloseTo(1 - 100 / 600, 10);
+  });
 });
