@@ -1,4 +1,5 @@
 import { decodeSegmentFrame, ServerFrameSchema, type ServerFrame } from '../../src/shared';
+import { inflateColumns } from '../../src/renderer/bridge/inflate-columns';
 
 /**
  * One WebSocket message from web mode as the frames a test looks at: a batch
@@ -9,7 +10,7 @@ import { decodeSegmentFrame, ServerFrameSchema, type ServerFrame } from '../../s
 export function serverFrames(data: unknown, isBinary: boolean): ServerFrame[] {
   const bytes = Array.isArray(data) ? Buffer.concat(data as Buffer[]) : Buffer.from(data as Buffer);
   if (isBinary) {
-    const batch = decodeSegmentFrame(new Uint8Array(bytes));
+    const batch = decodeSegmentFrame(new Uint8Array(bytes), inflateColumns);
     if (!batch.ok) throw new Error(batch.error);
     return [{ kind: 'event', event: { type: 'segments', ...batch.value } }];
   }

@@ -1,6 +1,7 @@
 import { bridgeSubprotocols, decodeSegmentFrame, type BridgeClient, type BridgeEvent, type CommandArgs, type CommandName, type CommandResult, type Disposer, type Role } from '../../shared';
 import type { ConnectionState, ConnectionStatus, RoleStatus } from './connection';
 import { checkArgs, checkResult, decodeServerFrame } from './validate';
+import { inflateColumns } from './inflate-columns';
 
 /** The part of the DOM WebSocket this client uses (so tests can pass a fake). */
 export interface SocketLike {
@@ -107,7 +108,7 @@ export class WebSocketBridgeClient implements BridgeClient, ConnectionStatus, Ro
   /** Handles one raw frame; public so tests and the socket share one path. */
   receive(raw: unknown): void {
     if (raw instanceof ArrayBuffer) {
-      const batch = decodeSegmentFrame(new Uint8Array(raw));
+      const batch = decodeSegmentFrame(new Uint8Array(raw), inflateColumns);
       if (!batch.ok) {
         this.rejectedFrames++;
         this.log(`dropped a frame from the server: ${batch.error}`);

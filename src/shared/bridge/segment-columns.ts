@@ -1,4 +1,3 @@
-import { inflateSync, strFromU8, strToU8 } from 'fflate';
 import { TASK_STATES, type TaskState } from '../trace/states';
 import type { Segment } from '../trace/schema';
 
@@ -20,6 +19,18 @@ import type { Segment } from '../trace/schema';
  * holds the state's index (low 3 bits) and `inferred` (bits 3-4: 0 absent,
  * 1 true, 2 false), so the page gets the exact object the engine sent.
  */
+
+// Both the page and Node have TextEncoder and TextDecoder; this folder is typed without either environment.
+// (No fflate here: the sampler thread encodes these frames and its bundle takes nothing from node_modules.)
+declare const TextEncoder: new () => { encode(text: string): Uint8Array };
+declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
+const utf8In = new TextEncoder();
+const utf8Out = new TextDecoder();
+const strToU8 = (s: string): Uint8Array => utf8In.encode(s);
+const strFromU8 = (b: Uint8Array): string => utf8Out.decode(b);
+
+/** Inflates raw DEFLATE into `out` (sized from the header), returning what it wrote; the page passes fflate's. */
+export type Inflate = (deflated: Uint8Array, out: Uint8Array) => Uint8Array;
 
 export const SEGMENT_FRAME_MAGIC = 'CLSG';
 export const SEGMENT_FRAME_VERSION = 1;
@@ -118,15 +129,15 @@ class FrameError extends Error {}
  * (lengths, finite non-negative times, known states, cores in range). Never
  * throws: a bad frame gives the reason.
  */
-export function decodeSegmentFrame(bytes: Uint8Array): DecodedSegments {
+export function decodeSegmentFrame(bytes: Uint8Array, inflate?: Inflate): DecodedSegments {
   try {
-    return { ok: true, value: read(bytes) };
+    return { ok: true, value: read(bytes, inflate) };
   } catch (error) {
     return { ok: false, error: error instanceof FrameError ? error.message : `unreadable segment frame (${String(error).slice(0, 100)})` };
   }
 }
 
-function read(frame: Uint8Array): SegmentBatch {
+function read(frame: Uint8Array, inflate?: Inflate): SegmentBatch {
   let bytes = frame;
   let view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fail = (why: string): never => {
@@ -160,8 +171,9 @@ function read(frame: Uint8Array): SegmentBatch {
   const columnBytes = n * (16 + 2 * nsBytes + coreBytes + taskBytes + 1);
   if (flags & DEFLATED) {
     if (columnBytes > MAX_COLUMN_BYTES) fail(`${n} segments in one frame`);
+    if (!inflate) return fail('its columns are deflated and this reader has no inflater');
     const out = new Uint8Array(columnBytes);
-    const inflated = inflateSync(bytes.subarray(at), { out });
+    const inflated = inflate(bytes.subarray(at), out);
     if (inflated.length !== columnBytes) fail(`columns inflate to ${inflated.length} bytes, not ${columnBytes}`);
     bytes = inflated;
     view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

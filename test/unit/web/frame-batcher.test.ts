@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeSegmentFrame, ServerFrameSchema, type BridgeEvent, type Segment } from '../../../src/shared';
 import { encodedFrameCount, FrameBatcher, type SharedFrame } from '../../../src/main/web/frame-batcher';
 import { MACHINE, makeTrace } from '../bridge/fixtures';
+import { inflateColumns } from '../../../src/renderer/bridge/inflate-columns';
 
 const seg = (taskId: string, startMs: number): Segment => ({ taskId, startMs, endMs: startMs + 1, state: 'running', core: 0, onCpuNs: 1e6, waitNs: 0 });
 const started = (runId: string): BridgeEvent => {
@@ -14,7 +15,7 @@ const task = (id: string): BridgeEvent => ({ type: 'task', task: { ...makeTrace(
 function read(frames: SharedFrame[]): BridgeEvent[] {
   return frames.flatMap((f): BridgeEvent[] => {
     if (f.binary) {
-      const r = decodeSegmentFrame(f.bytes);
+      const r = decodeSegmentFrame(f.bytes, inflateColumns);
       if (!r.ok) throw new Error(r.error);
       return [{ type: 'segments', ...r.value }];
     }

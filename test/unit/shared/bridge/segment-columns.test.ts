@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeSegmentFrame, encodeSegmentFrame, SegmentSchema, TASK_STATES, type Segment } from '../../../../src/shared';
+import { inflateColumns } from '../../../../src/renderer/bridge/inflate-columns';
 
 function segments(n: number, seed = 1): Segment[] {
   let x = seed;
@@ -44,15 +45,16 @@ describe('segment frames (binary, columnar)', () => {
     const deflate = (c: Uint8Array) => deflateRawSync(c, { level: 1 });
     const plain = encodeSegmentFrame({ runId: 'run-7', segments: list });
     const packed = encodeSegmentFrame({ runId: 'run-7', segments: list }, deflate);
-    expect(decodeSegmentFrame(packed)).toEqual({ ok: true, value: { runId: 'run-7', segments: list } });
+    expect(decodeSegmentFrame(packed, inflateColumns)).toEqual({ ok: true, value: { runId: 'run-7', segments: list } });
+    expect(decodeSegmentFrame(packed)).toMatchObject({ ok: false, error: expect.stringContaining('no inflater') }); // the sampler's reader on main has none
     expect(packed.length).toBeLessThan(0.8 * plain.length);
-    for (const n of [packed.length - 1, packed.length - 200, 40]) expect(decodeSegmentFrame(packed.subarray(0, n)).ok, `cut at ${n}`).toBe(false);
+    for (const n of [packed.length - 1, packed.length - 200, 40]) expect(decodeSegmentFrame(packed.subarray(0, n), inflateColumns).ok, `cut at ${n}`).toBe(false);
     const forged = packed.slice();
     new DataView(forged.buffer).setUint32(6, 0xffff_ffff, true); // 4 G segments: refused before any allocation
-    expect(decodeSegmentFrame(forged)).toMatchObject({ ok: false, error: expect.stringContaining('segments in one frame') });
+    expect(decodeSegmentFrame(forged, inflateColumns)).toMatchObject({ ok: false, error: expect.stringContaining('segments in one frame') });
     const fewer = packed.slice();
     new DataView(fewer.buffer).setUint32(6, 999, true); // the columns inflate past what the header allows
-    expect(decodeSegmentFrame(fewer).ok).toBe(false);
+    expect(decodeSegmentFrame(fewer, inflateColumns).ok).toBe(false);
   });
 
   it('widen a column only when a value needs it: big cores, many tasks, fractional or huge nanoseconds', () => {
