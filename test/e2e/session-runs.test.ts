@@ -104,7 +104,8 @@ describe('runs this session', () => {
       await b.page.screenshot({ path: artifact('run-compare-crash-light.png') });
       publishScreenshot('run-compare-crash-light.png', 'run-compare-crash-light-1280x720.png');
       await compare.getByRole('button', { name: 'Close' }).click();
-      expect(await b.page.getByTestId('timeline-tasks').isVisible()).toBe(true);
+      // The timeline comes back (drawn at its next frame, not necessarily by the time the click returns).
+      await expect.poll(() => b.page.getByTestId('timeline-tasks').isVisible(), { timeout: 5000 }).toBe(true);
     } finally {
       await b.close();
     }

@@ -81,8 +81,9 @@ export function ParallelismStrip({ model, view, scheduler, onHandle }: Props) {
     const offModel = model.onChange(live);
     const offView = view.onChange((cause) => (cause === 'data' ? live() : scheduler.request()));
     const ro = new ResizeObserver(() => {
+      const firstSize = size.width === 0 || size.height === 0;
       size = { width: wrap.clientWidth, height: wrap.clientHeight };
-      scheduler.requestResized(view);
+      scheduler.requestResized(view, firstSize);
     });
     ro.observe(wrap);
     onHandle?.({ last: () => (shown ? { t0: shown.t0, t1: shown.t1, totals: Array.from(shown.pic.totals), cores: shown.pic.cores, yMax: shown.pic.yMax, colors: shown.pic.colors, labels: shown.pic.labels } : null) });

@@ -232,8 +232,9 @@ export function TimelineView({ kind, model, view, scheduler, onHandle }: Props) 
       scheduler.request();
     });
     const ro = new ResizeObserver(() => {
+      const firstSize = size.width === 0 || size.height === 0;
       size = { width: wrap.clientWidth, height: wrap.clientHeight };
-      scheduler.requestResized(view);
+      scheduler.requestResized(view, firstSize);
     });
     ro.observe(wrap);
 

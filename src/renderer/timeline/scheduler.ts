@@ -78,13 +78,15 @@ export class FrameScheduler {
   }
 
   /**
-   * A view's box changed: redraw at once, except during a live run, where it
-   * waits for the next live frame. Panels that appear as a run starts resize
-   * the views five or six times in its first second, and each full repaint
-   * costs tens of ms; until then the browser stretches the old picture.
+   * A view's box changed: redraw at once, except in a live run's first
+   * seconds, where it waits for the next live frame. Panels that appear as a
+   * run starts resize the views five or six times in its first second, and
+   * each full repaint costs tens of ms; until then the browser stretches the
+   * old picture. A view's first size, and later ones (a view switch, a
+   * window resize), are drawn at once: clicks find lanes where they are shown.
    */
-  requestResized(view: { live: boolean; holding: boolean }): void {
-    if (view.live) this.requestLive(view);
+  requestResized(view: { startingRun: boolean; holding: boolean }, firstSize: boolean): void {
+    if (view.startingRun && !firstSize) this.requestLive(view);
     else this.request();
   }
 

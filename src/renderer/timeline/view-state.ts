@@ -5,6 +5,9 @@ import { fitAll, follow, pan, zoom, type Viewport } from '../../timeline/viewpor
 export type ViewMode = 'cores' | 'tasks' | 'both';
 export type ChangeCause = 'user' | 'data';
 
+/** How long a run counts as starting (its panels appearing): its views' resizes wait for the next live frame. */
+const STARTING_RUN_MS = 2000;
+
 /**
  * What both timeline views share: the time window, follow-live, the selected
  * task, theme and text size. Changing it notifies the views, which schedule a
@@ -70,9 +73,18 @@ export class TimelineViewState {
     this.changed();
   }
 
+  /** When the latest run started (performance.now()). */
+  private runStartedAt = -Infinity;
+
+  /** The first seconds of a live run, while its panels appear and the views change size several times. */
+  get startingRun(): boolean {
+    return this.live && performance.now() - this.runStartedAt < STARTING_RUN_MS;
+  }
+
   /** A new run: follow it, showing its whole planned length while it fits. */
   startRun(durationMs: number): void {
     this.live = true;
+    this.runStartedAt = performance.now();
     this.following = true;
     this.untilMs = null;
     this.selectedTask = -1;
