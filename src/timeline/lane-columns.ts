@@ -30,7 +30,7 @@ export class LaneColumns {
   readonly summary: LaneSummary | null;
 
   constructor(summarise = true) {
-    this.summary = summarise ? new LaneSummary(() => new LaneColumns(false)) : null;
+    this.summary = summarise ? new LaneSummary(this, () => new LaneColumns(false)) : null;
   }
 
   push(start: number, end: number, category: number, segment: number): void {
@@ -53,7 +53,7 @@ export class LaneColumns {
     if ((this.length & ((1 << BLOCK_SHIFT) - 1)) === 0) this.blockMaxEnd[last] = last > 0 ? (this.blockMaxEnd[last - 1] as number) : -Infinity;
     for (let b = i >> BLOCK_SHIFT; b <= last; b++) if ((this.blockMaxEnd[b] as number) < end) this.blockMaxEnd[b] = end;
     this.length++;
-    this.summary?.add(start, end, category);
+    if (this.summary !== null) this.summary.add(start, end, category);
   }
 
   /** First index whose segment may overlap [t0, ...): every segment before it ends before t0. */

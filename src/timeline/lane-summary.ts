@@ -2,9 +2,17 @@ import type { LaneColumns } from './lane-columns';
 
 /** The finest summary's bucket width (ms); each coarser level is SUMMARY_FACTOR times wider. */
 export const SUMMARY_BASE_MS = 4;
-export const SUMMARY_FACTOR = 8;
-/** 4 ms, 32 ms, 256 ms, 2.05 s, 16.4 s: the coarsest fits a 1280-column view of about 23 hours. */
-export const SUMMARY_LEVELS = 5;
+/** 4x (not 8x or 16x): a column then holds 4 to 16 buckets, not up to 32 or 64 (bench/lod.bench.ts). */
+export const SUMMARY_FACTOR = 4;
+/** 4 ms ... 16.4 s: the coarsest fits a 1280-column view of about 23 hours. */
+export const SUMMARY_LEVELS = 7;
+/**
+ * A level is built only for a lane with at least this many segments per bucket
+ * of it (over the lane's time): sparser, its buckets would cost more to hold
+ * and to bin than the segments themselves (DESIGN.md section 10: below ~1 ms
+ * per pixel, bin the raw segments).
+ */
+export const MIN_SEGMENTS_PER_BUCKET = 4;
 /**
  * A segment that would cover more than this many buckets of a level is kept
  * whole in that level's `long` list (and binned exactly, as a raw segment)
@@ -22,6 +30,8 @@ export const LONG_BUCKETS = 16;
  * rarely holds more than a few.
  */
 export class SummaryLevel {
+  /** Built (and kept in step with the lane's pushes) since a view first needed it. */
+  active = false;
   /** Per bucket, its first entry (-1: empty). */
   head = new Int32Array(0);
   /** Buckets in use: every bucket from `buckets` on is empty. */
@@ -110,26 +120,41 @@ export class SummaryLevel {
 
 /**
  * A lane's level-of-detail summary (DESIGN.md section 10): per-category time in
- * fixed buckets at SUMMARY_LEVELS widths, kept in step with the lane as
- * segments are pushed (LaneColumns.push / clear). Holds time from 0 on (the
- * run's start); binLane bins anything before 0 from the raw segments.
+ * fixed buckets at SUMMARY_LEVELS widths. A level is built from the lane's
+ * segments the first time a view needs it (one pass, the cost of one raw
+ * frame) and from then on kept in step as segments are pushed
+ * (LaneColumns.push); clearing the lane (a revision, a rebuild) drops every
+ * level, to be built again from the new segments when next needed. Memory
+ * goes only to the levels views use on lanes dense enough to gain from them.
+ * Holds time from 0 on (the run's start); binLane bins anything before 0
+ * from the raw segments.
  */
 export class LaneSummary {
   readonly levels: SummaryLevel[] = [];
+  /** Built levels: the live path (add) looks at nothing else. */
+  private built: SummaryLevel[] = [];
 
   /** `makeList` makes a lane without a summary of its own, for each level's long segments. */
-  constructor(makeList: () => LaneColumns) {
+  constructor(
+    private readonly lane: LaneColumns,
+    makeList: () => LaneColumns,
+  ) {
     for (let i = 0, w = SUMMARY_BASE_MS; i < SUMMARY_LEVELS; i++, w *= SUMMARY_FACTOR) this.levels.push(new SummaryLevel(w, makeList()));
   }
 
   add(start: number, end: number, k: number): void {
-    const s = Math.max(0, start);
+    const s = start > 0 ? start : 0;
     if (!(end > s)) return;
-    for (const level of this.levels) level.add(s, end, k);
+    const built = this.built;
+    for (let i = 0; i < built.length; i++) (built[i] as SummaryLevel).add(s, end, k);
   }
 
   clear(): void {
-    for (const level of this.levels) level.clear();
+    for (const level of this.levels) {
+      level.clear();
+      level.active = false;
+    }
+    this.built = [];
   }
 
   /** The coarsest level whose buckets are at most `maxWidthMs` wide (null: even the finest is wider). */
@@ -139,7 +164,30 @@ export class LaneSummary {
     return best;
   }
 
+  /** The level to bin from for buckets at most `maxWidthMs` wide, built if need be; null when the raw segments are the cheaper answer. */
+  use(maxWidthMs: number): SummaryLevel | null {
+    const level = this.levelFor(maxWidthMs);
+    if (!level) return null;
+    if (!level.active && this.lane.length < MIN_SEGMENTS_PER_BUCKET * Math.max(1, this.lane.maxEnd / level.width)) return null;
+    this.build(level);
+    return level;
+  }
+
+  /** Builds a level from the lane's segments (once; then pushes keep it). */
+  build(level: SummaryLevel): void {
+    if (level.active) return;
+    const { start, end, category, length } = this.lane;
+    level.active = true;
+    this.built.push(level);
+    for (let i = 0; i < length; i++) {
+      const s = Math.max(0, start[i] as number);
+      const e = end[i] as number;
+      if (e > s) level.add(s, e, category[i] as number);
+    }
+  }
+
+  /** Bytes held by the built levels. */
   bytes(): number {
-    return this.levels.reduce((sum, level) => sum + level.bytes(), 0);
+    return this.levels.reduce((sum, level) => sum + (level.active ? level.bytes() : 0), 0);
   }
 }

@@ -39,10 +39,8 @@ export function binLane(
   untilMs = Infinity,
   categoryOf?: Int32Array,
 ): number {
-  const level = lane.summary?.levelFor(msPerColumn * SUMMARY_MAX_COLUMN_SHARE) ?? null;
-  // A sparse lane bins faster from its segments than from its buckets (decided per lane, not per window, so a strip repaint draws what a full one would).
-  const useful = level !== null && level.entries + level.long.length < lane.length / 2;
-  return binLaneAt(lane, useful ? level : null, t0, msPerColumn, columns, categories, out, untilMs, categoryOf);
+  const level = lane.summary?.use(msPerColumn * SUMMARY_MAX_COLUMN_SHARE) ?? null;
+  return binLaneAt(lane, level, t0, msPerColumn, columns, categories, out, untilMs, categoryOf);
 }
 
 /** A summary's bucket is at most this share of a column wide (the error bound above follows from it). */

@@ -28,6 +28,7 @@ function bin(lane: LaneColumns, useSummary: boolean, t0: number, mpc: number, co
   const out = new Float32Array(columns * bins);
   const level = useSummary ? lane.summary?.levelFor(mpc * SUMMARY_MAX_COLUMN_SHARE) ?? null : null;
   if (useSummary) expect(level).not.toBeNull();
+  if (level) lane.summary?.build(level); // built even for a sparse lane, which binLane would bin raw
   binLaneAt(lane, level, t0, mpc, columns, bins, out, untilMs, categoryOf);
   return { out, width: level?.width ?? 0 };
 }
@@ -74,6 +75,7 @@ describe('LaneSummary binning', () => {
         // Whole buckets per column, but not more than 1/4 column per bucket only when the coarsest fitting level is this one.
         const mpc = w * perColumn;
         const level = lane.summary?.levels[levelIndex] ?? null;
+        if (level) lane.summary?.build(level);
         const raw = new Float32Array(columns * CATEGORIES);
         const sum = new Float32Array(columns * CATEGORIES);
         binLaneAt(lane, null, startBucket * w, mpc, columns, CATEGORIES, raw);
@@ -126,6 +128,7 @@ describe('LaneSummary binning', () => {
   it('keeps a very long segment whole instead of in a million buckets, and bins it exactly', () => {
     const lane = new LaneColumns();
     lane.push(10, 3_600_000, 2, 0); // an hour asleep
+    for (const level of lane.summary?.levels ?? []) lane.summary?.build(level);
     for (const level of lane.summary?.levels ?? []) expect(level.entries).toBeLessThanOrEqual(2 * LONG_BUCKETS + 2);
     const out = bin(lane, true, 0, 3_600_000 / 100, 100).out;
     expect(out[0 * CATEGORIES + 2]).toBeCloseTo(1 - 10 / 36_000, 5);
@@ -146,12 +149,40 @@ describe('LaneSummary binning', () => {
     expect(maxDiff(out, raw)).toBeLessThan(0.01);
   });
 
-  it('bins a sparse lane from its segments (they are fewer than its buckets)', () => {
+  it('bins a sparse lane from its segments (they are fewer than its buckets) and builds no level for it', () => {
     const lane = new LaneColumns();
     lane.push(0, 5000, 1, 0);
     lane.push(9000, 60_000, 0, 1);
     const out = new Float32Array(100 * 2);
     expect(binLane(lane, 0, 600, 100, 2, out)).toBe(2);
+    expect(lane.summary?.bytes()).toBe(0);
+  });
+
+  it('builds a level when a view first needs it, then keeps it in step with live pushes', () => {
+    const lane = new LaneColumns();
+    let t = 0;
+    const grow = (n: number) => {
+      for (let i = 0; i < n; i++, t += 0.5) lane.push(t, t + 0.4, i % 4, i);
+    };
+    grow(20_000);
+    const columns = 50;
+    const check = () => {
+      const mpc = t / columns;
+      const raw = new Float32Array(columns * 4);
+      const out = new Float32Array(columns * 4);
+      binLaneAt(lane, null, 0, mpc, columns, 4, raw);
+      const visited = binLane(lane, 0, mpc, columns, 4, out);
+      expect(visited).toBeLessThan(lane.length / 2);
+      expect(maxDiff(out, raw)).toBeLessThanOrEqual(SUMMARY_MAX_COLUMN_SHARE / 2 + FLOAT);
+      return out;
+    };
+    check();
+    const built = lane.summary?.levels.filter((l) => l.active).length;
+    expect(built).toBe(1);
+    grow(20_000); // live: the built level follows
+    const after = check();
+    // The newest column is as busy as the rest: 0.4 of every 0.5 ms.
+    expect(after.subarray((columns - 1) * 4, columns * 4).reduce((a, b) => a + b, 0)).toBeCloseTo(0.8, 2);
   });
 });
 
