@@ -1,6 +1,6 @@
 // Level of detail (issue 16, DESIGN.md section 10): the cost of painting the
 // whole-run view of a long trace from the lanes' summaries (binLane) against
-// binning every raw segment (binLaneAt(..., null): the path every frame took
+// binning every raw segment (binLaneAt(null, ...): the path every frame took
 // before), in the same process and minute. Pure: a synthetic 10-minute run
 // built through the model's hot path, no browser. Also: what the summaries
 // cost to build and to hold, and how many pixels of the picture differ.
@@ -72,7 +72,7 @@ function frame(lanes: readonly LaneColumns[], categories: number, useSummary: bo
   const t = performance.now();
   let visited = 0;
   lanes.forEach((lane, i) => {
-    visited += useSummary ? binLane(lane, 0, mpc, COLUMNS, categories, shares) : binLaneAt(lane, null, 0, mpc, COLUMNS, categories, shares);
+    visited += useSummary ? binLane(lane, 0, mpc, COLUMNS, categories, shares) : binLaneAt(null, lane, 0, mpc, COLUMNS, categories, shares);
     stackColumns(shares, COLUMNS, categories, palette, 0xff000000, LANE_PX, block);
     if (pictures) pictures[i] = block.slice(0, COLUMNS * LANE_PX);
   });

@@ -40,24 +40,15 @@ export function binLane(
   categoryOf?: Int32Array,
 ): number {
   const level = lane.summary?.use(msPerColumn * SUMMARY_MAX_COLUMN_SHARE) ?? null;
-  return binLaneAt(lane, level, t0, msPerColumn, columns, categories, out, untilMs, categoryOf);
+  return binLaneAt(level, lane, t0, msPerColumn, columns, categories, out, untilMs, categoryOf);
 }
 
 /** A summary's bucket is at most this share of a column wide (the error bound above follows from it). */
 export const SUMMARY_MAX_COLUMN_SHARE = 1 / 4;
 
 /** binLane at a given summary level (null: from the raw segments); exported for tests. */
-export function binLaneAt(
-  lane: LaneColumns,
-  level: SummaryLevel | null,
-  t0: number,
-  msPerColumn: number,
-  columns: number,
-  categories: number,
-  out: Float32Array,
-  untilMs = Infinity,
-  categoryOf?: Int32Array,
-): number {
+export function binLaneAt(level: SummaryLevel | null, ...args: Parameters<typeof binLane>): number {
+  const [lane, t0, msPerColumn, columns, categories, out, untilMs = Infinity, categoryOf] = args;
   out.fill(0, 0, columns * categories);
   // A replay shows the run as it was at `untilMs`: nothing after it, spans cut there.
   const t1 = Math.min(t0 + msPerColumn * columns, untilMs);

@@ -29,7 +29,7 @@ function bin(lane: LaneColumns, useSummary: boolean, t0: number, mpc: number, co
   const level = useSummary ? lane.summary?.levelFor(mpc * SUMMARY_MAX_COLUMN_SHARE) ?? null : null;
   if (useSummary) expect(level).not.toBeNull();
   if (level) lane.summary?.build(level); // built even for a sparse lane, which binLane would bin raw
-  binLaneAt(lane, level, t0, mpc, columns, bins, out, untilMs, categoryOf);
+  binLaneAt(level, lane, t0, mpc, columns, bins, out, untilMs, categoryOf);
   return { out, width: level?.width ?? 0 };
 }
 
@@ -78,8 +78,8 @@ describe('LaneSummary binning', () => {
         if (level) lane.summary?.build(level);
         const raw = new Float32Array(columns * CATEGORIES);
         const sum = new Float32Array(columns * CATEGORIES);
-        binLaneAt(lane, null, startBucket * w, mpc, columns, CATEGORIES, raw);
-        binLaneAt(lane, level, startBucket * w, mpc, columns, CATEGORIES, sum);
+        binLaneAt(null, lane, startBucket * w, mpc, columns, CATEGORIES, raw);
+        binLaneAt(level, lane, startBucket * w, mpc, columns, CATEGORIES, sum);
         expect(maxDiff(sum, raw)).toBeLessThanOrEqual(FLOAT);
       }),
       { numRuns: 300 },
@@ -145,7 +145,7 @@ describe('LaneSummary binning', () => {
     expect(visited).toBeLessThan(200_000 / 4);
     // The picture is the raw one: 2/3 of each column busy, a third per category.
     const raw = new Float32Array(1280 * CATEGORIES);
-    binLaneAt(lane, null, 0, 60_000 / 1280, 1280, CATEGORIES, raw);
+    binLaneAt(null, lane, 0, 60_000 / 1280, 1280, CATEGORIES, raw);
     expect(maxDiff(out, raw)).toBeLessThan(0.01);
   });
 
@@ -170,7 +170,7 @@ describe('LaneSummary binning', () => {
       const mpc = t / columns;
       const raw = new Float32Array(columns * 4);
       const out = new Float32Array(columns * 4);
-      binLaneAt(lane, null, 0, mpc, columns, 4, raw);
+      binLaneAt(null, lane, 0, mpc, columns, 4, raw);
       const visited = binLane(lane, 0, mpc, columns, 4, out);
       expect(visited).toBeLessThan(lane.length / 2);
       expect(maxDiff(out, raw)).toBeLessThanOrEqual(SUMMARY_MAX_COLUMN_SHARE / 2 + FLOAT);
