@@ -149,7 +149,7 @@ for (const size of SIZES) {
       summary_bytes_per_segment: summaryBytes / segments,
     });
   }
-  notes.push(`${size.toLocaleString('en')} segments: building through the model ${built.buildMs.toFixed(0)} ms; pushing them into ${LANES} lanes with summaries is part of it, without summaries the pushes alone took ${plainBuildMs.toFixed(0)} ms`);
+  notes.push(`${size.toLocaleString('en')} segments: building through the model ${built.buildMs.toFixed(0)} ms (no level is built yet: the first whole-run frame builds one per lane, and pushes keep it from then on); the task lanes' pushes alone, in lanes without summaries, ${plainBuildMs.toFixed(0)} ms`);
 }
 notes.push(
   `whole ${RUN_MS / 60_000}-minute run in ${COLUMNS} columns (${(RUN_MS / COLUMNS).toFixed(0)} ms each: the ${new LaneColumns().summary?.levelFor((RUN_MS / COLUMNS) * SUMMARY_MAX_COLUMN_SHARE)?.width} ms level); frame = binLane + stackColumns over every lane, median of ${REPEATS}; raw = every segment binned (the path before summaries)`,
