@@ -3,6 +3,7 @@ export * from './axis';
 export * from './colors';
 export * from './lane-builder';
 export * from './lane-columns';
+export * from './lane-summary';
 export * from './lanes';
 export * from './legend';
 export * from './layout';

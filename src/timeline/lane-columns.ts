@@ -1,7 +1,15 @@
+import { LaneSummary } from './lane-summary';
+
+/** Entries per block of the prefix-max-end index (firstVisible). */
+const BLOCK_SHIFT = 6;
+
 /**
  * One lane's segments as parallel typed arrays, kept sorted by start so the
  * visible window is found by binary search. Grows by half its size at a time:
  * appends are amortised O(1) and no single growth copies the whole model.
+ * Every change goes through push and clear, which keep the lane's
+ * level-of-detail summary (LaneSummary) in step: a revised or rebuilt lane
+ * (cleared, then pushed again) has a summary of exactly its segments.
  */
 export class LaneColumns {
   start = new Float64Array(256);
@@ -11,8 +19,19 @@ export class LaneColumns {
   /** Index into the model's global segment store (for hit testing and tooltips). */
   segment = new Int32Array(256);
   length = 0;
-  /** Longest segment so far: bounds how far before t0 a visible segment can start. */
-  maxDuration = 0;
+  /**
+   * Per block of 64 entries, the latest end among all entries up to the block's
+   * end (an upper bound after out-of-order inserts, never below the truth):
+   * monotone, so firstVisible finds the first segment that reaches t0 by binary
+   * search, however long some earlier segment was.
+   */
+  private blockMaxEnd = new Float64Array(256 >> BLOCK_SHIFT);
+  /** Per-category time in fixed buckets at a few widths (null for a summary's own helper lists). */
+  readonly summary: LaneSummary | null;
+
+  constructor(summarise = true) {
+    this.summary = summarise ? new LaneSummary(this, () => new LaneColumns(false)) : null;
+  }
 
   push(start: number, end: number, category: number, segment: number): void {
     if (this.length === this.start.length) this.grow();
@@ -30,27 +49,36 @@ export class LaneColumns {
     this.end[i] = end;
     this.category[i] = category;
     this.segment[i] = segment;
+    const last = this.length >> BLOCK_SHIFT;
+    if ((this.length & ((1 << BLOCK_SHIFT) - 1)) === 0) this.blockMaxEnd[last] = last > 0 ? (this.blockMaxEnd[last - 1] as number) : -Infinity;
+    for (let b = i >> BLOCK_SHIFT; b <= last; b++) if ((this.blockMaxEnd[b] as number) < end) this.blockMaxEnd[b] = end;
     this.length++;
-    const d = end - start;
-    if (d > this.maxDuration) this.maxDuration = d;
+    if (this.summary !== null) this.summary.add(start, end, category);
   }
 
-  /** First index whose segment may overlap [t0, ...). */
+  /** First index whose segment may overlap [t0, ...): every segment before it ends before t0. */
   firstVisible(t0: number): number {
-    const from = t0 - this.maxDuration;
+    const blocks = this.length === 0 ? 0 : ((this.length - 1) >> BLOCK_SHIFT) + 1;
     let lo = 0;
-    let hi = this.length;
+    let hi = blocks;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.start[mid] as number) < from) lo = mid + 1;
+      if ((this.blockMaxEnd[mid] as number) < t0) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
+    let i = lo << BLOCK_SHIFT;
+    while (i < this.length && (this.end[i] as number) < t0) i++;
+    return i;
+  }
+
+  /** The latest end of any segment (-Infinity when empty). */
+  get maxEnd(): number {
+    return this.length === 0 ? -Infinity : (this.blockMaxEnd[(this.length - 1) >> BLOCK_SHIFT] as number);
   }
 
   clear(): void {
     this.length = 0;
-    this.maxDuration = 0;
+    this.summary?.clear();
   }
 
   private grow(): void {
@@ -59,13 +87,16 @@ export class LaneColumns {
     const end = new Float64Array(capacity);
     const category = new Uint16Array(capacity);
     const segment = new Int32Array(capacity);
+    const blockMaxEnd = new Float64Array((capacity >> BLOCK_SHIFT) + 1);
     start.set(this.start);
     end.set(this.end);
     category.set(this.category);
     segment.set(this.segment);
+    blockMaxEnd.set(this.blockMaxEnd);
     this.start = start;
     this.end = end;
     this.category = category;
     this.segment = segment;
+    this.blockMaxEnd = blockMaxEnd;
   }
 }
