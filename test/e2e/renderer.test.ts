@@ -70,6 +70,23 @@ describe('renderer against the real engine', () => {
     }
   });
 
+  it("the form's scheduling source reaches the run: auto by default, /proc when picked", async () => {
+    const { browser, page, errors } = await open();
+    try {
+      const picker = page.getByLabel('Scheduling source', { exact: true });
+      expect(await picker.inputValue()).toBe('auto');
+      await picker.selectOption('proc');
+      await startRun(page, { workload: 'cpu', kind: 'thread', workers: 1, durationS: 1 });
+      await page.getByTestId('run-summary').waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.getByTestId('metric-scheduling').textContent(), { timeout: 10_000 }).toMatch(/^\/proc /);
+      await page.locator('section.run-controls').screenshot({ path: artifact('run-controls-source-proc-light.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await stopIfRunning(page);
+      await browser.close();
+    }
+  });
+
   it('a run of 2 CPU-bound processes fills both cores, stops, and shows the summary', async () => {
     const { browser, page, errors } = await open();
     try {

@@ -91,7 +91,9 @@ export function LiveMetrics({ state, clock, model }: { state: RunState; clock: R
           {m ? ownCoresText(ownCost(m)) : '–'}
         </dd>
         <dt>scheduling</dt>
-        <dd title={m?.sampler ? sourceLine(m.sampler) : undefined}>{m?.sampler ? sourceLabel(m.sampler) : '–'}</dd>
+        <dd data-testid="metric-scheduling" title={m?.sampler ? sourceLine(m.sampler) : undefined}>
+          {m?.sampler ? sourceLabel(m.sampler) : '–'}
+        </dd>
       </dl>
       {m?.sampler?.refusal ? (
         <p className="source-refusal" role="note">

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { LIMITS, WORKER_KINDS, WORKLOADS, type RunParamsInput, type Scenario, type WorkerKind, type WorkloadName } from '../../shared';
+import { LIMITS, SOURCE_CHOICES, WORKER_KINDS, WORKLOADS, type RunParamsInput, type SourceChoice, type Scenario, type WorkerKind, type WorkloadName } from '../../shared';
 import type { AppController } from '../app/controller';
 import { TRACED_PROGRAM_SCENARIO, type RunState } from '../app/run-state';
 import { isPreset, isTimeless, isTracedProgram, progressText } from '../app/progress-text';
@@ -25,7 +25,15 @@ interface Props {
   state: RunState;
 }
 
-/** Scenario, workload, kind, workers, duration; Start/Stop; add/remove a worker while running; progress. */
+const SOURCE_LABELS: Record<SourceChoice, string> = {
+  auto: 'auto: exact where the kernel allows it',
+  exact: "exact: the kernel's switch records",
+  proc: '/proc sampling (the fallback)',
+};
+const SOURCE_TITLE =
+  "Where the timeline comes from (docs/sampling.md). exact: every context switch the kernel records, with its core and time, from each task's birth (Linux, perf_event_paranoid <= 2). /proc: the kernel's per-thread counters read up to 1000 times a second, within a CPU budget. auto uses exact where allowed and says why when it falls back; exact fails the run with what would enable it.";
+
+/** Scenario, workload, kind, workers, duration, scheduling source; Start/Stop; add/remove a worker while running; progress. */
 export function RunControls({ controller, state }: Props) {
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
   const [scenarioId, setScenarioId] = useState('');
@@ -33,6 +41,7 @@ export function RunControls({ controller, state }: Props) {
   const [kind, setKind] = useState<WorkerKind>('process');
   const [workers, setWorkers] = useState('2');
   const [duration, setDuration] = useState('10');
+  const [source, setSource] = useState<SourceChoice>('auto');
   const [addKind, setAddKind] = useState<WorkerKind>('thread');
   const [formError, setFormError] = useState<string | null>(null);
   const base = useId();
@@ -42,6 +51,7 @@ export function RunControls({ controller, state }: Props) {
     kind: `${base}-kind`,
     workers: `${base}-workers`,
     duration: `${base}-duration`,
+    source: `${base}-source`,
     addKind: `${base}-add-kind`,
   };
 
@@ -80,6 +90,7 @@ export function RunControls({ controller, state }: Props) {
     setKind(shownRun.params.kind);
     setWorkers(String(shownRun.params.workers));
     setDuration(String(shownRun.params.durationS));
+    setSource(shownRun.params.source);
     // Only when another run comes on screen (or the scenario list arrives), never while the user edits the form.
   }, [shownRun?.runId, scenarios]);
 
@@ -95,7 +106,7 @@ export function RunControls({ controller, state }: Props) {
       return;
     }
     setFormError(null);
-    const params: Partial<RunParamsInput> = { workload, kind, workers: w, durationS: d };
+    const params: Partial<RunParamsInput> = { workload, kind, workers: w, durationS: d, source };
     void controller.start(params, scenarioId || null);
   };
 
@@ -161,6 +172,16 @@ export function RunControls({ controller, state }: Props) {
             <span aria-hidden="true">s</span>
           </span>
         </div>
+      </div>
+      <div className="field wide">
+        <label htmlFor={ids.source}>Scheduling source</label>
+        <select id={ids.source} value={source} onChange={(e) => setSource(e.target.value as SourceChoice)} disabled={formOff} title={SOURCE_TITLE}>
+          {SOURCE_CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {SOURCE_LABELS[c]}
+            </option>
+          ))}
+        </select>
       </div>
       {formError && (
         <p className="form-error" role="alert">
