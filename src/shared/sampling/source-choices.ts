@@ -12,3 +12,6 @@ export type SourceChoice = (typeof SOURCE_CHOICES)[number];
 /** What a run used: exact or proc on Linux, portable elsewhere, off for benches that sample nothing. */
 export const SOURCES_USED = ['exact', 'proc', 'portable', 'off'] as const;
 export type SourceUsed = (typeof SOURCES_USED)[number];
+
+/** The coarsest interval the /proc sampler's CPU budget may take (well under the 20 ms that counts as a coverage gap). */
+export const PROC_COARSEST_INTERVAL_MS = 8;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SourceChoice } from './source-choices';
 
 /** The source names live apart, free of zod, for the sampler thread. */
-export { SOURCE_CHOICES, SOURCES_USED, type SourceChoice, type SourceUsed } from './source-choices';
+export { PROC_COARSEST_INTERVAL_MS, SOURCE_CHOICES, SOURCES_USED, type SourceChoice, type SourceUsed } from './source-choices';
 
 /** Why exact switch records could not be used, and what would enable them (one line each). */
 export const SourceRefusalSchema = z.object({

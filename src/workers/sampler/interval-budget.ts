@@ -17,6 +17,8 @@
  * refines only with margin.
  */
 
+import { PROC_COARSEST_INTERVAL_MS } from '../../shared/sampling/source-choices';
+
 export interface IntervalBudgetOptions {
   /** The interval the run asked for: the finest one used. */
   finestMs: number;
@@ -39,7 +41,7 @@ const LOW_WATER = 0.7;
 const NEWEST_WEIGHT = 0.5;
 /** CPU spent over the budget so far (the start-up at the finest rate) is paid back over about this long. */
 const PAYBACK_MS = 1000;
-export const DEFAULT_COARSEST_MS = 8;
+export const DEFAULT_COARSEST_MS = PROC_COARSEST_INTERVAL_MS;
 
 export class IntervalBudget {
   readonly finestMs: number;

@@ -85,7 +85,7 @@ function fakeSampler() {
   const untracked: string[] = [];
   const sampler: Sampler = {
     tid: 55,
-    source: { used: 'proc', refusal: null },
+    source: { used: 'proc', refusal: null, cpuBudgetPercent: 3 },
     track: (t) => void tracked.set(t.taskId, t),
     untrack: (id) => void untracked.push(id),
     reportPhase: () => undefined,
@@ -131,6 +131,8 @@ describe('session supervision', () => {
     expect(trace.metrics?.tasks.find((t) => t.taskId === 'w0')?.unitsDone).toBe(7);
     expect(events.some((e) => e.type === 'progress')).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'run-ended', reason: 'finished' });
+    // The run's first annotation says how it is observed, the /proc sampler's budget included.
+    expect(trace.markers.find((m) => m.kind === 'annotation')?.text).toMatch(/^Scheduling: sampled from \/proc every 1 to 8 ms as its CPU budget \(3% of a core\) allows/);
   });
 
   it('rejects a malformed message as an error marker and goes on', async () => {

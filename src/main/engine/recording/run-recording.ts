@@ -1,5 +1,5 @@
 import type { BridgeEvent, CommandOutcome, StreamFooter, Disposer, Machine, Marker, MemorySample, Metrics, RunCommand, RunInfo, RunParams, SamplerStats, Segment, SourceChoice, SpawnPhase, Task, Trace, Verdict } from '../../../shared';
-import { sourceLine, spawnPhaseEndMarker, TRACE_STREAM_FORMAT, TRACE_STREAM_VERSION, TRACE_VERSION } from '../../../shared';
+import { PROC_COARSEST_INTERVAL_MS, sourceLine, spawnPhaseEndMarker, TRACE_STREAM_FORMAT, TRACE_STREAM_VERSION, TRACE_VERSION } from '../../../shared';
 import { monoMs } from '../../../node/clock';
 import { ownThreadsSince, readOwnThreadsCpu, restOfProcessNs, type ThreadsCpu } from '../../../node/proc/own-threads';
 import type { Sampler, SamplerBatch } from '../sampling/sampler-api';
@@ -276,7 +276,9 @@ export class RunRecording {
 
   /** Says which scheduling source the run uses (and, when exact was refused, why and what enables it), as the run's first annotation. */
   announceSource(sampler: Sampler, intervalMs: number, requested: SourceChoice): void {
-    const text = sourceLine({ source: sampler.source.used, intervalMs, requested, refusal: sampler.source.refusal });
+    const budget = sampler.source.cpuBudgetPercent;
+    const cadence = budget === undefined ? {} : { cpuBudgetPercent: budget, coarsestIntervalMs: Math.max(intervalMs, PROC_COARSEST_INTERVAL_MS) };
+    const text = sourceLine({ source: sampler.source.used, intervalMs, requested, refusal: sampler.source.refusal, ...cadence });
     const marker: Marker = { tMs: this.relMs(), kind: 'annotation', taskId: null, text };
     // Not through mark(): that stores, and this runs inside store().
     this.recorder.addMarkers([marker]);

@@ -145,7 +145,7 @@ export async function createSampler(options: SamplerOptions): Promise<Sampler> {
 
   return {
     tid,
-    source: { used, refusal },
+    source: { used, refusal, ...((used === 'proc' || used === 'linux-proc') && init.cpuBudgetPercent !== null ? { cpuBudgetPercent: init.cpuBudgetPercent } : {}) },
     track(task: TrackedTask): void {
       send({ type: 'track', taskId: task.taskId, pid: task.pid, tid: task.tid, phaseSlot: task.phaseSlot ?? null });
     },

@@ -47,8 +47,8 @@ export interface Sampler {
   stop(): Promise<SamplerStats>;
   /** The sampler thread's own OS tid (it is a task of the trace too). */
   readonly tid: number | null;
-  /** The source in use (exact, proc, portable) and, when exact was refused, why and what enables it. */
-  readonly source: { used: string; refusal: SourceRefusal | null };
+  /** The source in use (exact, proc, portable), when exact was refused why and what enables it, and a /proc sampler's CPU budget. */
+  readonly source: { used: string; refusal: SourceRefusal | null; cpuBudgetPercent?: number };
 }
 
 export interface SamplerOptions {
