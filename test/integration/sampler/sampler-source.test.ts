@@ -123,7 +123,7 @@ describe.runIf(process.platform === 'linux')('the sampler picks its source and s
   it('exact asked for and refused fails with the reason, not a silent fallback; proc asked for is proc', async () => {
     await expect(createSampler({ samplerEntry: rig.entry, intervalMs: 1, runStartMono: monoMs(), source: 'exact', denyExact: 'EPERM' })).rejects.toThrow(/exact scheduling is not allowed here: .*EPERM/);
     const proc = await createSampler({ samplerEntry: rig.entry, intervalMs: 2, runStartMono: monoMs(), source: 'proc' });
-    expect(proc.source).toEqual({ used: 'proc', refusal: null });
+    expect(proc.source).toEqual({ used: 'proc', refusal: null, cpuBudgetPercent: 3 }); // the default budget, said with the source
     expect(await proc.stop()).toMatchObject({ source: 'proc', requested: 'proc' });
   });
 });
