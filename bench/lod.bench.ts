@@ -9,6 +9,7 @@ import { TASK_STATES } from '../src/shared';
 import { binLane, binLaneAt, stackColumns, SUMMARY_MAX_COLUMN_SHARE, TimelineModel, LaneColumns } from '../src/timeline';
 import type { Task } from '../src/shared';
 import { report, type BenchRow } from './lib/report';
+import { xorshift32 } from '../src/timeline/xorshift';
 
 const LANES = 16;
 const CORES = 4;
@@ -24,13 +25,7 @@ function task(i: number): Task {
 
 /** The page's bench generator (test-hook appendSynthetic): per lane, one segment per slot, 30-90% of it, 60% running. */
 function synthetic(count: number, seed = 7): { rows: Float64Array; model: TimelineModel; buildMs: number } {
-  let x = seed;
-  const rand = () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
+  const rand = xorshift32(seed);
   const perLane = Math.ceil(count / LANES);
   const span = RUN_MS / perLane;
   const rows = new Float64Array(perLane * LANES * 5);

@@ -95,9 +95,8 @@ export class FrameBatcher {
       else byRun.set(e.runId, [...e.segments]);
     }
     for (const [runId, segments] of byRun) {
-      let untilMs = 0;
-      for (const seg of segments) if (seg.endMs > untilMs) untilMs = seg.endMs;
-      this.send(segmentFrame(runId, segments), { segments: segments.length, untilMs, key: null });
+      const { count, untilMs } = segmentsIn({ type: 'segments', runId, segments });
+      this.send(segmentFrame(runId, segments), { segments: count, untilMs, key: null });
     }
   }
 

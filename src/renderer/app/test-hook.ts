@@ -3,6 +3,7 @@ import type { TimelineViewKind } from '../../timeline/lane-builder';
 import type { TimelineHandle } from '../timeline/TimelineView';
 import type { StripHandle } from '../timeline/ParallelismStrip';
 import type { FrameScheduler } from '../timeline/scheduler';
+import { xorshift32 } from '../../timeline/xorshift';
 import type { TimelineViewState } from '../timeline/view-state';
 import type { AppController } from './controller';
 import { factsAt } from '../../timeline/replay/facts-at';
@@ -131,13 +132,7 @@ export function installTestHook(controller: AppController, view: TimelineViewSta
           exitDetail: null,
         });
       }
-      let x = seed >>> 0 || 1;
-      const rand = () => {
-        x ^= x << 13;
-        x ^= x >>> 17;
-        x ^= x << 5;
-        return (x >>> 0) / 4294967296;
-      };
+      const rand = xorshift32(seed);
       const perLane = Math.ceil(count / lanes);
       const span = (toMs - fromMs) / perLane;
       const cores = Math.max(1, model.machine?.logicalCores ?? 2);
